@@ -1,0 +1,57 @@
+import { UsageError } from "./args";
+import { demoCommand } from "./demoCommand";
+import { InputError, processIo, type Io } from "./io";
+import { NEW_WORKBOOK_USAGE, newWorkbookCommand } from "./newWorkbookCommand";
+import { VALIDATE_USAGE, validateCommand } from "./validateCommand";
+import { WHO_PAYS_USAGE, whoPaysCommand } from "./whoPaysCommand";
+
+const HELP = `kostnadsansvar – bilagorna till överenskommelsen om kostnadsansvar för hjälpmedel i Stockholms län
+
+${WHO_PAYS_USAGE}
+${VALIDATE_USAGE}
+${NEW_WORKBOOK_USAGE}
+Användning: kostnadsansvar demo [fil.xlsx]
+
+Boendeformer: SABO (SÄBO), SOL_DAGV (dagverksamhet), LSS_BOSTAD (LSS bostad), LSS_DV (daglig verksamhet), SOL_SOCPSYK (socialpsykiatri).`;
+
+const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
+  "who-pays": whoPaysCommand,
+  validate: validateCommand,
+  "new-workbook": newWorkbookCommand,
+  demo: demoCommand,
+};
+
+/** Runs a command line; returns the exit code. Every failure is a Swedish message, never a stack trace. */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.err(`Okänt kommando ”${command}”.\n\n${HELP}`);
+    return 2;
+  }
+  try {
+    return await handler(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) {
+      io.err(e.message);
+      return 2;
+    }
+    io.err(`Oväntat fel: ${(e as Error)?.message ?? String(e)}. Rapportera gärna felet med kommandot du körde.`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import { promises as fs } from "node:fs";
+import { exampleWorkbook, EXAMPLE_EDITION_NAME } from "../core/example/exampleWorkbook";
+import { writeBilagorXlsx } from "../node/writeXlsx";
+import { has, parseArgs, UsageError } from "./args";
+import { InputError, type Io } from "./io";
+
+export const NEW_WORKBOOK_USAGE = "Användning: kostnadsansvar new-workbook <ut.xlsx> [--force]";
+
+/** Writes the example bilagor workbook; refuses to overwrite without --force. */
+export async function writeExampleWorkbook(out: string, force: boolean): Promise<void> {
+  if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
+  const exists = await fs.stat(out).then(
+    () => true,
+    () => false,
+  );
+  if (exists && !force) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+  const bytes = await writeBilagorXlsx(exampleWorkbook());
+  try {
+    await fs.writeFile(out, bytes);
+  } catch (e) {
+    throw new InputError(`Kunde inte skriva ${out}: ${(e as NodeJS.ErrnoException).code ?? "okänt fel"}.`);
+  }
+}
+
+export async function newWorkbookCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, [], ["force"]);
+  if (args.positional.length !== 1) throw new UsageError(NEW_WORKBOOK_USAGE);
+  const out = args.positional[0]!;
+  await writeExampleWorkbook(out, has(args, "force"));
+  io.out(`Skrev ${out}: bilagor enligt arbetsboksformatet med exempelutgåvan ”${EXAMPLE_EDITION_NAME}” (inte en officiell bilaga).`);
+  return 0;
+}

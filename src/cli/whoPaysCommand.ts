@@ -1,0 +1,97 @@
+import { promises as fs } from "node:fs";
+import { parseCsv, toCsvLine, detectDelimiter } from "../core/csv";
+import { foldText } from "../core/text";
+import { buildWhoPaysIndex, whoPays, type WhoPaysIndex, type WhoPaysResult } from "../core/whoPays";
+import type { WorkbookModel } from "../core/model";
+import { flag, has, parseArgs, UsageError } from "./args";
+import { InputError, loadModel, type Io } from "./io";
+
+export const WHO_PAYS_USAGE = `Användning:
+  kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--json]
+  kostnadsansvar who-pays --csv FIL.csv [--workbook FIL.xlsx] [--json]`;
+
+/** The JSON shape of one answer (issue contract). */
+export function answerJson(result: WhoPaysResult) {
+  return result.ok
+    ? { payer: result.payer, rule: result.rule, section: result.section, explanation: result.explanation, source: result.source, error: null }
+    : { payer: null, rule: null, section: null, explanation: null, source: null, error: { code: result.code, message: result.message } };
+}
+
+function hasBilagor(model: WorkbookModel): boolean {
+  return Object.keys(model.bilagor).length > 0;
+}
+
+export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["workbook", "csv"], ["json", "specialanpassad"]);
+  const workbook = flag(args, "workbook");
+  const csvFile = flag(args, "csv");
+  const json = has(args, "json");
+  if (csvFile === undefined && args.positional.length !== 3) throw new UsageError(WHO_PAYS_USAGE);
+  if (csvFile !== undefined && args.positional.length > 0) throw new UsageError(WHO_PAYS_USAGE);
+
+  const { model } = await loadModel(workbook);
+  if (workbook !== undefined && !hasBilagor(model)) {
+    throw new InputError(`${workbook} har inga blad Bilaga 1–4 med rubrikraden ISO-kod; det finns inget att svara ur.`);
+  }
+  const index = buildWhoPaysIndex(model);
+
+  if (csvFile !== undefined) return batch(csvFile, index, json, io);
+
+  const [iso, boendeform, age] = args.positional as [string, string, string];
+  const result = whoPays({ iso, boendeform, age, specialanpassad: has(args, "specialanpassad") }, index);
+  if (json) {
+    io.out(JSON.stringify(answerJson(result), null, 2));
+  } else if (result.ok) {
+    io.out(
+      [
+        `Betalare:   ${result.payer ?? "ingen (se förklaringen)"}`,
+        `Regel:      ${result.rule} (${result.section})`,
+        `Förklaring: ${result.explanation}`,
+        ...(result.source ? [`Källa:      ${result.source.sheet} rad ${result.source.row} (${result.source.iso})`] : []),
+      ].join("\n"),
+    );
+  } else {
+    io.err(`${result.code}: ${result.message}`);
+  }
+  return result.ok ? 0 : 2;
+}
+
+const COLUMNS = ["iso", "boendeform", "age", "specialanpassad"] as const;
+
+async function batch(file: string, index: WhoPaysIndex, json: boolean, io: Io): Promise<number> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new InputError(`Filen ${file} finns inte eller kan inte läsas.`);
+  }
+  if (text.includes("\u0000")) throw new InputError(`${file} är ingen textfil (CSV).`);
+  const delimiter = detectDelimiter(text);
+  const rows = parseCsv(text, delimiter);
+  const header = (rows[0] ?? []).map((h) => foldText(h));
+  const at = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
+  const missing = COLUMNS.slice(0, 3).filter((c) => at[c] < 0);
+  if (missing.length > 0) {
+    throw new InputError(`${file} saknar kolumnen ${missing.join(", ")} i rubrikraden. Första raden ska vara: iso,boendeform,age[,specialanpassad]`);
+  }
+  const answers: Array<{ cells: string[]; result: WhoPaysResult }> = [];
+  for (const cells of rows.slice(1)) {
+    if (cells.every((c) => c.trim() === "")) continue;
+    const special = at.specialanpassad >= 0 ? cells[at.specialanpassad] ?? "" : "";
+    const result = whoPays({ iso: cells[at.iso] ?? "", boendeform: cells[at.boendeform] ?? "", age: cells[at.age] ?? "", specialanpassad: special }, index);
+    answers.push({ cells, result });
+  }
+  if (json) {
+    io.out(JSON.stringify(answers.map((a) => answerJson(a.result)), null, 2));
+    return 0;
+  }
+  const lines = [toCsvLine([...(rows[0] ?? []), "payer", "rule", "section", "explanation"], delimiter)];
+  for (const { cells, result } of answers) {
+    const tail = result.ok
+      ? [result.payer ?? "", result.rule, result.section, result.explanation]
+      : ["", result.code, "", result.message];
+    lines.push(toCsvLine([...cells, ...tail], delimiter));
+  }
+  io.out(lines.join("\n"));
+  return 0;
+}

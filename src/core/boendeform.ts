@@ -1,0 +1,111 @@
+import { foldText } from "./text";
+
+/** The housing forms the agreement covers (§1.1). */
+export const BOENDEFORMER = ["SABO", "SOL_DAGV", "LSS_BOSTAD", "LSS_DV", "SOL_SOCPSYK"] as const;
+export type Boendeform = (typeof BOENDEFORMER)[number];
+
+/** The four forms that bilaga 1–3 have a payer column for. */
+export const LIST_BOENDEFORMER = ["SABO", "LSS_BOSTAD", "LSS_DV", "SOL_DAGV"] as const;
+export type ListBoendeform = (typeof LIST_BOENDEFORMER)[number];
+
+export interface BoendeformInfo {
+  readonly key: Boendeform;
+  readonly nameSv: string;
+  readonly law: string;
+  readonly aliases: readonly string[];
+}
+
+export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
+  SABO: {
+    key: "SABO",
+    nameSv: "Särskilt boende för äldre",
+    law: "SoL 5 kap 5 § st 2",
+    aliases: ["SÄBO", "särskilt boende", "särskilt boende för äldre enligt SoL", "SABO_SOL", "SÄBO SoL"],
+  },
+  SOL_DAGV: {
+    key: "SOL_DAGV",
+    nameSv: "Dagverksamhet enligt SoL, inkl. sysselsättning 3 kap 6 § SoL (socialpsykiatri)",
+    law: "SoL",
+    aliases: ["dagverksamhet", "dagverksamhet enligt SoL", "SoL dagverksamhet", "dagverksamhet SoL", "sysselsättning"],
+  },
+  LSS_BOSTAD: {
+    key: "LSS_BOSTAD",
+    nameSv: "Bostad med särskild service för vuxna",
+    law: "LSS 9 § 8 och 9 § 9, 18 år och äldre",
+    aliases: [
+      "LSS bostad",
+      "LSS-bostad",
+      "LSS-boende",
+      "LSS boende",
+      "gruppbostad",
+      "servicebostad",
+      "bostad med särskild service LSS",
+      "bostad med särskild service enligt LSS",
+    ],
+  },
+  LSS_DV: {
+    key: "LSS_DV",
+    nameSv: "Daglig verksamhet",
+    law: "LSS 9 § 10",
+    aliases: ["daglig verksamhet", "DV", "LSS daglig verksamhet", "daglig verksamhet LSS", "LSS_DAGLIG"],
+  },
+  SOL_SOCPSYK: {
+    key: "SOL_SOCPSYK",
+    nameSv: "Bostad med särskild service enligt SoL (socialpsykiatri)",
+    law: "SoL 5 kap 7 § st 3",
+    aliases: ["socialpsykiatri", "socialpsykiatriskt boende", "SOL_SOCIALPSYKIATRI", "bostad med särskild service enligt SoL"],
+  },
+};
+
+/** Recognised forms the agreement does not cover (§1.1, §3.2). */
+export interface OutOfScopeForm {
+  readonly key: string;
+  readonly nameSv: string;
+  readonly section: string;
+  readonly aliases: readonly string[];
+}
+
+export const OUT_OF_SCOPE: readonly OutOfScopeForm[] = [
+  {
+    key: "ORDINART_BOENDE",
+    nameSv: "Ordinärt boende",
+    section: "§1.1",
+    aliases: ["ordinärt boende", "eget boende", "hemmet", "hemma", "eget hem"],
+  },
+  {
+    key: "KORTTID_LSS",
+    nameSv: "Korttidsvistelse enligt LSS",
+    section: "§3.2",
+    aliases: ["korttidsvistelse", "korttidsboende", "korttidsvistelse LSS", "korttidsboende LSS", "korttids LSS"],
+  },
+];
+
+export type BoendeformParse =
+  | { readonly kind: "inScope"; readonly key: Boendeform }
+  | { readonly kind: "outOfScope"; readonly form: OutOfScopeForm }
+  | { readonly kind: "unknown"; readonly text: string };
+
+function foldForm(text: string): string {
+  return foldText(text.replace(/[-_]/g, " "));
+}
+
+const LOOKUP = new Map<string, BoendeformParse>();
+for (const info of Object.values(BOENDEFORM_INFO)) {
+  for (const name of [info.key, info.nameSv, ...info.aliases]) LOOKUP.set(foldForm(name), { kind: "inScope", key: info.key });
+}
+for (const form of OUT_OF_SCOPE) {
+  for (const name of [form.key, form.nameSv, ...form.aliases]) LOOKUP.set(foldForm(name), { kind: "outOfScope", form });
+}
+
+/**
+ * Reads a housing form typed in any accepted way (keys, Swedish names, aliases; case-,
+ * space- and diacritic-insensitive).
+ * @example parseBoendeform("säbo") // { kind: "inScope", key: "SABO" }
+ */
+export function parseBoendeform(raw: unknown): BoendeformParse {
+  const text = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
+  return LOOKUP.get(foldForm(text)) ?? { kind: "unknown", text: text.slice(0, 100) };
+}
+
+/** The valid keys, for messages. */
+export const BOENDEFORM_KEYS_TEXT = BOENDEFORMER.join(", ");

@@ -1,0 +1,290 @@
+import type { RawWorkbook, RawSheet, CellValue } from "../cells";
+import type { Payer } from "../payer";
+import { ISO_LIST, ISO_LIST_EDITION } from "./isoList";
+
+/**
+ * The built-in example edition: a small bilagor workbook built only from public sources in
+ * `shared/data` and the agreement (§N). It is NOT an official bilaga. Every row's `Villkor`
+ * names its source; `docs/exempel-kallor.md` gives the reasoning per row. Payer cells no source
+ * answers are left empty on purpose — the validator shows them as PAYER_MISSING, which is the
+ * honest picture of what the public sources do not say.
+ */
+export const EXAMPLE_EDITION_NAME = "Exempel 2026 (ej officiell)";
+
+// ---------------------------------------------------------------------------------------------
+// Headers, exactly as in workbook.md. Records below are keyed by these, so a typo is a type error.
+
+const DECISION_HEADERS = [
+  "Villkor",
+  "Huvudhjälpmedel",
+  "Förtroendeförskrivning",
+  "Status",
+  "Beslutsdatum",
+  "Giltig från",
+  "Motivering",
+  "Ekonomisk beräkning",
+  "Konsekvensanalys",
+] as const;
+const PAYER_HEADERS = ["SÄBO", "LSS bostad", "LSS daglig verksamhet", "SoL dagverksamhet"] as const;
+const LIST_HEADERS = ["ISO-kod", "Benämning", ...PAYER_HEADERS, ...DECISION_HEADERS] as const;
+const B3_HEADERS = ["Produkt/behandling", "ISO-kod", ...PAYER_HEADERS, ...DECISION_HEADERS] as const;
+const B4_HEADERS = ["ISO-kod", "Benämning", "Kostnadsansvar", "Grundutrustning", ...DECISION_HEADERS] as const;
+
+type Row<H extends readonly string[]> = Partial<Record<H[number], CellValue>>;
+
+/** Lays records out as rows in header order; missing fields are empty cells (null). */
+function toRows(headers: readonly string[], records: ReadonlyArray<Partial<Record<string, CellValue>>>): CellValue[][] {
+  return records.map((record) => headers.map((header) => record[header] ?? null));
+}
+
+/** A bilaga sheet: row 1 title, row 2 empty, row 3 headers, data from row 4. */
+function bilagaSheet<H extends readonly string[]>(name: string, title: string, headers: H, records: ReadonlyArray<Row<H>>): RawSheet {
+  return { name, rows: [[title], [], [...headers], ...toRows(headers, records)] };
+}
+
+const NOT_OFFICIAL = "EXEMPEL, inte en officiell bilaga – byggd ur publicerade källor, se kolumnen Villkor.";
+
+const ISO_TITLES = new Map<string, string>(ISO_LIST);
+
+/** The classification's exact title, or the source's own title when the code is not listed. */
+function benamning(code: string, sourceTitle: string): string {
+  return ISO_TITLES.get(code) ?? sourceTitle;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source tags (full URLs in docs/exempel-kallor.md and in shared/data/*.csv).
+
+const SRC_SABO = "Källa: hjalpmedelstockholm.se, Hjälpmedel i särskilda boendeformer för äldre.";
+const SRC_ANDRAS_ANSVAR = "Källa: vardgivarguiden.se, Hjälpmedelsguiden – Andras ansvar.";
+const SRC_VARDANSVAR = "Källa: vardgivarguiden.se, Vårdansvar i boenden med särskild service.";
+const SRC_MADRASSER = "Källa: hjalpmedelsverksamheterna.se, Antidecubitusmadrasser (anger ingen boendeform).";
+const SRC_BAKGRUND = "Källa: Region Stockholms publicerade praxis enligt projektets bakgrundssammanställning.";
+
+/** The published SÄBO page's heading for the codes it lists. */
+const NOT_REGION = "Kan inte förskrivas på Region Stockholms bekostnad i särskilt boende för äldre (boendet/kommunen bekostar)";
+const EGENANSVAR_2020 = "Ej Region; egenansvar fr.o.m. 2020-11-01.";
+
+// ---------------------------------------------------------------------------------------------
+// Bilaga 1 – förskrivningsbara hjälpmedel. Only SÄBO is published per code; the other payer
+// columns stay empty (PAYER_MISSING) because no source gives them per code.
+
+type SaboRow = readonly [code: string, sourceTitle: string, sabo: Payer, villkor: string];
+
+const BILAGA_1_SABO: readonly SaboRow[] = [
+  ["04 19 98", "Tillbehör, reservdelar och komponenter", "Kommun", `${NOT_REGION}. Sidan anger inte bilaga.`],
+  ["04 27 06", "Stimulatorer för smärtlindring", "Kommun", `${NOT_REGION}.`],
+  ["04 27 18", "Hjälpmedel för sinnesstimulering", "Egenansvar", EGENANSVAR_2020],
+  [
+    "04 33",
+    "Antidecubitushjälpmedel",
+    "Kommun",
+    `${NOT_REGION} (huvudregel). Undantag: antidecubitusdyna till en rullstol som Region Stockholm ` +
+      `förskrivit får förskrivas på Region Stockholms bekostnad – tillbehör följer huvudhjälpmedlet (§2.4). ${SRC_SABO} ` +
+      `Om 04 33 06: basmadrass under bäddmadrass är egenansvar; för behandlande madrasser bär förskrivande ` +
+      `vårdgivare (regional eller kommunal) kostnaden de första 6 månaderna, därefter ordinarie ansvar. ${SRC_MADRASSER}`,
+  ],
+  [
+    "04 48 15",
+    "Arm-, bål- och benträningsredskap",
+    "Kommun",
+    `${NOT_REGION}. Gymnastikmattor, bollar, cylinderkuddar, viktmanschetter och studsmatta är egenansvar fr.o.m. 2020-11-01.`,
+  ],
+  ["04 48 18", "Viktmanschetter", "Egenansvar", EGENANSVAR_2020],
+  [
+    "05 33 06",
+    "Hjälpmedel för att träna dagliga personliga aktiviteter",
+    "Kommun",
+    `${NOT_REGION}. Stegpall för kortväxta är egenansvar fr.o.m. 2020-11-01.`,
+  ],
+  ["09 06 03", "Huvudskydd", "Kommun", `${NOT_REGION}.`],
+  ["09 09", "Hjälpmedel för av- och påklädning", "Kommun", `${NOT_REGION} (hela gruppen).`],
+  ["09 12", "Hjälpmedel vid toalettbesök", "Kommun", `${NOT_REGION} (hela gruppen).`],
+  ["09 33", "Hjälpmedel vid tvättning, bad och dusch", "Kommun", `${NOT_REGION} (hela gruppen).`],
+  ["09 39 03", "Hårtvättanordningar", "Kommun", `${NOT_REGION}.`],
+  ["12 03", "Gånghjälpmedel som hanteras med en arm", "Kommun", `${NOT_REGION} (hela gruppen).`],
+  ["12 06", "Gånghjälpmedel som hanteras med båda armarna", "Kommun", `${NOT_REGION} (hela gruppen).`],
+  ["12 12 00", "Bilanpassning", "Egenansvar", EGENANSVAR_2020],
+  [
+    "12 22",
+    "Manuellt drivna rullstolar",
+    "Kommun",
+    "Ej Region i särskilt boende för äldre; anmärkning: transportrullstol är boendets ansvar. " +
+      "Sidan säger inte uttryckligen vad som gäller för övriga manuella rullstolar.",
+  ],
+  [
+    "12 23",
+    "Eldrivna rullstolar",
+    "Kommun",
+    "Boendet bekostar eldriven rullstol när den har vårdarstyrning, även i kombination med brukarstyrning " +
+      "(sidans rubrik: Eldrivna vårdarmanövrerade rullstolar). Sidan anger inte betalare för eldriven rullstol utan vårdarstyrning.",
+  ],
+  [
+    "12 24 09",
+    "Drivaggregat till rullstolar",
+    "Kommun",
+    "Boendet bekostar drivaggregat som huvudsakligen framförs av personal. Undantag: kan förskrivas på " +
+      "Region Stockholms bekostnad om patienten frekvent vistas eller bor hos närstående.",
+  ],
+  [
+    "12 24 30",
+    "Bälten och selar till rullstolar",
+    "Kommun",
+    "Boendet bekostar bälten och selar till rullstolar som boendet självt köpt in. " +
+      "Till en rullstol som Region Stockholm förskrivit följer de huvudhjälpmedlet (§2.4).",
+  ],
+  [
+    "12 31",
+    "Hjälpmedel för överflyttning och vändning",
+    "Kommun",
+    `${NOT_REGION} (hela gruppen). Bärstolar är egenansvar fr.o.m. 2020-11-01.`,
+  ],
+  [
+    "12 36",
+    "Personlyftar",
+    "Kommun",
+    `${NOT_REGION}. Sidans anmärkning börjar ”Gäller även …” men resten kunde inte läsas – kontrollera mot källan.`,
+  ],
+];
+
+const BILAGA_1: ReadonlyArray<Row<typeof LIST_HEADERS>> = BILAGA_1_SABO.map(([code, sourceTitle, sabo, villkor]) => ({
+  "ISO-kod": code,
+  Benämning: benamning(code, sourceTitle),
+  SÄBO: sabo,
+  // Every row is from the SÄBO page; a row citing more than one source carries its own tags.
+  Villkor: villkor.includes("Källa:") ? villkor : `${villkor} ${SRC_SABO}`,
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Bilaga 2 – förskrivningsbara förbrukningshjälpmedel. Only codes in the ISO list that clearly
+// match a sourced fact; incontinence, dressings, nutrition and pen needles have no code there.
+
+const BILAGA_2: ReadonlyArray<Row<typeof LIST_HEADERS>> = [
+  {
+    "ISO-kod": "04 24 12",
+    Benämning: benamning("04 24 12", "Blodanalysmaterial"),
+    // §2.2 puts diabetes self-test material on the Region in every form the agreement covers.
+    SÄBO: "Region",
+    "LSS bostad": "Region",
+    "LSS daglig verksamhet": "Region",
+    "SoL dagverksamhet": "Region",
+    Villkor:
+      "Testmaterial vid självtest av diabetes (teststickor, lansetter) bekostas av Region Stockholm (§2.2) " +
+      "och får förtroendeförskrivas (§2.3.1). Att testmaterialet ligger under 04 24 12 är exemplets mappning. " +
+      `Kommunen bekostar inte diabetesprodukter i SÄBO eller LSS-bostad. ${SRC_BAKGRUND}`,
+    Förtroendeförskrivning: "Ja",
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Bilaga 3 – produkter som används i vård och omsorg (per product/treatment, ISO optional).
+
+const BILAGA_3: ReadonlyArray<Row<typeof B3_HEADERS>> = [
+  {
+    "Produkt/behandling": "Sårvårdsmaterial",
+    SÄBO: "Kommun",
+    "LSS bostad": "Kommun",
+    "LSS daglig verksamhet": "Kommun",
+    Villkor:
+      "LSS: kommunen ansvarar för basal hemsjukvård i bostad med särskild service och daglig verksamhet, " +
+      `inklusive alla kostnader för sårvårdsmaterial. ${SRC_VARDANSVAR} ` +
+      `SÄBO: kommunen bekostar förband. ${SRC_BAKGRUND} ` +
+      "Vårdgivaren bekostar material som används i behandlingen (§2.3.2). SoL dagverksamhet: ingen källa.",
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Bilaga 4 – bostad med särskild service enligt SoL (socialpsykiatri), §5.2.
+
+const BILAGA_4: ReadonlyArray<Row<typeof B4_HEADERS>> = [
+  {
+    "ISO-kod": "12 36",
+    Benämning: benamning("12 36", "Personlyftar"),
+    Kostnadsansvar: "Kommun",
+    Grundutrustning: "Nej",
+    Villkor:
+      "Alla typer av lyftar bekostas av kommunen i socialpsykiatriskt boende (§5.2); kommunen ansvarar för " +
+      `arbetstekniska hjälpmedel såsom samtliga typer av lyftar. ${SRC_ANDRAS_ANSVAR}`,
+  },
+  {
+    "ISO-kod": "09 33 12",
+    Benämning: benamning("09 33 12", "Badbritsar, duschbord och skötbord"),
+    Kostnadsansvar: "Kommun",
+    Grundutrustning: "Nej",
+    Villkor:
+      "Duschvagn/duschsäng bekostas av kommunen (§5.2); kommunen ansvarar för duschvagnar som arbetstekniska " +
+      `hjälpmedel. Källan anger produkttyp, inte ISO-kod – 09 33 12 är exemplets mappning. ${SRC_ANDRAS_ANSVAR}`,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Principer – which codes the agreement's principles cover (a code covers its subtree).
+// No REGION_KOSMETISK row: the ISO list has no cosmetic-aid code. No vårdaraggregat code under
+// SOCPSYK_KOMMUN: none in the list clearly is one (12 24 09 is user-driven drive units).
+
+const PRINCIPER: ReadonlyArray<readonly [princip: string, isoKod: string, kommentar: string]> = [
+  ["REGION_HORSEL", "22 06", "§2.2 hörselhjälpmedel – Region för alla åldrar (22 06 Hörhjälpmedel)."],
+  [
+    "REGION_SYN",
+    "22 03",
+    "§2.2 synhjälpmedel – Region för alla åldrar. 22 03 saknas i den partiella ISO-listan; dess produktgrupper 22 03 06, 22 03 09 och 22 03 18 finns.",
+  ],
+  ["REGION_ORTOPEDTEKNIK", "06", "§2.2 ortopedtekniska hjälpmedel – Region för alla åldrar (klass 06 Ortoser och proteser)."],
+  [
+    "REGION_DIABETES_TEST",
+    "04 24 12",
+    "§2.2 testmaterial vid självtest av diabetes – Region. 04 24 12 Blodanalysmaterial är exemplets mappning.",
+  ],
+  ["SOCPSYK_KOMMUN", "12 36", "§5.2 alla typer av lyftar – kommunen i socialpsykiatriskt boende (personlyft)."],
+  ["SOCPSYK_KOMMUN", "18 12 12", "§5.2 alla typer av lyftar – kommunen i socialpsykiatriskt boende (sänglyft; mappning efter benämningen)."],
+  [
+    "SOCPSYK_KOMMUN",
+    "09 33 12",
+    "§5.2 duschvagn/duschsäng – kommunen. Mappning av duschvagn till 09 33 12 enligt stockholm-published-per-iso.csv.",
+  ],
+  [
+    "FORTROENDE_BILAGA2",
+    "04 24 12",
+    "§2.3.1 teststickor och lansetter för självtest vid diabetes får förtroendeförskrivas. Pennkanyler saknar kod i ISO-listan.",
+  ],
+];
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The example edition as a raw workbook, in the format of `workbook.md`.
+ * @example validateWorkbook(exampleWorkbook()) // PAYER_MISSING where sources are silent
+ */
+export function exampleWorkbook(): RawWorkbook {
+  return {
+    sheets: [
+      bilagaSheet("Bilaga 1", `Bilaga 1 – Förskrivningsbara hjälpmedel. ${NOT_OFFICIAL}`, LIST_HEADERS, BILAGA_1),
+      bilagaSheet("Bilaga 2", `Bilaga 2 – Förskrivningsbara förbrukningshjälpmedel. ${NOT_OFFICIAL}`, LIST_HEADERS, BILAGA_2),
+      bilagaSheet("Bilaga 3", `Bilaga 3 – Produkter som används i vård och omsorg. ${NOT_OFFICIAL}`, B3_HEADERS, BILAGA_3),
+      bilagaSheet(
+        "Bilaga 4",
+        `Bilaga 4 – Förskrivningsbara hjälpmedel för bostad med särskild service enligt SoL (socialpsykiatriskt boende). ${NOT_OFFICIAL}`,
+        B4_HEADERS,
+        BILAGA_4,
+      ),
+      { name: "Principer", rows: [["Princip", "ISO-kod", "Kommentar"], ...PRINCIPER.map((row) => [...row])] },
+      {
+        name: "ISO 9999",
+        rows: [["ISO-kod", "Benämning", "Utgåva"], ...ISO_LIST.map(([code, title]) => [code, title, ISO_LIST_EDITION])],
+      },
+      {
+        name: "Utgåva",
+        rows: [
+          ["Fält", "Värde"],
+          ["Utgåva", EXAMPLE_EDITION_NAME],
+          // No real decision and no start date: this is an example, not a decided edition.
+          ["Beslutad", null],
+          ["Giltig från", null],
+          ["ISO-utgåva", ISO_LIST_EDITION],
+          ["Föregående utgåva", null],
+          // An example setting, not a figure the samverkansgrupp has decided.
+          ["Tolerans kostnadsneutralitet", "1 %"],
+        ],
+      },
+    ],
+  };
+}

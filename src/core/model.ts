@@ -1,0 +1,328 @@
+import type { Boendeform } from "./boendeform";
+import { isCellError, isEmptyCell, type CellValue, type RawSheet, type RawWorkbook } from "./cells";
+import { parseIsoCode, type IsoLevel } from "./iso";
+import { parsePayer, type Payer } from "./payer";
+import { PRINCIPLE_KEYS, type PrincipleKey } from "./principles";
+import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey, type ColumnSpec, type SheetKey, type SheetSpec } from "./sheets";
+import { foldText } from "./text";
+import {
+  EMPTY,
+  parseCell,
+  readAmount,
+  readDate,
+  readStatus,
+  readText,
+  readYesNo,
+  type Parsed,
+  type Status,
+} from "./values";
+
+/** A parsed ISO code cell. */
+export interface IsoValue {
+  readonly code: string;
+  readonly level: IsoLevel;
+  readonly leadingZeroLost: boolean;
+}
+
+/** Where a column sits: 1-based index and the header as the user wrote it. */
+export interface ColumnRef {
+  readonly index: number;
+  readonly header: string;
+}
+
+export interface CellErrorAt {
+  readonly row: number;
+  readonly column: ColumnRef;
+  readonly error: string;
+}
+
+export interface SheetTable<R> {
+  readonly key: SheetKey;
+  /** The sheet's name as written in the workbook. */
+  readonly name: string;
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<string, ColumnRef>;
+  /** Required columns that are missing. */
+  readonly missingColumns: readonly ColumnSpec[];
+  /** Columns the contract does not know; kept, never rewritten. */
+  readonly extraColumns: readonly ColumnRef[];
+  readonly cellErrors: readonly CellErrorAt[];
+  readonly rows: readonly R[];
+}
+
+export interface BilagaRow {
+  readonly bilaga: BilagaKey;
+  readonly row: number;
+  readonly iso: Parsed<IsoValue>;
+  readonly title: string | null;
+  /** Bilaga 3 only: the product or treatment. */
+  readonly product: string | null;
+  /** Payer per housing form: the four columns of bilaga 1–3, `Kostnadsansvar` (SOL_SOCPSYK) in bilaga 4. */
+  readonly payers: Readonly<Partial<Record<Boendeform, Parsed<Payer>>>>;
+  readonly grundutrustning: Parsed<boolean>;
+  readonly villkor: string | null;
+  readonly huvudhjalpmedel: Parsed<IsoValue>;
+  readonly fortroende: Parsed<boolean>;
+  readonly status: Parsed<Status>;
+  readonly beslutsdatum: Parsed<string>;
+  readonly giltigFran: Parsed<string>;
+  readonly motivering: string | null;
+  /** Text as written, and the SEK amount when the text is a plain amount. */
+  readonly ekonomisk: { readonly text: string; readonly amount: number | null } | null;
+  readonly konsekvens: string | null;
+}
+
+export interface PrincipleRow {
+  readonly row: number;
+  readonly principle: Parsed<PrincipleKey>;
+  readonly iso: Parsed<IsoValue>;
+  readonly comment: string | null;
+}
+
+export interface IsoRow {
+  readonly row: number;
+  readonly iso: Parsed<IsoValue>;
+  readonly title: string | null;
+  readonly edition: string | null;
+}
+
+export interface UtgavaRow {
+  readonly row: number;
+  readonly field: string | null;
+  readonly value: CellValue;
+}
+
+export interface CostRow {
+  readonly row: number;
+  readonly iso: Parsed<IsoValue>;
+  readonly boendeform: string | null;
+  readonly kommun: Parsed<number>;
+  readonly region: Parsed<number>;
+  readonly year: string | null;
+  readonly source: string | null;
+}
+
+export interface WorkbookModel {
+  readonly bilagor: Readonly<Partial<Record<BilagaKey, SheetTable<BilagaRow>>>>;
+  readonly principer: SheetTable<PrincipleRow> | null;
+  readonly iso: SheetTable<IsoRow> | null;
+  readonly utgava: SheetTable<UtgavaRow> | null;
+  readonly kostnader: SheetTable<CostRow> | null;
+  /** Known sheets present in the workbook whose key header was not found in the first 10 rows. */
+  readonly headerless: ReadonlyArray<{ readonly key: SheetKey; readonly name: string }>;
+  /** Names of all sheets, as in the workbook. */
+  readonly sheetNames: readonly string[];
+}
+
+/** Folds a header for matching: case, white space, å ä ö é, trailing colon. */
+export function foldHeader(text: string): string {
+  return foldText(text).replace(/\s*:$/, "");
+}
+
+const SHEET_BY_NAME = new Map<string, SheetKey>(
+  (Object.keys(SHEET_SPECS) as SheetKey[]).map((key) => [foldText(SHEET_SPECS[key].name), key]),
+);
+
+/** The sheet key for a sheet name (case-insensitive, surrounding spaces ignored), or null. */
+export function sheetKeyOf(name: string): SheetKey | null {
+  return SHEET_BY_NAME.get(foldText(name)) ?? null;
+}
+
+const HEADER_SEARCH_ROWS = 10;
+
+interface Located {
+  readonly spec: SheetSpec;
+  readonly sheet: RawSheet;
+  readonly headerIndex: number;
+  readonly columns: Map<string, ColumnRef>;
+  readonly extraColumns: ColumnRef[];
+  readonly missingColumns: ColumnSpec[];
+}
+
+function locateHeader(spec: SheetSpec, sheet: RawSheet): Located | null {
+  const key = foldHeader(spec.keyHeader);
+  const firstColumn = sheet.firstColumn ?? 1;
+  const firstRow = sheet.firstRow ?? 1;
+  const searchRows = Math.max(0, Math.min(sheet.rows.length, HEADER_SEARCH_ROWS - (firstRow - 1)));
+  for (let i = 0; i < searchRows; i++) {
+    const cells = sheet.rows[i] ?? [];
+    if (!cells.some((c) => typeof c === "string" && foldHeader(c) === key)) continue;
+    const byHeader = new Map(spec.columns.map((c) => [foldHeader(c.header), c] as const));
+    const columns = new Map<string, ColumnRef>();
+    const extraColumns: ColumnRef[] = [];
+    cells.forEach((cell, j) => {
+      if (isEmptyCell(cell)) return;
+      const header = typeof cell === "string" ? cell.trim() : String(cell);
+      const ref = { index: firstColumn + j, header };
+      const column = byHeader.get(foldHeader(header));
+      if (column && !columns.has(column.field)) columns.set(column.field, ref);
+      else extraColumns.push(ref);
+    });
+    const missingColumns = spec.columns.filter((c) => c.required && !columns.has(c.field));
+    return { spec, sheet, headerIndex: i, columns, extraColumns, missingColumns };
+  }
+  return null;
+}
+
+/** Reads the rows below the header into typed rows; every error cell is recorded. */
+function readTable<R>(
+  located: Located,
+  readRow: (get: (field: string) => CellValue, row: number) => R,
+): SheetTable<R> {
+  const { spec, sheet, headerIndex, columns } = located;
+  const firstRow = sheet.firstRow ?? 1;
+  const firstColumn = sheet.firstColumn ?? 1;
+  const headerWidth = Math.max(0, ...[...columns.values(), ...located.extraColumns].map((c) => c.index));
+  const refs = [...columns.values(), ...located.extraColumns];
+  const offsets = new Map<string, number>([...columns].map(([field, ref]) => [field, ref.index - firstColumn]));
+  const rows: R[] = [];
+  const cellErrors: CellErrorAt[] = [];
+  for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
+    const cells = sheet.rows[i];
+    if (!cells) continue;
+    let empty = true;
+    const limit = Math.min(cells.length, headerWidth - firstColumn + 1);
+    for (let j = 0; j < limit; j++) {
+      const cell = cells[j];
+      if (isEmptyCell(cell)) continue;
+      empty = false;
+      if (isCellError(cell)) {
+        const column = refs.find((r) => r.index === firstColumn + j);
+        if (column) cellErrors.push({ row: firstRow + i, column, error: cell.error });
+      }
+    }
+    if (empty) continue;
+    const get = (field: string): CellValue => {
+      const offset = offsets.get(field);
+      return offset === undefined ? null : cells[offset];
+    };
+    rows.push(readRow(get, firstRow + i));
+  }
+  return {
+    key: spec.key,
+    name: sheet.name,
+    headerRow: firstRow + headerIndex,
+    columns,
+    missingColumns: located.missingColumns,
+    extraColumns: located.extraColumns,
+    cellErrors,
+    rows,
+  };
+}
+
+const readIsoCell = (raw: CellValue): Parsed<IsoValue> => {
+  if (isEmptyCell(raw)) return EMPTY;
+  if (isCellError(raw)) return { state: "error", error: raw.error };
+  const parsed = parseIsoCode(raw);
+  return parsed.ok
+    ? { state: "ok", value: { code: parsed.code, level: parsed.level, leadingZeroLost: parsed.leadingZeroLost } }
+    : { state: "invalid", raw };
+};
+
+const textOf = (raw: CellValue): string | null => (isEmptyCell(raw) || isCellError(raw) ? null : readText(raw!));
+const payerOf = (raw: CellValue): Parsed<Payer> =>
+  parseCell(raw, (v) => (typeof v === "string" ? parsePayer(v) : null));
+const principleOf = (raw: CellValue): Parsed<PrincipleKey> =>
+  parseCell(raw, (v) => {
+    if (typeof v !== "string") return null;
+    const key = v.trim().toUpperCase();
+    return (PRINCIPLE_KEYS as readonly string[]).includes(key) ? (key as PrincipleKey) : null;
+  });
+const numberOf = (raw: CellValue): Parsed<number> => parseCell(raw, readAmount);
+
+function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[]) {
+  return (get: (field: string) => CellValue, row: number): BilagaRow => {
+    const payers: Partial<Record<Boendeform, Parsed<Payer>>> = {};
+    for (const form of payerFields) payers[form] = payerOf(get(form));
+    const ekonomiskText = textOf(get("ekonomisk"));
+    const ekonomiskRaw = get("ekonomisk");
+    return {
+      bilaga,
+      row,
+      iso: readIsoCell(get("iso")),
+      title: textOf(get("title")),
+      product: textOf(get("product")),
+      payers,
+      grundutrustning: parseCell(get("grundutrustning"), readYesNo),
+      villkor: textOf(get("villkor")),
+      huvudhjalpmedel: readIsoCell(get("huvudhjalpmedel")),
+      fortroende: parseCell(get("fortroende"), readYesNo),
+      status: parseCell(get("status"), readStatus),
+      beslutsdatum: parseCell(get("beslutsdatum"), readDate),
+      giltigFran: parseCell(get("giltigFran"), readDate),
+      motivering: textOf(get("motivering")),
+      ekonomisk:
+        ekonomiskText === null
+          ? null
+          : { text: ekonomiskText, amount: isEmptyCell(ekonomiskRaw) || isCellError(ekonomiskRaw) ? null : readAmount(ekonomiskRaw!) },
+      konsekvens: textOf(get("konsekvens")),
+    };
+  };
+}
+
+const LIST_FORMS: readonly Boendeform[] = ["SABO", "LSS_BOSTAD", "LSS_DV", "SOL_DAGV"];
+
+/**
+ * Reads a workbook's cells into the typed model of `workbook.md`. Never throws on cell content:
+ * unreadable values are kept as `invalid` or `error` for the validator to report.
+ */
+export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
+  const found = new Map<SheetKey, RawSheet>();
+  for (const sheet of workbook.sheets) {
+    const key = sheetKeyOf(sheet.name);
+    if (key && !found.has(key)) found.set(key, sheet);
+  }
+  const headerless: Array<{ key: SheetKey; name: string }> = [];
+  const locate = (key: SheetKey): Located | null => {
+    const sheet = found.get(key);
+    if (!sheet) return null;
+    const located = locateHeader(SHEET_SPECS[key], sheet);
+    if (!located) headerless.push({ key, name: sheet.name });
+    return located;
+  };
+
+  const bilagor: Partial<Record<BilagaKey, SheetTable<BilagaRow>>> = {};
+  for (const key of BILAGA_KEYS) {
+    const located = locate(key);
+    if (located) bilagor[key] = readTable(located, bilagaRowReader(key, key === "B4" ? ["SOL_SOCPSYK"] : LIST_FORMS));
+  }
+  const principerAt = locate("PRINCIPER");
+  const isoAt = locate("ISO");
+  const utgavaAt = locate("UTGAVA");
+  const kostnaderAt = locate("KOSTNADER");
+  return {
+    bilagor,
+    principer: principerAt
+      ? readTable(principerAt, (get, row) => ({
+          row,
+          principle: principleOf(get("principle")),
+          iso: readIsoCell(get("iso")),
+          comment: textOf(get("comment")),
+        }))
+      : null,
+    iso: isoAt
+      ? readTable(isoAt, (get, row) => ({
+          row,
+          iso: readIsoCell(get("iso")),
+          title: textOf(get("title")),
+          edition: textOf(get("edition")),
+        }))
+      : null,
+    utgava: utgavaAt
+      ? readTable(utgavaAt, (get, row) => ({ row, field: textOf(get("field")), value: get("value") }))
+      : null,
+    kostnader: kostnaderAt
+      ? readTable(kostnaderAt, (get, row) => ({
+          row,
+          iso: readIsoCell(get("iso")),
+          boendeform: textOf(get("boendeform")),
+          kommun: numberOf(get("kommun")),
+          region: numberOf(get("region")),
+          year: textOf(get("year")),
+          source: textOf(get("source")),
+        }))
+      : null,
+    headerless,
+    sheetNames: workbook.sheets.map((s) => s.name),
+  };
+}

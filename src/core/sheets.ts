@@ -1,0 +1,136 @@
+import type { Boendeform } from "./boendeform";
+
+/** The sheets of the bilagor workbook (`workbook.md`). */
+export type SheetKey =
+  | "B1"
+  | "B2"
+  | "B3"
+  | "B4"
+  | "PRINCIPER"
+  | "ISO"
+  | "UTGAVA"
+  | "KOSTNADER"
+  | "ANDRINGSLOGG";
+
+export type BilagaKey = "B1" | "B2" | "B3" | "B4";
+export const BILAGA_KEYS: readonly BilagaKey[] = ["B1", "B2", "B3", "B4"];
+
+export interface ColumnSpec {
+  readonly field: string;
+  readonly header: string;
+  readonly required: boolean;
+}
+
+export interface SheetSpec {
+  readonly key: SheetKey;
+  readonly name: string;
+  /** The header that marks the header row. */
+  readonly keyHeader: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+const req = (field: string, header: string): ColumnSpec => ({ field, header, required: true });
+const opt = (field: string, header: string): ColumnSpec => ({ field, header, required: false });
+
+/** Payer columns of bilaga 1–3 and the housing form each stands for. */
+export const PAYER_COLUMNS: ReadonlyArray<readonly [field: Boendeform, header: string]> = [
+  ["SABO", "SÄBO"],
+  ["LSS_BOSTAD", "LSS bostad"],
+  ["LSS_DV", "LSS daglig verksamhet"],
+  ["SOL_DAGV", "SoL dagverksamhet"],
+];
+
+const DECISION_COLUMNS: readonly ColumnSpec[] = [
+  opt("villkor", "Villkor"),
+  opt("huvudhjalpmedel", "Huvudhjälpmedel"),
+  opt("fortroende", "Förtroendeförskrivning"),
+  opt("status", "Status"),
+  opt("beslutsdatum", "Beslutsdatum"),
+  opt("giltigFran", "Giltig från"),
+  opt("motivering", "Motivering"),
+  opt("ekonomisk", "Ekonomisk beräkning"),
+  opt("konsekvens", "Konsekvensanalys"),
+];
+
+const PAYER_SPECS = PAYER_COLUMNS.map(([field, header]) => req(field, header));
+
+export const SHEET_SPECS: Record<SheetKey, SheetSpec> = {
+  B1: {
+    key: "B1",
+    name: "Bilaga 1",
+    keyHeader: "ISO-kod",
+    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS],
+  },
+  B2: {
+    key: "B2",
+    name: "Bilaga 2",
+    keyHeader: "ISO-kod",
+    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS],
+  },
+  B3: {
+    key: "B3",
+    name: "Bilaga 3",
+    keyHeader: "Produkt/behandling",
+    columns: [req("product", "Produkt/behandling"), opt("iso", "ISO-kod"), ...PAYER_SPECS, ...DECISION_COLUMNS],
+  },
+  B4: {
+    key: "B4",
+    name: "Bilaga 4",
+    keyHeader: "ISO-kod",
+    columns: [
+      req("iso", "ISO-kod"),
+      req("title", "Benämning"),
+      req("SOL_SOCPSYK", "Kostnadsansvar"),
+      opt("grundutrustning", "Grundutrustning"),
+      ...DECISION_COLUMNS,
+    ],
+  },
+  PRINCIPER: {
+    key: "PRINCIPER",
+    name: "Principer",
+    keyHeader: "Princip",
+    columns: [req("principle", "Princip"), req("iso", "ISO-kod"), opt("comment", "Kommentar")],
+  },
+  ISO: {
+    key: "ISO",
+    name: "ISO 9999",
+    keyHeader: "ISO-kod",
+    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), opt("edition", "Utgåva")],
+  },
+  UTGAVA: {
+    key: "UTGAVA",
+    name: "Utgåva",
+    keyHeader: "Fält",
+    columns: [req("field", "Fält"), req("value", "Värde")],
+  },
+  KOSTNADER: {
+    key: "KOSTNADER",
+    name: "Kostnader",
+    keyHeader: "ISO-kod",
+    columns: [
+      req("iso", "ISO-kod"),
+      req("boendeform", "Boendeform"),
+      req("kommun", "Kommun"),
+      req("region", "Region"),
+      opt("year", "År"),
+      opt("source", "Källa"),
+    ],
+  },
+  ANDRINGSLOGG: {
+    key: "ANDRINGSLOGG",
+    name: "Ändringslogg",
+    keyHeader: "Utgåva",
+    columns: [
+      req("edition", "Utgåva"),
+      req("bilaga", "Bilaga"),
+      req("iso", "ISO-kod"),
+      opt("title", "Benämning"),
+      opt("boendeform", "Boendeform"),
+      opt("before", "Före"),
+      opt("after", "Efter"),
+      opt("beslutsdatum", "Beslutsdatum"),
+      opt("giltigFran", "Giltig från"),
+      opt("motivering", "Motivering"),
+    ],
+  },
+};

@@ -1,0 +1,13 @@
+/**
+ * Folds text for tolerant matching: lower case, diacritics removed (å ä → a, ö → o, é → e),
+ * white space collapsed, trimmed.
+ * @example foldText("  Särskilt   BOENDE ") === "sarskilt boende"
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,72 @@
+import { cellText, isCellError, isEmptyCell, type CellValue } from "./cells";
+import type { UtgavaRow, WorkbookModel } from "./model";
+import { foldText } from "./text";
+import { readAmount, readDate } from "./values";
+
+export type Tolerance = { readonly kind: "sek"; readonly value: number } | { readonly kind: "percent"; readonly value: number };
+
+/** The `Utgåva` sheet read into typed fields. Unreadable values are listed in `invalid`. */
+export interface EditionInfo {
+  readonly name: string | null;
+  readonly beslutad: string | null;
+  readonly giltigFran: string | null;
+  readonly isoUtgava: string | null;
+  readonly foregaende: string | null;
+  readonly tolerance: Tolerance | null;
+  readonly invalid: ReadonlyArray<{ readonly row: number; readonly field: string; readonly raw: CellValue; readonly expected: string }>;
+}
+
+const FIELDS = {
+  name: "Utgåva",
+  beslutad: "Beslutad",
+  giltigFran: "Giltig från",
+  isoUtgava: "ISO-utgåva",
+  foregaende: "Föregående utgåva",
+  tolerance: "Tolerans kostnadsneutralitet",
+} as const;
+
+/** Reads a tolerance: an amount in SEK (`500 000`, `500000 kr`) or a percent (`1 %`, `0,5%`). */
+export function parseTolerance(raw: CellValue): Tolerance | null {
+  if (isEmptyCell(raw) || isCellError(raw)) return null;
+  if (typeof raw === "string") {
+    const m = /^(\d+(?:[.,]\d+)?)\s*%$/.exec(raw.trim());
+    if (m) return { kind: "percent", value: Number(m[1]!.replace(",", ".")) };
+  }
+  const amount = readAmount(raw as Exclude<CellValue, null | undefined>);
+  return amount !== null && amount >= 0 ? { kind: "sek", value: amount } : null;
+}
+
+/** The edition fields of a workbook's `Utgåva` sheet (all null when it has none). */
+export function readEditionInfo(model: WorkbookModel): EditionInfo {
+  const byField = new Map<string, UtgavaRow>();
+  for (const row of model.utgava?.rows ?? []) {
+    if (row.field && !byField.has(foldText(row.field))) byField.set(foldText(row.field), row);
+  }
+  const invalid: Array<EditionInfo["invalid"][number]> = [];
+  const get = (label: string) => byField.get(foldText(label));
+  const text = (label: string) => {
+    const row = get(label);
+    return row && !isEmptyCell(row.value) && !isCellError(row.value) ? cellText(row.value).trim() : null;
+  };
+  const date = (label: string) => {
+    const row = get(label);
+    if (!row || isEmptyCell(row.value) || isCellError(row.value)) return null;
+    const value = readDate(row.value as Exclude<CellValue, null | undefined>);
+    if (value === null) invalid.push({ row: row.row, field: label, raw: row.value, expected: "ett datum ÅÅÅÅ-MM-DD" });
+    return value;
+  };
+  const toleranceRow = get(FIELDS.tolerance);
+  const tolerance = toleranceRow ? parseTolerance(toleranceRow.value) : null;
+  if (toleranceRow && tolerance === null && !isEmptyCell(toleranceRow.value) && !isCellError(toleranceRow.value)) {
+    invalid.push({ row: toleranceRow.row, field: FIELDS.tolerance, raw: toleranceRow.value, expected: "ett belopp i kronor eller en procentsats, t.ex. 500 000 eller 1 %" });
+  }
+  return {
+    name: text(FIELDS.name),
+    beslutad: date(FIELDS.beslutad),
+    giltigFran: date(FIELDS.giltigFran),
+    isoUtgava: text(FIELDS.isoUtgava),
+    foregaende: text(FIELDS.foregaende),
+    tolerance,
+    invalid,
+  };
+}

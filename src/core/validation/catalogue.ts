@@ -1,0 +1,44 @@
+import type { Rule } from "./rule";
+import { ACCESSORY_PAYER } from "./rules/accessoryPayer";
+import { CELL_ERROR } from "./rules/cellError";
+import { CROSS_BILAGA } from "./rules/crossBilaga";
+import { DUPLICATE } from "./rules/duplicate";
+import { EFFECTIVE_TOO_EARLY } from "./rules/effectiveTooEarly";
+import { FORTROENDE } from "./rules/fortroende";
+import { HEADER_MISSING } from "./rules/headerMissing";
+import { ISO_FORMAT } from "./rules/isoFormat";
+import { ISO_LEADING_ZERO } from "./rules/isoLeadingZero";
+import { ISO_TITLE_MISMATCH } from "./rules/isoTitleMismatch";
+import { ISO_UNKNOWN } from "./rules/isoUnknown";
+import { OVERRIDE } from "./rules/override";
+import { PAYER_INVALID } from "./rules/payerInvalid";
+import { PAYER_MISSING } from "./rules/payerMissing";
+import { REGION_AREA } from "./rules/regionArea";
+import { SHEET_MISSING } from "./rules/sheetMissing";
+import { SOCPSYK_EXCEPTION } from "./rules/socpsykException";
+import { VALUE_INVALID } from "./rules/valueInvalid";
+
+/** Every check on a single workbook, in the order of rules.md. */
+export const RULES: readonly Rule[] = [
+  SHEET_MISSING,
+  HEADER_MISSING,
+  CELL_ERROR,
+  ISO_FORMAT,
+  ISO_LEADING_ZERO,
+  ISO_UNKNOWN,
+  ISO_TITLE_MISMATCH,
+  DUPLICATE,
+  CROSS_BILAGA,
+  OVERRIDE,
+  PAYER_MISSING,
+  PAYER_INVALID,
+  VALUE_INVALID,
+  REGION_AREA,
+  SOCPSYK_EXCEPTION,
+  FORTROENDE,
+  ACCESSORY_PAYER,
+  EFFECTIVE_TOO_EARLY,
+];
+
+/** Rules by code. */
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,68 @@
+import { columnLetter } from "../cells";
+import type { BilagaRow, ColumnRef, SheetTable, WorkbookModel } from "../model";
+import type { PrincipleIndex, PrinciplesInForce } from "../principlesInForce";
+import type { CellRef, Finding, Severity } from "./finding";
+
+/** What every check sees: the model and what is derived from it once. */
+export interface ValidationContext {
+  readonly model: WorkbookModel;
+  readonly principles: PrinciplesInForce;
+  readonly principleIndex: PrincipleIndex;
+  /** Bilaga tables present, in order B1, B2, B3, B4. */
+  readonly bilagor: ReadonlyArray<SheetTable<BilagaRow>>;
+  /** Titles of the workbook's `ISO 9999` sheet by code, or null when it has none. */
+  readonly isoTitles: ReadonlyMap<string, string> | null;
+}
+
+export interface ReportTarget {
+  readonly table: { readonly name: string; readonly columns: ReadonlyMap<string, ColumnRef> } | string;
+  readonly row: number | null;
+  /** A field of the sheet spec, a column as found, or a header text for a column that is missing. */
+  readonly column?: string | ColumnRef | null;
+  readonly related?: readonly CellRef[];
+}
+
+/** A check of rules.md: data (code, §, severity) plus one function. */
+export interface Rule {
+  readonly code: string;
+  readonly section: string;
+  readonly severity: Severity;
+  readonly needsDecision: boolean;
+  /** One line in Swedish: what the rule checks. */
+  readonly descriptionSv: string;
+  check(ctx: ValidationContext, report: Reporter): void;
+}
+
+export type Reporter = (rule: Rule, target: ReportTarget, message: string) => void;
+
+/** Resolves a report target to a cell reference. */
+export function cellRef(target: Omit<ReportTarget, "related">): CellRef {
+  const sheet = typeof target.table === "string" ? target.table : target.table.name;
+  let column: string | null = null;
+  let index: number | null = null;
+  if (typeof target.column === "object" && target.column !== null) {
+    column = target.column.header;
+    index = target.column.index;
+  } else if (typeof target.column === "string") {
+    const found = typeof target.table === "string" ? undefined : target.table.columns.get(target.column);
+    column = found ? found.header : target.column;
+    index = found ? found.index : null;
+  }
+  const cell = index !== null && target.row !== null ? `${columnLetter(index)}${target.row}` : null;
+  return { sheet, row: target.row, column, cell };
+}
+
+/** Builds the reporter that collects findings. */
+export function collector(findings: Finding[]): Reporter {
+  return (rule, target, message) => {
+    findings.push({
+      ...cellRef(target),
+      code: rule.code,
+      severity: rule.severity,
+      message,
+      section: rule.section,
+      needsDecision: rule.needsDecision,
+      related: target.related ?? [],
+    });
+  };
+}

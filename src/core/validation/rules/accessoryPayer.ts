@@ -1,0 +1,62 @@
+import { BOENDEFORM_INFO, type Boendeform } from "../../boendeform";
+import { isoChain } from "../../iso";
+import type { BilagaRow, SheetTable } from "../../model";
+import { valueOf } from "../../values";
+import { cellRef, type Rule } from "../rule";
+
+export const ACCESSORY_PAYER: Rule = {
+  code: "ACCESSORY_PAYER",
+  section: "§2.4",
+  severity: "warning",
+  needsDecision: false,
+  descriptionSv: "Ett tillbehörs betalare skiljer sig från huvudhjälpmedlets.",
+  check(ctx, report) {
+    const byCode = new Map<SheetTable<BilagaRow>, Map<string, BilagaRow>>();
+    for (const table of ctx.bilagor) {
+      const map = new Map<string, BilagaRow>();
+      for (const row of table.rows) {
+        const iso = valueOf(row.iso);
+        if (iso && !map.has(iso.code)) map.set(iso.code, row);
+      }
+      byCode.set(table, map);
+    }
+    const b1 = ctx.model.bilagor.B1;
+    // The main aid is looked up in the accessory's own bilaga, then in bilaga 1 (§2.4).
+    const findMain = (table: SheetTable<BilagaRow>, code: string) => {
+      for (const t of b1 && b1 !== table ? [table, b1] : [table]) {
+        const map = byCode.get(t)!;
+        for (const c of isoChain(code)) {
+          const row = map.get(c);
+          if (row) return { table: t, row };
+        }
+      }
+      return null;
+    };
+    for (const table of ctx.bilagor) {
+      for (const row of table.rows) {
+        const main = valueOf(row.huvudhjalpmedel);
+        if (!main) continue;
+        const found = findMain(table, main.code);
+        const what = valueOf(row.iso)?.code ?? row.product ?? `Rad ${row.row}`;
+        if (!found) {
+          report(
+            this,
+            { table, row: row.row, column: "huvudhjalpmedel" },
+            `Huvudhjälpmedlet ${main.code} för ${what} finns inte i ${table.name}${b1 && b1 !== table ? " eller bilaga 1" : ""}, så det går inte att se att tillbehöret följer dess betalare (§2.4).`,
+          );
+          continue;
+        }
+        for (const form of Object.keys(row.payers) as Boendeform[]) {
+          const mine = valueOf(row.payers[form]!);
+          const theirs = valueOf(found.row.payers[form] ?? { state: "empty" });
+          if (mine === null || theirs === null || mine === theirs) continue;
+          report(
+            this,
+            { table, row: row.row, column: form, related: [cellRef({ table: found.table, row: found.row.row, column: form })] },
+            `${what} är tillbehör till ${main.code} (${found.table.name} rad ${found.row.row}), men betalas av ${mine} i stället för huvudhjälpmedlets ${theirs} i ${BOENDEFORM_INFO[form].nameSv.toLowerCase()}. Tillbehör och reservdelar följer huvudhjälpmedlet (§2.4).`,
+          );
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,21 @@
+import type { Rule } from "../rule";
+
+export const CELL_ERROR: Rule = {
+  code: "CELL_ERROR",
+  section: "§2.5",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "En cell innehåller ett Excel-fel (#N/A, #REF! …).",
+  check(ctx, report) {
+    const { bilagor, principer, iso, utgava, kostnader } = ctx.model;
+    for (const table of [...Object.values(bilagor), principer, iso, utgava, kostnader]) {
+      for (const e of table?.cellErrors ?? []) {
+        report(
+          this,
+          { table: table!, row: e.row, column: e.column },
+          `Cellen innehåller Excel-felet ${e.error}. Rätta formeln eller skriv in värdet.`,
+        );
+      }
+    }
+  },
+};

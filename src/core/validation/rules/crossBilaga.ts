@@ -1,0 +1,42 @@
+import { BOENDEFORM_INFO, LIST_BOENDEFORMER } from "../../boendeform";
+import type { BilagaRow } from "../../model";
+import { valueOf } from "../../values";
+import { cellRef, type Rule } from "../rule";
+
+export const CROSS_BILAGA: Rule = {
+  code: "CROSS_BILAGA",
+  section: "§1.2",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "Samma kod i bilaga 1 och bilaga 2 med olika betalare.",
+  check(ctx, report) {
+    const b1 = ctx.model.bilagor.B1;
+    const b2 = ctx.model.bilagor.B2;
+    if (!b1 || !b2) return;
+    const inB1 = new Map<string, BilagaRow>();
+    for (const row of b1.rows) {
+      const iso = valueOf(row.iso);
+      if (iso && !inB1.has(iso.code)) inB1.set(iso.code, row);
+    }
+    for (const row of b2.rows) {
+      const iso = valueOf(row.iso);
+      const other = iso ? inB1.get(iso.code) : undefined;
+      if (!other) continue;
+      const differing = LIST_BOENDEFORMER.filter((form) => {
+        const a = valueOf(row.payers[form] ?? { state: "empty" });
+        const b = valueOf(other.payers[form] ?? { state: "empty" });
+        return a !== null && b !== null && a !== b;
+      });
+      if (differing.length === 0) continue;
+      const first = differing[0]!;
+      const details = differing
+        .map((f) => `${BOENDEFORM_INFO[f].nameSv.toLowerCase()}: ${valueOf(other.payers[f]!)} i bilaga 1, ${valueOf(row.payers[f]!)} i bilaga 2`)
+        .join("; ");
+      report(
+        this,
+        { table: b2, row: row.row, column: first, related: [cellRef({ table: b1, row: other.row, column: first })] },
+        `${iso!.code} står i både bilaga 1 (rad ${other.row}) och bilaga 2 med olika betalare (${details}). En produktgrupp är antingen hjälpmedel eller förbrukningshjälpmedel (§1.2).`,
+      );
+    }
+  },
+};

@@ -1,0 +1,36 @@
+import type { BilagaRow } from "../../model";
+import { foldText } from "../../text";
+import { valueOf } from "../../values";
+import { cellRef, type Rule } from "../rule";
+
+export const DUPLICATE: Rule = {
+  code: "DUPLICATE",
+  section: "§2.5",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "Samma kod förekommer två gånger i en bilaga.",
+  check(ctx, report) {
+    for (const table of ctx.bilagor) {
+      // Bilaga 3 is kept per product or treatment (§2.5); the others per code.
+      const byProduct = table.key === "B3";
+      const field = byProduct ? "product" : "iso";
+      const keyOf = (row: BilagaRow) => (byProduct ? (row.product ? foldText(row.product) : null) : valueOf(row.iso)?.code ?? null);
+      const first = new Map<string, BilagaRow>();
+      for (const row of table.rows) {
+        const key = keyOf(row);
+        if (key === null) continue;
+        const earlier = first.get(key);
+        if (!earlier) {
+          first.set(key, row);
+          continue;
+        }
+        const shown = byProduct ? `”${row.product!.slice(0, 80)}”` : key;
+        report(
+          this,
+          { table, row: row.row, column: field, related: [cellRef({ table, row: earlier.row, column: field })] },
+          `${shown} står redan på rad ${earlier.row} i ${table.name}. En bilaga har en rad per ${byProduct ? "produkt/behandling" : "kod"}; slå ihop raderna eller ta bort den ena.`,
+        );
+      }
+    }
+  },
+};

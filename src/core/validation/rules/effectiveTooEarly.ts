@@ -1,0 +1,37 @@
+import { readEditionInfo } from "../../utgava";
+import { addMonths, valueOf } from "../../values";
+import { cellRef, type Rule } from "../rule";
+
+export const EFFECTIVE_TOO_EARLY: Rule = {
+  code: "EFFECTIVE_TOO_EARLY",
+  section: "§6.3",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "Giltig från ligger mindre än tre månader efter beslutsdatum.",
+  check(ctx, report) {
+    const message = (decided: string, effective: string, earliest: string) =>
+      `Giltig från ${effective} ligger mindre än tre månader efter beslutet ${decided}. Ändringar får träda i kraft tidigast tre månader efter samverkansgruppens beslut (§6.3): tidigast ${earliest}.`;
+    for (const table of ctx.bilagor) {
+      for (const row of table.rows) {
+        const decided = valueOf(row.beslutsdatum);
+        const effective = valueOf(row.giltigFran);
+        if (!decided || !effective) continue;
+        const earliest = addMonths(decided, 3);
+        if (effective >= earliest) continue;
+        report(
+          this,
+          { table, row: row.row, column: "giltigFran", related: [cellRef({ table, row: row.row, column: "beslutsdatum" })] },
+          message(decided, effective, earliest),
+        );
+      }
+    }
+    const utgava = ctx.model.utgava;
+    if (!utgava) return;
+    const info = readEditionInfo(ctx.model);
+    if (!info.beslutad || !info.giltigFran) return;
+    const earliest = addMonths(info.beslutad, 3);
+    if (info.giltigFran >= earliest) return;
+    const row = utgava.rows.find((r) => r.field !== null && /giltig/i.test(r.field))?.row ?? null;
+    report(this, { table: utgava, row, column: "value" }, message(info.beslutad, info.giltigFran, earliest));
+  },
+};

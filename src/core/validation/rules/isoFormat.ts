@@ -1,0 +1,41 @@
+import { cellText } from "../../cells";
+import type { IsoValue } from "../../model";
+import type { Parsed } from "../../values";
+import type { Rule } from "../rule";
+
+const HOW = "Skriv koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03.";
+
+export const ISO_FORMAT: Rule = {
+  code: "ISO_FORMAT",
+  section: "§2.5",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "ISO-koden är inte på formen NN, NN NN eller NN NN NN.",
+  check(ctx, report) {
+    const check = (
+      table: Parameters<typeof report>[1]["table"],
+      row: number,
+      field: string,
+      parsed: Parsed<IsoValue>,
+      required: boolean,
+    ) => {
+      if (parsed.state === "invalid") {
+        report(this, { table, row, column: field }, `”${cellText(parsed.raw).slice(0, 60)}” är ingen giltig ISO 9999-kod. ${HOW}`);
+      } else if (parsed.state === "empty" && required) {
+        report(this, { table, row, column: field }, `ISO-kod saknas. ${HOW}`);
+      }
+    };
+    for (const table of ctx.bilagor) {
+      if (!table.columns.has("iso")) continue;
+      for (const row of table.rows) {
+        check(table, row.row, "iso", row.iso, table.key !== "B3");
+        check(table, row.row, "huvudhjalpmedel", row.huvudhjalpmedel, false);
+      }
+    }
+    const { principer, iso, kostnader } = ctx.model;
+    for (const t of [principer, iso, kostnader]) {
+      if (!t || !t.columns.has("iso")) continue;
+      for (const row of t.rows as ReadonlyArray<{ row: number; iso: Parsed<IsoValue> }>) check(t, row.row, "iso", row.iso, true);
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import type { IsoValue } from "../../model";
+import type { Parsed } from "../../values";
+import type { Rule } from "../rule";
+
+export const ISO_LEADING_ZERO: Rule = {
+  code: "ISO_LEADING_ZERO",
+  section: "§2.5",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "En ISO-kod lagrad som tal har tappat sin inledande nolla.",
+  check(ctx, report) {
+    const check = (table: Parameters<typeof report>[1]["table"], row: number, field: string, parsed: Parsed<IsoValue>) => {
+      if (parsed.state !== "ok" || !parsed.value.leadingZeroLost) return;
+      const code = parsed.value.code;
+      const lost = code.replace(/ /g, "").replace(/^0/, "");
+      report(
+        this,
+        { table, row, column: field },
+        `Koden är lagrad som talet ${lost} och har tappat sin inledande nolla; den läses som ${code}. Skriv ”${code}” som text (formatera kolumnen som Text).`,
+      );
+    };
+    for (const table of ctx.bilagor) {
+      for (const row of table.rows) {
+        check(table, row.row, "iso", row.iso);
+        check(table, row.row, "huvudhjalpmedel", row.huvudhjalpmedel);
+      }
+    }
+    const { principer, iso, kostnader } = ctx.model;
+    for (const t of [principer, iso, kostnader]) {
+      for (const row of (t?.rows ?? []) as ReadonlyArray<{ row: number; iso: Parsed<IsoValue> }>) check(t!, row.row, "iso", row.iso);
+    }
+  },
+};

@@ -1,0 +1,28 @@
+import { foldText } from "../../text";
+import { valueOf } from "../../values";
+import type { Rule } from "../rule";
+
+export const ISO_TITLE_MISMATCH: Rule = {
+  code: "ISO_TITLE_MISMATCH",
+  section: "§2.5",
+  severity: "info",
+  needsDecision: false,
+  descriptionSv: "Radens benämning skiljer sig från klassifikationens.",
+  check(ctx, report) {
+    const titles = ctx.isoTitles;
+    if (!titles) return;
+    for (const table of ctx.bilagor) {
+      if (!table.columns.has("title")) continue;
+      for (const row of table.rows) {
+        const iso = valueOf(row.iso);
+        const expected = iso ? titles.get(iso.code) : undefined;
+        if (!expected || !row.title || foldText(row.title) === foldText(expected)) continue;
+        report(
+          this,
+          { table, row: row.row, column: "title" },
+          `Benämningen ”${row.title.slice(0, 80)}” skiljer sig från klassifikationens ”${expected}” för ${iso!.code}.`,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { Boendeform } from "../../boendeform";
+import { cellText } from "../../cells";
+import type { Rule } from "../rule";
+
+export const PAYER_INVALID: Rule = {
+  code: "PAYER_INVALID",
+  section: "§2.5",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "En betalarcell är inte Kommun, Region eller Egenansvar.",
+  check(ctx, report) {
+    for (const table of ctx.bilagor) {
+      for (const row of table.rows) {
+        for (const form of Object.keys(row.payers) as Boendeform[]) {
+          const cell = row.payers[form]!;
+          if (cell.state !== "invalid") continue;
+          report(
+            this,
+            { table, row: row.row, column: form },
+            `”${cellText(cell.raw).slice(0, 60)}” är ingen betalare. Skriv Kommun, Region eller Egenansvar (eller K, R, E).`,
+          );
+        }
+      }
+    }
+  },
+};

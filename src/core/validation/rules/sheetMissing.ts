@@ -1,0 +1,18 @@
+import { BILAGA_KEYS, SHEET_SPECS } from "../../sheets";
+import type { Rule } from "../rule";
+
+export const SHEET_MISSING: Rule = {
+  code: "SHEET_MISSING",
+  section: "§8",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "Ett av bladen Bilaga 1–4 saknas.",
+  check(ctx, report) {
+    const headerless = new Set(ctx.model.headerless.map((h) => h.key));
+    for (const key of BILAGA_KEYS) {
+      if (ctx.model.bilagor[key] || headerless.has(key)) continue;
+      const name = SHEET_SPECS[key].name;
+      report(this, { table: name, row: null }, `Bladet ”${name}” saknas i arbetsboken. Överenskommelsen har bilaga 1–4 (§8); lägg till bladet (t.ex. med Skapa bilagor).`);
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { coveringPrinciple } from "../../principlesInForce";
+import { valueOf } from "../../values";
+import { type Rule } from "../rule";
+
+export const SOCPSYK_EXCEPTION: Rule = {
+  code: "SOCPSYK_EXCEPTION",
+  section: "§5.2",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "Bilaga 4 följer inte §5.2: lyftar m.m. ska vara Kommun, annat Kommun bara som grundutrustning.",
+  check(ctx, report) {
+    const table = ctx.model.bilagor.B4;
+    if (!table) return;
+    for (const row of table.rows) {
+      const iso = valueOf(row.iso);
+      const payer = valueOf(row.payers.SOL_SOCPSYK ?? { state: "empty" });
+      if (!iso || !payer) continue;
+      const exception = coveringPrinciple(ctx.principleIndex, iso.code, (k) => k === "SOCPSYK_KOMMUN");
+      if (exception && payer !== "Kommun") {
+        report(
+          this,
+          { table, row: row.row, column: "SOL_SOCPSYK", related: exception.row === null ? [] : [{ sheet: exception.sheet, row: exception.row, column: null, cell: null }] },
+          `${iso.code} ligger under ${exception.code} (lyftar, duschvagn/duschsäng eller vårdaraggregat), som kommunen bekostar i socialpsykiatriskt boende (§5.2), men står här på ${payer}.`,
+        );
+      } else if (!exception && payer === "Kommun" && valueOf(row.grundutrustning) !== true) {
+        report(
+          this,
+          { table, row: row.row, column: "SOL_SOCPSYK" },
+          `${iso.code} står på Kommun men är varken grundutrustning eller lyft/duschvagn/vårdaraggregat. I socialpsykiatriskt boende är kostnadsansvaret annars Regionens (§5.2); markera Grundutrustning = Ja om det är grundutrustning.`,
+        );
+      }
+    }
+  },
+};

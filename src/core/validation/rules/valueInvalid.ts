@@ -1,0 +1,55 @@
+import { cellText, type CellValue } from "../../cells";
+import type { BilagaRow } from "../../model";
+import { readEditionInfo } from "../../utgava";
+import { PRINCIPLE_KEYS } from "../../principles";
+import { STATUSES, type Parsed } from "../../values";
+import type { Rule } from "../rule";
+
+type BilagaField = "fortroende" | "grundutrustning" | "status" | "beslutsdatum" | "giltigFran";
+
+const EXPECTED: Record<BilagaField, string> = {
+  fortroende: "Ja eller Nej",
+  grundutrustning: "Ja eller Nej",
+  status: `en av ${STATUSES.join(", ")} (tom = Gällande)`,
+  beslutsdatum: "ett datum ÅÅÅÅ-MM-DD",
+  giltigFran: "ett datum ÅÅÅÅ-MM-DD",
+};
+
+const shown = (raw: CellValue) => `”${cellText(raw).slice(0, 60)}”`;
+
+export const VALUE_INVALID: Rule = {
+  code: "VALUE_INVALID",
+  section: "§2.5",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "En ja/nej-, datum- eller statuscell kan inte läsas.",
+  check(ctx, report) {
+    for (const table of ctx.bilagor) {
+      for (const row of table.rows) {
+        for (const field of Object.keys(EXPECTED) as BilagaField[]) {
+          const cell = row[field] as BilagaRow[BilagaField] as Parsed<unknown>;
+          if (cell.state !== "invalid") continue;
+          report(this, { table, row: row.row, column: field }, `${shown(cell.raw)} kan inte läsas. Skriv ${EXPECTED[field]}.`);
+        }
+      }
+    }
+    const principer = ctx.model.principer;
+    for (const row of principer?.rows ?? []) {
+      if (row.principle.state !== "invalid") continue;
+      report(this, { table: principer!, row: row.row, column: "principle" }, `${shown(row.principle.raw)} är ingen känd princip. Giltiga: ${PRINCIPLE_KEYS.join(", ")}.`);
+    }
+    const utgava = ctx.model.utgava;
+    if (utgava) {
+      for (const bad of readEditionInfo(ctx.model).invalid) {
+        report(this, { table: utgava, row: bad.row, column: "value" }, `${bad.field}: ${shown(bad.raw)} kan inte läsas. Skriv ${bad.expected}.`);
+      }
+    }
+    const kostnader = ctx.model.kostnader;
+    for (const row of kostnader?.rows ?? []) {
+      for (const field of ["kommun", "region"] as const) {
+        if (row[field].state !== "invalid") continue;
+        report(this, { table: kostnader!, row: row.row, column: field }, `${shown((row[field] as { raw: CellValue }).raw)} är inget belopp. Skriv kronor som tal, t.ex. 125000.`);
+      }
+    }
+  },
+};

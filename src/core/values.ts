@@ -1,0 +1,121 @@
+import { isCellError, isEmptyCell, type CellValue } from "./cells";
+import { foldText } from "./text";
+
+/**
+ * A cell read into a typed value. `empty` is a blank cell, `invalid` a value that cannot be
+ * read, `error` an Excel error such as `#N/A`.
+ */
+export type Parsed<T> =
+  | { readonly state: "empty" }
+  | { readonly state: "ok"; readonly value: T }
+  | { readonly state: "invalid"; readonly raw: CellValue }
+  | { readonly state: "error"; readonly error: string };
+
+export const EMPTY: Parsed<never> = { state: "empty" };
+
+/** The value, or null when the cell is empty, invalid or an error. */
+export function valueOf<T>(parsed: Parsed<T>): T | null {
+  return parsed.state === "ok" ? parsed.value : null;
+}
+
+/** Runs `read` on a non-empty, non-error cell; maps null to `invalid`. */
+export function parseCell<T>(raw: CellValue, read: (raw: Exclude<CellValue, null | undefined>) => T | null): Parsed<T> {
+  if (isEmptyCell(raw)) return EMPTY;
+  if (isCellError(raw)) return { state: "error", error: raw.error };
+  const value = read(raw as Exclude<CellValue, null | undefined>);
+  return value === null ? { state: "invalid", raw } : { state: "ok", value };
+}
+
+const YES = new Set(["ja", "j", "x", "true", "1"]);
+const NO = new Set(["nej", "n", "false", "0"]);
+
+/** ja/nej: `Ja`, `J`, `X`, `true`, `1` / `Nej`, `N`, `false`, `0` (empty is handled as no by callers). */
+export function readYesNo(raw: Exclude<CellValue, null | undefined>): boolean | null {
+  if (typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return raw === 1 ? true : raw === 0 ? false : null;
+  if (typeof raw !== "string") return null;
+  const folded = foldText(raw);
+  return YES.has(folded) ? true : NO.has(folded) ? false : null;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
+/** An ISO date `YYYY-MM-DD` from a Date, an Excel serial number or text `YYYY-MM-DD`. */
+export function readDate(raw: Exclude<CellValue, null | undefined>): string | null {
+  if (raw instanceof Date) return isNaN(raw.getTime()) ? null : raw.toISOString().slice(0, 10);
+  if (typeof raw === "number") {
+    // Excel serials for 1900-03-01 … 9999-12-31; anything else is not a date.
+    if (!Number.isFinite(raw) || raw < 61 || raw > 2_958_465) return null;
+    return new Date(EXCEL_EPOCH_MS + Math.floor(raw) * DAY_MS).toISOString().slice(0, 10);
+  }
+  if (typeof raw === "string") return parseIsoDate(raw.trim());
+  return null;
+}
+
+/** Validates text `YYYY-MM-DD` as a real calendar date. */
+export function parseIsoDate(text: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return text;
+}
+
+/** Today's date as `YYYY-MM-DD` (local calendar day). */
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, "0");
+  const d = String(now.getDate()).padStart(2, "0");
+  return `${y}-${m}-${d}`;
+}
+
+export const STATUSES = ["Gällande", "Förslag", "Kräver huvudmannabeslut", "Beslutad", "Utgår"] as const;
+export type Status = (typeof STATUSES)[number];
+const STATUS_LOOKUP = new Map(STATUSES.map((s) => [foldText(s), s] as const));
+
+/** Status text in any case and with or without diacritics. */
+export function readStatus(raw: Exclude<CellValue, null | undefined>): Status | null {
+  return typeof raw === "string" ? STATUS_LOOKUP.get(foldText(raw)) ?? null : null;
+}
+
+/** Statuses whose rows answer WHO_PAYS (empty counts as Gällande). */
+export function statusCounts(status: Parsed<Status>): boolean {
+  return status.state === "empty" || (status.state === "ok" && (status.value === "Gällande" || status.value === "Beslutad"));
+}
+
+/** Plain text of a cell, trimmed; numbers as written. */
+export function readText(raw: Exclude<CellValue, null | undefined>): string | null {
+  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (isCellError(raw)) return null;
+  const text = String(raw).trim();
+  return text === "" ? null : text;
+}
+
+/**
+ * An amount in SEK from a number or text such as `-1 250 000`, `1 250 000 kr`, `12,5`.
+ * Returns null for text that is not a plain amount (free-text calculations stay text).
+ */
+export function readAmount(raw: Exclude<CellValue, null | undefined>): number | null {
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw !== "string") return null;
+  const m = /^([-−+]?)\s*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?\s*(?:kr|sek)?$/i.exec(raw.trim());
+  if (!m) return null;
+  const value = Number(m[2]!.replace(/[ \u00a0]/g, "") + (m[3] ? "." + m[3] : ""));
+  return m[1] === "-" || m[1] === "−" ? -value : value;
+}
+
+/**
+ * Adds calendar months to an ISO date, clamping to the month's last day.
+ * @example addMonths("2026-11-30", 3) === "2027-02-28"
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const day = Math.min(d, lastDay);
+  return `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}

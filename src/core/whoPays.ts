@@ -1,0 +1,481 @@
+import {
+  BOENDEFORM_INFO,
+  BOENDEFORM_KEYS_TEXT,
+  parseBoendeform,
+  type Boendeform,
+  type OutOfScopeForm,
+} from "./boendeform";
+import { cellText, isCellError, isEmptyCell, type CellValue } from "./cells";
+import { isoChain, isoLevel, LEVEL_NAMES_SV, parseIsoCode } from "./iso";
+import type { BilagaRow, WorkbookModel } from "./model";
+import type { Payer } from "./payer";
+import { isRegionPrinciple, PRINCIPLE_INFO, type PrincipleEntry } from "./principles";
+import { principlesInForce } from "./principlesInForce";
+import { SHEET_SPECS } from "./sheets";
+import { parseIsoDate, readYesNo, statusCounts, todayIso, valueOf } from "./values";
+
+export type WhoPaysRule =
+  | "AGE_UNDER_18"
+  | "REGION_HORSEL"
+  | "REGION_SYN"
+  | "REGION_ORTOPEDTEKNIK"
+  | "REGION_KOSMETISK"
+  | "REGION_DIABETES_TEST"
+  | "SPECIALANPASSAD"
+  | "SOCPSYK_KOMMUN"
+  | "BILAGA4"
+  | "SOCPSYK_DEFAULT"
+  | "LIST"
+  | "AMBIGUOUS"
+  | "NOT_IN_SCOPE"
+  | "UNLISTED";
+
+export type WhoPaysInputError = "ISO_FORMAT" | "BOENDEFORM_UNKNOWN" | "AGE_INVALID" | "SPECIALANPASSAD_INVALID" | "DATE_INVALID";
+
+export interface WhoPaysQuery {
+  readonly iso: CellValue;
+  readonly boendeform: CellValue;
+  readonly age: CellValue;
+  /** Ja/nej (true, "ja", 1 …); empty means no. */
+  readonly specialanpassad?: CellValue;
+  /** `YYYY-MM-DD`; rows whose `Giltig från` is after it do not answer. Default: today. */
+  readonly date?: string;
+}
+
+export interface AnswerSource {
+  readonly sheet: string;
+  readonly row: number;
+  readonly iso: string;
+}
+
+export interface WhoPaysAnswer {
+  readonly ok: true;
+  readonly payer: Payer | null;
+  readonly rule: WhoPaysRule;
+  readonly section: string;
+  readonly explanation: string;
+  readonly source: AnswerSource | null;
+  /** The `Villkor` of the answering row, if any. */
+  readonly villkor: string | null;
+  /** The normal form of the asked code. */
+  readonly iso: string;
+  readonly boendeform: Boendeform | null;
+}
+
+export interface WhoPaysError {
+  readonly ok: false;
+  readonly code: WhoPaysInputError;
+  readonly message: string;
+}
+
+export type WhoPaysResult = WhoPaysAnswer | WhoPaysError;
+
+/** The § behind each answer rule (rules.md, "Who pays"). */
+export const WHO_PAYS_SECTIONS: Record<Exclude<WhoPaysRule, "LIST" | "NOT_IN_SCOPE">, string> = {
+  AGE_UNDER_18: "§1.1, §2.2",
+  REGION_HORSEL: "§2.2",
+  REGION_SYN: "§2.2",
+  REGION_ORTOPEDTEKNIK: "§2.2",
+  REGION_KOSMETISK: "§2.2",
+  REGION_DIABETES_TEST: "§2.2",
+  SPECIALANPASSAD: "§2.2",
+  SOCPSYK_KOMMUN: "§5.2",
+  BILAGA4: "§5.2",
+  SOCPSYK_DEFAULT: "§5.2",
+  AMBIGUOUS: "§2.5",
+  UNLISTED: "§6.3",
+};
+
+/** LIST answers cite the chapter of the housing form: §3.3 for LSS, §4.3 for SoL. */
+function listSection(form: Boendeform): string {
+  return form === "LSS_BOSTAD" || form === "LSS_DV" ? "§3.3" : "§4.3";
+}
+
+/**
+ * A lookup index over one workbook model: built once, then each query is a few hash lookups.
+ */
+export interface WhoPaysIndex {
+  readonly regionPrinciples: ReadonlyMap<string, PrincipleEntry>;
+  readonly socpsykKommun: ReadonlyMap<string, PrincipleEntry>;
+  /** Bilaga 1 and 2 rows by code. */
+  readonly list: ReadonlyMap<string, readonly BilagaRow[]>;
+  /** Bilaga 1 and 2 rows strictly below each class and subclass. */
+  readonly below: ReadonlyMap<string, readonly BilagaRow[]>;
+  readonly bilaga4: ReadonlyMap<string, readonly BilagaRow[]>;
+  readonly sheetNames: Readonly<Record<"B1" | "B2" | "B4", string>>;
+  readonly principleSheet: string;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Builds the lookup index of a workbook model. */
+export function buildWhoPaysIndex(model: WorkbookModel): WhoPaysIndex {
+  const principles = principlesInForce(model);
+  const regionPrinciples = new Map<string, PrincipleEntry>();
+  const socpsykKommun = new Map<string, PrincipleEntry>();
+  for (const entry of principles.entries) {
+    if (isRegionPrinciple(entry.key)) {
+      if (!regionPrinciples.has(entry.code)) regionPrinciples.set(entry.code, entry);
+    } else if (entry.key === "SOCPSYK_KOMMUN" && !socpsykKommun.has(entry.code)) {
+      socpsykKommun.set(entry.code, entry);
+    }
+  }
+  const list = new Map<string, BilagaRow[]>();
+  const below = new Map<string, BilagaRow[]>();
+  for (const key of ["B1", "B2"] as const) {
+    for (const row of model.bilagor[key]?.rows ?? []) {
+      const iso = valueOf(row.iso);
+      if (!iso) continue;
+      const chain = isoChain(iso.code);
+      push(list, chain[0]!, row);
+      for (const ancestor of chain.slice(1)) push(below, ancestor, row);
+    }
+  }
+  const bilaga4 = new Map<string, BilagaRow[]>();
+  for (const row of model.bilagor.B4?.rows ?? []) {
+    const iso = valueOf(row.iso);
+    if (iso) push(bilaga4, iso.code, row);
+  }
+  return {
+    regionPrinciples,
+    socpsykKommun,
+    list,
+    below,
+    bilaga4,
+    sheetNames: {
+      B1: model.bilagor.B1?.name ?? SHEET_SPECS.B1.name,
+      B2: model.bilagor.B2?.name ?? SHEET_SPECS.B2.name,
+      B4: model.bilagor.B4?.name ?? SHEET_SPECS.B4.name,
+    },
+    principleSheet: principles.sheet,
+  };
+}
+
+const indexCache = new WeakMap<WorkbookModel, WhoPaysIndex>();
+
+/** The index of a model, built on first use and kept while the model lives. */
+export function whoPaysIndexOf(model: WorkbookModel): WhoPaysIndex {
+  let index = indexCache.get(model);
+  if (!index) {
+    index = buildWhoPaysIndex(model);
+    indexCache.set(model, index);
+  }
+  return index;
+}
+
+/** Reads an age: a number, or text with a number (decimal comma allowed). */
+export function parseAge(raw: CellValue): number | null {
+  let value: number;
+  if (typeof raw === "number") value = raw;
+  else if (typeof raw === "string" && /^\s*\d+(?:[.,]\d+)?\s*$/.test(raw)) value = Number(raw.trim().replace(",", "."));
+  else return null;
+  return Number.isFinite(value) && value >= 0 && value <= 130 ? value : null;
+}
+
+function inputError(code: WhoPaysInputError, message: string): WhoPaysError {
+  return { ok: false, code, message };
+}
+
+function rowCounts(row: BilagaRow, date: string): boolean {
+  if (!statusCounts(row.status)) return false;
+  if (row.giltigFran.state === "empty") return true;
+  return row.giltigFran.state === "ok" && row.giltigFran.value <= date;
+}
+
+function describeRow(sheet: string, row: BilagaRow): string {
+  const iso = valueOf(row.iso)?.code ?? "";
+  return `${sheet} rad ${row.row} (${iso}${row.title ? " " + row.title : ""})`;
+}
+
+function formName(form: Boendeform): string {
+  return BOENDEFORM_INFO[form].nameSv;
+}
+
+/**
+ * Who pays for a prescribed aid: the precedence of rules.md "Who pays", step by step.
+ * Never guesses: where no rule or row answers, the answer is UNLISTED or AMBIGUOUS with no payer.
+ * @example whoPays({ iso: "12 22 03", boendeform: "SÄBO", age: 80 }, index).payer
+ */
+export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | WorkbookModel): WhoPaysResult {
+  const index = "list" in indexOrModel ? indexOrModel : whoPaysIndexOf(indexOrModel);
+
+  const iso = parseIsoCode(query.iso);
+  if (!iso.ok) {
+    const shown = cellText(query.iso).slice(0, 60);
+    return inputError(
+      "ISO_FORMAT",
+      iso.reason === "empty"
+        ? "ISO-kod saknas. Ange koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03."
+        : `”${shown}” är ingen ISO 9999-kod. Ange koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03.`,
+    );
+  }
+  const form = parseBoendeform(isCellError(query.boendeform) ? "" : cellText(query.boendeform));
+  if (form.kind === "unknown") {
+    return inputError(
+      "BOENDEFORM_UNKNOWN",
+      form.text.trim() === ""
+        ? `Boendeform saknas. Giltiga boendeformer: ${BOENDEFORM_KEYS_TEXT}.`
+        : `Okänd boendeform ”${form.text}”. Giltiga boendeformer: ${BOENDEFORM_KEYS_TEXT}.`,
+    );
+  }
+  const age = parseAge(query.age);
+  if (age === null) {
+    const shown = cellText(query.age).slice(0, 30);
+    return inputError(
+      "AGE_INVALID",
+      shown.trim() === ""
+        ? "Ålder saknas. Ange personens ålder i år (0–130)."
+        : `Ogiltig ålder ”${shown}”. Ange personens ålder i år (0–130).`,
+    );
+  }
+  let special = false;
+  if (!isEmptyCell(query.specialanpassad) && query.specialanpassad !== undefined) {
+    const parsed = isCellError(query.specialanpassad) ? null : readYesNo(query.specialanpassad!);
+    if (parsed === null) {
+      return inputError(
+        "SPECIALANPASSAD_INVALID",
+        `Specialanpassad ”${cellText(query.specialanpassad).slice(0, 30)}” kan inte läsas. Ange SANT/FALSKT eller ja/nej.`,
+      );
+    }
+    special = parsed;
+  }
+  let date = todayIso();
+  if (query.date !== undefined) {
+    const parsed = parseIsoDate(query.date);
+    if (!parsed) return inputError("DATE_INVALID", `Ogiltigt datum ”${query.date.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.`);
+    date = parsed;
+  }
+
+  const code = iso.code;
+  const chain = isoChain(code);
+  const boendeform = form.kind === "inScope" ? form.key : null;
+  const answer = (
+    payer: Payer | null,
+    rule: WhoPaysRule,
+    section: string,
+    explanation: string,
+    source: AnswerSource | null = null,
+    villkor: string | null = null,
+  ): WhoPaysAnswer => ({
+    ok: true,
+    payer,
+    rule,
+    section,
+    explanation: villkor ? `${explanation} Villkor: ${villkor}` : explanation,
+    source,
+    villkor,
+    iso: code,
+    boendeform,
+  });
+
+  // 1. Children and young people: the Region, whatever the lists say.
+  if (age < 18) {
+    return answer(
+      "Region",
+      "AGE_UNDER_18",
+      WHO_PAYS_SECTIONS.AGE_UNDER_18,
+      `Region betalar: personen är under 18 år (${age} år). Överenskommelsen gäller från 18 år och Region Stockholm bekostar förskrivna hjälpmedel till barn och unga (§1.1, §2.2).`,
+    );
+  }
+
+  // 2. Areas the Region pays for at all ages.
+  for (const ancestor of chain) {
+    const principle = index.regionPrinciples.get(ancestor);
+    if (!principle) continue;
+    const info = PRINCIPLE_INFO[principle.key];
+    const where = principle.row === null ? `${index.principleSheet} (inbyggda)` : `${principle.sheet} rad ${principle.row}`;
+    return answer(
+      "Region",
+      principle.key as WhoPaysRule,
+      info.section,
+      `Region betalar: ${code} ligger under ${principle.code} (${info.areaSv}), som Region Stockholm bekostar för alla åldrar (${info.section}). Källa: ${where}.`,
+      principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code },
+    );
+  }
+
+  // 3. Specially adapted aids.
+  if (special) {
+    return answer(
+      "Region",
+      "SPECIALANPASSAD",
+      WHO_PAYS_SECTIONS.SPECIALANPASSAD,
+      "Region betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
+    );
+  }
+
+  if (form.kind === "outOfScope") return notInScope(form.form, code, answer);
+  const key = form.key;
+
+  // 4–6. Socialpsykiatri: bilaga 1–3 do not apply (§5.2).
+  if (key === "SOL_SOCPSYK") {
+    for (const ancestor of chain) {
+      const principle = index.socpsykKommun.get(ancestor);
+      if (!principle) continue;
+      const where = principle.row === null ? `${index.principleSheet} (inbyggda)` : `${principle.sheet} rad ${principle.row}`;
+      return answer(
+        "Kommun",
+        "SOCPSYK_KOMMUN",
+        WHO_PAYS_SECTIONS.SOCPSYK_KOMMUN,
+        `Kommun betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
+        principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code },
+      );
+    }
+    for (const ancestor of chain) {
+      const rows = (index.bilaga4.get(ancestor) ?? []).filter((r) => rowCounts(r, date));
+      if (rows.length === 0) continue;
+      const sheet = index.sheetNames.B4;
+      const payers = distinctPayers(rows, key);
+      const row = rows[0]!;
+      if (payers.size === 1) {
+        const [payer, payerRow] = [...payers][0]!;
+        return answer(
+          payer,
+          "BILAGA4",
+          WHO_PAYS_SECTIONS.BILAGA4,
+          `${payerPhrase(payer)} enligt ${describeRow(sheet, payerRow)}, kolumn Kostnadsansvar (§5.2).`,
+          { sheet, row: payerRow.row, iso: ancestor },
+          payerRow.villkor,
+        );
+      }
+      return unanswered(payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, sheet, key, code, answer, row);
+    }
+    return answer(
+      "Region",
+      "SOCPSYK_DEFAULT",
+      WHO_PAYS_SECTIONS.SOCPSYK_DEFAULT,
+      `Region betalar: i bostad med särskild service enligt SoL (socialpsykiatri) är kostnadsansvaret huvudsakligen Region Stockholms, och ${code} är varken ett kommunalt undantag eller upptagen i bilaga 4. Bilaga 1–3 tillämpas inte här (§5.2).`,
+    );
+  }
+
+  // 7. The most specific row of bilaga 1 or 2, in the column of the housing form.
+  for (const ancestor of chain) {
+    const rows = (index.list.get(ancestor) ?? []).filter((r) => rowCounts(r, date));
+    if (rows.length === 0) continue;
+    const payers = distinctPayers(rows, key);
+    if (payers.size === 1) {
+      const [payer, row] = [...payers][0]!;
+      const sheet = index.sheetNames[row.bilaga as "B1" | "B2"];
+      const level = ancestor === code ? "" : `, närmaste överordnade ${LEVEL_NAMES_SV[isoLevel(ancestor)]} i listan`;
+      return answer(
+        payer,
+        "LIST",
+        listSection(key),
+        `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}${level}, kolumn ${columnHeaderOf(key)} (${listSection(key)}).`,
+        { sheet, row: row.row, iso: ancestor },
+        row.villkor,
+      );
+    }
+    return unanswered(payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, null, key, code, answer, rows[0]!, index);
+  }
+
+  // 8. Nothing at this level or above: the finer rows must agree.
+  const finer = (index.below.get(code) ?? []).filter((r) => rowCounts(r, date));
+  if (finer.length > 0) {
+    const payers = distinctPayers(finer, key);
+    if (payers.size === 1) {
+      const [payer, row] = [...payers][0]!;
+      const sheet = index.sheetNames[row.bilaga as "B1" | "B2"];
+      return answer(
+        payer,
+        "LIST",
+        listSection(key),
+        `${payerPhrase(payer)}: alla rader under ${code} i bilaga 1–2 anger ${payer} i kolumn ${columnHeaderOf(key)}, t.ex. ${describeRow(sheet, row)} (${listSection(key)}).`,
+        { sheet, row: row.row, iso: valueOf(row.iso)!.code },
+      );
+    }
+    if (payers.size > 1) {
+      const examples = [...payers].map(([p, r]) => `${valueOf(r.iso)!.code} ${p}`).join(", ");
+      return answer(
+        null,
+        "AMBIGUOUS",
+        WHO_PAYS_SECTIONS.AMBIGUOUS,
+        `Otydligt: ${code} finns inte i bilaga 1–2, men raderna under den anger olika betalare (${examples}). Ange hela ISO-koden (§2.5).`,
+      );
+    }
+  }
+
+  // 10. In scope, but no rule and no row answers: a question for the huvudmän, never a guess.
+  return answer(
+    null,
+    "UNLISTED",
+    WHO_PAYS_SECTIONS.UNLISTED,
+    `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${formName(key).toLowerCase()} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
+  );
+}
+
+/** "Kommun betalar", or for Egenansvar that the individual pays. */
+function payerPhrase(payer: Payer): string {
+  return payer === "Egenansvar" ? "Egenansvar (den enskilde bekostar själv)" : `${payer} betalar`;
+}
+
+function columnHeaderOf(form: Boendeform): string {
+  return form === "SOL_SOCPSYK" ? "Kostnadsansvar" : { SABO: "SÄBO", LSS_BOSTAD: "LSS bostad", LSS_DV: "LSS daglig verksamhet", SOL_DAGV: "SoL dagverksamhet" }[form];
+}
+
+/** The distinct payers of the rows' cells for a form, each with the first row that names it. */
+function distinctPayers(rows: readonly BilagaRow[], form: Boendeform): Map<Payer, BilagaRow> {
+  const payers = new Map<Payer, BilagaRow>();
+  for (const row of rows) {
+    const cell = row.payers[form];
+    if (cell?.state === "ok" && !payers.has(cell.value)) payers.set(cell.value, row);
+  }
+  return payers;
+}
+
+type Answer = (
+  payer: Payer | null,
+  rule: WhoPaysRule,
+  section: string,
+  explanation: string,
+  source?: AnswerSource | null,
+  villkor?: string | null,
+) => WhoPaysAnswer;
+
+/** Rows exist at the level asked but give no single payer: conflicting or empty cells. */
+function unanswered(
+  rule: "AMBIGUOUS" | "UNLISTED",
+  rows: readonly BilagaRow[],
+  fixedSheet: string | null,
+  form: Boendeform,
+  code: string,
+  answer: Answer,
+  first: BilagaRow,
+  index?: WhoPaysIndex,
+): WhoPaysAnswer {
+  const sheetOf = (row: BilagaRow) => fixedSheet ?? index!.sheetNames[row.bilaga as "B1" | "B2"];
+  const where = rows.map((r) => describeRow(sheetOf(r), r)).join(", ");
+  const source = { sheet: sheetOf(first), row: first.row, iso: valueOf(first.iso)!.code };
+  if (rule === "AMBIGUOUS") {
+    return answer(
+      null,
+      "AMBIGUOUS",
+      WHO_PAYS_SECTIONS.AMBIGUOUS,
+      `Otydligt: raderna för ${code} anger olika betalare i kolumn ${columnHeaderOf(form)} (${where}). Listorna behöver rättas (§2.5).`,
+      source,
+    );
+  }
+  return answer(
+    null,
+    "UNLISTED",
+    WHO_PAYS_SECTIONS.UNLISTED,
+    `Ingen betalare: ${where} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
+    source,
+  );
+}
+
+function notInScope(form: OutOfScopeForm, code: string, answer: Answer): WhoPaysAnswer {
+  const extra =
+    form.key === "KORTTID_LSS"
+      ? " Vid korttidsvistelse enligt LSS tar den enskilde med sig sina hjälpmedel hemifrån (§3.2)."
+      : " Utanför de särskilda boendeformerna förskriver och bekostar Region Stockholm hjälpmedel enligt sina egna regler.";
+  return answer(
+    null,
+    "NOT_IN_SCOPE",
+    form.section,
+    `Utanför överenskommelsen: ${form.nameSv.toLowerCase()} omfattas inte (§1.1), så bilagorna avgör inte vem som betalar ${code}.${extra}`,
+  );
+}
