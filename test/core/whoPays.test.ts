@@ -1,0 +1,203 @@
+import fc from "fast-check";
+import { readWorkbook } from "../../src/core/model";
+import { buildWhoPaysIndex, whoPays, type WhoPaysQuery, type WhoPaysResult } from "../../src/core/whoPays";
+import { listRow, workbook, type WorkbookSpec } from "../helpers/workbooks";
+import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
+
+const K = "Kommun";
+const R = "Region";
+const E = "Egenansvar";
+
+const SPEC: WorkbookSpec = {
+  b1: [
+    listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K], { Villkor: "Transportrullstol är boendets ansvar" }), // row 2
+    listRow("12 22 18", "Vårdarmanövrerade rullstolar", [K, R, K, K]), // row 3
+    listRow("12 06", "Gånghjälpmedel", [K, null, "nonsens", K]), // row 4
+    listRow("09 12 03", "Flyttbara toalettstolar", [K, K, K, K]), // row 5
+    listRow("09 12 09", "Toalettstolar", [R, K, K, K]), // row 6
+    listRow("18 09 03", "Stolar", [K, K, K, K]), // row 7
+    listRow("18 09 21", "Speciella sittmöbler", [K, K, K, K]), // row 8
+    listRow("22 06 15", "Bakom-örat-apparater", [K, K, K, K]), // row 9: contradicts the principle, principle wins
+    listRow("04 27 18", "Sinnesstimulering", [E, null, null, null]), // row 10
+    listRow("12 31 03", "Glidning", [K, K, K, K], { Status: "Förslag" }), // row 11
+    listRow("12 31 09", "Lyftbågar", [R, R, R, R], { Status: "Utgår" }), // row 12
+    listRow("12 31 15", "Uppresningsbälten", [K, K, K, K], { Status: "Beslutad", "Giltig från": "2027-03-01" }), // row 13
+    listRow("12 31 15 ", "dubblett ignoreras inte", [K, K, K, K], { Status: "Kräver huvudmannabeslut" }), // row 14
+  ],
+  b2: [
+    listRow("09 30", "Absorberande hjälpmedel", [K, K, K, K]), // row 2
+    listRow("18 09 21", "krock med bilaga 1", [R, K, K, K]), // row 3: conflicts with B1 row 8 for SÄBO
+  ],
+  b4: [
+    { "ISO-kod": "18 12 10", Benämning: "Sängar", Kostnadsansvar: K, Grundutrustning: "Ja" }, // row 2
+    { "ISO-kod": "12 36 03", Benämning: "Mobila lyftar", Kostnadsansvar: R }, // row 3: lift principle wins
+    { "ISO-kod": "04 33", Benämning: "Antidecubitus", Kostnadsansvar: null }, // row 4
+  ],
+};
+
+const index = buildWhoPaysIndex(readWorkbook(workbook(SPEC)));
+const ask = (q: Partial<WhoPaysQuery> & Pick<WhoPaysQuery, "iso">, date = "2026-11-23"): WhoPaysResult =>
+  whoPays({ boendeform: "SABO", age: 80, date, ...q }, index);
+const answer = (q: Partial<WhoPaysQuery> & Pick<WhoPaysQuery, "iso">, date?: string) => {
+  const r = ask(q, date);
+  if (!r.ok) throw new Error(`expected an answer, got ${r.code}`);
+  return r;
+};
+
+describe("whoPays precedence (rules.md)", () => {
+  it("1. returns Region when the person is under 18, whatever the list says", () => {
+    const r = answer({ iso: "12 22 03", age: 17.9 });
+    expect(r).toMatchObject({ payer: R, rule: "AGE_UNDER_18", section: "§1.1, §2.2", source: null });
+    expect(answer({ iso: "12 22 03", age: 18 }).rule).toBe("LIST");
+  });
+
+  it("2. returns Region for codes under a Region principle, at all ages and against the list", () => {
+    expect(answer({ iso: "22 06 15" })).toMatchObject({ payer: R, rule: "REGION_HORSEL", section: "§2.2", source: { sheet: "Principer", row: 2, iso: "22 06" } });
+    expect(answer({ iso: "22 03 06", boendeform: "LSS_DV" })).toMatchObject({ payer: R, rule: "REGION_SYN" });
+    expect(answer({ iso: "06 12", boendeform: "socialpsykiatri" })).toMatchObject({ payer: R, rule: "REGION_ORTOPEDTEKNIK" });
+    expect(answer({ iso: "04 24 12" })).toMatchObject({ payer: R, rule: "REGION_DIABETES_TEST" });
+  });
+
+  it("2. does not apply a principle to a code above it", () => {
+    // 22 lies above 22 06 (hearing); its answer comes from the list rows below it, not the principle.
+    expect(answer({ iso: "22" })).toMatchObject({ rule: "LIST", payer: K, source: { row: 9 } });
+  });
+
+  it("3. returns Region for a specially adapted aid", () => {
+    expect(answer({ iso: "12 22 03", specialanpassad: true })).toMatchObject({ payer: R, rule: "SPECIALANPASSAD", section: "§2.2" });
+    expect(answer({ iso: "12 22 03", specialanpassad: "ja" }).rule).toBe("SPECIALANPASSAD");
+    expect(answer({ iso: "12 22 03", specialanpassad: false }).rule).toBe("LIST");
+  });
+
+  it("4. returns Kommun for lifts in socialpsykiatri, before bilaga 4", () => {
+    expect(answer({ iso: "12 36 03", boendeform: "SOL_SOCPSYK" })).toMatchObject({ payer: K, rule: "SOCPSYK_KOMMUN", section: "§5.2", source: { sheet: "Principer", iso: "12 36" } });
+  });
+
+  it("5. answers socialpsykiatri from bilaga 4, most specific row", () => {
+    expect(answer({ iso: "18 12 10", boendeform: "SOL_SOCPSYK" })).toMatchObject({ payer: K, rule: "BILAGA4", source: { sheet: "Bilaga 4", row: 2, iso: "18 12 10" } });
+    expect(answer({ iso: "18 12 10 ", boendeform: "SOL_SOCPSYK" }).rule).toBe("BILAGA4");
+  });
+
+  it("5. does not guess when the bilaga 4 row has no payer", () => {
+    expect(answer({ iso: "04 33 06", boendeform: "SOL_SOCPSYK" })).toMatchObject({ payer: null, rule: "UNLISTED", source: { sheet: "Bilaga 4", row: 4 } });
+  });
+
+  it("6. defaults to Region in socialpsykiatri; bilaga 1–3 do not apply", () => {
+    expect(answer({ iso: "12 22 03", boendeform: "SOL_SOCPSYK" })).toMatchObject({ payer: R, rule: "SOCPSYK_DEFAULT", section: "§5.2", source: null });
+  });
+
+  it("7. answers from the most specific row of bilaga 1 or 2 in the form's column", () => {
+    expect(answer({ iso: "12 22 18", boendeform: "LSS_BOSTAD" })).toMatchObject({ payer: R, rule: "LIST", section: "§3.3", source: { sheet: "Bilaga 1", row: 3, iso: "12 22 18" } });
+    expect(answer({ iso: "12 22 03", boendeform: "LSS_BOSTAD" })).toMatchObject({ payer: K, rule: "LIST", source: { row: 2, iso: "12 22" }, villkor: "Transportrullstol är boendets ansvar" });
+    expect(answer({ iso: "09 30 12", boendeform: "SOL_DAGV" })).toMatchObject({ payer: K, section: "§4.3", source: { sheet: "Bilaga 2", row: 2 } });
+    expect(answer({ iso: "04 27 18" })).toMatchObject({ payer: E, rule: "LIST" });
+  });
+
+  it("7. names no payer when the most specific row's cell is empty or unreadable", () => {
+    expect(answer({ iso: "12 06 03", boendeform: "LSS_BOSTAD" })).toMatchObject({ payer: null, rule: "UNLISTED", source: { row: 4 } });
+    expect(answer({ iso: "12 06 03", boendeform: "LSS_DV" })).toMatchObject({ payer: null, rule: "UNLISTED", source: { row: 4 } });
+  });
+
+  it("7. reports a conflict between bilaga 1 and 2 at the same code as AMBIGUOUS", () => {
+    expect(answer({ iso: "18 09 21" })).toMatchObject({ payer: null, rule: "AMBIGUOUS", section: "§2.5" });
+    expect(answer({ iso: "18 09 21", boendeform: "LSS_BOSTAD" })).toMatchObject({ payer: K, rule: "LIST" });
+  });
+
+  it("8. is AMBIGUOUS when only finer rows exist and they disagree", () => {
+    expect(answer({ iso: "09 12" })).toMatchObject({ payer: null, rule: "AMBIGUOUS", section: "§2.5", source: null });
+  });
+
+  it("8. answers LIST when all finer rows agree", () => {
+    expect(answer({ iso: "09 12", boendeform: "LSS_BOSTAD" })).toMatchObject({ payer: K, rule: "LIST" });
+    expect(answer({ iso: "18 09", boendeform: "LSS_BOSTAD" })).toMatchObject({ payer: K, rule: "LIST" });
+    // In SÄBO, bilaga 2's 18 09 21 (Region) disagrees with bilaga 1's rows (Kommun).
+    expect(answer({ iso: "18 09" })).toMatchObject({ payer: null, rule: "AMBIGUOUS" });
+  });
+
+  it("9. answers NOT_IN_SCOPE for recognised forms outside the agreement", () => {
+    expect(answer({ iso: "12 22 03", boendeform: "ordinärt boende" })).toMatchObject({ payer: null, rule: "NOT_IN_SCOPE", section: "§1.1", boendeform: null });
+    expect(answer({ iso: "12 22 03", boendeform: "korttidsvistelse" })).toMatchObject({ payer: null, rule: "NOT_IN_SCOPE", section: "§3.2" });
+  });
+
+  it("10. never guesses: UNLISTED when nothing answers", () => {
+    expect(answer({ iso: "15 09" })).toMatchObject({ payer: null, rule: "UNLISTED", section: "§6.3", source: null });
+  });
+});
+
+describe("rows that count", () => {
+  it("skips Förslag, Kräver huvudmannabeslut and Utgår rows", () => {
+    expect(answer({ iso: "12 31 03" }).rule).toBe("UNLISTED");
+    expect(answer({ iso: "12 31 09" }).rule).toBe("UNLISTED");
+  });
+
+  it("respects Giltig från against the query date", () => {
+    expect(answer({ iso: "12 31 15" }, "2027-02-28").rule).toBe("UNLISTED");
+    expect(answer({ iso: "12 31 15" }, "2027-03-01")).toMatchObject({ payer: K, rule: "LIST", source: { row: 13 } });
+  });
+});
+
+describe("input errors", () => {
+  it.each([
+    [{ iso: "12 22 3" }, "ISO_FORMAT"],
+    [{ iso: "" }, "ISO_FORMAT"],
+    [{ iso: "12 22", boendeform: "sjukhus" }, "BOENDEFORM_UNKNOWN"],
+    [{ iso: "12 22", boendeform: "" }, "BOENDEFORM_UNKNOWN"],
+    [{ iso: "12 22", age: -1 }, "AGE_INVALID"],
+    [{ iso: "12 22", age: 131 }, "AGE_INVALID"],
+    [{ iso: "12 22", age: "åttio" }, "AGE_INVALID"],
+    [{ iso: "12 22", age: null }, "AGE_INVALID"],
+    [{ iso: "12 22", specialanpassad: "kanske" }, "SPECIALANPASSAD_INVALID"],
+  ])("answers %j with %s", (q, code) => {
+    expect(ask(q as never)).toMatchObject({ ok: false, code });
+  });
+
+  it("lists the valid keys when the boendeform is unknown", () => {
+    const r = ask({ iso: "12 22", boendeform: "sjukhus" });
+    expect(!r.ok && r.message).toContain("SABO, SOL_DAGV, LSS_BOSTAD, LSS_DV, SOL_SOCPSYK");
+  });
+
+  it("accepts age as text with a decimal comma", () => {
+    expect(answer({ iso: "12 22", age: "17,5" }).rule).toBe("AGE_UNDER_18");
+  });
+
+  it("rejects a malformed date", () => {
+    expect(whoPays({ iso: "12 22", boendeform: "SABO", age: 80, date: "2026-02-30" }, index)).toMatchObject({ ok: false, code: "DATE_INVALID" });
+  });
+
+  it("never throws, and every answer has a rule and a section", () => {
+    const cell = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant({ error: "#N/A" }));
+    fc.assert(
+      fc.property(cell, fc.oneof(cell, fc.constantFrom("SÄBO", "LSS bostad", "socialpsykiatri")), cell, cell, (iso, form, age, special) => {
+        const r = whoPays({ iso: iso as never, boendeform: form as never, age: age as never, specialanpassad: special as never }, index);
+        if (r.ok) {
+          expect(r.rule).toMatch(/^[A-Z_0-9]+$/);
+          expect(r.section).toMatch(/^§/);
+        } else {
+          expect(r.code).toMatch(/^[A-Z_]+$/);
+          expect(r.message.length).toBeGreaterThan(0);
+        }
+      }),
+    );
+  });
+});
+
+describe("the built-in example edition", () => {
+  const example = buildWhoPaysIndex(readWorkbook(exampleWorkbook()));
+  it("answers the README's question: 12 22 03 in SÄBO for an 80-year-old", () => {
+    expect(whoPays({ iso: "12 22 03", boendeform: "SÄBO", age: 80 }, example)).toMatchObject({ ok: true, payer: K, rule: "LIST", source: { sheet: "Bilaga 1", iso: "12 22" } });
+  });
+  it("leaves LSS cells unanswered rather than guessing", () => {
+    expect(whoPays({ iso: "12 22 03", boendeform: "LSS bostad", age: 45 }, example)).toMatchObject({ ok: true, payer: null, rule: "UNLISTED" });
+  });
+});
+
+describe("the index", () => {
+  it("answers a workbook with no Principer sheet from the built-in principles", () => {
+    const noPrinciples = buildWhoPaysIndex(readWorkbook(workbook({ principer: null })));
+    expect(whoPays({ iso: "22 06 15", boendeform: "SABO", age: 80 }, noPrinciples)).toMatchObject({ ok: true, payer: R, rule: "REGION_HORSEL", source: null });
+  });
+  it("answers from the model directly too (index cached per model)", () => {
+    const model = readWorkbook(workbook(SPEC));
+    expect(whoPays({ iso: "12 22 03", boendeform: "SABO", age: 80, date: "2026-11-23" }, model)).toMatchObject({ ok: true, payer: K });
+  });
+});

@@ -1,0 +1,75 @@
+import type { CellValue, RawSheet, RawWorkbook } from "../../src/core/cells";
+
+export const LIST_HEADERS = [
+  "ISO-kod",
+  "Benämning",
+  "SÄBO",
+  "LSS bostad",
+  "LSS daglig verksamhet",
+  "SoL dagverksamhet",
+  "Villkor",
+  "Huvudhjälpmedel",
+  "Förtroendeförskrivning",
+  "Status",
+  "Beslutsdatum",
+  "Giltig från",
+  "Motivering",
+  "Ekonomisk beräkning",
+  "Konsekvensanalys",
+] as const;
+
+export const B3_HEADERS = ["Produkt/behandling", "ISO-kod", ...LIST_HEADERS.slice(2)] as const;
+export const B4_HEADERS = ["ISO-kod", "Benämning", "Kostnadsansvar", "Grundutrustning", ...LIST_HEADERS.slice(6)] as const;
+
+export type Rec = Record<string, CellValue>;
+
+/** A sheet with the header in row 1 and one row per record (data from row 2). */
+export function sheet(name: string, headers: readonly string[], records: readonly Rec[]): RawSheet {
+  for (const r of records) {
+    for (const key of Object.keys(r)) if (!headers.includes(key)) throw new Error(`test fixture: unknown header ${key}`);
+  }
+  return { name, rows: [[...headers], ...records.map((r) => headers.map((h) => r[h] ?? null))] };
+}
+
+/** Shorthand for a bilaga 1/2 row: code, title, the four payers (SÄBO, LSS bostad, LSS DV, SoL dagv). */
+export function listRow(iso: CellValue, title: string, payers: readonly CellValue[], extra: Rec = {}): Rec {
+  const [sabo, lss, dv, dagv] = payers;
+  return { "ISO-kod": iso, Benämning: title, SÄBO: sabo ?? null, "LSS bostad": lss ?? null, "LSS daglig verksamhet": dv ?? null, "SoL dagverksamhet": dagv ?? null, ...extra };
+}
+
+export const DEFAULT_PRINCIPLES: Rec[] = [
+  { Princip: "REGION_HORSEL", "ISO-kod": "22 06" },
+  { Princip: "REGION_SYN", "ISO-kod": "22 03" },
+  { Princip: "REGION_ORTOPEDTEKNIK", "ISO-kod": "06" },
+  { Princip: "REGION_DIABETES_TEST", "ISO-kod": "04 24 12" },
+  { Princip: "SOCPSYK_KOMMUN", "ISO-kod": "12 36" },
+  { Princip: "SOCPSYK_KOMMUN", "ISO-kod": "09 33 12" },
+  { Princip: "FORTROENDE_BILAGA2", "ISO-kod": "04 24 12" },
+];
+
+export interface WorkbookSpec {
+  b1?: Rec[];
+  b2?: Rec[];
+  b3?: Rec[];
+  b4?: Rec[];
+  principer?: Rec[] | null;
+  iso?: Rec[] | null;
+  utgava?: Rec[] | null;
+  kostnader?: Rec[] | null;
+  omit?: Array<"B1" | "B2" | "B3" | "B4">;
+}
+
+/** A complete bilagor workbook for tests; every sheet present unless omitted. */
+export function workbook(spec: WorkbookSpec = {}): RawWorkbook {
+  const omit = new Set(spec.omit ?? []);
+  const sheets: RawSheet[] = [];
+  if (!omit.has("B1")) sheets.push(sheet("Bilaga 1", LIST_HEADERS, spec.b1 ?? []));
+  if (!omit.has("B2")) sheets.push(sheet("Bilaga 2", LIST_HEADERS, spec.b2 ?? []));
+  if (!omit.has("B3")) sheets.push(sheet("Bilaga 3", B3_HEADERS, spec.b3 ?? []));
+  if (!omit.has("B4")) sheets.push(sheet("Bilaga 4", B4_HEADERS, spec.b4 ?? []));
+  if (spec.principer !== null) sheets.push(sheet("Principer", ["Princip", "ISO-kod", "Kommentar"], spec.principer ?? DEFAULT_PRINCIPLES));
+  if (spec.iso) sheets.push(sheet("ISO 9999", ["ISO-kod", "Benämning", "Utgåva"], spec.iso));
+  if (spec.utgava) sheets.push(sheet("Utgåva", ["Fält", "Värde"], spec.utgava));
+  if (spec.kostnader) sheets.push(sheet("Kostnader", ["ISO-kod", "Boendeform", "Kommun", "Region", "År", "Källa"], spec.kostnader));
+  return { sheets };
+}
