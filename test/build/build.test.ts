@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+import { functionsMetadata } from "../helpers/metadata";
+
+const ROOT = path.resolve(__dirname, "../..");
+const PROD_URL = "https://hjalpmedel.example.se/kostnadsansvar/";
+const out = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-build-"));
+
+/** Runs the real production build (`npm run build`'s webpack) into a temporary folder, in a child process. */
+function build(): void {
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
+    { cwd: ROOT, encoding: "utf8", env: { ...process.env, ADDIN_URL: PROD_URL } },
+  );
+  if (r.status !== 0) throw new Error(`webpack failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+const read = (name: string) => readFileSync(path.join(out, name), "utf8");
+
+beforeAll(() => build(), 120_000);
+
+describe("the production build", () => {
+  it("emits functions.json, functions-sv.json, taskpane.html, the bundles and the icons", () => {
+    const files = readdirSync(out);
+    for (const name of ["functions.json", "functions-sv.json", "functions.js", "taskpane.js", "taskpane.html", "taskpane.css", "manifest.xml", "hjalp.html"]) {
+      expect(files).toContain(name);
+    }
+    expect(readdirSync(path.join(out, "assets")).sort()).toEqual(expect.arrayContaining(["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]));
+  });
+
+  it("emits the same metadata as the JSDoc generates, and its Swedish twin", async () => {
+    const { en, sv } = await functionsMetadata();
+    expect(JSON.parse(read("functions.json"))).toEqual(en);
+    expect(JSON.parse(read("functions-sv.json"))).toEqual(sv);
+  });
+
+  it("rewrites every localhost URL in the manifest to the production URL", () => {
+    const manifest = read("manifest.xml");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain(`${PROD_URL}taskpane.html`);
+    expect(manifest).toContain(`${PROD_URL}functions-sv.json`);
+  });
+
+  it("loads office.js from Microsoft's CDN only and both bundles in one page (shared runtime)", () => {
+    const html = read("taskpane.html");
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual(["https://appsforoffice.microsoft.com/lib/1/hosted/office.js", "functions.js", "taskpane.js"]);
+    expect(html).toMatch(/Content-Security-Policy/);
+  });
+
+  it("does not bundle HyperFormula (GPL, tests only) nor use eval", () => {
+    for (const name of ["functions.js", "taskpane.js"]) {
+      const js = read(name);
+      expect(js).not.toMatch(/hyperformula|HyperFormula/);
+      expect(js).not.toMatch(/\beval\(|new Function\(/);
+    }
+  });
+
+  it("registers the four custom functions by id in the functions bundle", () => {
+    const js = read("functions.js");
+    for (const id of ["WHO_PAYS", "WHO_PAYS_WHY", "ISO_TITLE", "ISO_NORMALIZE"]) expect(js).toContain(`"${id}"`);
+  });
+});

@@ -1,0 +1,78 @@
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import { readWorkbook } from "../../src/core/model";
+import { basisOf, builtInBasis } from "../../src/excel/modelSource";
+import { functionsMetadata } from "../helpers/metadata";
+import { registerAddinFunctions } from "../helpers/hyperformula";
+import { listRow, workbook } from "../helpers/workbooks";
+
+let basis = builtInBasis();
+
+/** Swedish Excel reads only YYYY-MM-DD as a date; HyperFormula's default would turn "22 06 15" into one. */
+const CONFIG = { licenseKey: "gpl-v3", dateFormats: ["YYYY-MM-DD"] };
+
+beforeAll(async () => {
+  registerAddinFunctions(await functionsMetadata(), () => basis);
+});
+
+const SHEET = [
+  ["iso", "boendeform", "ålder", "betalare", "varför"],
+  ["12 22 03", "SÄBO", 80, "=HJM.WHO_PAYS(A2,B2,C2)", "=HJM.WHO_PAYS_WHY(A2,B2,C2)"],
+  ["22 06 15", "SABO", 85, "=HJM.WHO_PAYS(A3,B3,C3)", "=HJM.WHO_PAYS_WHY(A3,B3,C3)"],
+  ["12 22 03", "LSS bostad", 45, "=HJM.WHO_PAYS(A4,B4,C4)", "=HJM.WHO_PAYS_WHY(A4,B4,C4)"],
+  ["12 22 03", "sjukhus", 80, "=HJM.WHO_PAYS(A5,B5,C5)", "=HJM.WHO_PAYS_WHY(A5,B5,C5)"],
+  ["12 22 03", "SÄBO", 12, "=HJM.WHO_PAYS(A6,B6,C6)", "=HJM.WHO_PAYS_WHY(A6,B6,C6)"],
+  [93312, "SÄBO", 80, "=HJM.ISO_NORMALIZE(A7)", "=HJM.ISO_TITLE(A7)"],
+  ["12 22 03", "SÄBO", null, "=HJM.WHO_PAYS(A8,B8,C8)", "=HJM.WHO_PAYS(A8,B8,80,TRUE())"],
+];
+
+describe("the functions inside a real formula engine (HyperFormula)", () => {
+  it("evaluates =HJM.WHO_PAYS and =HJM.WHO_PAYS_WHY over a sheet", () => {
+    basis = builtInBasis();
+    const hf = HyperFormula.buildFromArray(SHEET, CONFIG);
+    const value = (a1: string) => hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
+    expect(value("D2")).toBe("Kommun");
+    expect(value("E2")).toMatch(/^\[LIST §4\.3\] .*Bilaga 1 rad \d+/);
+    expect(value("D3")).toBe("Region");
+    expect(value("E3")).toMatch(/^\[REGION_HORSEL §2\.2\]/);
+    expect(value("D6")).toBe("Region");
+    expect(value("D7")).toBe("09 33 12");
+    expect(value("E7")).toBe("Badbritsar, duschbord och skötbord");
+    expect(value("E8")).toBe("Region");
+    hf.destroy();
+  });
+
+  it("returns #N/A with the rule when no payer is named, and #VALUE! with the input error", () => {
+    const hf = HyperFormula.buildFromArray(SHEET, CONFIG);
+    const value = (a1: string) => hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
+    const na = value("D4") as DetailedCellError;
+    expect(na).toBeInstanceOf(DetailedCellError);
+    expect(na.type).toBe("NA");
+    expect(na.message).toMatch(/^UNLISTED §6\.3: /);
+    expect(value("E4")).toMatch(/^\[UNLISTED §6\.3\]/);
+    const bad = value("D5") as DetailedCellError;
+    expect(bad.type).toBe("VALUE");
+    expect(bad.message).toMatch(/^BOENDEFORM_UNKNOWN: /);
+    expect((value("D8") as DetailedCellError).message).toMatch(/^AGE_INVALID: /);
+    hf.destroy();
+  });
+
+  it("answers from the workbook's own bilagor when it has them, and follows their changes", () => {
+    basis = basisOf(readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", ["Region", "Kommun", "Kommun", "Kommun"])] })));
+    const hf = HyperFormula.buildFromArray([["12 22 03", "SÄBO", 80, "=HJM.WHO_PAYS(A1,B1,C1)"]], CONFIG);
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBe("Region");
+    basis = basisOf(readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", ["Kommun", "Kommun", "Kommun", "Kommun"])] })));
+    hf.rebuildAndRecalculate();
+    expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBe("Kommun");
+    hf.destroy();
+    basis = builtInBasis();
+  });
+
+  it("understands the Swedish names from functions-sv.json", () => {
+    const hf = HyperFormula.buildFromArray(
+      [["12 22 03", "SÄBO", 80, "=HJM.VEM_BETALAR(A1,B1,C1)", "=HJM.VEM_BETALAR_VARFÖR(A1,B1,C1)", "=HJM.ISO_NORMALISERA(433)", "=HJM.ISO_BENÄMNING(A1)"]],
+      { ...CONFIG, language: "svSE" },
+    );
+    expect(hf.getSheetValues(0)[0]!.slice(3)).toEqual(["Kommun", expect.stringMatching(/^\[LIST §4\.3\]/), "04 33", "Manuella tvåhjulsdrivna rullstolar"]);
+    hf.destroy();
+  });
+});

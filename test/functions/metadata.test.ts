@@ -1,0 +1,46 @@
+import { functionsMetadata } from "../helpers/metadata";
+
+describe("functions.json generated from the JSDoc", () => {
+  it("declares the four functions with ASCII ids of at least three characters, unique, each with a result type", async () => {
+    const { en } = await functionsMetadata();
+    const ids = en.functions.map((f) => f.id);
+    expect(ids.sort()).toEqual(["ISO_NORMALIZE", "ISO_TITLE", "WHO_PAYS", "WHO_PAYS_WHY"]);
+    for (const fn of en.functions) {
+      expect(fn.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
+      expect(fn.result.type).toBeDefined();
+      expect(fn.description).toBeTruthy();
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("takes WHO_PAYS(iso, boendeform, age, [specialanpassad])", async () => {
+    const { en } = await functionsMetadata();
+    const fn = en.functions.find((f) => f.id === "WHO_PAYS")!;
+    expect(fn.parameters.map((p) => [p.name, Boolean(p.optional)])).toEqual([
+      ["iso", false],
+      ["boendeform", false],
+      ["age", false],
+      ["specialanpassad", true],
+    ]);
+  });
+});
+
+describe("functions-sv.json", () => {
+  it("gives every function a unique, valid Swedish name", async () => {
+    const { sv } = await functionsMetadata();
+    const names = sv.functions.map((f) => f.name);
+    expect(names.sort()).toEqual(["ISO_BENÄMNING", "ISO_NORMALISERA", "VEM_BETALAR", "VEM_BETALAR_VARFÖR"]);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^\p{L}[\p{L}\d_.]{2,}$/u);
+  });
+
+  it("keeps the ids and parameters of functions.json, with Swedish descriptions", async () => {
+    const { en, sv } = await functionsMetadata();
+    expect(sv.functions.map((f) => f.id)).toEqual(en.functions.map((f) => f.id));
+    sv.functions.forEach((fn, i) => {
+      expect(fn.parameters.map((p) => p.name)).toEqual(en.functions[i]!.parameters.map((p) => p.name));
+      expect(fn.description).not.toEqual(en.functions[i]!.description);
+      for (const p of fn.parameters) expect(p.description).toBeTruthy();
+    });
+  });
+});

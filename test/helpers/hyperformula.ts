@@ -1,0 +1,56 @@
+import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, type ImplementedFunctions } from "hyperformula";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const svSE = require("hyperformula/commonjs/i18n/languages/svSE").default;
+import type { CellValue } from "../../src/core/cells";
+import { isoNormalizeValue, isoTitleValue, whoPaysValue, whoPaysWhyValue, type CellResult } from "../../src/functions/logic";
+import type { AnswerBasis } from "../../src/excel/modelSource";
+import type { Metadata } from "./metadata";
+
+/** HyperFormula passes empty cells as a symbol; the functions see null like in Excel. */
+const cell = (v: unknown): CellValue => (typeof v === "symbol" || v === undefined ? null : (v as CellValue));
+
+/** The edge mapping for HyperFormula: the same CellResult → an error value with its message. */
+function toHf<T>(result: CellResult<T>): T | CellError {
+  return result.ok ? result.value : new CellError(result.error === "VALUE" ? ErrorType.VALUE : ErrorType.NA, result.message);
+}
+
+/**
+ * Registers the add-in's functions in HyperFormula, named and typed from the generated
+ * functions.json (English) and functions-sv.json (Swedish), answering from `basis`.
+ */
+export function registerAddinFunctions(metadata: { en: Metadata; sv: Metadata }, basis: () => AnswerBasis): void {
+  const implementations: Record<string, (...args: unknown[]) => unknown> = {
+    WHO_PAYS: (iso, form, age, special) => toHf(whoPaysValue({ iso: cell(iso), boendeform: cell(form), age: cell(age), specialanpassad: cell(special) }, basis().index)),
+    WHO_PAYS_WHY: (iso, form, age, special) => toHf(whoPaysWhyValue({ iso: cell(iso), boendeform: cell(form), age: cell(age), specialanpassad: cell(special) }, basis().index)),
+    ISO_TITLE: (iso) => toHf(isoTitleValue(cell(iso), basis().model)),
+    ISO_NORMALIZE: (iso) => toHf(isoNormalizeValue(cell(iso))),
+  };
+  const implemented: ImplementedFunctions = {};
+  const methods: Record<string, unknown> = {};
+  for (const fn of metadata.en.functions) {
+    const impl = implementations[fn.id];
+    if (!impl) throw new Error(`no implementation for ${fn.id}`);
+    const method = `fn_${fn.id}`;
+    implemented[`HJM.${fn.id}`] = {
+      method,
+      parameters: fn.parameters.map((p) => ({ argumentType: FunctionArgumentType.SCALAR, optionalArg: Boolean(p.optional) })),
+    };
+    methods[method] = impl;
+  }
+  class AddinPlugin extends FunctionPlugin {
+    static override implementedFunctions = implemented;
+  }
+  for (const fn of metadata.en.functions) {
+    const meta = `HJM.${fn.id}`;
+    (AddinPlugin.prototype as unknown as Record<string, unknown>)[`fn_${fn.id}`] = function (this: AddinPlugin, ast: { args: unknown[] }, state: unknown) {
+      return (this as unknown as { runFunction: (...a: unknown[]) => unknown }).runFunction(ast.args, state, (this as unknown as { metadata: (n: string) => unknown }).metadata(meta), methods[`fn_${fn.id}`]);
+    };
+  }
+  const translations = {
+    enGB: Object.fromEntries(metadata.en.functions.map((f) => [`HJM.${f.id}`, `HJM.${f.name}`])),
+    svSE: Object.fromEntries(metadata.sv.functions.map((f) => [`HJM.${f.id}`, `HJM.${f.name}`])),
+  };
+  if (!HyperFormula.getRegisteredLanguagesCodes().includes("svSE")) HyperFormula.registerLanguage("svSE", svSE);
+  if (HyperFormula.getRegisteredFunctionNames("enGB").includes("HJM.WHO_PAYS")) HyperFormula.unregisterFunctionPlugin(AddinPlugin);
+  HyperFormula.registerFunctionPlugin(AddinPlugin, translations);
+}
