@@ -14,7 +14,8 @@ export function findingLine(file: string, f: Finding): string {
 }
 
 export function summaryLine(s: FindingSummary): string {
-  return `Sammanfattning: ${s.errors} fel, ${s.warnings} varningar, ${s.info} info, ${s.needsDecision} kräver huvudmannabeslut.`;
+  const warnings = s.warnings === 1 ? "varning" : "varningar";
+  return `Sammanfattning: ${s.errors} fel, ${s.warnings} ${warnings}, ${s.info} info, ${s.needsDecision} kräver huvudmannabeslut.`;
 }
 
 /** The text report: every finding, then the summary. */

@@ -1,0 +1,74 @@
+import { readWorkbook, sheetKeyOf } from "../../src/core/model";
+import { validateWorkbook } from "../../src/core/validation/validateWorkbook";
+import { valueOf } from "../../src/core/values";
+import { whoPays } from "../../src/core/whoPays";
+import { workbook } from "../helpers/workbooks";
+
+describe("reading sheets", () => {
+  it("matches sheet names case-insensitively, ignoring surrounding spaces", () => {
+    expect(sheetKeyOf(" bilaga 1 ")).toBe("B1");
+    expect(sheetKeyOf("BILAGA 4")).toBe("B4");
+    expect(sheetKeyOf("ISO 9999")).toBe("ISO");
+    expect(sheetKeyOf("utgåva")).toBe("UTGAVA");
+    expect(sheetKeyOf("Bilaga 5")).toBeNull();
+  });
+
+  it("finds the header below title rows, with renamed, reordered and extra columns", () => {
+    const model = readWorkbook({
+      sheets: [
+        {
+          name: "Bilaga 1",
+          rows: [
+            ["Bilaga 1 – Förskrivningsbara hjälpmedel"],
+            ["Reviderad 2026"],
+            [],
+            ["Anteckning", "lss BOSTAD", "iso-KOD:", "sabo", "Benamning", "SoL  dagverksamhet", "LSS daglig verksamhet", "Villkor"],
+            ["egen kolumn", "Kommun", "12 22", "Region", "Rullstolar", "K", "R", "Se not"],
+            [],
+            [null, "", "  ", null],
+            ["", "K", "12 23", "K", "Elrullstolar", "K", "K", null],
+          ],
+        },
+      ],
+    });
+    const table = model.bilagor.B1!;
+    expect(table.headerRow).toBe(4);
+    expect(table.columns.get("iso")).toEqual({ index: 3, header: "iso-KOD:" });
+    expect(table.extraColumns).toEqual([{ index: 1, header: "Anteckning" }]);
+    expect(table.missingColumns).toEqual([]);
+    expect(table.rows.map((r) => r.row)).toEqual([5, 8]);
+    expect(table.rows[0]!.payers).toEqual({
+      SABO: { state: "ok", value: "Region" },
+      LSS_BOSTAD: { state: "ok", value: "Kommun" },
+      LSS_DV: { state: "ok", value: "Region" },
+      SOL_DAGV: { state: "ok", value: "Kommun" },
+    });
+    expect(table.rows[0]!.villkor).toBe("Se not");
+  });
+
+  it("reports row numbers as Excel shows them when the used range starts lower down", () => {
+    const model = readWorkbook({ sheets: [{ name: "Bilaga 1", firstRow: 5, firstColumn: 3, rows: [["ISO-kod", "Benämning"], ["12 22", "x"]] }] });
+    expect(model.bilagor.B1!.headerRow).toBe(5);
+    expect(model.bilagor.B1!.rows[0]!.row).toBe(6);
+    expect(model.bilagor.B1!.columns.get("iso")!.index).toBe(3);
+  });
+
+  it("keeps a 10 000-character cell as text and quotes only its start in messages", () => {
+    const long = "x".repeat(10_000);
+    const model = readWorkbook(workbook({ b1: [{ "ISO-kod": long, Benämning: long, SÄBO: long, "LSS bostad": "K", "LSS daglig verksamhet": "K", "SoL dagverksamhet": "K", Villkor: long }] }));
+    expect(model.bilagor.B1!.rows[0]!.villkor!.length).toBe(10_000);
+    const findings = validateWorkbook(model);
+    expect(findings.map((f) => f.code).sort()).toEqual(["ISO_FORMAT", "PAYER_INVALID"]);
+    for (const f of findings) expect(f.message.length).toBeLessThan(300);
+  });
+
+  it("reads a 100 000-row bilaga and answers from it", () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => {
+      const code = `${String(10 + (i % 80)).padStart(2, "0")} ${String(Math.floor(i / 80) % 100).padStart(2, "0")} ${String(Math.floor(i / 8000)).padStart(2, "0")}`;
+      return { "ISO-kod": code, Benämning: "rad", SÄBO: "K", "LSS bostad": "R", "LSS daglig verksamhet": "K", "SoL dagverksamhet": "K" };
+    });
+    const model = readWorkbook(workbook({ b1: rows }));
+    expect(model.bilagor.B1!.rows.length).toBe(100_000);
+    expect(whoPays({ iso: valueOf(model.bilagor.B1!.rows[99_999]!.iso)!.code, boendeform: "LSS bostad", age: 50 }, model)).toMatchObject({ ok: true, payer: "Region", source: { row: 100_001 } });
+  });
+});

@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { RULES } from "../../../src/core/validation/catalogue";
+
+const DOCS = path.resolve(__dirname, "../../../docs");
+const rulesMd = readFileSync(path.join(DOCS, "rules.md"), "utf8");
+
+/** The codes of the table "Checks on the lists" in rules.md. */
+function checkCodes(markdown: string): string[] {
+  const section = markdown.slice(markdown.indexOf("## Checks on the lists"), markdown.indexOf("## Decisions and publication"));
+  return [...section.matchAll(/^\| ([A-Z][A-Z_0-9]+) \|/gm)].map((m) => m[1]!);
+}
+
+/** Checks that compare with a previous edition: they belong to the editions work (issue 5). */
+const EDITION_CHECKS = ["NEW_GROUP", "CHANGE_UNDOCUMENTED", "CHANGE_NOT_NEUTRAL", "PRINCIPLE_CHANGE"];
+
+describe("the rule catalogue", () => {
+  it("has unique codes", () => {
+    const codes = RULES.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it("covers every single-workbook check of rules.md, and nothing rules.md does not name", () => {
+    const documented = checkCodes(rulesMd);
+    expect(documented.length).toBeGreaterThanOrEqual(22);
+    const singleWorkbook = documented.filter((c) => !EDITION_CHECKS.includes(c));
+    expect(RULES.map((r) => r.code).sort()).toEqual(singleWorkbook.sort());
+  });
+
+  it("gives every rule a §, a severity and a Swedish description", () => {
+    for (const rule of RULES) {
+      expect(rule.section).toMatch(/^§\d+(\.\d+)*$/);
+      expect(["error", "warning", "info"]).toContain(rule.severity);
+      expect(rule.descriptionSv.length).toBeGreaterThan(10);
+    }
+  });
+
+  it("takes severity and the need for a huvudmän decision from rules.md", () => {
+    const section = rulesMd.slice(rulesMd.indexOf("## Checks on the lists"));
+    for (const rule of RULES) {
+      const line = section.split("\n").find((l) => l.startsWith(`| ${rule.code} |`))!;
+      const severityCell = line.split("|").at(-2)!.trim();
+      expect(severityCell).toContain(rule.severity);
+      expect(rule.needsDecision).toBe(severityCell.includes("needs huvudmän decision"));
+    }
+  });
+
+  it("keeps docs/rules.md identical to the shared rules it was copied from", () => {
+    const shared = path.resolve(__dirname, "../../../../shared/domain/rules.md");
+    if (!existsSync(shared)) return; // a checkout without shared/ beside it: the copy is the reference
+    expect(rulesMd).toBe(readFileSync(shared, "utf8"));
+  });
+});
