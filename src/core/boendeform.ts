@@ -104,8 +104,16 @@ for (const form of OUT_OF_SCOPE) {
  */
 export function parseBoendeform(raw: unknown): BoendeformParse {
   const text = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
-  return LOOKUP.get(foldForm(text)) ?? { kind: "unknown", text: text.slice(0, 100) };
+  const seen = RECENT.get(text);
+  if (seen) return seen;
+  const parsed = LOOKUP.get(foldForm(text)) ?? { kind: "unknown" as const, text: text.slice(0, 100) };
+  // Cost sheets repeat the same few spellings; remember them (bounded, so odd input cannot grow it).
+  if (RECENT.size >= 1000) RECENT.clear();
+  RECENT.set(text, parsed);
+  return parsed;
 }
+
+const RECENT = new Map<string, BoendeformParse>();
 
 /** The valid keys, for messages. */
 export const BOENDEFORM_KEYS_TEXT = BOENDEFORMER.join(", ");

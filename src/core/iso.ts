@@ -25,7 +25,8 @@ export const LEVEL_NAMES_SV: Record<IsoLevel, string> = {
 function fromDigits(digits: string, leadingZeroLost: boolean): IsoParseResult {
   const level = LEVELS[digits.length];
   if (!level) return { ok: false, reason: "format", text: digits };
-  const code = digits.match(/\d{2}/g)!.join(" ");
+  const code =
+    level === "class" ? digits : level === "subclass" ? `${digits.slice(0, 2)} ${digits.slice(2)}` : `${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`;
   return { ok: true, code, level, leadingZeroLost };
 }
 
@@ -52,7 +53,19 @@ export function parseIsoCode(raw: CellValue): IsoParseResult {
   return { ok: false, reason: "format", text: raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw) };
 }
 
+/** True for text already in normal form (the common case, checked without regular expressions). */
+function isNormalForm(text: string): boolean {
+  const n = text.length;
+  if (n !== 2 && n !== 5 && n !== 8) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (i % 3 === 2 ? c !== 32 : c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function parseIsoText(text: string): IsoParseResult {
+  if (isNormalForm(text)) return { ok: true, code: text, level: text.length === 2 ? "class" : text.length === 5 ? "subclass" : "division", leadingZeroLost: false };
   const trimmed = text.replace(/\u00a0/g, " ").trim();
   if (trimmed === "") return { ok: false, reason: "empty", text: "" };
   if (!TOLERANT.test(trimmed)) return { ok: false, reason: "format", text: trimmed.slice(0, 100) };

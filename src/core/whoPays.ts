@@ -180,10 +180,10 @@ function inputError(code: WhoPaysInputError, message: string): WhoPaysError {
   return { ok: false, code, message };
 }
 
-function rowCounts(row: BilagaRow, date: string): boolean {
+function rowCounts(row: BilagaRow, date: () => string): boolean {
   if (!statusCounts(row.status)) return false;
   if (row.giltigFran.state === "empty") return true;
-  return row.giltigFran.state === "ok" && row.giltigFran.value <= date;
+  return row.giltigFran.state === "ok" && row.giltigFran.value <= date();
 }
 
 function describeRow(sheet: string, row: BilagaRow): string {
@@ -243,34 +243,19 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
     }
     special = parsed;
   }
-  let date = todayIso();
+  let date: string | null = null;
   if (query.date !== undefined) {
-    const parsed = parseIsoDate(query.date);
-    if (!parsed) return inputError("DATE_INVALID", `Ogiltigt datum ”${query.date.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.`);
-    date = parsed;
+    date = parseIsoDate(query.date);
+    if (!date) return inputError("DATE_INVALID", `Ogiltigt datum ”${query.date.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.`);
   }
+  // Today is looked up only when a row has its own Giltig från.
+  const onDate = (): string => (date ??= todayIso());
 
   const code = iso.code;
   const chain = isoChain(code);
   const boendeform = form.kind === "inScope" ? form.key : null;
-  const answer = (
-    payer: Payer | null,
-    rule: WhoPaysRule,
-    section: string,
-    explanation: string,
-    source: AnswerSource | null = null,
-    villkor: string | null = null,
-  ): WhoPaysAnswer => ({
-    ok: true,
-    payer,
-    rule,
-    section,
-    explanation: villkor ? `${explanation} Villkor: ${villkor}` : explanation,
-    source,
-    villkor,
-    iso: code,
-    boendeform,
-  });
+  const answer: AnswerFn = (payer, rule, section, explain, source = null, villkor = null) =>
+    new Answer(payer, rule, section, explain, source, villkor, code, boendeform);
 
   // 1. Children and young people: the Region, whatever the lists say.
   if (age < 18) {
@@ -278,7 +263,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       "Region",
       "AGE_UNDER_18",
       WHO_PAYS_SECTIONS.AGE_UNDER_18,
-      `Region betalar: personen är under 18 år (${age} år). Överenskommelsen gäller från 18 år och Region Stockholm bekostar förskrivna hjälpmedel till barn och unga (§1.1, §2.2).`,
+      () => `Region betalar: personen är under 18 år (${age} år). Överenskommelsen gäller från 18 år och Region Stockholm bekostar förskrivna hjälpmedel till barn och unga (§1.1, §2.2).`,
     );
   }
 
@@ -292,7 +277,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       "Region",
       principle.key as WhoPaysRule,
       info.section,
-      `Region betalar: ${code} ligger under ${principle.code} (${info.areaSv}), som Region Stockholm bekostar för alla åldrar (${info.section}). Källa: ${where}.`,
+      () => `Region betalar: ${code} ligger under ${principle.code} (${info.areaSv}), som Region Stockholm bekostar för alla åldrar (${info.section}). Källa: ${where}.`,
       principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code },
     );
   }
@@ -303,7 +288,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       "Region",
       "SPECIALANPASSAD",
       WHO_PAYS_SECTIONS.SPECIALANPASSAD,
-      "Region betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
+      () => "Region betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
     );
   }
 
@@ -320,12 +305,12 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
         "Kommun",
         "SOCPSYK_KOMMUN",
         WHO_PAYS_SECTIONS.SOCPSYK_KOMMUN,
-        `Kommun betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
+        () => `Kommun betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
         principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code },
       );
     }
     for (const ancestor of chain) {
-      const rows = (index.bilaga4.get(ancestor) ?? []).filter((r) => rowCounts(r, date));
+      const rows = (index.bilaga4.get(ancestor) ?? []).filter((r) => rowCounts(r, onDate));
       if (rows.length === 0) continue;
       const sheet = index.sheetNames.B4;
       const payers = distinctPayers(rows, key);
@@ -336,7 +321,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
           payer,
           "BILAGA4",
           WHO_PAYS_SECTIONS.BILAGA4,
-          `${payerPhrase(payer)} enligt ${describeRow(sheet, payerRow)}, kolumn Kostnadsansvar (§5.2).`,
+          () => `${payerPhrase(payer)} enligt ${describeRow(sheet, payerRow)}, kolumn Kostnadsansvar (§5.2).`,
           { sheet, row: payerRow.row, iso: ancestor },
           payerRow.villkor,
         );
@@ -347,13 +332,13 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       "Region",
       "SOCPSYK_DEFAULT",
       WHO_PAYS_SECTIONS.SOCPSYK_DEFAULT,
-      `Region betalar: i bostad med särskild service enligt SoL (socialpsykiatri) är kostnadsansvaret huvudsakligen Region Stockholms, och ${code} är varken ett kommunalt undantag eller upptagen i bilaga 4. Bilaga 1–3 tillämpas inte här (§5.2).`,
+      () => `Region betalar: i bostad med särskild service enligt SoL (socialpsykiatri) är kostnadsansvaret huvudsakligen Region Stockholms, och ${code} är varken ett kommunalt undantag eller upptagen i bilaga 4. Bilaga 1–3 tillämpas inte här (§5.2).`,
     );
   }
 
   // 7. The most specific row of bilaga 1 or 2, in the column of the housing form.
   for (const ancestor of chain) {
-    const rows = (index.list.get(ancestor) ?? []).filter((r) => rowCounts(r, date));
+    const rows = (index.list.get(ancestor) ?? []).filter((r) => rowCounts(r, onDate));
     if (rows.length === 0) continue;
     const payers = distinctPayers(rows, key);
     if (payers.size === 1) {
@@ -364,7 +349,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
         payer,
         "LIST",
         listSection(key),
-        `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}${level}, kolumn ${columnHeaderOf(key)} (${listSection(key)}).`,
+        () => `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}${level}, kolumn ${columnHeaderOf(key)} (${listSection(key)}).`,
         { sheet, row: row.row, iso: ancestor },
         row.villkor,
       );
@@ -373,7 +358,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
   }
 
   // 8. Nothing at this level or above: the finer rows must agree.
-  const finer = (index.below.get(code) ?? []).filter((r) => rowCounts(r, date));
+  const finer = (index.below.get(code) ?? []).filter((r) => rowCounts(r, onDate));
   if (finer.length > 0) {
     const payers = distinctPayers(finer, key);
     if (payers.size === 1) {
@@ -383,17 +368,17 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
         payer,
         "LIST",
         listSection(key),
-        `${payerPhrase(payer)}: alla rader under ${code} i bilaga 1–2 anger ${payer} i kolumn ${columnHeaderOf(key)}, t.ex. ${describeRow(sheet, row)} (${listSection(key)}).`,
+        () => `${payerPhrase(payer)}: alla rader under ${code} i bilaga 1–2 anger ${payer} i kolumn ${columnHeaderOf(key)}, t.ex. ${describeRow(sheet, row)} (${listSection(key)}).`,
         { sheet, row: row.row, iso: valueOf(row.iso)!.code },
       );
     }
     if (payers.size > 1) {
-      const examples = [...payers].map(([p, r]) => `${valueOf(r.iso)!.code} ${p}`).join(", ");
+      const examples = () => [...payers].map(([p, r]) => `${valueOf(r.iso)!.code} ${p}`).join(", ");
       return answer(
         null,
         "AMBIGUOUS",
         WHO_PAYS_SECTIONS.AMBIGUOUS,
-        `Otydligt: ${code} finns inte i bilaga 1–2, men raderna under den anger olika betalare (${examples}). Ange hela ISO-koden (§2.5).`,
+        () => `Otydligt: ${code} finns inte i bilaga 1–2, men raderna under den anger olika betalare (${examples()}). Ange hela ISO-koden (§2.5).`,
       );
     }
   }
@@ -403,7 +388,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
     null,
     "UNLISTED",
     WHO_PAYS_SECTIONS.UNLISTED,
-    `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${formName(key).toLowerCase()} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
+    () => `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${formName(key).toLowerCase()} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
   );
 }
 
@@ -426,11 +411,48 @@ function distinctPayers(rows: readonly BilagaRow[], form: Boendeform): Map<Payer
   return payers;
 }
 
-type Answer = (
+/**
+ * An answer whose Swedish explanation is written when first read: a cost sheet asking for the
+ * payer of 100 000 rows never pays for 100 000 sentences. A class, so every answer shares one shape.
+ */
+class Answer implements WhoPaysAnswer {
+  readonly ok = true as const;
+  #explain: (() => string) | null;
+  #explanation: string | null = null;
+
+  constructor(
+    readonly payer: Payer | null,
+    readonly rule: WhoPaysRule,
+    readonly section: string,
+    explain: () => string,
+    readonly source: AnswerSource | null,
+    readonly villkor: string | null,
+    readonly iso: string,
+    readonly boendeform: Boendeform | null,
+  ) {
+    this.#explain = explain;
+  }
+
+  get explanation(): string {
+    if (this.#explanation === null) {
+      const text = this.#explain!();
+      this.#explanation = this.villkor ? `${text} Villkor: ${this.villkor}` : text;
+      this.#explain = null;
+    }
+    return this.#explanation;
+  }
+
+  toJSON(): Omit<WhoPaysAnswer, never> {
+    const { ok, payer, rule, section, explanation, source, villkor, iso, boendeform } = this;
+    return { ok, payer, rule, section, explanation, source, villkor, iso, boendeform };
+  }
+}
+
+type AnswerFn = (
   payer: Payer | null,
   rule: WhoPaysRule,
   section: string,
-  explanation: string,
+  explain: () => string,
   source?: AnswerSource | null,
   villkor?: string | null,
 ) => WhoPaysAnswer;
@@ -442,19 +464,19 @@ function unanswered(
   fixedSheet: string | null,
   form: Boendeform,
   code: string,
-  answer: Answer,
+  answer: AnswerFn,
   first: BilagaRow,
   index?: WhoPaysIndex,
 ): WhoPaysAnswer {
   const sheetOf = (row: BilagaRow) => fixedSheet ?? index!.sheetNames[row.bilaga as "B1" | "B2"];
-  const where = rows.map((r) => describeRow(sheetOf(r), r)).join(", ");
+  const where = () => rows.map((r) => describeRow(sheetOf(r), r)).join(", ");
   const source = { sheet: sheetOf(first), row: first.row, iso: valueOf(first.iso)!.code };
   if (rule === "AMBIGUOUS") {
     return answer(
       null,
       "AMBIGUOUS",
       WHO_PAYS_SECTIONS.AMBIGUOUS,
-      `Otydligt: raderna för ${code} anger olika betalare i kolumn ${columnHeaderOf(form)} (${where}). Listorna behöver rättas (§2.5).`,
+      () => `Otydligt: raderna för ${code} anger olika betalare i kolumn ${columnHeaderOf(form)} (${where()}). Listorna behöver rättas (§2.5).`,
       source,
     );
   }
@@ -462,12 +484,12 @@ function unanswered(
     null,
     "UNLISTED",
     WHO_PAYS_SECTIONS.UNLISTED,
-    `Ingen betalare: ${where} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
+    () => `Ingen betalare: ${where()} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
     source,
   );
 }
 
-function notInScope(form: OutOfScopeForm, code: string, answer: Answer): WhoPaysAnswer {
+function notInScope(form: OutOfScopeForm, code: string, answer: AnswerFn): WhoPaysAnswer {
   const extra =
     form.key === "KORTTID_LSS"
       ? " Vid korttidsvistelse enligt LSS tar den enskilde med sig sina hjälpmedel hemifrån (§3.2)."
@@ -476,6 +498,6 @@ function notInScope(form: OutOfScopeForm, code: string, answer: Answer): WhoPays
     null,
     "NOT_IN_SCOPE",
     form.section,
-    `Utanför överenskommelsen: ${form.nameSv.toLowerCase()} omfattas inte (§1.1), så bilagorna avgör inte vem som betalar ${code}.${extra}`,
+    () => `Utanför överenskommelsen: ${form.nameSv.toLowerCase()} omfattas inte (§1.1), så bilagorna avgör inte vem som betalar ${code}.${extra}`,
   );
 }
