@@ -1,7 +1,7 @@
 import { exampleWorkbook, EXAMPLE_EDITION_NAME } from "../core/example/exampleWorkbook";
-import { readWorkbook, sheetKeyOf, type WorkbookModel } from "../core/model";
+import { readWorkbook, type WorkbookModel } from "../core/model";
 import { buildWhoPaysIndex, type WhoPaysIndex } from "../core/whoPays";
-import { readBilagorSheets } from "./readWorkbook";
+import { readBilagorSheets, watchBilagorSheets } from "./adapter";
 
 /** What the functions answer from: the open workbook's bilagor, or the built-in example. */
 export interface AnswerBasis {
@@ -63,22 +63,7 @@ async function listenForChanges(): Promise<void> {
   if (listening || typeof Excel === "undefined") return;
   listening = true;
   try {
-    await Excel.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      const onSheetEvent = async (event: { worksheetId: string }) => {
-        await Excel.run(async (ctx) => {
-          const ws = ctx.workbook.worksheets.getItemOrNullObject(event.worksheetId);
-          ws.load("name");
-          await ctx.sync();
-          // A deleted sheet is gone already; treat that as a change too.
-          if (ws.isNullObject || sheetKeyOf(ws.name) !== null) scheduleRecalc();
-        });
-      };
-      sheets.onChanged.add(onSheetEvent);
-      sheets.onAdded.add(onSheetEvent);
-      sheets.onDeleted.add(onSheetEvent);
-      await context.sync();
-    });
+    await Excel.run((context) => watchBilagorSheets(context, () => scheduleRecalc()));
   } catch {
     listening = false;
   }
