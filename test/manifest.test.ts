@@ -32,8 +32,20 @@ describe("manifest.xml (offline contract)", () => {
     expect(one("FunctionFile").getAttribute("resid")).toBe(resid);
     for (const action of all("Action")) {
       expect(action.getElementsByTagName("TaskpaneId").length).toBe(0);
-      expect(action.getElementsByTagName("SourceLocation")[0]?.getAttribute("resid")).toBe(resid);
+      if (action.getAttribute("xsi:type") === "ShowTaskpane") {
+        expect(action.getElementsByTagName("SourceLocation")[0]?.getAttribute("resid")).toBe(resid);
+      }
     }
+  });
+
+  it("has the ribbon buttons Validera bilagor and Skapa bilagor, each bound to a command the code associates", () => {
+    const commands = readFileSync(path.resolve(__dirname, "../src/commands/commands.ts"), "utf8");
+    const functionNames = all("FunctionName").map((f) => f.textContent);
+    expect(functionNames).toEqual(["validateBilagor", "createBilagor"]);
+    for (const name of functionNames) expect(commands).toContain(`associate("${name}"`);
+    const labels = new Map(all("bt:String").map((s) => [s.getAttribute("id"), s.getAttribute("DefaultValue")]));
+    const buttonLabels = all("Control").map((c) => labels.get(c.getElementsByTagName("Label")[0]!.getAttribute("resid")));
+    expect(buttonLabels).toEqual(["Validera bilagor", "Skapa bilagor", "Vem betalar?"]);
   });
 
   it("resolves every resid", () => {

@@ -17,3 +17,4 @@ export * from "./validation/validateWorkbook";
 export * from "./example/exampleWorkbook";
 export * from "./example/isoList";
 export * from "./csv";
+export * from "./template";

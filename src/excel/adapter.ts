@@ -16,6 +16,13 @@ export function toCells(values: unknown[][], types: Excel.RangeValueType[][] | s
   );
 }
 
+/** Thrown when the user cancels a read between two chunks. */
+export class ReadCancelled extends Error {
+  constructor() {
+    super("Avbruten");
+  }
+}
+
 /**
  * Reads the bilagor workbook's known sheets (`workbook.md`) into raw cells. Round trips: one for
  * the sheet list, one for all used-range sizes, then one per chunk of rows (large sheets are read
@@ -24,6 +31,7 @@ export function toCells(values: unknown[][], types: Excel.RangeValueType[][] | s
 export async function readBilagorSheets(
   context: Excel.RequestContext,
   onProgress?: (done: number, total: number) => void,
+  shouldStop?: () => boolean,
 ): Promise<RawWorkbook> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -47,9 +55,11 @@ export async function readBilagorSheets(
     const rowsPerChunk = Math.max(1, Math.floor(CELLS_PER_SYNC / Math.max(1, range.columnCount)));
     const rows: CellValue[][] = [];
     for (let start = 0; start < range.rowCount; start += rowsPerChunk) {
+      if (shouldStop?.()) throw new ReadCancelled();
       const count = Math.min(rowsPerChunk, range.rowCount - start);
       const chunk = ws.getRangeByIndexes(range.rowIndex + start, range.columnIndex, count, range.columnCount);
       chunk.load(["values", "valueTypes"]);
+      // sync-in-loop: one round trip per chunk of ~CELLS_PER_SYNC cells, never per row
       await context.sync();
       for (const row of toCells(chunk.values, chunk.valueTypes)) rows.push(row);
       doneCells += count * range.columnCount;

@@ -1,68 +1,78 @@
-import { BOENDEFORM_INFO, BOENDEFORMER } from "../core/boendeform";
-import { whoPays } from "../core/whoPays";
-import { currentBasis } from "../excel/modelSource";
+import { registerCommands } from "../commands/commands";
+import { initCreateView } from "./createView";
+import { initDecisionsView } from "./decisionsView";
+import { byId } from "./dom";
+import { initLookupView } from "./lookupView";
+import { initValidateView, runValidation } from "./validateView";
 
 /** Shown when the page is opened outside Excel (office.js absent or another host). */
-export const NOT_IN_EXCEL = "Kostnadsansvar är ett tillägg för Excel. Öppna det i Excel (Windows, Mac eller Excel på webben) via knappen på fliken Start.";
+export const NOT_IN_EXCEL = "Kostnadsansvar är ett tillägg för Excel. Öppna det i Excel (Windows, Mac eller Excel på webben) via gruppen Kostnadsansvar på fliken Start.";
 
-function byId<T extends HTMLElement>(id: string): T {
-  return document.getElementById(id) as T;
-}
+const TABS = ["validate", "decisions", "lookup", "create"] as const;
+export type Tab = (typeof TABS)[number];
 
-function showNotInExcel(): void {
-  const status = byId<HTMLParagraphElement>("status");
-  status.className = "notice";
-  status.textContent = NOT_IN_EXCEL;
-}
-
-async function start(): Promise<void> {
-  const select = byId<HTMLSelectElement>("boendeform");
-  for (const key of BOENDEFORMER) {
-    const option = document.createElement("option");
-    option.value = key;
-    option.textContent = BOENDEFORM_INFO[key].nameSv;
-    select.append(option);
+/** Shows one view; the tabs follow the WAI-ARIA tab pattern (arrow keys move between them). */
+export function showTab(tab: Tab): void {
+  for (const t of TABS) {
+    const button = byId(`tab-${t}`);
+    const selected = t === tab;
+    button.setAttribute("aria-selected", String(selected));
+    button.tabIndex = selected ? 0 : -1;
+    byId(`view-${t}`).hidden = !selected;
   }
-  const basis = await currentBasis();
-  byId("status").textContent = `Svarar ur ${basis.label}.`;
-  byId("lookup").hidden = false;
-  byId<HTMLFormElement>("lookup-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    void answer();
+}
+
+function initTabs(): void {
+  TABS.forEach((t, i) => {
+    const button = byId(`tab-${t}`);
+    button.addEventListener("click", () => showTab(t));
+    button.addEventListener("keydown", (event) => {
+      if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
+      const next = TABS[(i + (event.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length]!;
+      showTab(next);
+      byId(`tab-${next}`).focus();
+    });
   });
 }
 
-async function answer(): Promise<void> {
-  const basis = await currentBasis();
-  const result = whoPays(
-    {
-      iso: byId<HTMLInputElement>("iso").value,
-      boendeform: byId<HTMLSelectElement>("boendeform").value,
-      age: byId<HTMLInputElement>("age").value,
-      specialanpassad: byId<HTMLInputElement>("special").checked,
-    },
-    basis.index,
-  );
-  const box = byId("answer");
-  box.hidden = false;
-  if (!result.ok) {
-    box.className = "answer error";
-    byId("answer-payer").textContent = "Kan inte svara";
-    byId("answer-rule").textContent = result.code;
-    byId("answer-explanation").textContent = result.message;
-    return;
-  }
-  box.className = result.payer ? "answer" : "answer none";
-  byId("answer-payer").textContent = result.payer ?? "Ingen betalare";
-  byId("answer-rule").textContent = `${result.rule} ${result.section}`;
-  byId("answer-explanation").textContent = result.explanation;
+function showNotInExcel(): void {
+  byId("app").hidden = true;
+  byId("not-in-excel").hidden = false;
+  byId("not-in-excel").textContent = NOT_IN_EXCEL;
+  byId("status").textContent = "";
+}
+
+let started = false;
+
+/** Starts the pane once; the ribbon commands call it too (shared runtime). */
+export function startPane(): void {
+  if (started) return;
+  started = true;
+  initTabs();
+  initValidateView();
+  initDecisionsView();
+  initLookupView();
+  initCreateView();
+  showTab("validate");
+  byId("status").textContent = "Klar. Välj Granska för att kontrollera bilagorna.";
 }
 
 if (typeof Office === "undefined") {
   document.addEventListener("DOMContentLoaded", showNotInExcel);
 } else {
   void Office.onReady((info) => {
-    if (info.host !== Office.HostType.Excel) showNotInExcel();
-    else void start();
+    if (info.host !== Office.HostType.Excel) {
+      showNotInExcel();
+      return;
+    }
+    startPane();
+    registerCommands({
+      showPane: () => Office.addin.showAsTaskpane(),
+      validate: async () => {
+        showTab("validate");
+        await runValidation();
+      },
+      create: async () => showTab("create"),
+    });
   });
 }

@@ -1,0 +1,40 @@
+import { BOENDEFORM_INFO, BOENDEFORMER } from "../core/boendeform";
+import { whoPays } from "../core/whoPays";
+import { currentBasis } from "../excel/modelSource";
+import { byId, el } from "./dom";
+
+async function answer(): Promise<void> {
+  const basis = await currentBasis();
+  byId("lookup-basis").textContent = `Svarar ur ${basis.label}.`;
+  const result = whoPays(
+    {
+      iso: byId<HTMLInputElement>("iso").value,
+      boendeform: byId<HTMLSelectElement>("boendeform").value,
+      age: byId<HTMLInputElement>("age").value,
+      specialanpassad: byId<HTMLInputElement>("special").checked,
+    },
+    basis.index,
+  );
+  const box = byId("answer");
+  box.hidden = false;
+  if (!result.ok) {
+    box.className = "answer error";
+    byId("answer-payer").textContent = "Kan inte svara";
+    byId("answer-rule").textContent = result.code;
+    byId("answer-explanation").textContent = result.message;
+    return;
+  }
+  box.className = result.payer ? "answer" : "answer none";
+  byId("answer-payer").textContent = result.payer ?? "Ingen betalare";
+  byId("answer-rule").textContent = `${result.rule} ${result.section}`;
+  byId("answer-explanation").textContent = result.explanation;
+}
+
+export function initLookupView(): void {
+  const select = byId<HTMLSelectElement>("boendeform");
+  for (const key of BOENDEFORMER) select.append(el("option", { text: BOENDEFORM_INFO[key].nameSv, attrs: { value: key } }));
+  byId<HTMLFormElement>("lookup-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    void answer();
+  });
+}

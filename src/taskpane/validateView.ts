@@ -1,0 +1,224 @@
+import { readWorkbook } from "../core/model";
+import { RULES } from "../core/validation/catalogue";
+import { SEVERITY_SV, summarize, type Finding, type Severity } from "../core/validation/finding";
+import { collector } from "../core/validation/rule";
+import { sortFindings, validationContext } from "../core/validation/validateWorkbook";
+import { readBilagorSheets, ReadCancelled, selectCell, watchBilagorSheets } from "../excel/adapter";
+import { invalidateBasis } from "../excel/modelSource";
+import { byId, debounce, el, yieldToUi } from "./dom";
+import { flag, flaggedCount, unflagAll } from "./flags";
+import { notifyValidated, state } from "./state";
+
+/** At most this many findings are drawn at once; the rest behind "Visa fler". */
+const PAGE = 300;
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+const SEVERITY_HEADINGS: Record<Severity, string> = { error: "Fel", warning: "Varningar", info: "Info" };
+
+let shown = PAGE;
+
+function setStatus(text: string): void {
+  byId("status").textContent = text;
+}
+
+/** Reads the open workbook's bilagor and runs every check, in chunks so Excel never sees a hung pane. */
+export async function runValidation(): Promise<void> {
+  if (state.running) return;
+  state.running = true;
+  state.cancelled = false;
+  const progress = byId<HTMLProgressElement>("progress");
+  const run = byId<HTMLButtonElement>("run-validation");
+  const cancel = byId<HTMLButtonElement>("cancel-validation");
+  progress.hidden = false;
+  progress.value = 0;
+  run.disabled = true;
+  cancel.hidden = false;
+  setStatus("Läser bilagorna …");
+  try {
+    const raw = await Excel.run((context) =>
+      readBilagorSheets(context, (done, total) => (progress.value = total === 0 ? 0.7 : (0.7 * done) / total), () => state.cancelled),
+    );
+    const model = readWorkbook(raw);
+    const ctx = validationContext(model);
+    const findings: Finding[] = [];
+    const report = collector(findings);
+    setStatus("Granskar …");
+    for (const [i, rule] of RULES.entries()) {
+      if (state.cancelled) throw new ReadCancelled();
+      rule.check(ctx, report);
+      progress.value = 0.7 + (0.3 * (i + 1)) / RULES.length;
+      await yieldToUi();
+    }
+    state.model = model;
+    state.findings = sortFindings(findings, model.sheetNames);
+    // The functions answer from the bilagor just read.
+    invalidateBasis();
+    shown = PAGE;
+    const s = summarize(state.findings);
+    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${s.warnings} varningar, ${s.info} info.`);
+    render();
+    notifyValidated();
+  } catch (e) {
+    setStatus(e instanceof ReadCancelled ? "Granskningen avbröts. Inget ändrades." : `Kunde inte granska arbetsboken: ${(e as Error).message}`);
+  } finally {
+    state.running = false;
+    run.disabled = false;
+    cancel.hidden = true;
+    progress.hidden = true;
+  }
+}
+
+function filtered(): Finding[] {
+  const severity = byId<HTMLSelectElement>("filter-severity").value;
+  const sheet = byId<HTMLSelectElement>("filter-sheet").value;
+  const decision = byId<HTMLInputElement>("filter-decision").checked;
+  const text = byId<HTMLInputElement>("filter-text").value.trim().toLowerCase();
+  return state.findings.filter(
+    (f) =>
+      (!severity || f.severity === severity) &&
+      (!sheet || f.sheet === sheet) &&
+      (!decision || f.needsDecision) &&
+      (!text || `${f.code} ${f.message} ${f.cell ?? ""} ${f.column ?? ""}`.toLowerCase().includes(text)),
+  );
+}
+
+function renderSummary(): void {
+  const s = summarize(state.findings);
+  for (const [key, value] of Object.entries(s)) {
+    const node = document.querySelector<HTMLElement>(`#summary [data-count="${key}"]`);
+    if (node) node.textContent = String(value);
+  }
+  byId("summary").hidden = false;
+  const flagAll = byId<HTMLButtonElement>("flag-all");
+  flagAll.disabled = s.needsDecision === 0;
+  byId<HTMLButtonElement>("unflag-all").disabled = flaggedCount() === 0;
+}
+
+function renderSheetFilter(): void {
+  const select = byId<HTMLSelectElement>("filter-sheet");
+  const current = select.value;
+  select.replaceChildren(el("option", { text: "Alla blad", attrs: { value: "" } }));
+  for (const sheet of new Set(state.findings.map((f) => f.sheet))) select.append(el("option", { text: sheet, attrs: { value: sheet } }));
+  select.value = [...select.options].some((o) => o.value === current) ? current : "";
+}
+
+function findingItem(f: Finding): HTMLLIElement {
+  const where = f.cell ?? (f.row !== null ? `rad ${f.row}` : "bladet");
+  const goto = el("button", { className: "goto", text: where, attrs: { type: "button", title: `Gå till ${f.sheet}!${where}` } });
+  goto.disabled = f.row === null;
+  goto.addEventListener("click", () => void goTo(f));
+  const item = el(
+    "li",
+    { className: `finding ${f.severity}`, attrs: { "data-code": f.code, "data-sheet": f.sheet, "data-cell": f.cell ?? "", "data-severity": f.severity } },
+    [
+      el("div", { className: "finding-head" }, [goto, el("span", { className: "code", text: `${f.code} ${f.section}` }), f.needsDecision ? el("span", { className: "badge", text: "Kräver huvudmannabeslut" }) : null]),
+      el("p", { className: "message", text: f.message }),
+    ],
+  );
+  if (f.needsDecision && f.row !== null) {
+    const button = el("button", { className: "flag", text: "Flagga raden", attrs: { type: "button" } });
+    button.addEventListener("click", () => void flagFindings([f]));
+    item.append(button);
+  }
+  return item;
+}
+
+/** Draws the findings grouped by sheet, then severity. */
+export function render(): void {
+  renderSummary();
+  renderSheetFilter();
+  const list = byId("findings");
+  const all = filtered();
+  const visible = all.slice(0, shown);
+  const groups = new Map<string, Finding[]>();
+  for (const f of visible) {
+    const g = groups.get(f.sheet);
+    if (g) g.push(f);
+    else groups.set(f.sheet, [f]);
+  }
+  const sections: HTMLElement[] = [];
+  for (const [sheet, findings] of groups) {
+    const section = el("section", { className: "group", attrs: { "data-sheet": sheet } }, [el("h3", { text: `${sheet} (${findings.length})` })]);
+    for (const severity of SEVERITIES) {
+      const ofSeverity = findings.filter((f) => f.severity === severity);
+      if (ofSeverity.length === 0) continue;
+      section.append(el("h4", { className: severity, text: `${SEVERITY_HEADINGS[severity]} (${ofSeverity.length})` }), el("ul", {}, ofSeverity.map(findingItem)));
+    }
+    sections.push(section);
+  }
+  if (state.findings.length === 0) sections.push(el("p", { className: "empty", text: "Inga fynd – bilagorna följer alla kontroller." }));
+  else if (all.length === 0) sections.push(el("p", { className: "empty", text: "Inga fynd matchar filtret." }));
+  if (all.length > shown) {
+    const more = el("button", { className: "more", text: `Visa fler (${all.length - shown} till)`, attrs: { type: "button" } });
+    more.addEventListener("click", () => {
+      shown += PAGE;
+      render();
+    });
+    sections.push(more);
+  }
+  list.replaceChildren(...sections);
+}
+
+async function goTo(f: Finding): Promise<void> {
+  if (f.row === null) return;
+  try {
+    await Excel.run((context) => selectCell(context, f.sheet, f.cell ?? `A${f.row}`));
+  } catch (e) {
+    setStatus(`Kunde inte gå till ${f.sheet}: ${(e as Error).message}`);
+  }
+}
+
+async function flagFindings(findings: readonly Finding[]): Promise<void> {
+  if (!state.model) return;
+  try {
+    const { flagged, withoutStatus } = await flag(state.model, findings);
+    const note = withoutStatus > 0 ? ` ${withoutStatus} rad(er) saknar kolumnen Status och markerades bara med färg.` : "";
+    setStatus(flagged === 0 ? "Raderna var redan flaggade." : `Flaggade ${flagged} rad(er) för huvudmannabeslut.${note}`);
+  } catch (e) {
+    setStatus(`Kunde inte flagga: ${(e as Error).message}`);
+  }
+  renderSummary();
+}
+
+async function removeFlags(): Promise<void> {
+  try {
+    const restored = await unflagAll();
+    setStatus(`Tog bort flaggor på ${restored} rad(er); Status och färg är återställda.`);
+  } catch (e) {
+    setStatus(`Kunde inte ta bort flaggor: ${(e as Error).message}`);
+  }
+  renderSummary();
+}
+
+let watching = false;
+const revalidateSoon = debounce(() => {
+  if (byId<HTMLInputElement>("auto-validate").checked) void runValidation();
+}, 2000);
+
+/** Wires the view's controls. */
+export function initValidateView(): void {
+  byId("run-validation").addEventListener("click", () => void runValidation());
+  byId("cancel-validation").addEventListener("click", () => {
+    state.cancelled = true;
+  });
+  for (const id of ["filter-severity", "filter-sheet", "filter-decision"]) {
+    byId(id).addEventListener("change", () => {
+      shown = PAGE;
+      render();
+    });
+  }
+  byId("filter-text").addEventListener("input", debounce(() => render(), 150));
+  byId("flag-all").addEventListener("click", () => void flagFindings(state.findings));
+  byId("unflag-all").addEventListener("click", () => void removeFlags());
+  byId<HTMLInputElement>("auto-validate").addEventListener("change", (event) => {
+    if (!(event.target as HTMLInputElement).checked || watching) return;
+    watching = true;
+    void Excel.run((context) => watchBilagorSheets(context, revalidateSoon)).catch(() => {
+      watching = false;
+    });
+  });
+  byId<HTMLButtonElement>("unflag-all").disabled = flaggedCount() === 0;
+  for (const severity of SEVERITIES) {
+    const option = document.querySelector<HTMLOptionElement>(`#filter-severity option[value="${severity}"]`);
+    if (option) option.textContent = SEVERITY_SV[severity];
+  }
+}
