@@ -13,6 +13,8 @@ export interface EditionInfo {
   readonly isoUtgava: string | null;
   readonly foregaende: string | null;
   readonly tolerance: Tolerance | null;
+  /** The tolerance as written, e.g. `1 %`. */
+  readonly toleranceText: string | null;
   readonly invalid: ReadonlyArray<{ readonly row: number; readonly field: string; readonly raw: CellValue; readonly expected: string }>;
 }
 
@@ -67,6 +69,7 @@ export function readEditionInfo(model: WorkbookModel): EditionInfo {
     isoUtgava: text(FIELDS.isoUtgava),
     foregaende: text(FIELDS.foregaende),
     tolerance,
+    toleranceText: text(FIELDS.tolerance),
     invalid,
   };
 }

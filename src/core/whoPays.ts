@@ -30,7 +30,7 @@ export type WhoPaysRule =
   | "NOT_IN_SCOPE"
   | "UNLISTED";
 
-export type WhoPaysInputError = "ISO_FORMAT" | "BOENDEFORM_UNKNOWN" | "AGE_INVALID" | "SPECIALANPASSAD_INVALID" | "DATE_INVALID";
+export type WhoPaysInputError = "ISO_FORMAT" | "BOENDEFORM_UNKNOWN" | "AGE_INVALID" | "SPECIALANPASSAD_INVALID" | "DATE_INVALID" | "NO_EDITION";
 
 export interface WhoPaysQuery {
   readonly iso: CellValue;
@@ -60,6 +60,8 @@ export interface WhoPaysAnswer {
   /** The normal form of the asked code. */
   readonly iso: string;
   readonly boendeform: Boendeform | null;
+  /** The edition that answered, when the answer came from a published edition. */
+  readonly edition: string | null;
 }
 
 export interface WhoPaysError {
@@ -104,6 +106,8 @@ export interface WhoPaysIndex {
   readonly bilaga4: ReadonlyMap<string, readonly BilagaRow[]>;
   readonly sheetNames: Readonly<Record<"B1" | "B2" | "B4", string>>;
   readonly principleSheet: string;
+  /** The edition the index answers from, named in every explanation; null for a working draft. */
+  readonly edition: string | null;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -113,7 +117,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Builds the lookup index of a workbook model. */
-export function buildWhoPaysIndex(model: WorkbookModel): WhoPaysIndex {
+export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null = null): WhoPaysIndex {
   const principles = principlesInForce(model);
   const regionPrinciples = new Map<string, PrincipleEntry>();
   const socpsykKommun = new Map<string, PrincipleEntry>();
@@ -152,6 +156,7 @@ export function buildWhoPaysIndex(model: WorkbookModel): WhoPaysIndex {
       B4: model.bilagor.B4?.name ?? SHEET_SPECS.B4.name,
     },
     principleSheet: principles.sheet,
+    edition,
   };
 }
 
@@ -255,7 +260,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
   const chain = isoChain(code);
   const boendeform = form.kind === "inScope" ? form.key : null;
   const answer: AnswerFn = (payer, rule, section, explain, source = null, villkor = null) =>
-    new Answer(payer, rule, section, explain, source, villkor, code, boendeform);
+    new Answer(payer, rule, section, explain, source, villkor, code, boendeform, index.edition);
 
   // 1. Children and young people: the Region, whatever the lists say.
   if (age < 18) {
@@ -429,6 +434,7 @@ class Answer implements WhoPaysAnswer {
     readonly villkor: string | null,
     readonly iso: string,
     readonly boendeform: Boendeform | null,
+    readonly edition: string | null,
   ) {
     this.#explain = explain;
   }
@@ -436,15 +442,16 @@ class Answer implements WhoPaysAnswer {
   get explanation(): string {
     if (this.#explanation === null) {
       const text = this.#explain!();
-      this.#explanation = this.villkor ? `${text} Villkor: ${this.villkor}` : text;
+      const withConditions = this.villkor ? `${text} Villkor: ${this.villkor}` : text;
+      this.#explanation = this.edition ? `${withConditions} (Utgåva ${this.edition}.)` : withConditions;
       this.#explain = null;
     }
     return this.#explanation;
   }
 
   toJSON(): Omit<WhoPaysAnswer, never> {
-    const { ok, payer, rule, section, explanation, source, villkor, iso, boendeform } = this;
-    return { ok, payer, rule, section, explanation, source, villkor, iso, boendeform };
+    const { ok, payer, rule, section, explanation, source, villkor, iso, boendeform, edition } = this;
+    return { ok, payer, rule, section, explanation, source, villkor, iso, boendeform, edition };
   }
 }
 

@@ -17,8 +17,12 @@ import { REGION_AREA } from "./rules/regionArea";
 import { SHEET_MISSING } from "./rules/sheetMissing";
 import { SOCPSYK_EXCEPTION } from "./rules/socpsykException";
 import { VALUE_INVALID } from "./rules/valueInvalid";
+import { NEW_GROUP } from "./rules/newGroup";
+import { CHANGE_UNDOCUMENTED } from "./rules/changeUndocumented";
+import { CHANGE_NOT_NEUTRAL } from "./rules/changeNotNeutral";
+import { PRINCIPLE_CHANGE } from "./rules/principleChange";
 
-/** Every check on a single workbook, in the order of rules.md. */
+/** Every check of rules.md, in its order; the last four compare with the previous edition. */
 export const RULES: readonly Rule[] = [
   SHEET_MISSING,
   HEADER_MISSING,
@@ -37,7 +41,11 @@ export const RULES: readonly Rule[] = [
   SOCPSYK_EXCEPTION,
   FORTROENDE,
   ACCESSORY_PAYER,
+  NEW_GROUP,
+  CHANGE_UNDOCUMENTED,
+  CHANGE_NOT_NEUTRAL,
   EFFECTIVE_TOO_EARLY,
+  PRINCIPLE_CHANGE,
 ];
 
 /** Rules by code. */

@@ -1,4 +1,5 @@
 import { columnLetter } from "../cells";
+import type { Change } from "../editions/diff";
 import type { BilagaRow, ColumnRef, SheetTable, WorkbookModel } from "../model";
 import type { PrincipleIndex, PrinciplesInForce } from "../principlesInForce";
 import type { CellRef, Finding, Severity } from "./finding";
@@ -12,6 +13,15 @@ export interface ValidationContext {
   readonly bilagor: ReadonlyArray<SheetTable<BilagaRow>>;
   /** Titles of the workbook's `ISO 9999` sheet by code, or null when it has none. */
   readonly isoTitles: ReadonlyMap<string, string> | null;
+  /** The last published edition to compare with, when there is one (the change checks of §6.3). */
+  readonly previous: PreviousEdition | null;
+  /** The changes since the previous edition (empty without one); computed once. */
+  readonly changes: readonly Change[];
+}
+
+export interface PreviousEdition {
+  readonly name: string;
+  readonly model: WorkbookModel;
 }
 
 export interface ReportTarget {

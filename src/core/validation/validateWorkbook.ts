@@ -5,10 +5,11 @@ import { BILAGA_KEYS } from "../sheets";
 import { valueOf } from "../values";
 import { RULES } from "./catalogue";
 import type { Finding } from "./finding";
-import { collector, type Rule, type ValidationContext } from "./rule";
+import { diffModels } from "../editions/diff";
+import { collector, type PreviousEdition, type Rule, type ValidationContext } from "./rule";
 
 /** Builds what the checks share, once per validation. */
-export function validationContext(model: WorkbookModel): ValidationContext {
+export function validationContext(model: WorkbookModel, previous: PreviousEdition | null = null): ValidationContext {
   const principles = principlesInForce(model);
   let isoTitles: Map<string, string> | null = null;
   if (model.iso) {
@@ -19,7 +20,8 @@ export function validationContext(model: WorkbookModel): ValidationContext {
     }
   }
   const bilagor = BILAGA_KEYS.map((k) => model.bilagor[k]).filter((t): t is SheetTable<BilagaRow> => t !== undefined);
-  return { model, principles, principleIndex: indexPrinciples(principles.entries), bilagor, isoTitles };
+  const changes = previous ? diffModels(previous.model, model) : [];
+  return { model, principles, principleIndex: indexPrinciples(principles.entries), bilagor, isoTitles, previous, changes };
 }
 
 /** Orders findings as a reader goes through the workbook: sheet order, then row, then column. */
@@ -38,11 +40,16 @@ export function sortFindings(findings: Finding[], sheetNames: readonly string[])
 
 /**
  * Runs every check of rules.md on a workbook and returns all findings (never stops at the first).
+ * With `previous` (the last published edition) the change checks of §6.3 run too.
  * @example validateWorkbook(readWorkbook(raw)).filter((f) => f.severity === "error")
  */
-export function validateWorkbook(input: WorkbookModel | RawWorkbook, rules: readonly Rule[] = RULES): Finding[] {
+export function validateWorkbook(
+  input: WorkbookModel | RawWorkbook,
+  options: { readonly previous?: PreviousEdition | null; readonly rules?: readonly Rule[] } = {},
+): Finding[] {
   const model = "sheets" in input ? readWorkbook(input) : input;
-  const ctx = validationContext(model);
+  const rules = options.rules ?? RULES;
+  const ctx = validationContext(model, options.previous ?? null);
   const findings: Finding[] = [];
   const report = collector(findings);
   for (const rule of rules) rule.check(ctx, report);

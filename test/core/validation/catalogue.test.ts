@@ -11,20 +11,16 @@ function checkCodes(markdown: string): string[] {
   return [...section.matchAll(/^\| ([A-Z][A-Z_0-9]+) \|/gm)].map((m) => m[1]!);
 }
 
-/** Checks that compare with a previous edition: they belong to the editions work (issue 5). */
-const EDITION_CHECKS = ["NEW_GROUP", "CHANGE_UNDOCUMENTED", "CHANGE_NOT_NEUTRAL", "PRINCIPLE_CHANGE"];
-
 describe("the rule catalogue", () => {
   it("has unique codes", () => {
     const codes = RULES.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it("covers every single-workbook check of rules.md, and nothing rules.md does not name", () => {
+  it("covers every check of rules.md, in its order, and nothing rules.md does not name", () => {
     const documented = checkCodes(rulesMd);
     expect(documented.length).toBeGreaterThanOrEqual(22);
-    const singleWorkbook = documented.filter((c) => !EDITION_CHECKS.includes(c));
-    expect(RULES.map((r) => r.code).sort()).toEqual(singleWorkbook.sort());
+    expect(RULES.map((r) => r.code)).toEqual(documented);
   });
 
   it("gives every rule a §, a severity and a Swedish description", () => {
@@ -40,7 +36,9 @@ describe("the rule catalogue", () => {
     for (const rule of RULES) {
       const line = section.split("\n").find((l) => l.startsWith(`| ${rule.code} |`))!;
       const severityCell = line.split("|").at(-2)!.trim();
-      expect(severityCell).toContain(rule.severity);
+      // "needs huvudmän decision" alone names no severity: such a finding is a warning.
+      const documented = ["error", "warning", "info"].find((s) => severityCell.includes(s)) ?? "warning";
+      expect(rule.severity).toBe(documented);
       expect(rule.needsDecision).toBe(severityCell.includes("needs huvudmän decision"));
     }
   });

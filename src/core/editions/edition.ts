@@ -1,0 +1,289 @@
+import * as z from "zod";
+import { BOENDEFORMER, type Boendeform } from "../boendeform";
+import { cellText, type CellValue, type RawSheet, type RawWorkbook } from "../cells";
+import { sha256Hex } from "../hash";
+import { readWorkbook, type BilagaRow, type SheetTable, type WorkbookModel } from "../model";
+import { PAYERS } from "../payer";
+import { PRINCIPLE_KEYS } from "../principles";
+import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey } from "../sheets";
+import { readEditionInfo } from "../utgava";
+import { parseIsoDate, STATUSES, valueOf } from "../values";
+
+z.config(z.locales.sv());
+
+/** Version of the edition JSON format; a later tool reads older versions by this number. */
+export const EDITION_SCHEMA_VERSION = 1;
+
+const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, { message: "datum ÅÅÅÅ-MM-DD" });
+const isoCode = z.string().regex(/^\d{2}( \d{2}){0,2}$/, { message: "ISO-kod NN, NN NN eller NN NN NN" });
+const text = z.string().nullable();
+
+const Column = z.object({ index: z.number().int().positive(), header: z.string(), field: z.string().nullable() });
+
+export const EditionRow = z.object({
+  row: z.number().int().positive(),
+  iso: isoCode.nullable(),
+  product: text,
+  title: text,
+  payers: z.partialRecord(z.enum(BOENDEFORMER), z.enum(PAYERS).nullable()),
+  grundutrustning: z.boolean().nullable(),
+  villkor: text,
+  huvudhjalpmedel: isoCode.nullable(),
+  fortroende: z.boolean().nullable(),
+  status: z.enum(STATUSES).nullable(),
+  beslutsdatum: isoDate.nullable(),
+  giltigFran: isoDate.nullable(),
+  motivering: text,
+  ekonomisk: text,
+  konsekvens: text,
+  /** Columns the contract does not know, by header: kept as text so nothing is lost. */
+  extra: z.record(z.string(), z.string()).optional(),
+});
+export type EditionRow = z.infer<typeof EditionRow>;
+
+export const EditionSheet = z.object({
+  name: z.string(),
+  headerRow: z.number().int().positive(),
+  columns: z.array(Column),
+  rows: z.array(EditionRow),
+});
+export type EditionSheet = z.infer<typeof EditionSheet>;
+
+const PrincipleRow = z.object({ row: z.number().int().positive(), principle: z.enum(PRINCIPLE_KEYS), iso: isoCode, comment: text });
+const IsoRow = z.object({ row: z.number().int().positive(), iso: isoCode, title: text, edition: text });
+
+export const Edition = z.object({
+  schemaVersion: z.literal(EDITION_SCHEMA_VERSION),
+  name: z.string().min(1),
+  decided: isoDate.nullable(),
+  effective: isoDate.nullable(),
+  isoEdition: text,
+  previous: text,
+  tolerance: text,
+  /** SHA-256 of the edition's content (this object without `hash`, serialised). */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  bilagor: z.partialRecord(z.enum(BILAGA_KEYS as unknown as [BilagaKey, ...BilagaKey[]]), EditionSheet),
+  principles: z.object({ name: z.string(), headerRow: z.number().int().positive(), columns: z.array(Column), rows: z.array(PrincipleRow) }).nullable(),
+  iso: z.object({ name: z.string(), headerRow: z.number().int().positive(), columns: z.array(Column), rows: z.array(IsoRow) }).nullable(),
+});
+export type Edition = z.infer<typeof Edition>;
+
+export interface EditionMeta {
+  readonly name: string;
+  readonly decided: string | null;
+  readonly effective: string | null;
+}
+
+function columnsOf(table: SheetTable<unknown>): Array<z.infer<typeof Column>> {
+  const fields = new Map([...table.columns].map(([field, ref]) => [ref.index, field]));
+  return [...table.columns.values(), ...table.extraColumns]
+    .map((ref) => ({ index: ref.index, header: ref.header, field: fields.get(ref.index) ?? null }))
+    .sort((a, b) => a.index - b.index);
+}
+
+const okOrNull = <T>(p: { state: string; value?: T }): T | null => (p.state === "ok" ? (p as { value: T }).value : null);
+
+function snapshotRow(row: BilagaRow, table: SheetTable<BilagaRow>, extras: Map<number, ReadonlyArray<CellValue>>): EditionRow {
+  const payers: Partial<Record<Boendeform, (typeof PAYERS)[number] | null>> = {};
+  for (const form of Object.keys(row.payers) as Boendeform[]) payers[form] = okOrNull(row.payers[form]!);
+  const snapshot: EditionRow = {
+    row: row.row,
+    iso: valueOf(row.iso)?.code ?? null,
+    product: row.product,
+    title: row.title,
+    payers,
+    grundutrustning: table.key === "B4" ? okOrNull(row.grundutrustning) : null,
+    villkor: row.villkor,
+    huvudhjalpmedel: valueOf(row.huvudhjalpmedel)?.code ?? null,
+    fortroende: okOrNull(row.fortroende),
+    status: okOrNull(row.status),
+    beslutsdatum: okOrNull(row.beslutsdatum),
+    giltigFran: okOrNull(row.giltigFran),
+    motivering: row.motivering,
+    ekonomisk: row.ekonomisk?.text ?? null,
+    konsekvens: row.konsekvens,
+  };
+  const cells = extras.get(row.row);
+  if (cells && table.extraColumns.length > 0) {
+    const extra: Record<string, string> = {};
+    for (const ref of table.extraColumns) {
+      const value = cellText(cells[ref.index - 1] ?? null);
+      if (value !== "") extra[ref.header] = value;
+    }
+    if (Object.keys(extra).length > 0) snapshot.extra = extra;
+  }
+  return snapshot;
+}
+
+/** Cells of a raw sheet by Excel row, for the extra columns an edition keeps as text. */
+function rowsByNumber(raw: RawWorkbook | null, name: string): Map<number, ReadonlyArray<CellValue>> {
+  const sheet = raw?.sheets.find((s) => s.name === name);
+  const map = new Map<number, ReadonlyArray<CellValue>>();
+  if (!sheet) return map;
+  const firstRow = sheet.firstRow ?? 1;
+  const pad = (sheet.firstColumn ?? 1) - 1;
+  sheet.rows.forEach((cells, i) => map.set(firstRow + i, pad > 0 ? [...new Array<CellValue>(pad).fill(null), ...cells] : cells));
+  return map;
+}
+
+/** Serialises with a stable key order and a final newline: the same edition gives the same bytes. */
+export function serializeEdition(edition: Edition): string {
+  return JSON.stringify(edition, null, 2) + "\n";
+}
+
+function contentHash(edition: Omit<Edition, "hash">): string {
+  return sha256Hex(JSON.stringify({ ...edition, hash: undefined }));
+}
+
+/**
+ * Takes an immutable snapshot of a workbook as an edition: the four bilagor, the Principer and
+ * ISO sheets in use, and the edition's name and dates. `raw` (optional) keeps extra columns.
+ */
+export function editionFromModel(model: WorkbookModel, meta: EditionMeta, raw: RawWorkbook | null = null): Edition {
+  const info = readEditionInfo(model);
+  const bilagor: Edition["bilagor"] = {};
+  for (const key of BILAGA_KEYS) {
+    const table = model.bilagor[key];
+    if (!table) continue;
+    const extras = rowsByNumber(raw, table.name);
+    bilagor[key] = { name: table.name, headerRow: table.headerRow, columns: columnsOf(table), rows: table.rows.map((r) => snapshotRow(r, table, extras)) };
+  }
+  const p = model.principer;
+  const i = model.iso;
+  const content: Omit<Edition, "hash"> = {
+    schemaVersion: EDITION_SCHEMA_VERSION,
+    name: meta.name,
+    decided: meta.decided,
+    effective: meta.effective,
+    isoEdition: info.isoUtgava,
+    previous: info.foregaende,
+    tolerance: info.toleranceText,
+    bilagor,
+    principles: p
+      ? {
+          name: p.name,
+          headerRow: p.headerRow,
+          columns: columnsOf(p),
+          rows: p.rows.flatMap((r) => {
+            const principle = valueOf(r.principle);
+            const iso = valueOf(r.iso);
+            return principle && iso ? [{ row: r.row, principle, iso: iso.code, comment: r.comment }] : [];
+          }),
+        }
+      : null,
+    iso: i
+      ? {
+          name: i.name,
+          headerRow: i.headerRow,
+          columns: columnsOf(i),
+          rows: i.rows.flatMap((r) => {
+            const iso = valueOf(r.iso);
+            return iso ? [{ row: r.row, iso: iso.code, title: r.title, edition: r.edition }] : [];
+          }),
+        }
+      : null,
+  };
+  return { ...content, hash: contentHash(content) };
+}
+
+export type EditionParse = { readonly ok: true; readonly edition: Edition } | { readonly ok: false; readonly message: string };
+
+/** Reads edition JSON (any supported schema version); a bad file gives a Swedish message, never a throw. */
+export function parseEdition(json: string, label = "utgåvan"): EditionParse {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch {
+    return { ok: false, message: `${label} är ingen giltig JSON-fil.` };
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === "number" && version > EDITION_SCHEMA_VERSION) {
+    return { ok: false, message: `${label} har formatversion ${version}; det här verktyget läser upp till version ${EDITION_SCHEMA_VERSION}. Uppdatera verktyget.` };
+  }
+  const parsed = Edition.safeParse(data);
+  if (!parsed.success) {
+    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(roten)"}: ${i.message}`);
+    return { ok: false, message: `${label} följer inte utgåveformatet: ${first.join("; ")}.` };
+  }
+  const { hash, ...content } = parsed.data;
+  if (contentHash(content) !== hash) return { ok: false, message: `${label} har ändrats efter publiceringen (innehållet stämmer inte med dess kontrollsumma).` };
+  return { ok: true, edition: parsed.data };
+}
+
+const yesNo = (b: boolean | null) => (b === null ? null : b ? "Ja" : "Nej");
+
+/** The value of a field of an edition row, as a cell. */
+function fieldCell(row: EditionRow, field: string): CellValue {
+  switch (field) {
+    case "iso":
+    case "product":
+    case "title":
+    case "villkor":
+    case "huvudhjalpmedel":
+    case "status":
+    case "beslutsdatum":
+    case "giltigFran":
+    case "motivering":
+    case "ekonomisk":
+    case "konsekvens":
+      return row[field];
+    case "grundutrustning":
+    case "fortroende":
+      return yesNo(row[field]);
+    default:
+      return (row.payers as Record<string, string | null>)[field] ?? null;
+  }
+}
+
+function layout(name: string, headerRow: number, columns: ReadonlyArray<z.infer<typeof Column>>, rows: ReadonlyArray<{ row: number; cells: (index: number, field: string | null, header: string) => CellValue }>): RawSheet {
+  const width = Math.max(0, ...columns.map((c) => c.index));
+  const last = Math.max(headerRow, ...rows.map((r) => r.row));
+  const grid: CellValue[][] = Array.from({ length: last }, () => []);
+  const header = new Array<CellValue>(width).fill(null);
+  for (const c of columns) header[c.index - 1] = c.header;
+  grid[headerRow - 1] = header;
+  for (const r of rows) grid[r.row - 1] = Array.from({ length: width }, (_, j) => {
+    const column = columns.find((c) => c.index === j + 1);
+    return column ? r.cells(column.index, column.field, column.header) : null;
+  });
+  return { name, rows: grid };
+}
+
+/** The workbook an edition was taken from, cell for cell in its rows and columns (values in normal form). */
+export function editionToRawWorkbook(edition: Edition): RawWorkbook {
+  const sheets: RawSheet[] = [];
+  for (const key of BILAGA_KEYS) {
+    const s = edition.bilagor[key];
+    if (!s) continue;
+    sheets.push(
+      layout(s.name, s.headerRow, s.columns, s.rows.map((row) => ({ row: row.row, cells: (_i, field, header) => (field ? fieldCell(row, field) : row.extra?.[header] ?? null) }))),
+    );
+  }
+  if (edition.principles) {
+    const p = edition.principles;
+    sheets.push(layout(p.name, p.headerRow, p.columns, p.rows.map((r) => ({ row: r.row, cells: (_i, f) => (f === "principle" ? r.principle : f === "iso" ? r.iso : f === "comment" ? r.comment : null) }))));
+  }
+  if (edition.iso) {
+    const t = edition.iso;
+    sheets.push(layout(t.name, t.headerRow, t.columns, t.rows.map((r) => ({ row: r.row, cells: (_i, f) => (f === "iso" ? r.iso : f === "title" ? r.title : f === "edition" ? r.edition : null) }))));
+  }
+  const field = (name: string, value: string | null): CellValue[] => [name, value];
+  sheets.push({
+    name: SHEET_SPECS.UTGAVA.name,
+    rows: [
+      ["Fält", "Värde"],
+      field("Utgåva", edition.name),
+      field("Beslutad", edition.decided),
+      field("Giltig från", edition.effective),
+      field("ISO-utgåva", edition.isoEdition),
+      field("Föregående utgåva", edition.previous),
+      field("Tolerans kostnadsneutralitet", edition.tolerance),
+    ],
+  });
+  return { sheets };
+}
+
+/** The workbook model of an edition, for answers and comparisons. */
+export function editionModel(edition: Edition): WorkbookModel {
+  return readWorkbook(editionToRawWorkbook(edition));
+}

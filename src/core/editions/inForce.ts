@@ -1,0 +1,45 @@
+import type { WorkbookModel } from "../model";
+import { parseIsoDate, todayIso } from "../values";
+import { buildWhoPaysIndex, whoPays, type WhoPaysIndex, type WhoPaysQuery, type WhoPaysResult } from "../whoPays";
+
+/** A set of lists that answer from a date on: a published edition, or the working draft (no date). */
+export interface DatedLists {
+  readonly name: string | null;
+  /** First day in force; null for a draft or an undated edition (in force until a dated one takes over). */
+  readonly effective: string | null;
+  readonly index: WhoPaysIndex;
+}
+
+/** Wraps a model as dated lists; the index names the edition in its explanations. */
+export function datedLists(model: WorkbookModel, name: string | null, effective: string | null): DatedLists {
+  return { name, effective, index: buildWhoPaysIndex(model, name) };
+}
+
+/**
+ * The lists in force on a date: the latest whose effective date is not after it. Undated lists
+ * count as in force from the start, so a dated edition takes over from them.
+ */
+export function inForce(lists: readonly DatedLists[], date: string): DatedLists | null {
+  let best: DatedLists | null = null;
+  for (const l of lists) {
+    if (l.effective !== null && l.effective > date) continue;
+    if (!best || (l.effective ?? "") > (best.effective ?? "") || (l.effective === best.effective && l.effective === null)) best = l;
+  }
+  return best;
+}
+
+/**
+ * whoPays on a date across editions: the edition in force answers, with rows' own Giltig från
+ * respected, and its name in the explanation.
+ * @example whoPaysOnDate({ iso: "12 22 03", boendeform: "SÄBO", age: 80, date: "2026-12-31" }, [old, next])
+ */
+export function whoPaysOnDate(query: WhoPaysQuery, lists: readonly DatedLists[]): WhoPaysResult {
+  const date = query.date ?? todayIso();
+  if (!parseIsoDate(date)) return { ok: false, code: "DATE_INVALID", message: `Ogiltigt datum ”${date.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.` };
+  const lists_ = inForce(lists, date);
+  if (!lists_) {
+    const first = lists.map((l) => l.effective).filter((e): e is string => e !== null).sort()[0];
+    return { ok: false, code: "NO_EDITION", message: `Ingen utgåva av bilagorna gällde ${date}${first ? `; den tidigaste gäller från ${first}` : ""}.` };
+  }
+  return whoPays({ ...query, date }, lists_.index);
+}

@@ -1,0 +1,88 @@
+import { editionFromModel, editionModel } from "../../../src/core/editions/edition";
+import { readWorkbook } from "../../../src/core/model";
+import type { Finding } from "../../../src/core/validation/finding";
+import { validateWorkbook } from "../../../src/core/validation/validateWorkbook";
+import { listRow, workbook, type WorkbookSpec } from "../../helpers/workbooks";
+
+const K = "Kommun";
+const R = "Region";
+const ALL_K = [K, K, K, K];
+const DOCS = { Motivering: "Ny vårdmetod", "Ekonomisk beräkning": "0", Konsekvensanalys: "Ingen" };
+
+const PREVIOUS: WorkbookSpec = {
+  b1: [listRow("12 22", "Rullstolar", ALL_K), listRow("12 23", "Elrullstolar", ALL_K), listRow("22 06 15", "Hörapparat", [R, R, R, R])],
+  b4: [{ "ISO-kod": "12 36", Benämning: "Personlyftar", Kostnadsansvar: K }],
+};
+const previousEdition = editionFromModel(readWorkbook(workbook(PREVIOUS)), { name: "2025:1", decided: "2024-11-01", effective: "2025-03-01" });
+const previous = { name: previousEdition.name, model: editionModel(previousEdition) };
+
+const check = (draft: WorkbookSpec) => validateWorkbook(workbook(draft), { previous });
+const at = (findings: Finding[], code: string) => findings.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell ?? f.row}`);
+
+describe("change checks against the previous edition (§6.3)", () => {
+  it("a clean draft: only documented, neutral changes → no change findings", () => {
+    const findings = check({ ...PREVIOUS, b1: [listRow("12 22", "Rullstolar", [K, R, K, K], DOCS), ...PREVIOUS.b1!.slice(1)], utgava: [{ Fält: "Tolerans kostnadsneutralitet", Värde: "100 000" }] });
+    expect(findings).toEqual([]);
+  });
+
+  it("the issue's example: an undocumented payer change effective two months after its decision", () => {
+    const findings = check({
+      ...PREVIOUS,
+      b1: [listRow("12 22", "Rullstolar", [K, R, K, K], { Beslutsdatum: "2026-02-10", "Giltig från": "2026-04-10" }), ...PREVIOUS.b1!.slice(1), listRow("12 24 09", "Drivaggregat", ALL_K)],
+    });
+    expect(at(findings, "CHANGE_UNDOCUMENTED")).toEqual(["Bilaga 1!D2"]);
+    expect(at(findings, "EFFECTIVE_TOO_EARLY")).toEqual(["Bilaga 1!L2"]);
+    expect(at(findings, "NEW_GROUP")).toEqual(["Bilaga 1!A5"]);
+    expect(findings.find((f) => f.code === "NEW_GROUP")).toMatchObject({ needsDecision: true, severity: "warning" });
+    expect(findings.find((f) => f.code === "CHANGE_UNDOCUMENTED")!.message).toMatch(/Motivering, Ekonomisk beräkning, Konsekvensanalys/);
+  });
+
+  it("CHANGE_UNDOCUMENTED names only what is missing and is silent for unchanged rows", () => {
+    const findings = check({ ...PREVIOUS, b1: [listRow("12 22", "Rullstolar", [R, K, K, K], { Motivering: "x" }), listRow("12 23", "Elrullstolar", ALL_K), PREVIOUS.b1![2]!] });
+    expect(at(findings, "CHANGE_UNDOCUMENTED")).toEqual(["Bilaga 1!C2"]);
+    expect(findings.find((f) => f.code === "CHANGE_UNDOCUMENTED")!.message).toMatch(/men Ekonomisk beräkning, Konsekvensanalys saknas/);
+  });
+
+  it("NEW_GROUP is not raised for a row whose decision is recorded (Beslutad with Beslutsdatum)", () => {
+    const findings = check({ ...PREVIOUS, b1: [...PREVIOUS.b1!, listRow("12 24 09", "Drivaggregat", ALL_K, { Status: "Beslutad", Beslutsdatum: "2025-09-01" })] });
+    expect(at(findings, "NEW_GROUP")).toEqual([]);
+  });
+
+  it("PRINCIPLE_CHANGE: a change that makes a row contradict a principle needs the huvudmän", () => {
+    const findings = check({
+      b1: [PREVIOUS.b1![0]!, PREVIOUS.b1![1]!, listRow("22 06 15", "Hörapparat", [K, R, R, R], DOCS)],
+      b4: [{ "ISO-kod": "12 36", Benämning: "Personlyftar", Kostnadsansvar: R, ...DOCS }],
+    });
+    expect(at(findings, "PRINCIPLE_CHANGE")).toEqual(["Bilaga 1!C4", "Bilaga 4!C2"]);
+    expect(findings.filter((f) => f.code === "PRINCIPLE_CHANGE").every((f) => f.needsDecision && f.severity === "error")).toBe(true);
+    // A row that contradicted the principle already is REGION_AREA's business, not a change.
+    const unchanged = validateWorkbook(workbook({ b1: [listRow("22 06 15", "Hörapparat", [K, K, K, "Egenansvar"])] }), {
+      previous: { name: "x", model: readWorkbook(workbook({ b1: [listRow("22 06 15", "Hörapparat", [K, K, K, K])] })) },
+    });
+    expect(at(unchanged, "PRINCIPLE_CHANGE")).toEqual([]);
+  });
+
+  it("CHANGE_NOT_NEUTRAL: the estimated shift against the tolerance in SEK", () => {
+    const draft = (amount: string) => ({
+      ...PREVIOUS,
+      b1: [listRow("12 22", "Rullstolar", [R, K, K, K], { ...DOCS, "Ekonomisk beräkning": amount }), listRow("12 23", "Elrullstolar", [R, K, K, K], { ...DOCS, "Ekonomisk beräkning": "-100 000" }), PREVIOUS.b1![2]!],
+      utgava: [{ Fält: "Utgåva", Värde: "2026:1" }, { Fält: "Tolerans kostnadsneutralitet", Värde: "250 000" }],
+    });
+    expect(at(check(draft("-300 000")), "CHANGE_NOT_NEUTRAL")).toEqual(["Utgåva!B3"]);
+    expect(check(draft("-300 000")).find((f) => f.code === "CHANGE_NOT_NEUTRAL")).toMatchObject({ needsDecision: true, severity: "warning" });
+    expect(at(check(draft("-150 000")), "CHANGE_NOT_NEUTRAL")).toEqual([]);
+  });
+
+  it("CHANGE_NOT_NEUTRAL reports what it cannot judge: no amount, no tolerance", () => {
+    const findings = check({ ...PREVIOUS, b1: [listRow("12 22", "Rullstolar", [R, K, K, K], { ...DOCS, "Ekonomisk beräkning": "se bilaga" }), ...PREVIOUS.b1!.slice(1)] });
+    expect(at(findings, "CHANGE_NOT_NEUTRAL")).toEqual(["Bilaga 1!N2"]);
+    const noTolerance = check({ ...PREVIOUS, b1: [listRow("12 22", "Rullstolar", [R, K, K, K], { ...DOCS, "Ekonomisk beräkning": "50 000" }), ...PREVIOUS.b1!.slice(1)] });
+    expect(at(noTolerance, "CHANGE_NOT_NEUTRAL")).toEqual(["Bilaga 1!N2"]);
+    expect(noTolerance.find((f) => f.code === "CHANGE_NOT_NEUTRAL")!.message).toMatch(/ingen tolerans/);
+  });
+
+  it("runs none of the change checks without a previous edition", () => {
+    const findings = validateWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", [R, K, K, K])] }));
+    expect(findings.filter((f) => ["NEW_GROUP", "CHANGE_UNDOCUMENTED", "CHANGE_NOT_NEUTRAL", "PRINCIPLE_CHANGE"].includes(f.code))).toEqual([]);
+  });
+});
