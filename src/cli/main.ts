@@ -1,7 +1,9 @@
 import { UsageError } from "./args";
 import { demoCommand } from "./demoCommand";
 import { InputError, processIo, type Io } from "./io";
+import { DIFF_USAGE, diffCommand } from "./diffCommand";
 import { NEW_WORKBOOK_USAGE, newWorkbookCommand } from "./newWorkbookCommand";
+import { PUBLISH_USAGE, publishCommand } from "./publishCommand";
 import { VALIDATE_USAGE, validateCommand } from "./validateCommand";
 import { WHO_PAYS_USAGE, whoPaysCommand } from "./whoPaysCommand";
 
@@ -10,6 +12,8 @@ const HELP = `kostnadsansvar – bilagorna till överenskommelsen om kostnadsans
 ${WHO_PAYS_USAGE}
 ${VALIDATE_USAGE}
 ${NEW_WORKBOOK_USAGE}
+${PUBLISH_USAGE}
+${DIFF_USAGE}
 Användning: kostnadsansvar demo [fil.xlsx]
 
 Boendeformer: SABO (SÄBO), SOL_DAGV (dagverksamhet), LSS_BOSTAD (LSS bostad), LSS_DV (daglig verksamhet), SOL_SOCPSYK (socialpsykiatri).`;
@@ -18,6 +22,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   "who-pays": whoPaysCommand,
   validate: validateCommand,
   "new-workbook": newWorkbookCommand,
+  publish: publishCommand,
+  diff: diffCommand,
   demo: demoCommand,
 };
 

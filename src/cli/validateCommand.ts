@@ -1,19 +1,23 @@
 import * as path from "node:path";
 import { summarize } from "../core/validation/finding";
 import { validateWorkbook } from "../core/validation/validateWorkbook";
-import { has, parseArgs, UsageError } from "./args";
+import { editionModel } from "../core/editions/edition";
+import { flag, has, parseArgs, UsageError } from "./args";
+import { loadEdition } from "./editions";
 import { loadModel, type Io } from "./io";
 import { jsonReport, textReport } from "./report";
 
-export const VALIDATE_USAGE = "Användning: kostnadsansvar validate <arbetsbok.xlsx> [--json]";
+export const VALIDATE_USAGE = "Användning: kostnadsansvar validate <arbetsbok.xlsx> [--previous <utgåva.json>] [--json]";
 
 /** Exit 0 without errors, 1 with errors, 2 when the file cannot be used. */
 export async function validateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, [], ["json"]);
+  const args = parseArgs(argv, ["previous"], ["json"]);
   if (args.positional.length !== 1) throw new UsageError(VALIDATE_USAGE);
   const file = args.positional[0]!;
+  const previousFile = flag(args, "previous");
+  const previous = previousFile ? await loadEdition(previousFile) : null;
   const { model } = await loadModel(file);
-  const findings = validateWorkbook(model);
+  const findings = validateWorkbook(model, { previous: previous ? { name: previous.name, model: editionModel(previous) } : null });
   const name = path.basename(file);
   io.out(has(args, "json") ? JSON.stringify(jsonReport(name, findings), null, 2) : textReport(name, findings));
   return summarize(findings).errors > 0 ? 1 : 0;

@@ -1,14 +1,19 @@
 import { promises as fs } from "node:fs";
 import { parseCsv, toCsvLine, detectDelimiter } from "../core/csv";
 import { foldText } from "../core/text";
-import { buildWhoPaysIndex, whoPays, type WhoPaysIndex, type WhoPaysResult } from "../core/whoPays";
+import { editionModel } from "../core/editions/edition";
+import { datedLists, whoPaysOnDate, type DatedLists } from "../core/editions/inForce";
+import { readEditionInfo } from "../core/utgava";
+import { parseIsoDate } from "../core/values";
+import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
 import type { WorkbookModel } from "../core/model";
 import { flag, has, parseArgs, UsageError } from "./args";
+import { loadEdition } from "./editions";
 import { InputError, loadModel, type Io } from "./io";
 
 export const WHO_PAYS_USAGE = `Användning:
-  kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--json]
-  kostnadsansvar who-pays --csv FIL.csv [--workbook FIL.xlsx] [--json]`;
+  kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]
+  kostnadsansvar who-pays --csv FIL.csv [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]`;
 
 /** The JSON shape of one answer (issue contract). */
 export function answerJson(result: WhoPaysResult) {
@@ -22,23 +27,22 @@ function hasBilagor(model: WorkbookModel): boolean {
 }
 
 export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["workbook", "csv"], ["json", "specialanpassad"]);
+  const args = parseArgs(argv, ["workbook", "csv", "edition", "date"], ["json", "specialanpassad"]);
   const workbook = flag(args, "workbook");
   const csvFile = flag(args, "csv");
   const json = has(args, "json");
   if (csvFile === undefined && args.positional.length !== 3) throw new UsageError(WHO_PAYS_USAGE);
   if (csvFile !== undefined && args.positional.length > 0) throw new UsageError(WHO_PAYS_USAGE);
 
-  const { model } = await loadModel(workbook);
-  if (workbook !== undefined && !hasBilagor(model)) {
-    throw new InputError(`${workbook} har inga blad Bilaga 1–4 med rubrikraden ISO-kod; det finns inget att svara ur.`);
-  }
-  const index = buildWhoPaysIndex(model);
+  const lists = await answeringLists(workbook, args.flags.get("edition") ?? []);
+  const date = flag(args, "date");
+  if (date !== undefined && !parseIsoDate(date)) throw new InputError(`--date ”${date}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+  const ask = (q: Omit<WhoPaysQuery, "date">) => whoPaysOnDate(date === undefined ? q : { ...q, date }, lists);
 
-  if (csvFile !== undefined) return batch(csvFile, index, json, io);
+  if (csvFile !== undefined) return batch(csvFile, ask, json, io);
 
   const [iso, boendeform, age] = args.positional as [string, string, string];
-  const result = whoPays({ iso, boendeform, age, specialanpassad: has(args, "specialanpassad") }, index);
+  const result = ask({ iso, boendeform, age, specialanpassad: has(args, "specialanpassad") });
   if (json) {
     io.out(JSON.stringify(answerJson(result), null, 2));
   } else if (result.ok) {
@@ -58,7 +62,31 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 
 const COLUMNS = ["iso", "boendeform", "age", "specialanpassad"] as const;
 
-async function batch(file: string, index: WhoPaysIndex, json: boolean, io: Io): Promise<number> {
+/**
+ * What answers: the given editions (each in force from its date) and the workbook, which counts
+ * from the Giltig från of its Utgåva sheet beside editions, and on any date alone. Nothing given:
+ * the built-in example.
+ */
+async function answeringLists(workbook: string | undefined, editionFiles: readonly string[]): Promise<DatedLists[]> {
+  const lists: DatedLists[] = [];
+  for (const file of editionFiles) {
+    const edition = await loadEdition(file);
+    lists.push(datedLists(editionModel(edition), edition.name, edition.effective));
+  }
+  if (workbook !== undefined || lists.length === 0) {
+    const { model } = await loadModel(workbook);
+    if (workbook !== undefined && !hasBilagor(model)) {
+      throw new InputError(`${workbook} har inga blad Bilaga 1–4 med rubrikraden ISO-kod; det finns inget att svara ur.`);
+    }
+    // Beside published editions the workbook is the next one, from its Giltig från; alone it answers any date.
+    const info = readEditionInfo(model);
+    const effective = lists.length > 0 ? info.giltigFran : null;
+    lists.push(datedLists(model, effective ? info.name : null, effective));
+  }
+  return lists;
+}
+
+async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPaysResult, json: boolean, io: Io): Promise<number> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
@@ -78,7 +106,7 @@ async function batch(file: string, index: WhoPaysIndex, json: boolean, io: Io): 
   for (const cells of rows.slice(1)) {
     if (cells.every((c) => c.trim() === "")) continue;
     const special = at.specialanpassad >= 0 ? cells[at.specialanpassad] ?? "" : "";
-    const result = whoPays({ iso: cells[at.iso] ?? "", boendeform: cells[at.boendeform] ?? "", age: cells[at.age] ?? "", specialanpassad: special }, index);
+    const result = ask({ iso: cells[at.iso] ?? "", boendeform: cells[at.boendeform] ?? "", age: cells[at.age] ?? "", specialanpassad: special });
     answers.push({ cells, result });
   }
   if (json) {

@@ -4,11 +4,12 @@ import * as path from "node:path";
 const DIR = path.resolve(__dirname, "../baselines");
 
 /**
- * Compares a report with its golden file `test/baselines/<name>.txt`. With UPDATE_BASELINES=1
+ * Compares a report with its golden file `test/baselines/<name>.txt` (or `<name>` when it has an
+ * extension). With UPDATE_BASELINES=1
  * the file is (re)written instead, so a change in any finding shows as a readable diff in git.
  */
 export function expectBaseline(name: string, actual: string): void {
-  const file = path.join(DIR, `${name}.txt`);
+  const file = path.join(DIR, path.extname(name) ? name : `${name}.txt`);
   const text = actual.endsWith("\n") ? actual : actual + "\n";
   if (process.env.UPDATE_BASELINES === "1") {
     mkdirSync(DIR, { recursive: true });

@@ -1,0 +1,45 @@
+import { describeChangeSv } from "../core/editions/changeLog";
+import { diffModels, rowLabel, type Change } from "../core/editions/diff";
+import { valueOf } from "../core/values";
+import { has, parseArgs, UsageError } from "./args";
+import { loadSide } from "./editions";
+import type { Io } from "./io";
+
+export const DIFF_USAGE = "Användning: kostnadsansvar diff <gammal.json|.xlsx> <ny.json|.xlsx> [--json]";
+
+function changeJson(c: Change) {
+  const ref = c.kind === "removed" ? c.before : c.after;
+  return {
+    kind: c.kind,
+    bilaga: Number(ref.bilaga.slice(1)),
+    sheet: ref.sheet,
+    row: ref.row.row,
+    iso: valueOf(ref.row.iso)?.code ?? null,
+    title: rowLabel(ref.row),
+    boendeform: c.kind === "payer" ? c.boendeform : null,
+    from: c.kind === "payer" || c.kind === "villkor" || c.kind === "title" ? c.from : null,
+    to: c.kind === "payer" || c.kind === "villkor" || c.kind === "title" ? c.to : null,
+  };
+}
+
+export async function diffCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, [], ["json"]);
+  if (args.positional.length !== 2) throw new UsageError(DIFF_USAGE);
+  const [before, after] = await Promise.all(args.positional.map(loadSide));
+  const changes = diffModels(before!.model, after!.model);
+  if (has(args, "json")) {
+    io.out(JSON.stringify({ from: before!.name, to: after!.name, changes: changes.map(changeJson) }, null, 2));
+    return 0;
+  }
+  const payer = changes.filter((c) => c.kind === "payer").length;
+  const added = changes.filter((c) => c.kind === "added").length;
+  const removed = changes.filter((c) => c.kind === "removed").length;
+  io.out(
+    [
+      `Från ${before!.name} till ${after!.name}:`,
+      ...changes.map((c) => `  ${describeChangeSv(c)}`),
+      `Sammanfattning: ${payer} ändrade betalare, ${added} nya rader, ${removed} borttagna, ${changes.length - payer - added - removed} ändrade texter.`,
+    ].join("\n"),
+  );
+  return 0;
+}

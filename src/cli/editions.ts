@@ -1,0 +1,39 @@
+import { promises as fs } from "node:fs";
+import { parseEdition, editionModel, type Edition } from "../core/editions/edition";
+import type { WorkbookModel } from "../core/model";
+import { readEditionInfo } from "../core/utgava";
+import { InputError, loadModel } from "./io";
+
+/** Reads an edition JSON file, or stops with a Swedish message (exit 2). */
+export async function loadEdition(file: string): Promise<Edition> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new InputError(`Filen ${file} finns inte eller kan inte läsas.`);
+  }
+  const parsed = parseEdition(text, file);
+  if (!parsed.ok) throw new InputError(parsed.message);
+  return parsed.edition;
+}
+
+/** One side of a comparison: an edition JSON file or a workbook (.xlsx), with a name. */
+export interface Side {
+  readonly name: string;
+  readonly model: WorkbookModel;
+  readonly edition: Edition | null;
+}
+
+export async function loadSide(file: string): Promise<Side> {
+  const head = await fs.readFile(file).then(
+    (b) => b.subarray(0, 64).toString("utf8").trimStart(),
+    () => null,
+  );
+  if (head === null) throw new InputError(`Filen ${file} finns inte.`);
+  if (file.toLowerCase().endsWith(".json") || head.startsWith("{")) {
+    const edition = await loadEdition(file);
+    return { name: edition.name, model: editionModel(edition), edition };
+  }
+  const { model } = await loadModel(file);
+  return { name: readEditionInfo(model).name ?? file, model, edition: null };
+}

@@ -1,0 +1,61 @@
+import { BOENDEFORM_INFO } from "../boendeform";
+import { SHEET_SPECS } from "../sheets";
+import { valueOf } from "../values";
+import { rowLabel, type Change } from "./diff";
+
+/** Headers of the `Ändringslogg` sheet and the change log CSV (`workbook.md`). */
+export const CHANGE_LOG_HEADERS = ["Utgåva", "Bilaga", "ISO-kod", "Benämning", "Boendeform", "Före", "Efter", "Beslutsdatum", "Giltig från", "Motivering"] as const;
+
+const BILAGA_NUMBER = { B1: "1", B2: "2", B3: "3", B4: "4" } as const;
+
+/** One change log line per change, in the order of the diff. */
+export function changeLogRows(edition: string, changes: readonly Change[]): string[][] {
+  return changes.map((c) => {
+    const ref = c.kind === "removed" ? c.before : c.after;
+    const row = ref.row;
+    const base = (form: string, before: string, after: string) => [
+      edition,
+      BILAGA_NUMBER[ref.bilaga],
+      valueOf(row.iso)?.code ?? "",
+      row.title ?? row.product ?? "",
+      form,
+      before,
+      after,
+      valueOf(row.beslutsdatum) ?? "",
+      valueOf(row.giltigFran) ?? "",
+      c.kind === "removed" ? "" : row.motivering ?? "",
+    ];
+    switch (c.kind) {
+      case "payer":
+        return base(BOENDEFORM_INFO[c.boendeform].nameSv, c.from ?? "", c.to ?? "");
+      case "added":
+        return base("", "", "Ny rad");
+      case "removed":
+        return base("", "Fanns", "Borttagen");
+      case "villkor":
+        return base("(Villkor)", c.from ?? "", c.to ?? "");
+      case "title":
+        return base("(Benämning)", c.from ?? "", c.to ?? "");
+    }
+  });
+}
+
+/** A change described in one Swedish line, for the diff command and the pane. */
+export function describeChangeSv(c: Change): string {
+  const ref = c.kind === "removed" ? c.before : c.after;
+  const where = `${ref.sheet}: ${rowLabel(ref.row)}`;
+  switch (c.kind) {
+    case "payer":
+      return `${where} – ${BOENDEFORM_INFO[c.boendeform].nameSv}: ${c.from ?? "tom"} → ${c.to ?? "tom"}`;
+    case "added":
+      return `${where} – ny rad`;
+    case "removed":
+      return `${where} – borttagen`;
+    case "villkor":
+      return `${where} – Villkor ändrat`;
+    case "title":
+      return `${where} – Benämning ändrad från ”${c.from ?? ""}”`;
+  }
+}
+
+export const CHANGE_LOG_SHEET = SHEET_SPECS.ANDRINGSLOGG.name;
