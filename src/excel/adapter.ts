@@ -85,11 +85,18 @@ export interface FlagTarget {
   readonly lastColumn: number;
 }
 
-/** What a flag replaced, so that removing it restores the row exactly. */
+/** A cell's fill as it was: null when it had none. */
+export interface FillRecord {
+  readonly color: string | null;
+  readonly pattern: string | null;
+  readonly patternColor: string | null;
+}
+
+/** What a flag replaced, so that removing it restores the row: Status (its formula, if any) and each cell's fill. */
 export interface FlagRecord extends FlagTarget {
+  /** The Status cell's formula, or its value when it held no formula. */
   readonly originalStatus: string | number | boolean | null;
-  /** Per cell of the row: its fill colour, or null when it had no fill. */
-  readonly originalFills: ReadonlyArray<string | null>;
+  readonly originalFills: ReadonlyArray<FillRecord | null>;
 }
 
 const rowRange = (ws: Excel.Worksheet, t: FlagTarget) => ws.getRangeByIndexes(t.row - 1, t.firstColumn - 1, 1, t.lastColumn - t.firstColumn + 1);
@@ -102,17 +109,21 @@ export async function flagRows(context: Excel.RequestContext, targets: readonly 
   const sheets = context.workbook.worksheets;
   const reads = targets.map((t) => {
     const ws = sheets.getItem(t.sheet);
-    const fills = rowRange(ws, t).getCellProperties({ format: { fill: { color: true, pattern: true } } });
+    const fills = rowRange(ws, t).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } });
     const status = t.statusColumn === null ? null : ws.getCell(t.row - 1, t.statusColumn - 1);
-    status?.load("values");
+    status?.load("formulas");
     return { t, ws, fills, status };
   });
   await context.sync();
   const records = reads.map(({ t, ws, fills, status }) => {
     const record: FlagRecord = {
       ...t,
-      originalStatus: status ? ((status.values[0]?.[0] as string | number | boolean | undefined) ?? null) : null,
-      originalFills: (fills.value[0] ?? []).map((c) => (c.format?.fill?.pattern === "None" || !c.format?.fill ? null : c.format.fill.color ?? null)),
+      originalStatus: status ? ((status.formulas[0]?.[0] as string | number | boolean | undefined) ?? null) : null,
+      originalFills: (fills.value[0] ?? []).map((c) => {
+        const fill = c.format?.fill;
+        if (!fill || fill.pattern === "None") return null;
+        return { color: fill.color ?? null, pattern: fill.pattern ?? null, patternColor: fill.patternColor ?? null };
+      }),
     };
     if (status) status.values = [[FLAG_STATUS]];
     rowRange(ws, t).format.fill.color = FLAG_FILL;
@@ -144,15 +155,20 @@ export async function unflagRows(context: Excel.RequestContext, records: readonl
   let restored = 0;
   for (const { r, ws } of reads) {
     if (ws.isNullObject) continue;
-    r.originalFills.forEach((color, i) => {
+    r.originalFills.forEach((fill, i) => {
       const cell = ws.getCell(r.row - 1, r.firstColumn - 1 + i);
-      if (color === null) cell.format.fill.clear();
-      else cell.format.fill.color = color;
+      if (fill === null) {
+        cell.format.fill.clear();
+        return;
+      }
+      if (fill.color) cell.format.fill.color = fill.color;
+      if (fill.pattern && fill.pattern !== "Solid") cell.format.fill.pattern = fill.pattern as Excel.FillPattern;
+      if (fill.patternColor && fill.pattern !== "Solid") cell.format.fill.patternColor = fill.patternColor;
     });
     restored++;
   }
   for (const { r, cell } of statuses) {
-    if (cell.values[0]?.[0] === FLAG_STATUS) cell.values = [[r.originalStatus ?? ""]];
+    if (cell.values[0]?.[0] === FLAG_STATUS) cell.formulas = [[r.originalStatus ?? ""]];
   }
   await context.sync();
   return restored;
@@ -192,7 +208,8 @@ export async function addSheets(context: Excel.RequestContext, sheetsToWrite: re
       continue;
     }
     const ws = worksheets.add(spec.name);
-    const width = Math.max(1, ...spec.rows.map((r) => r.length));
+    existing.add(spec.name.trim().toLowerCase());
+    const width = spec.rows.reduce((w, r) => Math.max(w, r.length), 1);
     const firstDataRow = (spec.headerRow ?? 0) + 1;
     for (const column of spec.textColumns ?? []) ws.getRangeByIndexes(firstDataRow - 1, column - 1, listRows, 1).numberFormat = [["@"]];
     if (spec.rows.length > 0) {
@@ -218,17 +235,77 @@ export async function addSheets(context: Excel.RequestContext, sheetsToWrite: re
 /** Calls `onChange` (with the sheet's name, or null when it was deleted) when a bilagor sheet changes. */
 export async function watchBilagorSheets(context: Excel.RequestContext, onChange: (sheet: string | null) => void): Promise<void> {
   const sheets = context.workbook.worksheets;
-  const handler = async (event: { worksheetId: string }) => {
+  sheets.load("items/id,items/name");
+  await context.sync();
+  // A deleted sheet can no longer be looked up: remember names by id to tell bilagor from others.
+  const names = new Map(sheets.items.map((w) => [w.id, w.name]));
+  const handler = async (event: { worksheetId: string; type?: string }) => {
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItemOrNullObject(event.worksheetId);
       ws.load("name");
       await ctx.sync();
-      if (ws.isNullObject) onChange(null);
-      else if (sheetKeyOf(ws.name) !== null) onChange(ws.name);
+      const name = ws.isNullObject ? names.get(event.worksheetId) ?? null : ws.name;
+      if (ws.isNullObject) names.delete(event.worksheetId);
+      else names.set(event.worksheetId, ws.name);
+      if (name !== null && sheetKeyOf(name) !== null) onChange(ws.isNullObject ? null : name);
     });
   };
   sheets.onChanged.add(handler);
   sheets.onAdded.add(handler);
   sheets.onDeleted.add(handler);
+  await context.sync();
+}
+
+/** XML namespace of the custom XML parts that hold published editions inside the workbook. */
+export const EDITION_NAMESPACE = "urn:kostnadsansvar:utgava:1";
+
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const unescapeXml = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+/** The edition JSON texts stored in the workbook (one custom XML part each). Two round trips. */
+export async function readStoredEditions(context: Excel.RequestContext): Promise<string[]> {
+  const parts = context.workbook.customXmlParts.getByNamespace(EDITION_NAMESPACE);
+  parts.load("items/id");
+  await context.sync();
+  const xmls = parts.items.map((p) => p.getXml());
+  await context.sync();
+  return xmls.map((x) => {
+    const match = /<edition[^>]*>([\s\S]*)<\/edition>/.exec(x.value);
+    return match ? unescapeXml(match[1]!) : "";
+  });
+}
+
+/** Stores a published edition in the workbook, so later validations compare against it without a file. */
+export async function storeEdition(context: Excel.RequestContext, json: string): Promise<void> {
+  context.workbook.customXmlParts.add(`<edition xmlns="${EDITION_NAMESPACE}">${escapeXml(json)}</edition>`);
+  await context.sync();
+}
+
+/**
+ * Appends rows under the header of a sheet the add-in owns (the change log), creating it when
+ * missing. Two round trips.
+ */
+export async function appendToOwnSheet(context: Excel.RequestContext, name: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): Promise<void> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(name);
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load(["rowIndex", "rowCount"]);
+  await context.sync();
+  let target: Excel.Worksheet;
+  let next: number;
+  if (ws.isNullObject) {
+    target = context.workbook.worksheets.add(name);
+    target.getRangeByIndexes(0, 0, 1, headers.length).values = [[...headers]];
+    target.getRangeByIndexes(0, 0, 1, headers.length).format.font.bold = true;
+    target.freezePanes.freezeRows(1);
+    next = 1;
+  } else {
+    target = ws;
+    next = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+    if (next === 0) {
+      target.getRangeByIndexes(0, 0, 1, headers.length).values = [[...headers]];
+      next = 1;
+    }
+  }
+  if (rows.length > 0) target.getRangeByIndexes(next, 0, rows.length, headers.length).values = rows.map((r) => headers.map((_, j) => r[j] ?? ""));
   await context.sync();
 }

@@ -4,6 +4,11 @@ import type { CellValue } from "../core/cells";
 import { currentBasis } from "../excel/modelSource";
 import { isoNormalizeValue, isoTitleValue, whoPaysValue, whoPaysWhyValue, type CellResult } from "./logic";
 
+/** Cell arguments as the logic takes them (optional ones arrive as null or undefined). */
+function payArgs(iso: unknown, boendeform: unknown, age: unknown, specialanpassad: unknown, datum: unknown) {
+  return { iso: iso as CellValue, boendeform: boendeform as CellValue, age: age as CellValue, specialanpassad: specialanpassad as CellValue, datum: datum as CellValue };
+}
+
 /** The one place where a failure becomes an Excel error value. */
 function toExcel<T>(result: CellResult<T>): T {
   if (result.ok) return result.value;
@@ -20,11 +25,12 @@ function toExcel<T>(result: CellResult<T>): T {
  * @param boendeform Housing form: SABO, LSS_BOSTAD, LSS_DV, SOL_DAGV or SOL_SOCPSYK (Swedish names accepted).
  * @param age The person's age in years.
  * @param [specialanpassad] TRUE if the aid is specially adapted for the individual.
+ * @param [datum] The date to answer for (default today): the edition in force on that date answers.
  * @returns Kommun, Region or Egenansvar.
  */
-export async function whoPaysFn(iso: any, boendeform: any, age: any, specialanpassad?: any): Promise<string> {
+export async function whoPaysFn(iso: any, boendeform: any, age: any, specialanpassad?: any, datum?: any): Promise<string> {
   const basis = await currentBasis();
-  return toExcel(whoPaysValue({ iso: iso as CellValue, boendeform: boendeform as CellValue, age: age as CellValue, specialanpassad: specialanpassad as CellValue }, basis.index));
+  return toExcel(whoPaysValue(payArgs(iso, boendeform, age, specialanpassad, datum), basis.lists));
 }
 
 /**
@@ -34,11 +40,12 @@ export async function whoPaysFn(iso: any, boendeform: any, age: any, specialanpa
  * @param boendeform Housing form: SABO, LSS_BOSTAD, LSS_DV, SOL_DAGV or SOL_SOCPSYK (Swedish names accepted).
  * @param age The person's age in years.
  * @param [specialanpassad] TRUE if the aid is specially adapted for the individual.
- * @returns The explanation with rule code and section.
+ * @param [datum] The date to answer for (default today): the edition in force on that date answers.
+ * @returns The explanation with rule code, section and edition.
  */
-export async function whoPaysWhyFn(iso: any, boendeform: any, age: any, specialanpassad?: any): Promise<string> {
+export async function whoPaysWhyFn(iso: any, boendeform: any, age: any, specialanpassad?: any, datum?: any): Promise<string> {
   const basis = await currentBasis();
-  return toExcel(whoPaysWhyValue({ iso: iso as CellValue, boendeform: boendeform as CellValue, age: age as CellValue, specialanpassad: specialanpassad as CellValue }, basis.index));
+  return toExcel(whoPaysWhyValue(payArgs(iso, boendeform, age, specialanpassad, datum), basis.lists));
 }
 
 /**

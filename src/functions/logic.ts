@@ -1,9 +1,10 @@
-import type { CellValue } from "../core/cells";
+import { cellText, isCellError, isEmptyCell, type CellValue } from "../core/cells";
 import { ISO_LIST } from "../core/example/isoList";
 import { parseIsoCode } from "../core/iso";
 import type { WorkbookModel } from "../core/model";
-import { valueOf } from "../core/values";
-import { whoPays, type WhoPaysIndex, type WhoPaysResult } from "../core/whoPays";
+import { readDate, valueOf } from "../core/values";
+import { whoPaysOnDate, type DatedLists } from "../core/editions/inForce";
+import type { WhoPaysResult } from "../core/whoPays";
 
 /**
  * The custom functions as plain logic: each returns a value or a failure that the edge maps to
@@ -28,19 +29,30 @@ export interface PayArgs {
   readonly boendeform: CellValue;
   readonly age: CellValue;
   readonly specialanpassad?: CellValue;
+  /** The date to answer for (a date cell, a serial number or text YYYY-MM-DD); empty = today. */
+  readonly datum?: CellValue;
+}
+
+/** Answers on the asked date from the lists in force then (editions and the workbook). */
+function answer(args: PayArgs, lists: readonly DatedLists[]): WhoPaysResult {
+  const { datum, ...query } = args;
+  if (isEmptyCell(datum)) return whoPaysOnDate(query, lists);
+  const date = isCellError(datum) ? null : readDate(datum!);
+  if (date === null) return { ok: false, code: "DATE_INVALID", message: `Ogiltigt datum ”${cellText(datum).slice(0, 30)}”. Ange ett datum eller text ÅÅÅÅ-MM-DD.` };
+  return whoPaysOnDate({ ...query, date }, lists);
 }
 
 /** WHO_PAYS: the payer, or #N/A with the rule and its reason when no payer can be named. */
-export function whoPaysValue(args: PayArgs, index: WhoPaysIndex): CellResult<string> {
-  const result = whoPays(args, index);
+export function whoPaysValue(args: PayArgs, lists: readonly DatedLists[]): CellResult<string> {
+  const result = answer(args, lists);
   if (!result.ok) return inputFailure(result);
   if (result.payer === null) return fail("NA", clip(`${result.rule} ${result.section}: ${result.explanation}`));
   return ok(result.payer);
 }
 
 /** WHO_PAYS_WHY: the explanation with rule code and §, also when there is no payer. */
-export function whoPaysWhyValue(args: PayArgs, index: WhoPaysIndex): CellResult<string> {
-  const result = whoPays(args, index);
+export function whoPaysWhyValue(args: PayArgs, lists: readonly DatedLists[]): CellResult<string> {
+  const result = answer(args, lists);
   if (!result.ok) return inputFailure(result);
   const source = result.source ? ` Källa: ${result.source.sheet} rad ${result.source.row}.` : "";
   return ok(`[${result.rule} ${result.section}] ${result.explanation}${source}`);

@@ -3,12 +3,13 @@ import { initCreateView } from "./createView";
 import { initDecisionsView } from "./decisionsView";
 import { byId } from "./dom";
 import { initLookupView } from "./lookupView";
+import { initPublishView } from "./publishView";
 import { initValidateView, runValidation } from "./validateView";
 
 /** Shown when the page is opened outside Excel (office.js absent or another host). */
 export const NOT_IN_EXCEL = "Kostnadsansvar är ett tillägg för Excel. Öppna det i Excel (Windows, Mac eller Excel på webben) via gruppen Kostnadsansvar på fliken Start.";
 
-const TABS = ["validate", "decisions", "lookup", "create"] as const;
+const TABS = ["validate", "decisions", "publish", "lookup", "create"] as const;
 export type Tab = (typeof TABS)[number];
 
 /** Shows one view; the tabs follow the WAI-ARIA tab pattern (arrow keys move between them). */
@@ -53,6 +54,7 @@ export function startPane(): void {
   initDecisionsView();
   initLookupView();
   initCreateView();
+  initPublishView();
   showTab("validate");
   byId("status").textContent = "Klar. Välj Granska för att kontrollera bilagorna.";
 }

@@ -3,11 +3,12 @@ import { RULES } from "../core/validation/catalogue";
 import { SEVERITY_SV, summarize, type Finding, type Severity } from "../core/validation/finding";
 import { collector } from "../core/validation/rule";
 import { sortFindings, validationContext } from "../core/validation/validateWorkbook";
-import { readBilagorSheets, ReadCancelled, selectCell, watchBilagorSheets } from "../excel/adapter";
-import { invalidateBasis } from "../excel/modelSource";
+import { editionModel } from "../core/editions/edition";
+import { readBilagorSheets, readStoredEditions, ReadCancelled, selectCell, watchBilagorSheets } from "../excel/adapter";
+import { invalidateBasis, parseStoredEditions } from "../excel/modelSource";
 import { byId, debounce, el, yieldToUi } from "./dom";
 import { flag, flaggedCount, unflagAll } from "./flags";
-import { notifyValidated, state } from "./state";
+import { notifyValidated, previousEdition, state } from "./state";
 
 /** At most this many findings are drawn at once; the rest behind "Visa fler". */
 const PAGE = 300;
@@ -34,11 +35,14 @@ export async function runValidation(): Promise<void> {
   cancel.hidden = false;
   setStatus("Läser bilagorna …");
   try {
-    const raw = await Excel.run((context) =>
-      readBilagorSheets(context, (done, total) => (progress.value = total === 0 ? 0.7 : (0.7 * done) / total), () => state.cancelled),
-    );
+    const { raw, stored } = await Excel.run(async (context) => {
+      const sheets = await readBilagorSheets(context, (done, total) => (progress.value = total === 0 ? 0.7 : (0.7 * done) / total), () => state.cancelled);
+      return { raw: sheets, stored: await readStoredEditions(context).catch(() => [] as string[]) };
+    });
     const model = readWorkbook(raw);
-    const ctx = validationContext(model);
+    state.storedEditions = parseStoredEditions(stored).sort((a, b) => (a.effective ?? "").localeCompare(b.effective ?? ""));
+    const previous = previousEdition();
+    const ctx = validationContext(model, previous ? { name: previous.name, model: editionModel(previous) } : null);
     const findings: Finding[] = [];
     const report = collector(findings);
     setStatus("Granskar …");
@@ -49,12 +53,14 @@ export async function runValidation(): Promise<void> {
       await yieldToUi();
     }
     state.model = model;
+    state.raw = raw;
     state.findings = sortFindings(findings, model.sheetNames);
     // The functions answer from the bilagor just read.
     invalidateBasis();
     shown = PAGE;
     const s = summarize(state.findings);
-    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${s.warnings} varningar, ${s.info} info.`);
+    const against = previous ? ` Jämfört med utgåva ${previous.name}.` : "";
+    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${s.warnings} varningar, ${s.info} info.${against}`);
     render();
     notifyValidated();
   } catch (e) {

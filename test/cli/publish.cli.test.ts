@@ -65,8 +65,10 @@ beforeAll(async () => {
   v1 = await xlsx("v1.xlsx", V1);
   await xlsx("v2.xlsx", V2);
   await xlsx("bad.xlsx", BAD);
-  const rawWithErrors: RawWorkbook = workbook({ ...V1, b4: [] });
-  rawWithErrors.sheets.splice(3, 1, sheet("Bilaga 4", B4_HEADERS, [{ "ISO-kod": "12 36", Benämning: "Personlyftar", Kostnadsansvar: "Landstinget" }]));
+  const base = workbook(V1);
+  const rawWithErrors: RawWorkbook = {
+    sheets: base.sheets.map((s) => (s.name === "Bilaga 4" ? sheet("Bilaga 4", B4_HEADERS, [{ "ISO-kod": "12 36", Benämning: "Personlyftar", Kostnadsansvar: "Landstinget" }]) : s)),
+  };
   writeFileSync(file("errors.xlsx"), await writeBilagorXlsx(rawWithErrors));
 });
 

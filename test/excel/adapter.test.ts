@@ -164,6 +164,19 @@ class FakeExcel {
     );
   }
 
+  /** Formulas the code wrote (not merely loaded) into ranges of a sheet, with the range's address. */
+  formulaWrites(sheet: string): Array<{ address: string; formulas: unknown }> {
+    return this.ranges
+      .filter((r) => r.sheet === sheet && Array.isArray(r.mock.formulas) && r.mock.formulas !== r.servedValues)
+      .map((r) => ({ address: r.address, formulas: r.mock.formulas }));
+  }
+
+  /** Deletes a sheet, as the user would. */
+  remove(name: string): void {
+    const i = this.sheets.findIndex((s) => s.data.name === name);
+    if (i >= 0) this.sheets.splice(i, 1);
+  }
+
   /** Values the code wrote (not merely loaded) into ranges of a sheet, with the range's address. */
   valueWrites(sheet: string): Array<{ address: string; values: unknown }> {
     return this.ranges
@@ -242,6 +255,7 @@ class FakeExcel {
         rowCount,
         columnCount,
         values: servedValues,
+        formulas: servedValues,
         valueTypes: small ? grid((i, j) => cell(i, j).type) : [],
         format: {
           fill: { clear: () => void fake.log.push(`clear ${address}`) },
@@ -255,7 +269,7 @@ class FakeExcel {
         getCellProperties: () => {
           const value = grid((i, j) => {
             const color = data.fill?.(rowIndex + i, columnIndex + j) ?? null;
-            return { format: { fill: color === null ? { color: "#FFFFFF", pattern: "None" } : { color, pattern: "Solid" } } };
+            return { format: { fill: color === null ? { color: "#FFFFFF", pattern: "None", patternColor: "#000000" } : { color, pattern: "Solid", patternColor: "#000000" } } };
           });
           const result = new OfficeMockObject({ value });
           result.load("value");
@@ -404,13 +418,14 @@ describe("flagRows", () => {
     fill: (r, c) => (r === 4 && c === 0 ? "#FF0000" : r === 4 && c === 5 ? "#00FF00" : null),
   });
   const target = (sheet: string, row: number, statusColumn: number | null): FlagTarget => ({ sheet, row, statusColumn, firstColumn: 1, lastColumn: 6 });
+  const solid = (color: string) => ({ color, pattern: "Solid", patternColor: "#000000" });
 
   it("records the original status and fills, then writes the flag status and fill", async () => {
     const fake = new FakeExcel([bilaga1(), { name: B2, used: null }]);
     const records = await flagRows(fake.requestContext, [target(B1, 5, 4), target(B1, 9, 4), target(B2, 3, null)]);
 
     expect(records).toEqual([
-      { ...target(B1, 5, 4), originalStatus: "Beslutad", originalFills: ["#FF0000", null, null, null, null, "#00FF00"] },
+      { ...target(B1, 5, 4), originalStatus: "Beslutad", originalFills: [solid("#FF0000"), null, null, null, null, solid("#00FF00")] },
       { ...target(B1, 9, 4), originalStatus: "", originalFills: [null, null, null, null, null, null] },
       { ...target(B2, 3, null), originalStatus: null, originalFills: [null, null, null, null, null, null] },
     ]);
@@ -449,7 +464,7 @@ describe("unflagRows", () => {
     firstColumn: 1,
     lastColumn: 3,
     originalStatus,
-    originalFills,
+    originalFills: originalFills.map((color) => (color === null ? null : { color, pattern: "Solid", patternColor: null })),
   });
 
   it("restores fills (clear where there was none) and the status only when it is still the flag", async () => {
@@ -470,10 +485,12 @@ describe("unflagRows", () => {
     ]);
 
     expect(restored).toBe(3);
-    expect(fake.valueWrites(B1)).toEqual([
-      { address: `${B1}!B5`, values: [["Beslutad"]] },
-      { address: `${B1}!B12`, values: [[""]] },
+    // Status is restored as a formula write, so a formula that was there comes back as a formula.
+    expect(fake.formulaWrites(B1)).toEqual([
+      { address: `${B1}!B5`, formulas: [["Beslutad"]] },
+      { address: `${B1}!B12`, formulas: [[""]] },
     ]);
+    expect(fake.valueWrites(B1)).toEqual([]);
     const colorAt = (address: string) =>
       fake.ranges.filter((r) => r.address === `${B1}!${address}` && typeof r.mock.format.fill.color === "string").map((r) => r.mock.format.fill.color);
     expect(colorAt("A5")).toEqual(["#FF0000"]);
@@ -591,7 +608,11 @@ describe("watchBilagorSheets", () => {
     const onChanged = fake.handlers[0]!.handler;
     await onChanged({ worksheetId: "s1" });
     await onChanged({ worksheetId: "s2" });
-    await fake.handlers[2]!.handler({ worksheetId: "gone" });
+    // Deleting an unrelated sheet is ignored; deleting a bilaga is reported as null.
+    fake.remove("Anteckningar");
+    await fake.handlers[2]!.handler({ worksheetId: "s2" });
+    fake.remove(B1);
+    await fake.handlers[2]!.handler({ worksheetId: "s1" });
     expect(seen).toEqual([B1, null]);
   });
 });

@@ -1,4 +1,5 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
+import { editionFromModel } from "../../src/core/editions/edition";
 import { readWorkbook } from "../../src/core/model";
 import { basisOf, builtInBasis } from "../../src/excel/modelSource";
 import { functionsMetadata } from "../helpers/metadata";
@@ -63,6 +64,31 @@ describe("the functions inside a real formula engine (HyperFormula)", () => {
     basis = basisOf(readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", ["Kommun", "Kommun", "Kommun", "Kommun"])] })));
     hf.rebuildAndRecalculate();
     expect(hf.getCellValue({ sheet: 0, row: 0, col: 3 })).toBe("Kommun");
+    hf.destroy();
+    basis = builtInBasis();
+  });
+
+  it("answers by date: the edition in force on datum answers, and names itself", () => {
+    const model = (payer: string) => readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", [payer, "Kommun", "Kommun", "Kommun"])] }));
+    const published = editionFromModel(model("Kommun"), { name: "2026:1", decided: "2025-11-01", effective: "2026-02-01" });
+    const draft = readWorkbook(
+      workbook({ b1: [listRow("12 22", "Rullstolar", ["Region", "Kommun", "Kommun", "Kommun"])], utgava: [{ Fält: "Utgåva", Värde: "2026:2" }, { Fält: "Giltig från", Värde: "2026-09-01" }] }),
+    );
+    basis = basisOf(draft, [published]);
+    const hf = HyperFormula.buildFromArray(
+      [
+        ["12 22 03", "SÄBO", 80, "2026-08-31", "=HJM.WHO_PAYS(A1,B1,C1,FALSE(),D1)", "=HJM.WHO_PAYS_WHY(A1,B1,C1,,D1)"],
+        ["12 22 03", "SÄBO", 80, "2026-09-01", "=HJM.WHO_PAYS(A2,B2,C2,FALSE(),D2)", "=HJM.WHO_PAYS(A2,B2,C2,FALSE(),DATE(2026,1,1))"],
+        ["12 22 03", "SÄBO", 80, "31/8", "=HJM.WHO_PAYS(A3,B3,C3,FALSE(),D3)", null],
+      ],
+      CONFIG,
+    );
+    const value = (a1: string) => hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
+    expect(value("E1")).toBe("Kommun");
+    expect(value("F1")).toMatch(/Utgåva 2026:1/);
+    expect(value("E2")).toBe("Region");
+    expect((value("F2") as DetailedCellError).message).toMatch(/^NO_EDITION: /);
+    expect((value("E3") as DetailedCellError).message).toMatch(/^DATE_INVALID: /);
     hf.destroy();
     basis = builtInBasis();
   });

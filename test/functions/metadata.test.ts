@@ -13,7 +13,7 @@ describe("functions.json generated from the JSDoc", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it("takes WHO_PAYS(iso, boendeform, age, [specialanpassad])", async () => {
+  it("takes WHO_PAYS(iso, boendeform, age, [specialanpassad], [datum])", async () => {
     const { en } = await functionsMetadata();
     const fn = en.functions.find((f) => f.id === "WHO_PAYS")!;
     expect(fn.parameters.map((p) => [p.name, Boolean(p.optional)])).toEqual([
@@ -21,6 +21,7 @@ describe("functions.json generated from the JSDoc", () => {
       ["boendeform", false],
       ["age", false],
       ["specialanpassad", true],
+      ["datum", true],
     ]);
   });
 });

@@ -20,8 +20,10 @@ function toHf<T>(result: CellResult<T>): T | CellError {
  */
 export function registerAddinFunctions(metadata: { en: Metadata; sv: Metadata }, basis: () => AnswerBasis): void {
   const implementations: Record<string, (...args: unknown[]) => unknown> = {
-    WHO_PAYS: (iso, form, age, special) => toHf(whoPaysValue({ iso: cell(iso), boendeform: cell(form), age: cell(age), specialanpassad: cell(special) }, basis().index)),
-    WHO_PAYS_WHY: (iso, form, age, special) => toHf(whoPaysWhyValue({ iso: cell(iso), boendeform: cell(form), age: cell(age), specialanpassad: cell(special) }, basis().index)),
+    WHO_PAYS: (iso, form, age, special, datum) =>
+      toHf(whoPaysValue({ iso: cell(iso), boendeform: cell(form), age: cell(age), specialanpassad: cell(special), datum: cell(datum) }, basis().lists)),
+    WHO_PAYS_WHY: (iso, form, age, special, datum) =>
+      toHf(whoPaysWhyValue({ iso: cell(iso), boendeform: cell(form), age: cell(age), specialanpassad: cell(special), datum: cell(datum) }, basis().lists)),
     ISO_TITLE: (iso) => toHf(isoTitleValue(cell(iso), basis().model)),
     ISO_NORMALIZE: (iso) => toHf(isoNormalizeValue(cell(iso))),
   };

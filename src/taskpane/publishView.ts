@@ -1,0 +1,126 @@
+import { CHANGE_LOG_HEADERS, CHANGE_LOG_SHEET, changeLogRows, describeChangeSv } from "../core/editions/changeLog";
+import { diffModels } from "../core/editions/diff";
+import { editionFromModel, editionModel, parseEdition, serializeEdition } from "../core/editions/edition";
+import { editionFileStem } from "../core/editions/publication";
+import { readEditionInfo } from "../core/utgava";
+import { summarize } from "../core/validation/finding";
+import { addMonths, parseIsoDate } from "../core/values";
+import { appendToOwnSheet, storeEdition } from "../excel/adapter";
+import { invalidateBasis } from "../excel/modelSource";
+import { byId, el } from "./dom";
+import { onValidated, previousEdition, state } from "./state";
+import { runValidation } from "./validateView";
+
+/** Why publishing is not possible now, in Swedish; empty when it is. */
+export function publishBlockers(): string[] {
+  const blockers: string[] = [];
+  if (!state.model) return ["Granska bilagorna först."];
+  const s = summarize(state.findings);
+  if (s.errors > 0) blockers.push(`Granskningen har ${s.errors} fel. Rätta dem först (fliken Granska).`);
+  const name = byId<HTMLInputElement>("publish-name").value.trim();
+  const decided = parseIsoDate(byId<HTMLInputElement>("publish-decided").value);
+  const effective = parseIsoDate(byId<HTMLInputElement>("publish-effective").value);
+  if (!name) blockers.push("Ange utgåvans namn, t.ex. 2026:1.");
+  else if (state.storedEditions.some((e) => e.name === name)) blockers.push(`Utgåva ${name} är redan publicerad i arbetsboken; en publicerad utgåva ändras inte. Välj ett nytt namn.`);
+  if (!decided) blockers.push("Ange beslutsdatum.");
+  if (!effective) blockers.push("Ange giltighetsdatum.");
+  if (decided && effective && effective < addMonths(decided, 3)) {
+    blockers.push(`Giltig från måste vara minst tre månader efter beslutet (§6.3): tidigast ${addMonths(decided, 3)}.`);
+  }
+  return blockers;
+}
+
+function render(): void {
+  const previous = previousEdition();
+  byId("publish-previous").textContent = previous
+    ? `Jämförs med utgåva ${previous.name}${previous.effective ? ` (gäller från ${previous.effective})` : ""}${state.loadedPrevious ? ", inläst från fil" : ", publicerad i arbetsboken"}.`
+    : "Ingen tidigare utgåva: arbetsboken har ingen publicerad utgåva. Läs in en från fil om den finns.";
+  const list = byId("publish-changes");
+  if (state.model && previous) {
+    const changes = diffModels(editionModel(previous), state.model);
+    list.replaceChildren(...(changes.length > 0 ? changes.map((c) => el("li", { text: describeChangeSv(c) })) : [el("li", { text: "Inga ändringar." })]));
+  } else {
+    list.replaceChildren();
+  }
+  const blockers = publishBlockers();
+  byId("publish-blockers").replaceChildren(...blockers.map((b) => el("li", { text: b })));
+  byId<HTMLButtonElement>("publish-run").disabled = blockers.length > 0;
+}
+
+/** Fills name and dates from the Utgåva sheet the first time a validation has read it. */
+function prefill(): void {
+  if (!state.model) return;
+  const info = readEditionInfo(state.model);
+  const fill = (id: string, value: string | null) => {
+    const input = byId<HTMLInputElement>(id);
+    if (!input.value && value) input.value = value;
+  };
+  fill("publish-name", info.name);
+  fill("publish-decided", info.beslutad);
+  fill("publish-effective", info.giltigFran);
+}
+
+async function loadPreviousFromFile(file: File): Promise<void> {
+  const status = byId("publish-status");
+  const parsed = parseEdition(await file.text(), file.name);
+  if (!parsed.ok) {
+    status.textContent = parsed.message;
+    return;
+  }
+  state.loadedPrevious = parsed.edition;
+  status.textContent = `Läste in utgåva ${parsed.edition.name}. Granskar igen mot den …`;
+  await runValidation();
+}
+
+/** Publishes: snapshot, change log sheet, edition stored in the workbook, JSON offered for download. */
+async function publish(): Promise<void> {
+  const status = byId("publish-status");
+  await runValidation();
+  if (publishBlockers().length > 0 || !state.model) {
+    render();
+    status.textContent = "Publiceringen avbröts; se punkterna ovan.";
+    return;
+  }
+  const name = byId<HTMLInputElement>("publish-name").value.trim();
+  const decided = byId<HTMLInputElement>("publish-decided").value;
+  const effective = byId<HTMLInputElement>("publish-effective").value;
+  const previous = previousEdition();
+  const edition = editionFromModel(state.model, { name, decided, effective }, state.raw);
+  const json = serializeEdition(edition);
+  const changes = previous ? diffModels(editionModel(previous), state.model) : [];
+  try {
+    await Excel.run(async (context) => {
+      await appendToOwnSheet(context, CHANGE_LOG_SHEET, CHANGE_LOG_HEADERS, changeLogRows(name, changes));
+      await storeEdition(context, json);
+    });
+  } catch (e) {
+    status.textContent = `Kunde inte publicera: ${(e as Error).message}. Inget lagrades.`;
+    return;
+  }
+  state.storedEditions = [...state.storedEditions, edition].sort((a, b) => (a.effective ?? "").localeCompare(b.effective ?? ""));
+  state.loadedPrevious = null;
+  invalidateBasis();
+  const link = byId<HTMLAnchorElement>("publish-download");
+  if (link.href.startsWith("blob:")) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+  link.download = `${editionFileStem(name)}.json`;
+  link.textContent = `Ladda ned ${link.download}`;
+  link.hidden = false;
+  status.textContent = `Publicerade utgåva ${name} (${changes.length} ändringar skrivna till bladet ${CHANGE_LOG_SHEET}). Utgåvan är sparad i arbetsboken; nästa granskning jämför mot den.`;
+  render();
+}
+
+export function initPublishView(): void {
+  for (const id of ["publish-name", "publish-decided", "publish-effective"]) byId(id).addEventListener("input", render);
+  byId("publish-run").addEventListener("click", () => void publish());
+  byId("publish-preview").addEventListener("click", () => void runValidation());
+  byId<HTMLInputElement>("publish-previous-file").addEventListener("change", (event) => {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (file) void loadPreviousFromFile(file);
+  });
+  onValidated(() => {
+    prefill();
+    render();
+  });
+  render();
+}
