@@ -1,70 +1,71 @@
 /* The custom functions: thin JSDoc'd wrappers over ./logic. functions.json is generated from
- * these comments at build time (never edited by hand); Swedish names come from ./sv.json. */
-import type { CellValue } from "../core/cells";
+ * these comments at build time (never edited by hand); Swedish names come from ./sv.json.
+ * Every argument may be a range: the functions spill one answer per row. */
 import { currentBasis } from "../excel/modelSource";
-import { isoNormalizeValue, isoTitleValue, whoPaysValue, whoPaysWhyValue, type CellResult } from "./logic";
+import { isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "./logic";
 
-/** Cell arguments as the logic takes them (optional ones arrive as null or undefined). */
-function payArgs(iso: unknown, boendeform: unknown, age: unknown, specialanpassad: unknown, datum: unknown) {
-  return { iso: iso as CellValue, boendeform: boendeform as CellValue, age: age as CellValue, specialanpassad: specialanpassad as CellValue, datum: datum as CellValue };
-}
-
-/** The one place where a failure becomes an Excel error value. */
-function toExcel<T>(result: CellResult<T>): T {
-  if (result.ok) return result.value;
-  throw new CustomFunctions.Error(
-    result.error === "VALUE" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable,
-    result.message,
+/**
+ * The one place where results become Excel values: a failing element becomes an error value in
+ * its own cell; arguments that do not fit together fail the whole call with #VALUE!.
+ */
+function toExcel<T>(result: Shape | CellResult<T>[][]): Array<Array<T | CustomFunctions.Error>> {
+  if (!Array.isArray(result)) {
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, result.ok ? "" : `ARGUMENT_SHAPE: ${result.message}`);
+  }
+  return result.map((row) =>
+    row.map((cell) =>
+      cell.ok ? cell.value : new CustomFunctions.Error(cell.error === "VALUE" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable, cell.message),
+    ),
   );
 }
 
 /**
- * Who pays for a prescribed aid (Kommun, Region or Egenansvar) under the Stockholm agreement.
+ * Who pays for a prescribed aid (Kommun, Region or Egenansvar) under the Stockholm agreement. Give ranges to answer a whole column.
  * @customfunction WHO_PAYS
- * @param iso ISO 9999 code, e.g. "12 22 03".
+ * @param iso ISO 9999 code, e.g. "12 22 03" (or a column of codes).
  * @param boendeform Housing form: SABO, LSS_BOSTAD, LSS_DV, SOL_DAGV or SOL_SOCPSYK (Swedish names accepted).
  * @param age The person's age in years.
  * @param [specialanpassad] TRUE if the aid is specially adapted for the individual.
  * @param [datum] The date to answer for (default today): the edition in force on that date answers.
- * @returns Kommun, Region or Egenansvar.
+ * @returns Kommun, Region or Egenansvar, one per row.
  */
-export async function whoPaysFn(iso: any, boendeform: any, age: any, specialanpassad?: any, datum?: any): Promise<string> {
+export async function whoPaysFn(iso: any[][], boendeform: any[][], age: any[][], specialanpassad?: any[][], datum?: any[][]): Promise<any[][]> {
   const basis = await currentBasis();
-  return toExcel(whoPaysValue(payArgs(iso, boendeform, age, specialanpassad, datum), basis.lists));
+  return toExcel(whoPaysColumn([iso, boendeform, age, specialanpassad, datum], basis.lists));
 }
 
 /**
  * Why that payer: the rule code, the section of the agreement and the list row behind the answer.
  * @customfunction WHO_PAYS_WHY
- * @param iso ISO 9999 code, e.g. "12 22 03".
+ * @param iso ISO 9999 code, e.g. "12 22 03" (or a column of codes).
  * @param boendeform Housing form: SABO, LSS_BOSTAD, LSS_DV, SOL_DAGV or SOL_SOCPSYK (Swedish names accepted).
  * @param age The person's age in years.
  * @param [specialanpassad] TRUE if the aid is specially adapted for the individual.
  * @param [datum] The date to answer for (default today): the edition in force on that date answers.
- * @returns The explanation with rule code, section and edition.
+ * @returns The explanation with rule code, section and edition, one per row.
  */
-export async function whoPaysWhyFn(iso: any, boendeform: any, age: any, specialanpassad?: any, datum?: any): Promise<string> {
+export async function whoPaysWhyFn(iso: any[][], boendeform: any[][], age: any[][], specialanpassad?: any[][], datum?: any[][]): Promise<any[][]> {
   const basis = await currentBasis();
-  return toExcel(whoPaysWhyValue(payArgs(iso, boendeform, age, specialanpassad, datum), basis.lists));
+  return toExcel(whoPaysWhyColumn([iso, boendeform, age, specialanpassad, datum], basis.lists));
 }
 
 /**
  * The Swedish title of an ISO 9999 code, from the workbook's ISO 9999 sheet or the built-in list.
  * @customfunction ISO_TITLE
- * @param iso ISO 9999 code, e.g. "12 22 03".
- * @returns The title.
+ * @param iso ISO 9999 code, e.g. "12 22 03" (or a column of codes).
+ * @returns The title, one per row.
  */
-export async function isoTitleFn(iso: any): Promise<string> {
+export async function isoTitleFn(iso: any[][]): Promise<any[][]> {
   const basis = await currentBasis();
-  return toExcel(isoTitleValue(iso as CellValue, basis.model));
+  return toExcel(isoTitleColumn(iso, basis.model));
 }
 
 /**
  * An ISO 9999 code in normal form (NN, NN NN or NN NN NN); restores a lost leading zero.
  * @customfunction ISO_NORMALIZE
- * @param iso ISO 9999 code in any usual form, e.g. 122203 or "12.22.03".
- * @returns The code as NN NN NN.
+ * @param iso ISO 9999 code in any usual form, e.g. 122203 or "12.22.03" (or a column of codes).
+ * @returns The code as NN NN NN, one per row.
  */
-export function isoNormalizeFn(iso: any): string {
-  return toExcel(isoNormalizeValue(iso as CellValue));
+export function isoNormalizeFn(iso: any[][]): any[][] {
+  return toExcel(isoNormalizeColumn(iso));
 }

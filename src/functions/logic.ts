@@ -1,9 +1,9 @@
 import { cellText, isCellError, isEmptyCell, type CellValue } from "../core/cells";
+import { whoPaysOnDate, type DatedLists } from "../core/editions/inForce";
 import { ISO_LIST } from "../core/example/isoList";
 import { parseIsoCode } from "../core/iso";
 import type { WorkbookModel } from "../core/model";
-import { readDate, valueOf } from "../core/values";
-import { whoPaysOnDate, type DatedLists } from "../core/editions/inForce";
+import { readDate, todayIso, valueOf } from "../core/values";
 import type { WhoPaysResult } from "../core/whoPays";
 
 /**
@@ -33,26 +33,26 @@ export interface PayArgs {
   readonly datum?: CellValue;
 }
 
-/** Answers on the asked date from the lists in force then (editions and the workbook). */
-function answer(args: PayArgs, lists: readonly DatedLists[]): WhoPaysResult {
+/** Answers on the asked date (default `today`) from the lists in force then (editions and the workbook). */
+function answer(args: PayArgs, lists: readonly DatedLists[], today: string): WhoPaysResult {
   const { datum, ...query } = args;
-  if (isEmptyCell(datum)) return whoPaysOnDate(query, lists);
+  if (isEmptyCell(datum)) return whoPaysOnDate({ ...query, date: today }, lists);
   const date = isCellError(datum) ? null : readDate(datum!);
   if (date === null) return { ok: false, code: "DATE_INVALID", message: `Ogiltigt datum ”${cellText(datum).slice(0, 30)}”. Ange ett datum eller text ÅÅÅÅ-MM-DD.` };
   return whoPaysOnDate({ ...query, date }, lists);
 }
 
 /** WHO_PAYS: the payer, or #N/A with the rule and its reason when no payer can be named. */
-export function whoPaysValue(args: PayArgs, lists: readonly DatedLists[]): CellResult<string> {
-  const result = answer(args, lists);
+export function whoPaysValue(args: PayArgs, lists: readonly DatedLists[], today = todayIso()): CellResult<string> {
+  const result = answer(args, lists, today);
   if (!result.ok) return inputFailure(result);
   if (result.payer === null) return fail("NA", clip(`${result.rule} ${result.section}: ${result.explanation}`));
   return ok(result.payer);
 }
 
 /** WHO_PAYS_WHY: the explanation with rule code and §, also when there is no payer. */
-export function whoPaysWhyValue(args: PayArgs, lists: readonly DatedLists[]): CellResult<string> {
-  const result = answer(args, lists);
+export function whoPaysWhyValue(args: PayArgs, lists: readonly DatedLists[], today = todayIso()): CellResult<string> {
+  const result = answer(args, lists, today);
   if (!result.ok) return inputFailure(result);
   const source = result.source ? ` Källa: ${result.source.sheet} rad ${result.source.row}.` : "";
   return ok(`[${result.rule} ${result.section}] ${result.explanation}${source}`);
@@ -69,7 +69,6 @@ export function isoNormalizeValue(iso: CellValue): CellResult<string> {
 }
 
 const BUILT_IN_TITLES = new Map(ISO_LIST);
-
 const titleCache = new WeakMap<WorkbookModel, Map<string, string>>();
 
 /** The titles of a workbook's `ISO 9999` sheet, built once per model. */
@@ -94,4 +93,71 @@ export function isoTitleValue(iso: CellValue, model: WorkbookModel | null): Cell
   const title = (model ? workbookTitles(model).get(code) : undefined) ?? BUILT_IN_TITLES.get(code);
   if (title) return ok(title);
   return fail("NA", `ISO_UNKNOWN: ${code} finns varken i arbetsbokens blad ISO 9999 eller i den inbyggda (partiella) listan.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole columns: every argument may be a range (a column or a row) or a single value, which is
+// broadcast. One call answers all rows; each failing element is an error in its own cell.
+
+/** A cell argument as Excel hands it to a function declared with `any[][]`; omitted optional ones are null. */
+export type MatrixArg = ReadonlyArray<ReadonlyArray<unknown>> | null | undefined;
+
+export type Shape = { readonly ok: true; readonly rows: number; readonly columns: ReadonlyArray<ReadonlyArray<CellValue>> } | { readonly ok: false; readonly message: string };
+
+/** The arguments as equally long columns, or why they cannot be (a 2-D block, or lengths that differ). */
+export function broadcast(args: readonly MatrixArg[], names: readonly string[]): Shape {
+  const vectors: CellValue[][] = [];
+  for (const [i, arg] of args.entries()) {
+    if (arg === null || arg === undefined || arg.length === 0) {
+      vectors.push([null]);
+      continue;
+    }
+    const width = arg[0]?.length ?? 0;
+    if (arg.length > 1 && width > 1) return { ok: false, message: `${names[i]}: ange en kolumn, en rad eller ett värde, inte ett område med ${arg.length}×${width} celler.` };
+    vectors.push((arg.length === 1 ? arg[0]! : arg.map((r) => r[0])) as CellValue[]);
+  }
+  const rows = Math.max(1, ...vectors.map((v) => v.length));
+  for (const [i, v] of vectors.entries()) {
+    if (v.length !== 1 && v.length !== rows) return { ok: false, message: `${names[i]} har ${v.length} rader men andra argument har ${rows}; områdena måste vara lika långa (eller ett enda värde).` };
+  }
+  return { ok: true, rows, columns: vectors.map((v) => (v.length === rows ? v : new Array<CellValue>(rows).fill(v[0] ?? null))) };
+}
+
+/** Applies `fn` to each row of broadcast arguments: a column of results. */
+export function mapRows<T>(shape: Extract<Shape, { ok: true }>, fn: (cells: readonly CellValue[]) => CellResult<T>): CellResult<T>[][] {
+  const out: CellResult<T>[][] = new Array(shape.rows);
+  const row: CellValue[] = new Array(shape.columns.length);
+  for (let r = 0; r < shape.rows; r++) {
+    for (let c = 0; c < shape.columns.length; c++) row[c] = shape.columns[c]![r]!;
+    out[r] = [fn(row)];
+  }
+  return out;
+}
+
+export const PAY_ARG_NAMES = ["iso", "boendeform", "age", "specialanpassad", "datum"] as const;
+
+/** WHO_PAYS over ranges. */
+export function whoPaysColumn(args: readonly MatrixArg[], lists: readonly DatedLists[]): Shape | CellResult<string>[][] {
+  const shape = broadcast(args, PAY_ARG_NAMES);
+  if (!shape.ok) return shape;
+  const today = todayIso();
+  return mapRows(shape, ([iso, boendeform, age, specialanpassad, datum]) => whoPaysValue({ iso: iso!, boendeform: boendeform!, age: age!, specialanpassad, datum }, lists, today));
+}
+
+/** WHO_PAYS_WHY over ranges. */
+export function whoPaysWhyColumn(args: readonly MatrixArg[], lists: readonly DatedLists[]): Shape | CellResult<string>[][] {
+  const shape = broadcast(args, PAY_ARG_NAMES);
+  if (!shape.ok) return shape;
+  const today = todayIso();
+  return mapRows(shape, ([iso, boendeform, age, specialanpassad, datum]) => whoPaysWhyValue({ iso: iso!, boendeform: boendeform!, age: age!, specialanpassad, datum }, lists, today));
+}
+
+export function isoTitleColumn(iso: MatrixArg, model: WorkbookModel | null): Shape | CellResult<string>[][] {
+  const shape = broadcast([iso], ["iso"]);
+  return shape.ok ? mapRows(shape, ([code]) => isoTitleValue(code!, model)) : shape;
+}
+
+export function isoNormalizeColumn(iso: MatrixArg): Shape | CellResult<string>[][] {
+  const shape = broadcast([iso], ["iso"]);
+  return shape.ok ? mapRows(shape, ([code]) => isoNormalizeValue(code!)) : shape;
 }

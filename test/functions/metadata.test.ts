@@ -1,13 +1,15 @@
 import { functionsMetadata } from "../helpers/metadata";
 
 describe("functions.json generated from the JSDoc", () => {
-  it("declares the four functions with ASCII ids of at least three characters, unique, each with a result type", async () => {
+  it("declares the four functions with ASCII ids of at least three characters, unique, each spilling a result column", async () => {
     const { en } = await functionsMetadata();
     const ids = en.functions.map((f) => f.id);
     expect(ids.sort()).toEqual(["ISO_NORMALIZE", "ISO_TITLE", "WHO_PAYS", "WHO_PAYS_WHY"]);
     for (const fn of en.functions) {
       expect(fn.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
-      expect(fn.result.type).toBeDefined();
+      // Every function takes ranges and returns a matrix (one answer per row).
+      expect(fn.result.dimensionality).toBe("matrix");
+      for (const p of fn.parameters) expect([p.type, p.dimensionality]).toEqual(["any", "matrix"]);
       expect(fn.description).toBeTruthy();
     }
     expect(new Set(ids).size).toBe(ids.length);

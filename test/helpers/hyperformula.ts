@@ -2,17 +2,24 @@ import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormul
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const svSE = require("hyperformula/commonjs/i18n/languages/svSE").default;
 import type { CellValue } from "../../src/core/cells";
-import { isoNormalizeValue, isoTitleValue, whoPaysValue, whoPaysWhyValue, type CellResult } from "../../src/functions/logic";
+import { isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "../../src/functions/logic";
 import type { AnswerBasis } from "../../src/excel/modelSource";
 import type { Metadata } from "./metadata";
 
 /** HyperFormula passes empty cells as a symbol; the functions see null like in Excel. */
 const cell = (v: unknown): CellValue => (typeof v === "symbol" || v === undefined ? null : (v as CellValue));
 
-/** The edge mapping for HyperFormula: the same CellResult → an error value with its message. */
-function toHf<T>(result: CellResult<T>): T | CellError {
-  return result.ok ? result.value : new CellError(result.error === "VALUE" ? ErrorType.VALUE : ErrorType.NA, result.message);
+/**
+ * The edge mapping for HyperFormula: each cell calls the range form with 1×1 arguments, as Excel
+ * does for a single value, and the one answer (or its error) becomes the cell's value.
+ */
+function toHf<T>(result: Shape | CellResult<T>[][]): T | CellError {
+  if (!Array.isArray(result)) return new CellError(ErrorType.VALUE, result.ok ? "" : result.message);
+  const cell = result[0]![0]!;
+  return cell.ok ? cell.value : new CellError(cell.error === "VALUE" ? ErrorType.VALUE : ErrorType.NA, cell.message);
 }
+
+const m = (v: unknown) => [[cell(v)]];
 
 /**
  * Registers the add-in's functions in HyperFormula, named and typed from the generated
@@ -20,12 +27,10 @@ function toHf<T>(result: CellResult<T>): T | CellError {
  */
 export function registerAddinFunctions(metadata: { en: Metadata; sv: Metadata }, basis: () => AnswerBasis): void {
   const implementations: Record<string, (...args: unknown[]) => unknown> = {
-    WHO_PAYS: (iso, form, age, special, datum) =>
-      toHf(whoPaysValue({ iso: cell(iso), boendeform: cell(form), age: cell(age), specialanpassad: cell(special), datum: cell(datum) }, basis().lists)),
-    WHO_PAYS_WHY: (iso, form, age, special, datum) =>
-      toHf(whoPaysWhyValue({ iso: cell(iso), boendeform: cell(form), age: cell(age), specialanpassad: cell(special), datum: cell(datum) }, basis().lists)),
-    ISO_TITLE: (iso) => toHf(isoTitleValue(cell(iso), basis().model)),
-    ISO_NORMALIZE: (iso) => toHf(isoNormalizeValue(cell(iso))),
+    WHO_PAYS: (iso, form, age, special, datum) => toHf(whoPaysColumn([m(iso), m(form), m(age), m(special), m(datum)], basis().lists)),
+    WHO_PAYS_WHY: (iso, form, age, special, datum) => toHf(whoPaysWhyColumn([m(iso), m(form), m(age), m(special), m(datum)], basis().lists)),
+    ISO_TITLE: (iso) => toHf(isoTitleColumn(m(iso), basis().model)),
+    ISO_NORMALIZE: (iso) => toHf(isoNormalizeColumn(m(iso))),
   };
   const implemented: ImplementedFunctions = {};
   const methods: Record<string, unknown> = {};

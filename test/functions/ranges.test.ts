@@ -1,0 +1,45 @@
+import { readWorkbook } from "../../src/core/model";
+import { basisOf, builtInBasis } from "../../src/excel/modelSource";
+import { broadcast, isoNormalizeColumn, whoPaysColumn, whoPaysWhyColumn } from "../../src/functions/logic";
+import { listRow, workbook } from "../helpers/workbooks";
+
+const lists = builtInBasis().lists;
+const col = (...values: unknown[]) => values.map((v) => [v]);
+
+describe("the functions over whole columns", () => {
+  it("answers one row per input row, broadcasting single values", () => {
+    const result = whoPaysColumn([col("12 22 03", "22 06 15", "12 22 03", "99x"), [["SÄBO"]], col(80, 85, 12, 80)], lists);
+    expect(Array.isArray(result)).toBe(true);
+    const cells = (result as Array<Array<{ ok: boolean; value?: string; message?: string }>>).map((r) => (r[0]!.ok ? r[0]!.value : r[0]!.message!.split(":")[0]));
+    expect(cells).toEqual(["Kommun", "Region", "Region", "ISO_FORMAT"]);
+  });
+
+  it("accepts a row as well as a column, and an omitted optional argument", () => {
+    const result = whoPaysColumn([[["12 22 03", "12 22 03"]], [["SÄBO"]], [[80]], null, undefined], lists) as Array<Array<{ ok: boolean }>>;
+    expect(result).toHaveLength(2);
+  });
+
+  it("puts each failing element in its own cell while the others still answer", () => {
+    const result = whoPaysColumn([col("12 22 03", "12 22 03", "12 22 03"), col("SÄBO", "sjukhus", "LSS bostad"), col(80, 80, 45)], lists) as Array<Array<{ ok: boolean; error?: string }>>;
+    expect(result.map((r) => (r[0]!.ok ? "ok" : r[0]!.error))).toEqual(["ok", "VALUE", "NA"]);
+  });
+
+  it("refuses arguments whose lengths differ, or a 2-D block, with a Swedish message", () => {
+    expect(whoPaysColumn([col("a", "b", "c"), col("SÄBO", "SÄBO"), [[80]]], lists)).toMatchObject({ ok: false, message: expect.stringContaining("lika långa") });
+    expect(broadcast([[["a", "b"], ["c", "d"]]], ["iso"])).toMatchObject({ ok: false, message: expect.stringContaining("2×2") });
+  });
+
+  it("answers 100 000 rows in one call", () => {
+    const n = 100_000;
+    const codes = Array.from({ length: n }, (_, i) => [["12 22 03", "22 06 15", "04 27 18", "12 36 03"][i % 4]]);
+    const result = whoPaysColumn([codes, [["SÄBO"]], [[80]]], lists) as Array<Array<{ ok: boolean }>>;
+    expect(result).toHaveLength(n);
+    expect(isoNormalizeColumn(Array.from({ length: n }, () => [93312]))).toHaveLength(n);
+  });
+
+  it("explains every row from the workbook's lists", () => {
+    const basis = basisOf(readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", ["Region", "Kommun", "Kommun", "Kommun"])] })));
+    const result = whoPaysWhyColumn([col("12 22 03", "12 22 18"), [["SÄBO"]], [[80]]], basis.lists) as Array<Array<{ ok: boolean; value: string }>>;
+    expect(result.map((r) => r[0]!.value.slice(0, 14))).toEqual(["[LIST §4.3] Re", "[LIST §4.3] Re"]);
+  });
+});
