@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { sv } from "zod/locales";
 import { BOENDEFORMER, type Boendeform } from "../boendeform";
 import { cellText, type CellValue, type RawSheet, type RawWorkbook } from "../cells";
 import { sha256Hex } from "../hash";
@@ -9,7 +10,8 @@ import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey } from "../sheets";
 import { readEditionInfo } from "../utgava";
 import { parseIsoDate, STATUSES, valueOf } from "../values";
 
-z.config(z.locales.sv());
+// Swedish messages; and no code generation (`new Function`): a strict CSP in the pane forbids it.
+z.config({ ...sv(), jitless: true });
 
 /** Version of the edition JSON format; a later tool reads older versions by this number. */
 export const EDITION_SCHEMA_VERSION = 1;
