@@ -18,3 +18,4 @@ export * from "./example/exampleWorkbook";
 export * from "./example/isoList";
 export * from "./csv";
 export * from "./template";
+export * from "./costs/costShift";

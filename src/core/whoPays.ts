@@ -40,6 +40,11 @@ export interface WhoPaysQuery {
   readonly specialanpassad?: CellValue;
   /** `YYYY-MM-DD`; rows whose `Giltig från` is after it do not answer. Default: today. */
   readonly date?: string;
+  /**
+   * Let rows marked Förslag or Kräver huvudmannabeslut answer too: for estimating what a proposed
+   * change would do (cost shift), never for an answer people act on.
+   */
+  readonly includeProposals?: boolean;
 }
 
 export interface AnswerSource {
@@ -185,8 +190,8 @@ function inputError(code: WhoPaysInputError, message: string): WhoPaysError {
   return { ok: false, code, message };
 }
 
-function rowCounts(row: BilagaRow, date: () => string): boolean {
-  if (!statusCounts(row.status)) return false;
+function rowCounts(row: BilagaRow, date: () => string, proposals = false): boolean {
+  if (!statusCounts(row.status) && !(proposals && row.status.state === "ok" && row.status.value !== "Utgår")) return false;
   if (row.giltigFran.state === "empty") return true;
   return row.giltigFran.state === "ok" && row.giltigFran.value <= date();
 }
@@ -315,7 +320,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       );
     }
     for (const ancestor of chain) {
-      const rows = (index.bilaga4.get(ancestor) ?? []).filter((r) => rowCounts(r, onDate));
+      const rows = (index.bilaga4.get(ancestor) ?? []).filter((r) => rowCounts(r, onDate, query.includeProposals));
       if (rows.length === 0) continue;
       const sheet = index.sheetNames.B4;
       const payers = distinctPayers(rows, key);
@@ -343,7 +348,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
 
   // 7. The most specific row of bilaga 1 or 2, in the column of the housing form.
   for (const ancestor of chain) {
-    const rows = (index.list.get(ancestor) ?? []).filter((r) => rowCounts(r, onDate));
+    const rows = (index.list.get(ancestor) ?? []).filter((r) => rowCounts(r, onDate, query.includeProposals));
     if (rows.length === 0) continue;
     const payers = distinctPayers(rows, key);
     if (payers.size === 1) {
@@ -363,7 +368,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
   }
 
   // 8. Nothing at this level or above: the finer rows must agree.
-  const finer = (index.below.get(code) ?? []).filter((r) => rowCounts(r, onDate));
+  const finer = (index.below.get(code) ?? []).filter((r) => rowCounts(r, onDate, query.includeProposals));
   if (finer.length > 0) {
     const payers = distinctPayers(finer, key);
     if (payers.size === 1) {

@@ -1,5 +1,6 @@
+import { costLines, costShift, type CostLine } from "../../costs/costShift";
 import { readEditionInfo } from "../../utgava";
-import { cellRef, type Rule } from "../rule";
+import { cellRef, type Reporter, type Rule, type ValidationContext } from "../rule";
 import { payerChangesByRow } from "./changeUndocumented";
 
 const kr = (n: number) => `${Math.round(n).toLocaleString("sv-SE")} kr`;
@@ -12,6 +13,11 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
   descriptionSv: "Den uppskattade kostnadsförskjutningen av ändringarna är inte neutral.",
   check(ctx, report) {
     if (!ctx.previous) return;
+    const lines = costLines(ctx.model);
+    if (lines.length > 0) {
+      checkWithCosts(this, ctx, report, lines);
+      return;
+    }
     const changed = [...payerChangesByRow(ctx.changes)];
     if (changed.length === 0) return;
     let net = 0;
@@ -54,3 +60,35 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
     }
   },
 };
+
+/**
+ * With a `Kostnader` sheet: the shift is computed from the previous year's actual costs (§6.3),
+ * every cost line answered under both editions.
+ */
+function checkWithCosts(rule: Rule, ctx: ValidationContext, report: Reporter, lines: readonly CostLine[]): void {
+  const shift = costShift(ctx.previous!.model, ctx.model, lines);
+  const kostnader = ctx.model.kostnader!;
+  for (const u of shift.unattributed) {
+    report(
+      rule,
+      { table: kostnader, row: u.line.row, column: "iso" },
+      `Kostnaden för ${u.line.iso} kan inte fördelas: betalaren är ${u.before} i föregående utgåva och ${u.after} nu. Kostnadsförskjutningen räknas utan raden; rätta listorna eller kostnadsraden.`,
+    );
+  }
+  if (shift.changes.length === 0) return;
+  const utgava = ctx.model.utgava;
+  const toleranceRow = utgava?.rows.find((r) => r.field !== null && /^tolerans/i.test(r.field.trim()))?.row ?? null;
+  const related = shift.changes.flatMap((c) => c.lines.map((l) => cellRef({ table: kostnader, row: l.row, column: null })));
+  const at = utgava && toleranceRow !== null ? { table: utgava, row: toleranceRow, column: "value", related } : { table: kostnader, row: shift.changes[0]!.lines[0]!.row, column: "iso", related };
+  const net = shift.netToKommun;
+  const direction = net >= 0 ? "till kommunerna" : "till Regionen";
+  if (shift.tolerance === null) {
+    report(rule, at, `Ändringarna flyttar ${kr(Math.abs(net))} per år ${direction} (föregående års kostnader, bladet ${kostnader.name}), men ingen tolerans för kostnadsneutralitet är satt i bladet Utgåva (§6.3).`);
+  } else if (shift.neutral === false) {
+    report(
+      rule,
+      at,
+      `Ändringarna flyttar ${kr(Math.abs(net))} per år ${direction} enligt föregående års kostnader, mer än toleransen ${kr(shift.tolerance)}${shift.toleranceText?.includes("%") ? ` (${shift.toleranceText} av ${kr(shift.totalCost)})` : ""}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`,
+    );
+  }
+}

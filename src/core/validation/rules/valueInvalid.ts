@@ -1,3 +1,4 @@
+import { BOENDEFORM_KEYS_TEXT, parseBoendeform } from "../../boendeform";
 import { cellText, type CellValue } from "../../cells";
 import type { BilagaRow } from "../../model";
 import { readEditionInfo } from "../../utgava";
@@ -46,6 +47,9 @@ export const VALUE_INVALID: Rule = {
     }
     const kostnader = ctx.model.kostnader;
     for (const row of kostnader?.rows ?? []) {
+      if (row.boendeform !== null && parseBoendeform(row.boendeform).kind !== "inScope") {
+        report(this, { table: kostnader!, row: row.row, column: "boendeform" }, `${shown(row.boendeform)} är ingen boendeform i överenskommelsen. Skriv ${BOENDEFORM_KEYS_TEXT}.`);
+      }
       for (const field of ["kommun", "region"] as const) {
         if (row[field].state !== "invalid") continue;
         report(this, { table: kostnader!, row: row.row, column: field }, `${shown((row[field] as { raw: CellValue }).raw)} är inget belopp. Skriv kronor som tal, t.ex. 125000.`);

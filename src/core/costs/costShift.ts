@@ -1,0 +1,135 @@
+import { parseBoendeform, type Boendeform } from "../boendeform";
+import type { WorkbookModel } from "../model";
+import type { Payer } from "../payer";
+import { BILAGA_KEYS, type BilagaKey } from "../sheets";
+import { readEditionInfo } from "../utgava";
+import { valueOf } from "../values";
+import { buildWhoPaysIndex, whoPays, type WhoPaysIndex } from "../whoPays";
+
+/** One line of the `Kostnader` sheet: the previous year's actual cost per code and housing form. */
+export interface CostLine {
+  readonly sheet: string;
+  readonly row: number;
+  readonly iso: string;
+  readonly boendeform: Boendeform;
+  /** SEK borne by the kommuner. */
+  readonly kommun: number;
+  /** SEK borne by the Region. */
+  readonly region: number;
+}
+
+/** The readable lines of a workbook's `Kostnader` sheet (unreadable ones are the validator's findings). */
+export function costLines(model: WorkbookModel): CostLine[] {
+  const table = model.kostnader;
+  if (!table) return [];
+  const lines: CostLine[] = [];
+  for (const r of table.rows) {
+    const iso = valueOf(r.iso);
+    const form = parseBoendeform(r.boendeform ?? "");
+    if (!iso || form.kind !== "inScope") continue;
+    const kommun = r.kommun.state === "ok" ? r.kommun.value : r.kommun.state === "empty" ? 0 : null;
+    const region = r.region.state === "ok" ? r.region.value : r.region.state === "empty" ? 0 : null;
+    if (kommun === null || region === null) continue;
+    lines.push({ sheet: table.name, row: r.row, iso: iso.code, boendeform: form.key, kommun, region });
+  }
+  return lines;
+}
+
+/** A change of payer and the cost it moves, summed over the cost lines it covers. */
+export interface ShiftChange {
+  readonly bilaga: number | null;
+  /** The code of the new edition's row (or principle) that now answers. */
+  readonly iso: string;
+  readonly boendeform: Boendeform;
+  readonly from: Payer;
+  readonly to: Payer;
+  /** SEK per year moving to the kommuner (negative: to the Region). */
+  readonly amount: number;
+  readonly lines: readonly CostLine[];
+}
+
+/** A cost line whose payer cannot be named on one side: it cannot be counted, and is shown. */
+export interface UnattributedLine {
+  readonly line: CostLine;
+  readonly before: string;
+  readonly after: string;
+}
+
+export interface CostShift {
+  /** Changes between Kommun and Region: they make up the net. */
+  readonly changes: readonly ShiftChange[];
+  /** Changes to or from Egenansvar: the individual pays; shown, not in the net between the parties. */
+  readonly egenansvar: readonly ShiftChange[];
+  readonly unattributed: readonly UnattributedLine[];
+  readonly netToKommun: number;
+  readonly netToRegion: number;
+  /** All cost lines, both parties: what a percent tolerance is taken of. */
+  readonly totalCost: number;
+  /** The tolerance in SEK, or null when none is set. */
+  readonly tolerance: number | null;
+  readonly toleranceText: string | null;
+  /** Whether |net| is within the tolerance; null without a tolerance. */
+  readonly neutral: boolean | null;
+}
+
+const BILAGA_NUMBER: Record<BilagaKey, number> = { B1: 1, B2: 2, B3: 3, B4: 4 };
+
+/** Who pays for a cost line under one set of lists (an adult; proposals count, as they are what is weighed). */
+function payerOf(index: WhoPaysIndex, line: CostLine): { payer: Payer | null; why: string; source: { sheet: string; iso: string } | null } {
+  const r = whoPays({ iso: line.iso, boendeform: line.boendeform, age: 65, date: "9999-12-31", includeProposals: true }, index);
+  if (!r.ok) return { payer: null, why: r.code, source: null };
+  return { payer: r.payer, why: r.rule, source: r.source };
+}
+
+/**
+ * The cost shift of the changes from `before` to `after` (§6.3): each line of the previous year's
+ * costs is answered under both; where the payer changes between Kommun and Region, the cost the
+ * paying party bore moves. Cost data finer than a change is summed under it; a line that no
+ * payer can be named for is listed, never guessed.
+ */
+export function costShift(before: WorkbookModel, after: WorkbookModel, lines: readonly CostLine[] = costLines(after)): CostShift {
+  const beforeIndex = buildWhoPaysIndex(before);
+  const afterIndex = buildWhoPaysIndex(after);
+  const groups = new Map<string, { change: Omit<ShiftChange, "amount" | "lines">; amount: number; lines: CostLine[] }>();
+  const unattributed: UnattributedLine[] = [];
+  let totalCost = 0;
+  for (const line of lines) {
+    totalCost += line.kommun + line.region;
+    const a = payerOf(beforeIndex, line);
+    const b = payerOf(afterIndex, line);
+    if (a.payer === b.payer && a.payer !== null) continue;
+    if (a.payer === null || b.payer === null) {
+      if (a.payer !== b.payer) unattributed.push({ line, before: a.payer ?? a.why, after: b.payer ?? b.why });
+      continue;
+    }
+    const moved = a.payer === "Region" ? line.region : a.payer === "Kommun" ? line.kommun : line.kommun + line.region;
+    const sign = b.payer === "Kommun" ? 1 : b.payer === "Region" ? -1 : a.payer === "Kommun" ? -1 : 1;
+    const sheetKey = BILAGA_KEYS.find((k) => afterIndex.sheetNames[k as "B1" | "B2" | "B4"] === b.source?.sheet) ?? null;
+    const iso = b.source?.iso ?? line.iso;
+    const key = [sheetKey, iso, line.boendeform, a.payer, b.payer].join("|");
+    const group = groups.get(key) ?? { change: { bilaga: sheetKey ? BILAGA_NUMBER[sheetKey] : null, iso, boendeform: line.boendeform, from: a.payer, to: b.payer }, amount: 0, lines: [] };
+    group.amount += sign * moved;
+    group.lines.push(line);
+    groups.set(key, group);
+  }
+  const all = [...groups.values()].map((g) => ({ ...g.change, amount: round(g.amount), lines: g.lines }));
+  const changes = all.filter((c) => c.from !== "Egenansvar" && c.to !== "Egenansvar");
+  const egenansvar = all.filter((c) => c.from === "Egenansvar" || c.to === "Egenansvar");
+  const netToKommun = round(changes.reduce((s, c) => s + c.amount, 0));
+  const info = readEditionInfo(after);
+  const tolerance = info.tolerance === null ? null : info.tolerance.kind === "sek" ? info.tolerance.value : round((info.tolerance.value / 100) * totalCost);
+  return {
+    changes,
+    egenansvar,
+    unattributed,
+    netToKommun,
+    netToRegion: netToKommun === 0 ? 0 : -netToKommun,
+    totalCost: round(totalCost),
+    tolerance,
+    toleranceText: info.toleranceText,
+    neutral: tolerance === null ? null : Math.abs(netToKommun) <= tolerance,
+  };
+}
+
+/** Kronor with öre precision, without floating-point dust. */
+const round = (n: number) => Math.round(n * 100) / 100;
