@@ -1,6 +1,7 @@
 import { UsageError } from "./args";
 import { demoCommand } from "./demoCommand";
 import { InputError, processIo, type Io } from "./io";
+import { COST_SHIFT_USAGE, costShiftCommand } from "./costShiftCommand";
 import { DIFF_USAGE, diffCommand } from "./diffCommand";
 import { NEW_WORKBOOK_USAGE, newWorkbookCommand } from "./newWorkbookCommand";
 import { PUBLISH_USAGE, publishCommand } from "./publishCommand";
@@ -14,6 +15,7 @@ ${VALIDATE_USAGE}
 ${NEW_WORKBOOK_USAGE}
 ${PUBLISH_USAGE}
 ${DIFF_USAGE}
+${COST_SHIFT_USAGE}
 Användning: kostnadsansvar demo [fil.xlsx]
 
 Boendeformer: SABO (SÄBO), SOL_DAGV (dagverksamhet), LSS_BOSTAD (LSS bostad), LSS_DV (daglig verksamhet), SOL_SOCPSYK (socialpsykiatri).`;
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   "new-workbook": newWorkbookCommand,
   publish: publishCommand,
   diff: diffCommand,
+  "cost-shift": costShiftCommand,
   demo: demoCommand,
 };
 

@@ -19,3 +19,4 @@ export * from "./example/isoList";
 export * from "./csv";
 export * from "./template";
 export * from "./costs/costShift";
+export * from "./costs/followUp";

@@ -70,6 +70,14 @@ export async function readBilagorSheets(
   return { sheets };
 }
 
+/**
+ * Text as Excel should keep it: a leading apostrophe makes Excel store text that starts with
+ * = + - @ as text, so cell text from a workbook is never turned into a formula when written.
+ */
+export function asText<T>(value: T): T | string {
+  return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
+}
+
 /** The Status text the add-in writes when the user flags a row for a huvudmän decision. */
 export const FLAG_STATUS = "Kräver huvudmannabeslut";
 /** Fluent's warning background: visible, and readable with black text. */
@@ -213,7 +221,7 @@ export async function addSheets(context: Excel.RequestContext, sheetsToWrite: re
     const firstDataRow = (spec.headerRow ?? 0) + 1;
     for (const column of spec.textColumns ?? []) ws.getRangeByIndexes(firstDataRow - 1, column - 1, listRows, 1).numberFormat = [["@"]];
     if (spec.rows.length > 0) {
-      const values = spec.rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
+      const values = spec.rows.map((r) => Array.from({ length: width }, (_, j) => asText(r[j] ?? "")));
       ws.getRangeByIndexes(0, 0, values.length, width).values = values;
     }
     if (spec.headerRow !== null) {
@@ -306,6 +314,6 @@ export async function appendToOwnSheet(context: Excel.RequestContext, name: stri
       next = 1;
     }
   }
-  if (rows.length > 0) target.getRangeByIndexes(next, 0, rows.length, headers.length).values = rows.map((r) => headers.map((_, j) => r[j] ?? ""));
+  if (rows.length > 0) target.getRangeByIndexes(next, 0, rows.length, headers.length).values = rows.map((r) => headers.map((_, j) => asText(r[j] ?? "")));
   await context.sync();
 }

@@ -4,6 +4,12 @@
 import { currentBasis } from "../excel/modelSource";
 import { isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "./logic";
 
+// Outside Excel (office.js not loaded) the build's CustomFunctions.associate calls at the end of
+// this module would throw; register nothing instead, and let the pane say it needs Excel.
+if (typeof CustomFunctions === "undefined") {
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { associate: () => undefined };
+}
+
 /**
  * The one place where results become Excel values: a failing element becomes an error value in
  * its own cell; arguments that do not fit together fail the whole call with #VALUE!.

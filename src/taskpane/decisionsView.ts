@@ -59,7 +59,9 @@ function render(): void {
   const body = el(
     "tbody",
     {},
-    rows.map((d) => el("tr", { attrs: { "data-sheet": d.sheet, "data-row": String(d.row) } }, asCells(d).map((c) => el("td", { text: c, className: c === "saknas" ? "missing" : "" })))),
+    rows.map((d) =>
+      el("tr", { attrs: { "data-sheet": d.sheet, "data-row": String(d.row) } }, asCells(d).map((c, i) => el("td", { text: c, className: c === "saknas" ? "missing" : "", attrs: { "data-label": HEADERS[i]! } }))),
+    ),
   );
   table.replaceChildren(head, body);
   byId("decision-empty").hidden = rows.length > 0;

@@ -1,662 +1,625 @@
 /*
  * fakeOffice.js – a stand-in for Microsoft's office.js in browser tests, where no Excel exists.
  *
- * A plain script (no modules, no build, no eval). The test page provides, before this runs:
- *   window.__FAKE_WORKBOOK__ = { sheets: [{ name, cells: [[...], ...], fills?: { A1: "#RRGGBB" } }] }
- *     cells are row-major from A1: string | number | boolean | null | { error: "#N/A" }
+ * A plain script (no modules, no build, no eval). Before it runs, the test page sets:
+ *   window.__FAKE_WORKBOOK__ = { sheets: [{ name, cells: [[…], …], fills?: { A1: "#RRGGBB" }, formulas?: { A1: "=…" } }] }
+ *     cells are row-major from A1: string | number | boolean | null | { error: "#N/A" }; a formula
+ *     cell has its cached result in `cells` and its formula in `formulas` (the fake never calculates)
  *   window.__FAKE_HOST__ = "Excel" (default) or "Word"
  *
- * Only the subset of Office.js the add-in uses is here, with Office.js's batching: calls on proxy
+ * Only the subset of Office.js the add-in uses is here, with Office.js's batching: calls on client
  * objects are queued and run at context.sync(); loaded properties can be read only after that
- * sync (reading earlier throws PropertyNotLoaded, like Office.js). window.__fakeExcel exposes the
- * workbook's state for assertions.
+ * sync (reading earlier throws PropertyNotLoaded, as Office.js does). window.__fakeExcel exposes
+ * the workbook's state to the tests.
  */
-(function () {
+(() => {
   "use strict";
 
-  var HOST = window.__FAKE_HOST__ || "Excel";
-  var input = window.__FAKE_WORKBOOK__ || { sheets: [] };
+  const HOST = window.__FAKE_HOST__ || "Excel";
+  const input = window.__FAKE_WORKBOOK__ || { sheets: [] };
 
-  // ---------------------------------------------------------------- errors and A1 helpers
+  // ------------------------------------------------------------------ errors and A1 addresses
 
   function officeError(code, message) {
-    var error = new Error(message);
+    const error = new Error(message);
     error.name = "RichApi.Error";
     error.code = code;
     return error;
   }
 
-  function notLoaded(prop) {
-    return officeError("PropertyNotLoaded", "The property '" + prop + "' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.");
-  }
+  const notLoaded = (prop) =>
+    officeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
 
   /** 0-based column → letters (0 → A, 26 → AA). */
   function letters(col) {
-    var s = "";
-    for (var n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    let s = "";
+    for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
     return s;
   }
 
-  function a1(row, col) {
-    return letters(col) + (row + 1);
-  }
+  const a1 = (row, col) => letters(col) + (row + 1);
+  const key = (row, col) => `${row},${col}`;
 
   /** "B3" or "$A$1:C$4" (optionally "Sheet!…") → { row, col, rows, cols }, all 0-based. */
   function parseA1(address) {
-    var local = String(address).split("!").pop().replace(/\$/g, "").toUpperCase();
-    var parts = local.split(":").map(function (p) {
-      var m = /^([A-Z]+)(\d+)$/.exec(p);
-      if (!m) throw officeError("InvalidArgument", "Invalid address: " + address);
-      var col = 0;
-      for (var i = 0; i < m[1].length; i++) col = col * 26 + (m[1].charCodeAt(i) - 64);
+    const local = String(address).split("!").pop().replace(/\$/g, "").toUpperCase();
+    const [first, last = first] = local.split(":").map((part) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(part);
+      if (!m) throw officeError("InvalidArgument", `Invalid address: ${address}`);
+      let col = 0;
+      for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
       return { row: Number(m[2]) - 1, col: col - 1 };
     });
-    var first = parts[0];
-    var last = parts[1] || first;
     return { row: first.row, col: first.col, rows: last.row - first.row + 1, cols: last.col - first.col + 1 };
   }
 
-  function isEmpty(v) {
-    return v === null || v === undefined || v === "";
-  }
+  const isEmpty = (v) => v === null || v === undefined || v === "";
 
-  // ---------------------------------------------------------------- the workbook itself
+  // ------------------------------------------------------------------ the workbook itself
 
-  var state = { sheets: [], activeSheet: null, selected: null, syncCount: 0, calculateCount: 0, nextId: 1 };
-  var handlers = { changed: [], added: [], deleted: [] };
-  var settings = {};
-  var functions = {};
-  var actions = {};
+  const state = { sheets: [], activeSheet: null, selected: null, syncCount: 0, calculateCount: 0, nextId: 1, xmlParts: [] };
+  const handlers = { changed: [], added: [], deleted: [] };
+  const settings = {};
+  const functions = {};
+  const actions = {};
 
   function newSheet(name) {
-    var id = "{" + String(state.nextId++).padStart(8, "0") + "-0001-0000-0000-000000000000}";
-    // fills, number formats and bold are keyed "row,col"; data validations are kept per range.
-    return { id: id, name: name, cells: [], fills: new Map(), formats: new Map(), bold: new Map(), validations: [], frozenRows: 0 };
+    const id = `{${String(state.nextId++).padStart(8, "0")}-0001-0000-0000-000000000000}`;
+    // Per cell, keyed "row,col": fill colour, fill pattern { pattern, patternColor } when not solid,
+    // formula, number format, bold. Data-validation rules are kept per range.
+    return { id, name, cells: [], fills: new Map(), patterns: new Map(), formulas: new Map(), cached: new Map(), formats: new Map(), bold: new Map(), validations: [], frozenRows: 0 };
   }
 
   function cellOf(sheet, row, col) {
-    var r = sheet.cells[row];
-    var v = r ? r[col] : null;
+    const v = sheet.cells[row]?.[col];
     return isEmpty(v) ? null : v;
   }
 
   function setCellOf(sheet, row, col, value) {
-    if (!sheet.cells[row]) sheet.cells[row] = [];
-    sheet.cells[row][col] = isEmpty(value) ? null : value;
+    (sheet.cells[row] ??= [])[col] = isEmpty(value) ? null : value;
   }
 
-  (input.sheets || []).forEach(function (spec) {
-    var sheet = newSheet(spec.name);
-    (spec.cells || []).forEach(function (row, i) {
-      (row || []).forEach(function (v, j) {
-        if (!isEmpty(v)) setCellOf(sheet, i, j, v);
-      });
-    });
-    Object.keys(spec.fills || {}).forEach(function (address) {
-      var p = parseA1(address);
-      sheet.fills.set(p.row + "," + p.col, String(spec.fills[address]).toUpperCase());
-    });
+  /**
+   * A write from values or formulas. Text starting with "=" is a formula, as in Excel; its value
+   * is the cached result when the cell held that same formula at the start, else empty. A leading
+   * apostrophe keeps the rest as text, as when typed in Excel.
+   */
+  function writeCell(sheet, row, col, value) {
+    const k = key(row, col);
+    if (typeof value === "string" && value.startsWith("'")) {
+      sheet.formulas.delete(k);
+      setCellOf(sheet, row, col, value.slice(1));
+    } else if (typeof value === "string" && value.startsWith("=")) {
+      sheet.formulas.set(k, value);
+      const cached = sheet.cached.get(k);
+      setCellOf(sheet, row, col, cached && cached.formula === value ? cached.value : null);
+    } else {
+      sheet.formulas.delete(k);
+      setCellOf(sheet, row, col, value);
+    }
+  }
+
+  for (const spec of input.sheets || []) {
+    const sheet = newSheet(spec.name);
+    (spec.cells || []).forEach((row, i) => (row || []).forEach((v, j) => setCellOf(sheet, i, j, v)));
+    for (const [address, color] of Object.entries(spec.fills || {})) {
+      const p = parseA1(address);
+      sheet.fills.set(key(p.row, p.col), String(color).toUpperCase());
+    }
+    for (const [address, formula] of Object.entries(spec.formulas || {})) {
+      const p = parseA1(address);
+      sheet.formulas.set(key(p.row, p.col), formula);
+      sheet.cached.set(key(p.row, p.col), { formula, value: cellOf(sheet, p.row, p.col) });
+    }
     state.sheets.push(sheet);
-  });
+  }
   state.activeSheet = state.sheets[0] || null;
 
-  function findSheet(key) {
-    var k = String(key).toLowerCase();
-    for (var i = 0; i < state.sheets.length; i++) {
-      var s = state.sheets[i];
-      if (s.id === key || s.name.toLowerCase() === k) return s;
-    }
-    return null;
+  /** By id, or by name ignoring case (as Excel does). */
+  function findSheet(nameOrId) {
+    const k = String(nameOrId).toLowerCase();
+    return state.sheets.find((s) => s.id === nameOrId || s.name.toLowerCase() === k) || null;
   }
 
   function sheetOrThrow(name) {
-    var s = findSheet(name);
-    if (!s) throw new Error("__fakeExcel: no sheet named " + name);
+    const s = findSheet(name);
+    if (!s) throw new Error(`__fakeExcel: no sheet named ${name}`);
     return s;
   }
 
-  /** Calls event handlers later, as Excel does (never inside the sync that caused them). */
+  /** Calls the event handlers later, as Excel does (never inside the sync that caused the event). */
   function fire(kind, args) {
-    handlers[kind].forEach(function (handler) {
-      setTimeout(function () {
-        handler(args);
-      }, 0);
-    });
+    for (const handler of handlers[kind]) setTimeout(() => handler(args), 0);
   }
 
-  /** Bounding box of non-empty cells (and filled cells unless valuesOnly), or null. */
+  const changedEvent = (sheet, address) => ({ worksheetId: sheet.id, address, type: "WorksheetChanged", source: "Local", changeType: "RangeEdited" });
+
+  /** Bounding box of the non-empty cells (and of filled cells unless valuesOnly), or null. */
   function usedBox(sheet, valuesOnly) {
-    var box = null;
-    function take(r, c) {
-      if (!box) box = { r0: r, c0: c, r1: r, c1: c };
-      box.r0 = Math.min(box.r0, r);
-      box.c0 = Math.min(box.c0, c);
-      box.r1 = Math.max(box.r1, r);
-      box.c1 = Math.max(box.c1, c);
-    }
-    sheet.cells.forEach(function (row, r) {
-      if (row) row.forEach(function (v, c) {
-        if (!isEmpty(v)) take(r, c);
-      });
-    });
-    if (!valuesOnly) sheet.fills.forEach(function (_color, key) {
-      take(Number(key.split(",")[0]), Number(key.split(",")[1]));
-    });
-    return box && { sheet: sheet, row: box.r0, col: box.c0, rows: box.r1 - box.r0 + 1, cols: box.c1 - box.c0 + 1 };
+    let box = null;
+    const take = (r, c) => {
+      box = box ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+    };
+    sheet.cells.forEach((row, r) => row && row.forEach((v, c) => !isEmpty(v) && take(r, c)));
+    if (!valuesOnly) for (const k of sheet.fills.keys()) take(...k.split(",").map(Number));
+    return box && { row: box.r0, col: box.c0, rows: box.r1 - box.r0 + 1, cols: box.c1 - box.c0 + 1 };
   }
 
-  // ---------------------------------------------------------------- batching
+  // ------------------------------------------------------------------ batching
+
+  class RequestContext {
+    constructor() {
+      this._queue = [];
+      this.workbook = new Workbook(this);
+    }
+
+    /** Runs the queued operations in order; the first failure rejects (earlier ones stay applied, as in Excel). */
+    sync() {
+      const queue = this._queue;
+      this._queue = [];
+      state.syncCount++;
+      return new Promise((resolve, reject) =>
+        setTimeout(() => {
+          const changed = new Map(); // sheet → address written, for onChanged
+          let failure = null;
+          try {
+            for (const op of queue) op(changed);
+          } catch (e) {
+            failure = e;
+          }
+          for (const [sheet, address] of changed) fire("changed", changedEvent(sheet, address));
+          if (failure) reject(failure);
+          else resolve();
+        }, 0),
+      );
+    }
+  }
 
   /**
-   * A client object stands for an object in the workbook. `resolver` finds its target when the
-   * batch runs (and may throw ItemNotFound); the result is kept for later batches. `_data` holds
-   * the properties loaded at the last sync. `known` is a target already found (collection items).
+   * A client object stands for something in the workbook. `resolver` finds its target when the
+   * batch runs (and may throw ItemNotFound, or return null for a null object); the target is kept
+   * for later batches. `_data` holds what load() fetched. `known` is a target found already
+   * (a collection's items).
    */
-  function ClientObject(context, resolver, known) {
-    this._context = context;
-    this._resolver = resolver;
-    this._resolved = known !== undefined;
-    this._target = known !== undefined ? known : null;
-    this._data = {};
-    var self = this;
-    if (known === undefined) context._queue.push(function () {
-      target(self);
-    });
-  }
-
-  function target(proxy) {
-    if (!proxy._resolved) {
-      proxy._target = proxy._resolver();
-      proxy._resolved = true;
+  class ClientObject {
+    constructor(context, resolver, known) {
+      this._context = context;
+      this._resolver = resolver;
+      this._resolved = known !== undefined;
+      this._target = known === undefined ? null : known;
+      this._data = {};
+      if (known === undefined) context._queue.push(() => this._resolve());
     }
-    return proxy._target;
-  }
 
-  Object.defineProperty(ClientObject.prototype, "isNullObject", {
-    get: function () {
+    _resolve() {
+      if (!this._resolved) {
+        this._target = this._resolver();
+        this._resolved = true;
+      }
+      return this._target;
+    }
+
+    /** Queues f(target, changed) for the next sync; nothing happens on a null object. */
+    _queueOnTarget(f) {
+      this._context._queue.push((changed) => {
+        const t = this._resolve();
+        if (t) f(t, changed);
+      });
+    }
+
+    _loaded(name) {
+      if (!(name in this._data)) throw notLoaded(name);
+      return this._data[name];
+    }
+
+    get isNullObject() {
       if (!this._resolved) throw notLoaded("isNullObject");
       return this._target === null;
-    },
-  });
-
-  /** Read-only properties that exist only after load() + sync(). */
-  function loadable(proto, names) {
-    names.forEach(function (name) {
-      Object.defineProperty(proto, name, {
-        configurable: true,
-        get: function () {
-          if (!(name in this._data)) throw notLoaded(name);
-          return this._data[name];
-        },
-      });
-    });
+    }
   }
 
   /** load("a, b"), load(["a", "b"]) or load({ a: true }) → ["a", "b"]; nothing → null (all). */
   function propNames(props) {
     if (props === undefined || props === null) return null;
-    if (typeof props === "string") return props.split(",").map(function (p) {
-      return p.trim();
-    });
+    if (typeof props === "string") return props.split(",").map((p) => p.trim());
     if (Array.isArray(props)) return props.slice();
-    return Object.keys(props.select ? props.select : props);
+    return Object.keys(props.select || props);
   }
 
-  function RequestContext() {
-    this._queue = [];
-    this.workbook = new Workbook(this);
+  // ------------------------------------------------------------------ workbook and worksheets
+
+  class Workbook {
+    constructor(context) {
+      this.worksheets = new WorksheetCollection(context);
+      this.application = { calculate: () => context._queue.push(() => state.calculateCount++) };
+      this.customXmlParts = new CustomXmlParts(context, null);
+    }
   }
 
-  /** Runs the queued operations in order; the first failure rejects the sync (earlier ones stay applied). */
-  RequestContext.prototype.sync = function () {
-    var queue = this._queue;
-    this._queue = [];
-    state.syncCount++;
-    return new Promise(function (resolve, reject) {
-      setTimeout(function () {
-        var changed = new Map();
-        var failure = null;
-        try {
-          queue.forEach(function (op) {
-            op(changed);
-          });
-        } catch (e) {
-          failure = e;
-        }
-        changed.forEach(function (address, sheetId) {
-          fire("changed", { worksheetId: sheetId, address: address, type: "WorksheetChanged", source: "Local", changeType: "RangeEdited" });
-        });
-        if (failure) reject(failure);
-        else resolve();
-      }, 0);
+  /** A result read at the next sync (getCellProperties, getXml). */
+  function clientResult(context, read) {
+    let has = false;
+    let value = null;
+    context._queue.push(() => {
+      value = read();
+      has = true;
     });
-  };
-
-  // ---------------------------------------------------------------- workbook and sheets
-
-  function Workbook(context) {
-    this.worksheets = new WorksheetCollection(context);
-    this.application = {
-      calculate: function () {
-        context._queue.push(function () {
-          state.calculateCount++;
-        });
-      },
-    };
-  }
-
-  function eventSource(context, kind) {
     return {
-      add: function (handler) {
-        context._queue.push(function () {
-          handlers[kind].push(handler);
-        });
-        return {
-          remove: function () {
-            var i = handlers[kind].indexOf(handler);
-            if (i >= 0) handlers[kind].splice(i, 1);
-          },
-        };
+      get value() {
+        if (!has) throw notLoaded("value");
+        return value;
       },
     };
   }
 
-  function WorksheetCollection(context) {
-    this._context = context;
-    this._items = null;
-    this.onChanged = eventSource(context, "changed");
-    this.onAdded = eventSource(context, "added");
-    this.onDeleted = eventSource(context, "deleted");
-  }
+  /** workbook.customXmlParts (all parts) or getByNamespace(ns): items with id and getXml(); add(xml). */
+  class CustomXmlParts {
+    constructor(context, namespace) {
+      this._context = context;
+      this._namespace = namespace;
+      this._items = null;
+    }
 
-  Object.defineProperty(WorksheetCollection.prototype, "items", {
-    get: function () {
+    get items() {
       if (!this._items) throw notLoaded("items");
       return this._items;
-    },
-  });
+    }
 
-  WorksheetCollection.prototype.load = function () {
-    var self = this;
-    this._context._queue.push(function () {
-      self._items = state.sheets.map(function (sheet) {
-        var ws = new Worksheet(self._context, null, sheet);
-        ws._data.name = sheet.name;
-        ws._data.id = sheet.id;
-        return ws;
+    load() {
+      this._context._queue.push(() => {
+        const parts = state.xmlParts.filter((p) => this._namespace === null || p.namespace === this._namespace);
+        this._items = parts.map((part) => ({ id: part.id, namespaceUri: part.namespace, getXml: () => clientResult(this._context, () => part.xml) }));
       });
-    });
-    return this;
-  };
+      return this;
+    }
 
-  WorksheetCollection.prototype.getItem = function (key) {
-    return new Worksheet(this._context, function () {
-      var s = findSheet(key);
-      if (!s) throw officeError("ItemNotFound", "The requested resource doesn't exist. (worksheet " + key + ")");
-      return s;
-    });
-  };
+    getByNamespace(namespace) {
+      return new CustomXmlParts(this._context, namespace);
+    }
 
-  WorksheetCollection.prototype.getItemOrNullObject = function (key) {
-    return new Worksheet(this._context, function () {
-      return findSheet(key);
-    });
-  };
+    add(xml) {
+      this._context._queue.push(() => {
+        const ns = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*\sxmlns="([^"]*)"/.exec(xml);
+        state.xmlParts.push({ id: `{xml-${state.nextId++}}`, namespace: ns ? ns[1] : "", xml });
+      });
+    }
+  }
 
-  WorksheetCollection.prototype.add = function (name) {
-    return new Worksheet(this._context, function () {
-      var n = name === undefined ? "Sheet" + (state.sheets.length + 1) : String(name);
-      if (findSheet(n)) throw officeError("ItemAlreadyExists", "A worksheet named " + n + " already exists.");
-      if (n.length === 0 || n.length > 31 || /[\[\]:*?\/\\]/.test(n)) throw officeError("InvalidArgument", "Invalid worksheet name: " + n);
-      var sheet = newSheet(n);
-      state.sheets.push(sheet);
-      fire("added", { worksheetId: sheet.id, type: "WorksheetAdded", source: "Local" });
-      return sheet;
-    });
-  };
-
-  function Worksheet(context, resolver, known) {
-    ClientObject.call(this, context, resolver, known);
-    var self = this;
-    this.freezePanes = {
-      freezeRows: function (count) {
-        context._queue.push(function () {
-          target(self).frozenRows = count;
-        });
+  /** An event source (worksheets.onChanged …): handlers are registered at the next sync. */
+  function eventSource(context, kind) {
+    return {
+      add(handler) {
+        context._queue.push(() => handlers[kind].push(handler));
+        return { remove: () => (handlers[kind] = handlers[kind].filter((h) => h !== handler)) };
       },
     };
   }
-  Worksheet.prototype = Object.create(ClientObject.prototype);
-  loadable(Worksheet.prototype, ["name", "id"]);
 
-  Worksheet.prototype.load = function (props) {
-    var self = this;
-    var names = propNames(props) || ["name", "id"];
-    this._context._queue.push(function () {
-      var sheet = target(self);
-      if (sheet) names.forEach(function (n) {
-        if (n === "name" || n === "id") self._data[n] = sheet[n];
+  class WorksheetCollection {
+    constructor(context) {
+      this._context = context;
+      this._items = null;
+      this.onChanged = eventSource(context, "changed");
+      this.onAdded = eventSource(context, "added");
+      this.onDeleted = eventSource(context, "deleted");
+    }
+
+    get items() {
+      if (!this._items) throw notLoaded("items");
+      return this._items;
+    }
+
+    /** Any of load("items/name"), load("name"), load(): items come with name and id. */
+    load() {
+      this._context._queue.push(() => {
+        this._items = state.sheets.map((sheet) => {
+          const ws = new Worksheet(this._context, null, sheet);
+          Object.assign(ws._data, { name: sheet.name, id: sheet.id });
+          return ws;
+        });
       });
-    });
-    return this;
-  };
+      return this;
+    }
 
-  /** A range of this sheet; `box(sheet)` gives { row, col, rows, cols } or null. */
-  Worksheet.prototype._range = function (box) {
-    var ws = this;
-    return new Range(this._context, function () {
-      var sheet = target(ws);
-      if (!sheet) return null;
-      var b = box(sheet);
-      return b && { sheet: sheet, row: b.row, col: b.col, rows: b.rows, cols: b.cols };
-    });
-  };
+    getItem(nameOrId) {
+      return new Worksheet(this._context, () => {
+        const s = findSheet(nameOrId);
+        if (!s) throw officeError("ItemNotFound", `The requested resource doesn't exist. (worksheet ${nameOrId})`);
+        return s;
+      });
+    }
 
-  Worksheet.prototype.getUsedRangeOrNullObject = function (valuesOnly) {
-    return this._range(function (sheet) {
-      return usedBox(sheet, !!valuesOnly);
-    });
-  };
+    getItemOrNullObject(nameOrId) {
+      return new Worksheet(this._context, () => findSheet(nameOrId));
+    }
 
-  Worksheet.prototype.getRangeByIndexes = function (row, col, rows, cols) {
-    return this._range(function () {
-      return { row: row, col: col, rows: rows, cols: cols };
-    });
-  };
-
-  Worksheet.prototype.getRange = function (address) {
-    return this._range(function () {
-      return parseA1(address);
-    });
-  };
-
-  Worksheet.prototype.getCell = function (row, col) {
-    return this.getRangeByIndexes(row, col, 1, 1);
-  };
-
-  Worksheet.prototype.activate = function () {
-    var self = this;
-    this._context._queue.push(function () {
-      state.activeSheet = target(self);
-    });
-  };
-
-  // ---------------------------------------------------------------- ranges
-
-  function quoteSheet(name) {
-    return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+    add(name) {
+      return new Worksheet(this._context, () => {
+        const n = name === undefined ? `Sheet${state.sheets.length + 1}` : String(name);
+        if (findSheet(n)) throw officeError("ItemAlreadyExists", `A worksheet named ${n} already exists.`);
+        if (n.length === 0 || n.length > 31 || /[[\]:*?/\\]/.test(n)) throw officeError("InvalidArgument", `Invalid worksheet name: ${n}`);
+        const sheet = newSheet(n);
+        state.sheets.push(sheet);
+        fire("added", { worksheetId: sheet.id, type: "WorksheetAdded", source: "Local" });
+        return sheet;
+      });
+    }
   }
 
-  function localAddress(t) {
-    var first = a1(t.row, t.col);
-    return t.rows === 1 && t.cols === 1 ? first : first + ":" + a1(t.row + t.rows - 1, t.col + t.cols - 1);
+  class Worksheet extends ClientObject {
+    constructor(context, resolver, known) {
+      super(context, resolver, known);
+      this.freezePanes = { freezeRows: (count) => this._queueOnTarget((sheet) => (sheet.frozenRows = count)) };
+    }
+
+    get name() {
+      return this._loaded("name");
+    }
+
+    get id() {
+      return this._loaded("id");
+    }
+
+    load(props) {
+      const names = (propNames(props) || ["name", "id"]).filter((n) => n === "name" || n === "id");
+      this._queueOnTarget((sheet) => names.forEach((n) => (this._data[n] = sheet[n])));
+      return this;
+    }
+
+    /** A range of this sheet; box(sheet) gives { row, col, rows, cols } (0-based) or null. */
+    _range(box) {
+      return new Range(this._context, () => {
+        const sheet = this._resolve();
+        const b = sheet && box(sheet);
+        return b ? { sheet, ...b } : null;
+      });
+    }
+
+    getUsedRangeOrNullObject(valuesOnly) {
+      return this._range((sheet) => usedBox(sheet, !!valuesOnly));
+    }
+
+    getRangeByIndexes(row, col, rows, cols) {
+      return this._range(() => ({ row, col, rows, cols }));
+    }
+
+    getRange(address) {
+      return this._range(() => parseA1(address));
+    }
+
+    getCell(row, col) {
+      return this.getRangeByIndexes(row, col, 1, 1);
+    }
+
+    activate() {
+      this._queueOnTarget((sheet) => (state.activeSheet = sheet));
+    }
   }
+
+  // ------------------------------------------------------------------ ranges
+
+  const quoteSheet = (name) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+  const localAddress = (t) => (t.rows === 1 && t.cols === 1 ? a1(t.row, t.col) : `${a1(t.row, t.col)}:${a1(t.row + t.rows - 1, t.col + t.cols - 1)}`);
 
   function valueType(v) {
     if (isEmpty(v)) return "Empty";
     if (typeof v === "object") return "Error";
     if (typeof v === "number") return "Double";
-    if (typeof v === "boolean") return "Boolean";
-    return "String";
+    return typeof v === "boolean" ? "Boolean" : "String";
   }
 
-  /** A 2-D grid over the range, from f(row, col). */
-  function grid(t, f) {
-    var out = [];
-    for (var i = 0; i < t.rows; i++) {
-      var line = [];
-      for (var j = 0; j < t.cols; j++) line.push(f(t.row + i, t.col + j));
-      out.push(line);
-    }
-    return out;
-  }
+  /** A 2-D array over the range t, from f(row, col). */
+  const grid = (t, f) => Array.from({ length: t.rows }, (_, i) => Array.from({ length: t.cols }, (_, j) => f(t.row + i, t.col + j)));
 
-  var RANGE_PROPS = {
-    values: function (t) {
-      return grid(t, function (r, c) {
-        var v = cellOf(t.sheet, r, c);
-        return v === null ? "" : typeof v === "object" ? v.error : v;
-      });
-    },
-    valueTypes: function (t) {
-      return grid(t, function (r, c) {
-        return valueType(cellOf(t.sheet, r, c));
-      });
-    },
-    rowIndex: function (t) {
-      return t.row;
-    },
-    columnIndex: function (t) {
-      return t.col;
-    },
-    rowCount: function (t) {
-      return t.rows;
-    },
-    columnCount: function (t) {
-      return t.cols;
-    },
-    address: function (t) {
-      return quoteSheet(t.sheet.name) + "!" + localAddress(t);
-    },
+  /** The loadable range properties and how each is read from the workbook. */
+  const RANGE_PROPS = {
+    values: (t) => grid(t, (r, c) => {
+      const v = cellOf(t.sheet, r, c);
+      return v === null ? "" : typeof v === "object" ? v.error : v;
+    }),
+    /** The formula where there is one, else the value (as Excel's Range.formulas). */
+    formulas: (t) => grid(t, (r, c) => {
+      const f = t.sheet.formulas.get(key(r, c));
+      if (f !== undefined) return f;
+      const v = cellOf(t.sheet, r, c);
+      return v === null ? "" : typeof v === "object" ? v.error : v;
+    }),
+    valueTypes: (t) => grid(t, (r, c) => valueType(cellOf(t.sheet, r, c))),
+    rowIndex: (t) => t.row,
+    columnIndex: (t) => t.col,
+    rowCount: (t) => t.rows,
+    columnCount: (t) => t.cols,
+    address: (t) => `${quoteSheet(t.sheet.name)}!${localAddress(t)}`,
   };
 
-  /** Runs f(row, col, valueAt(i, j)) over the range; a value is a scalar, a 1×1 array (both broadcast) or a same-sized 2-D array. */
+  /**
+   * Calls f(row, col, value) for each cell of t. `value` is a scalar or a 1×1 array (both applied
+   * to every cell) or a 2-D array of the range's size; any other shape fails like Excel.
+   */
   function eachCell(t, value, what, f) {
-    var scalar = !Array.isArray(value);
-    var single = !scalar && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1;
-    if (!scalar && !single && (value.length !== t.rows || value.some(function (row) {
-      return !Array.isArray(row) || row.length !== t.cols;
-    }))) {
-      throw officeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range. (" + what + ")");
+    const single = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1;
+    const matrix = Array.isArray(value) && !single;
+    if (matrix && (value.length !== t.rows || value.some((row) => !Array.isArray(row) || row.length !== t.cols))) {
+      throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${what})`);
     }
-    for (var i = 0; i < t.rows; i++) {
-      for (var j = 0; j < t.cols; j++) f(t.row + i, t.col + j, scalar ? value : single ? value[0][0] : value[i][j]);
+    for (let i = 0; i < t.rows; i++) {
+      for (let j = 0; j < t.cols; j++) f(t.row + i, t.col + j, matrix ? value[i][j] : single ? value[0][0] : value);
     }
   }
 
-  function Range(context, resolver, known) {
-    ClientObject.call(this, context, resolver, known);
-    var self = this;
-    // Queues an operation on this range's target (ignored on a null object).
-    function onTarget(f) {
-      context._queue.push(function (changed) {
-        var t = target(self);
-        if (t) f(t, changed);
+  function setPattern(sheet, k, change) {
+    sheet.patterns.set(k, { pattern: "Solid", patternColor: "#000000", ...sheet.patterns.get(k), ...change });
+  }
+
+  /** A cell's fill as getCellProperties reports it: no fill is white with pattern None. */
+  function fillOf(sheet, k) {
+    const color = sheet.fills.get(k);
+    const pattern = sheet.patterns.get(k);
+    if (!color && !pattern) return { color: "#FFFFFF", pattern: "None", patternColor: "#000000" };
+    return { color: color || "#FFFFFF", pattern: "Solid", patternColor: "#000000", ...pattern };
+  }
+
+  class Range extends ClientObject {
+    constructor(context, resolver, known) {
+      super(context, resolver, known);
+      const on = (f) => this._queueOnTarget(f);
+      this.format = {
+        fill: {
+          set color(color) {
+            on((t) => eachCell(t, String(color).toUpperCase(), "fill", (r, c, v) => t.sheet.fills.set(key(r, c), v)));
+          },
+          set pattern(pattern) {
+            on((t) => eachCell(t, pattern, "pattern", (r, c, v) => setPattern(t.sheet, key(r, c), { pattern: v })));
+          },
+          set patternColor(color) {
+            on((t) => eachCell(t, String(color).toUpperCase(), "patternColor", (r, c, v) => setPattern(t.sheet, key(r, c), { patternColor: v })));
+          },
+          clear: () =>
+            on((t) =>
+              eachCell(t, null, "fill", (r, c) => {
+                t.sheet.fills.delete(key(r, c));
+                t.sheet.patterns.delete(key(r, c));
+              }),
+            ),
+        },
+        font: {
+          set bold(bold) {
+            on((t) => eachCell(t, !!bold, "bold", (r, c, v) => t.sheet.bold.set(key(r, c), v)));
+          },
+        },
+        autofitColumns: () => on(() => undefined),
+      };
+      this.dataValidation = {
+        set rule(rule) {
+          on((t) => t.sheet.validations.push({ row: t.row, col: t.col, rows: t.rows, cols: t.cols, rule }));
+        },
+      };
+    }
+
+    get values() {
+      return this._loaded("values");
+    }
+
+    /** Writes at the next sync; the client keeps the value it set (as Office.js does). */
+    set values(values) {
+      this._write("values", values);
+    }
+
+    get formulas() {
+      return this._loaded("formulas");
+    }
+
+    set formulas(formulas) {
+      this._write("formulas", formulas);
+    }
+
+    _write(what, values) {
+      this._data[what] = values;
+      this._queueOnTarget((t, changed) => {
+        eachCell(t, values, what, (r, c, v) => writeCell(t.sheet, r, c, v));
+        changed.set(t.sheet, localAddress(t));
       });
     }
-    this._onTarget = onTarget;
-    this.format = {
-      fill: {
-        set color(color) {
-          onTarget(function (t) {
-            eachCell(t, String(color).toUpperCase(), "fill", function (r, c, v) {
-              t.sheet.fills.set(r + "," + c, v);
-            });
-          });
-        },
-        clear: function () {
-          onTarget(function (t) {
-            eachCell(t, null, "fill", function (r, c) {
-              t.sheet.fills.delete(r + "," + c);
-            });
-          });
-        },
-      },
-      font: {
-        set bold(bold) {
-          onTarget(function (t) {
-            eachCell(t, !!bold, "bold", function (r, c, v) {
-              t.sheet.bold.set(r + "," + c, v);
-            });
-          });
-        },
-      },
-      autofitColumns: function () {
-        onTarget(function () {});
-      },
-    };
-    this.dataValidation = {
-      set rule(rule) {
-        onTarget(function (t) {
-          t.sheet.validations.push({ row: t.row, col: t.col, rows: t.rows, cols: t.cols, rule: rule });
-        });
-      },
-    };
+
+    set numberFormat(formats) {
+      this._queueOnTarget((t) => eachCell(t, formats, "numberFormat", (r, c, v) => t.sheet.formats.set(key(r, c), v)));
+    }
+
+    load(props) {
+      const names = (propNames(props) || Object.keys(RANGE_PROPS)).filter((n) => n in RANGE_PROPS);
+      this._queueOnTarget((t) => names.forEach((n) => (this._data[n] = RANGE_PROPS[n](t))));
+      return this;
+    }
+
+    select() {
+      this._queueOnTarget((t) => {
+        state.activeSheet = t.sheet;
+        state.selected = { sheet: t.sheet.name, address: localAddress(t) };
+      });
+    }
+
+    /** Supports format.fill.{color, pattern, patternColor}: what the add-in asks for. */
+    getCellProperties() {
+      return clientResult(this._context, () => {
+        const t = this._resolve();
+        return t && grid(t, (r, c) => ({ format: { fill: fillOf(t.sheet, key(r, c)) } }));
+      });
+    }
   }
-  Range.prototype = Object.create(ClientObject.prototype);
-  loadable(Range.prototype, Object.keys(RANGE_PROPS).filter(function (n) {
-    return n !== "values";
-  }));
-
-  Object.defineProperty(Range.prototype, "values", {
-    get: function () {
-      if (!("values" in this._data)) throw notLoaded("values");
-      return this._data.values;
-    },
-    set: function (values) {
-      this._data.values = values;
-      this._onTarget(function (t, changed) {
-        eachCell(t, values, "values", function (r, c, v) {
-          setCellOf(t.sheet, r, c, v);
-        });
-        changed.set(t.sheet.id, localAddress(t));
-      });
-    },
-  });
-
-  Object.defineProperty(Range.prototype, "numberFormat", {
-    set: function (formats) {
-      this._onTarget(function (t) {
-        eachCell(t, formats, "numberFormat", function (r, c, v) {
-          t.sheet.formats.set(r + "," + c, v);
-        });
-      });
-    },
-  });
-
-  Range.prototype.load = function (props) {
-    var self = this;
-    var names = propNames(props) || Object.keys(RANGE_PROPS);
-    this._context._queue.push(function () {
-      var t = target(self);
-      if (t) names.forEach(function (n) {
-        if (RANGE_PROPS[n]) self._data[n] = RANGE_PROPS[n](t);
-      });
-    });
-    return this;
-  };
-
-  Range.prototype.select = function () {
-    this._onTarget(function (t) {
-      state.activeSheet = t.sheet;
-      state.selected = { sheet: t.sheet.name, address: localAddress(t) };
-    });
-  };
-
-  /** Only format.fill.{color, pattern} is supported, which is what the add-in asks for. */
-  Range.prototype.getCellProperties = function () {
-    var result = { _has: false, _value: null };
-    Object.defineProperty(result, "value", {
-      get: function () {
-        if (!result._has) throw notLoaded("value");
-        return result._value;
+  for (const name of ["valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"]) {
+    Object.defineProperty(Range.prototype, name, {
+      get() {
+        return this._loaded(name);
       },
-    });
-    this._onTarget(function (t) {
-      result._value = grid(t, function (r, c) {
-        var color = t.sheet.fills.get(r + "," + c);
-        return { format: { fill: color ? { color: color, pattern: "Solid" } : { color: "#FFFFFF", pattern: "None" } } };
-      });
-      result._has = true;
-    });
-    return result;
-  };
-
-  // ---------------------------------------------------------------- the globals
-
-  function ready(cb) {
-    var info = { host: HOST, platform: "OfficeOnline" };
-    return new Promise(function (resolve) {
-      setTimeout(function () {
-        if (cb) cb(info);
-        resolve(info);
-      }, 0);
     });
   }
+
+  // ------------------------------------------------------------------ the globals
 
   window.Office = {
     HostType: { Excel: "Excel", Word: "Word" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    onReady: ready,
+    /** Resolves (and calls cb) asynchronously, like office.js once it has initialised. */
+    onReady(cb) {
+      const info = { host: HOST, platform: "OfficeOnline" };
+      return new Promise((resolve) =>
+        setTimeout(() => {
+          if (cb) cb(info);
+          resolve(info);
+        }, 0),
+      );
+    },
     context: {
       document: {
-        // Stored as JSON, like Office's document settings.
+        // Kept as JSON, as Office keeps document settings.
         settings: {
-          get: function (name) {
-            return name in settings ? JSON.parse(settings[name]) : null;
-          },
-          set: function (name, value) {
-            settings[name] = JSON.stringify(value);
-          },
-          remove: function (name) {
-            delete settings[name];
-          },
-          saveAsync: function (cb) {
-            setTimeout(function () {
-              if (cb) cb({ status: "succeeded", value: undefined });
-            }, 0);
-          },
+          get: (name) => (name in settings ? JSON.parse(settings[name]) : null),
+          set: (name, value) => void (settings[name] = JSON.stringify(value)),
+          remove: (name) => void delete settings[name],
+          saveAsync: (cb) => setTimeout(() => cb && cb({ status: "succeeded", value: undefined }), 0),
         },
       },
     },
-    addin: {
-      showAsTaskpane: function () {
-        return Promise.resolve();
-      },
-    },
-    actions: {
-      associate: function (name, fn) {
-        actions[name] = fn;
-      },
-    },
+    addin: { showAsTaskpane: () => Promise.resolve() },
+    actions: { associate: (name, fn) => void (actions[name] = fn) },
   };
 
-  function CustomFunctionsError(code, message) {
-    this.code = code;
-    this.message = message;
+  class CustomFunctionsError extends Error {
+    constructor(code, message) {
+      super(message);
+      this.name = "CustomFunctions.Error";
+      this.code = code;
+    }
   }
-  CustomFunctionsError.prototype = Object.create(Error.prototype);
-  CustomFunctionsError.prototype.name = "CustomFunctions.Error";
 
   window.CustomFunctions = {
-    associate: function (id, fn) {
-      if (typeof id === "object") Object.keys(id).forEach(function (k) {
-        functions[k] = id[k];
-      });
+    associate(id, fn) {
+      if (typeof id === "object") Object.assign(functions, id);
       else functions[id] = fn;
     },
     Error: CustomFunctionsError,
     ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
   };
 
-  // Only Excel hosts get the Excel namespace, as with the real office.js.
+  // Only an Excel host gets the Excel namespace.
   if (HOST === "Excel") {
     window.Excel = {
       CalculationType: { full: "Full", recalculate: "Recalculate" },
-      run: function (batch) {
-        var context = new RequestContext();
-        return Promise.resolve()
-          .then(function () {
-            return batch(context);
-          })
-          .then(function (result) {
-            // Excel.run syncs whatever the batch left queued.
-            return context._queue.length > 0 ? context.sync().then(function () {
-              return result;
-            }) : result;
-          });
+      /** Runs the batch with a new context, then syncs whatever it left queued. */
+      async run(batch) {
+        const context = new RequestContext();
+        const result = await batch(context);
+        if (context._queue.length > 0) await context.sync();
+        return result;
       },
     };
+  }
+
+  /** A cell for the test helpers: its sheet, 0-based row and column, and "row,col" key. */
+  function at(sheet, address) {
+    const s = sheetOrThrow(sheet);
+    const { row, col } = parseA1(address);
+    return { s, row, col, k: key(row, col) };
   }
 
   window.__fakeExcel = {
@@ -672,41 +635,51 @@
     get calculateCount() {
       return state.calculateCount;
     },
-    functions: functions,
-    actions: actions,
-    sheetNames: function () {
-      return state.sheets.map(function (s) {
-        return s.name;
-      });
-    },
-    getValue: function (sheet, address) {
-      var p = parseA1(address);
-      return cellOf(sheetOrThrow(sheet), p.row, p.col);
+    functions,
+    actions,
+    sheetNames: () => state.sheets.map((s) => s.name),
+    /** The cell's value: null when empty, { error } for an error cell. */
+    getValue(sheet, address) {
+      const c = at(sheet, address);
+      return cellOf(c.s, c.row, c.col);
     },
     /** The cell's fill colour ("#RRGGBB"), or null when it has none. */
-    getFill: function (sheet, address) {
-      var p = parseA1(address);
-      return sheetOrThrow(sheet).fills.get(p.row + "," + p.col) || null;
+    getFill(sheet, address) {
+      const c = at(sheet, address);
+      return c.s.fills.get(c.k) || null;
     },
-    numberFormat: function (sheet, address) {
-      var p = parseA1(address);
-      return sheetOrThrow(sheet).formats.get(p.row + "," + p.col) || null;
+    /** The cell's fill as getCellProperties reports it: { color, pattern, patternColor }. */
+    getFillDetails(sheet, address) {
+      const c = at(sheet, address);
+      return fillOf(c.s, c.k);
     },
-    /** The last data-validation rule set on a range covering the cell, or null. */
-    dataValidation: function (sheet, address) {
-      var p = parseA1(address);
-      var found = null;
-      sheetOrThrow(sheet).validations.forEach(function (v) {
-        if (p.row >= v.row && p.row < v.row + v.rows && p.col >= v.col && p.col < v.col + v.cols) found = v.rule;
-      });
-      return found;
+    /** The cell's formula ("=…"), or null when it holds a constant. */
+    getFormula(sheet, address) {
+      const c = at(sheet, address);
+      return c.s.formulas.get(c.k) ?? null;
     },
-    /** An edit by the user: sets the cell and fires onChanged. */
-    setValue: function (sheet, address, value) {
-      var s = sheetOrThrow(sheet);
-      var p = parseA1(address);
-      setCellOf(s, p.row, p.col, value);
-      fire("changed", { worksheetId: s.id, address: a1(p.row, p.col), type: "WorksheetChanged", source: "Local", changeType: "RangeEdited" });
+    numberFormat(sheet, address) {
+      const c = at(sheet, address);
+      return c.s.formats.get(c.k) ?? null;
+    },
+    isBold(sheet, address) {
+      const c = at(sheet, address);
+      return c.s.bold.get(c.k) === true;
+    },
+    frozenRows: (sheet) => sheetOrThrow(sheet).frozenRows,
+    /** The last data-validation rule set on a range that covers the cell, or null. */
+    dataValidation(sheet, address) {
+      const { s, row, col } = at(sheet, address);
+      const covering = s.validations.filter((v) => row >= v.row && row < v.row + v.rows && col >= v.col && col < v.col + v.cols);
+      return covering.length > 0 ? covering[covering.length - 1].rule : null;
+    },
+    /** The custom XML parts' texts (editions the add-in stored). */
+    customXmlParts: () => state.xmlParts.map((p) => p.xml),
+    /** An edit by the user: sets the cell (text starting with "=" is a formula) and fires onChanged. */
+    setValue(sheet, address, value) {
+      const { s, row, col } = at(sheet, address);
+      writeCell(s, row, col, value);
+      fire("changed", changedEvent(s, a1(row, col)));
     },
   };
 })();

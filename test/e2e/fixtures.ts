@@ -9,8 +9,10 @@ export const XSS = '<img src=x onerror="window.__xss=1">';
 /** A fill the user had set before the add-in flagged the row (must come back exactly). */
 export const USER_FILL = "#C6EFCE";
 
-/** Where the review fixture's rows that need a huvudmän decision are, and what their Status was. */
+/** The review fixture's row that needs a huvudmän decision, with a Status and a user's fill. */
 export const DECISION_ROW = { sheet: "Bilaga 1", row: 3, status: "Gällande", filledCell: "B3" } as const;
+/** Its other such row, whose Status is a formula (restoring must bring back the formula). */
+export const FORMULA_ROW = { sheet: "Bilaga 2", row: 2, formula: '=IF(TRUE,"Förslag","")', status: "Förslag" } as const;
 
 function addRows(ws: ExcelJS.Worksheet, rows: ReadonlyArray<ReadonlyArray<unknown>>): void {
   rows.forEach((cells, i) =>
@@ -31,7 +33,7 @@ function listRow(values: Partial<Record<(typeof LIST_HEADERS)[number], unknown>>
  * and HTML-like text in Benämning and Villkor), a duplicate, a code stored as a number, a
  * missing and an invalid payer, a Giltig från too soon after Beslutsdatum (both date cells), codes
  * missing from the ISO 9999 sheet (warnings), a title that differs from it (info), and a second
- * REGION_AREA row in Bilaga 2 without Status.
+ * REGION_AREA row in Bilaga 2 whose Status is a formula.
  */
 export async function reviewWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -70,7 +72,15 @@ export async function reviewWorkbook(): Promise<Buffer> {
   const b2 = wb.addWorksheet("Bilaga 2");
   addRows(b2, [
     [...LIST_HEADERS],
-    listRow({ "ISO-kod": "22 03 09", Benämning: "Förstoringsglas", SÄBO: "Kommun", "LSS bostad": "Kommun", "LSS daglig verksamhet": "Region", "SoL dagverksamhet": "Region" }),
+    listRow({
+      "ISO-kod": "22 03 09",
+      Benämning: "Förstoringsglas",
+      SÄBO: "Kommun",
+      "LSS bostad": "Kommun",
+      "LSS daglig verksamhet": "Region",
+      "SoL dagverksamhet": "Region",
+      Status: { formula: FORMULA_ROW.formula.slice(1), result: FORMULA_ROW.status },
+    }),
   ]);
   addRows(wb.addWorksheet("Bilaga 3"), [[...B3_HEADERS]]);
   addRows(wb.addWorksheet("Bilaga 4"), [[...B4_HEADERS], ["12 36", "Personlyftar", "Kommun", "Nej"]]);

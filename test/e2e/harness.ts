@@ -1,0 +1,291 @@
+/*
+ * Browser tests of the task pane: the production bundle, served on 127.0.0.1, in Debian's
+ * Chromium (playwright-core drives it; Playwright's own browsers are never downloaded), with
+ * test/e2e/fakeOffice.js answering in place of Microsoft's office.js.
+ *
+ *   const e2e = setupE2E();                 // in a test file: builds, serves, launches (beforeAll/afterAll)
+ *   const pane = await e2e.openPane({ workbook: await someXlsx() });
+ *   await pane.page.click("#run-validation");
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "../..");
+export const CHROMIUM = "/usr/bin/chromium";
+const FAKE_OFFICE = path.join(__dirname, "fakeOffice.js");
+const SCREENSHOTS = path.join(__dirname, "screenshots");
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/";
+/** The pane's width in Excel is about 350 px. */
+const VIEWPORT = { width: 380, height: 900 };
+
+/** What fakeOffice.js reads from window.__FAKE_WORKBOOK__. */
+export type FakeCell = string | number | boolean | null | { error: string };
+export interface FakeWorkbook {
+  sheets: Array<{ name: string; cells: FakeCell[][]; fills?: Record<string, string>; formulas?: Record<string, string> }>;
+}
+
+declare global {
+  interface Window {
+    __FAKE_WORKBOOK__?: FakeWorkbook;
+    __FAKE_HOST__?: string;
+    __xss?: unknown;
+    /** Set by fakeOffice.js: the fake workbook's state, for assertions. */
+    __fakeExcel: {
+      readonly selected: { sheet: string; address: string } | null;
+      readonly activeSheet: string | null;
+      readonly syncCount: number;
+      readonly calculateCount: number;
+      readonly functions: Record<string, (...args: unknown[]) => unknown>;
+      readonly actions: Record<string, (event: { completed(): void }) => void>;
+      sheetNames(): string[];
+      getValue(sheet: string, a1: string): FakeCell;
+      getFill(sheet: string, a1: string): string | null;
+      getFormula(sheet: string, a1: string): string | null;
+      getFillDetails(sheet: string, a1: string): { color: string; pattern: string; patternColor: string };
+      customXmlParts(): string[];
+      numberFormat(sheet: string, a1: string): unknown;
+      isBold(sheet: string, a1: string): boolean;
+      frozenRows(sheet: string): number;
+      dataValidation(sheet: string, a1: string): unknown;
+      setValue(sheet: string, a1: string, value: FakeCell): void;
+    };
+  }
+}
+
+// ------------------------------------------------------------------ .xlsx → the fake's JSON
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** ExcelJS cell value → what Office.js would give: formulas as their cached result, dates as serial numbers. */
+function fakeCell(value: ExcelJS.CellValue | undefined): FakeCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (typeof value === "object") {
+    if ("error" in value && typeof value.error === "string") return { error: value.error };
+    if ("formula" in value || "sharedFormula" in value) return fakeCell((value as { result?: ExcelJS.CellValue }).result);
+    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+  }
+  return String(value);
+}
+
+/** "FFC6EFCE" (ExcelJS ARGB) → "#C6EFCE" for a solid fill, else null. */
+function fillColor(fill: ExcelJS.Fill | undefined): string | null {
+  if (!fill || fill.type !== "pattern" || fill.pattern !== "solid") return null;
+  const argb = fill.fgColor?.argb;
+  return argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
+}
+
+/** Reads an .xlsx in Node (ExcelJS) into the JSON fakeOffice.js serves: values, formulas and solid fills. */
+export async function toFakeWorkbook(xlsx: Buffer): Promise<FakeWorkbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+  const sheets: FakeWorkbook["sheets"] = [];
+  wb.eachSheet((ws) => {
+    const cells: FakeCell[][] = [];
+    const fills: Record<string, string> = {};
+    const formulas: Record<string, string> = {};
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const line: FakeCell[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        line[col - 1] = fakeCell(cell.value);
+        const color = fillColor(cell.fill);
+        if (color) fills[cell.address] = color;
+        if (cell.formula) formulas[cell.address] = `=${cell.formula}`;
+      });
+      cells[rowNumber - 1] = Array.from(line, (v) => v ?? null);
+    });
+    sheets.push({ name: ws.name, cells: Array.from(cells, (r) => r ?? []), fills, formulas });
+  });
+  return { sheets };
+}
+
+// ------------------------------------------------------------------ build and serve
+
+/** The production build (as `npm run build`) into a temporary folder, in a child process. */
+function buildBundle(out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out], {
+      cwd: ROOT,
+      env: { ...process.env, ADDIN_URL: "https://hjalpmedel.example.se/kostnadsansvar/" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let log = "";
+    child.stdout.on("data", (d) => (log = (log + d).slice(-20_000)));
+    child.stderr.on("data", (d) => (log = (log + d).slice(-20_000)));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`webpack failed (${code}):\n${log}`))));
+  });
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+/** Serves `dir` read-only on 127.0.0.1 (GET/HEAD, files inside `dir` only, few connections). */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.join(dir, path.normalize(pathname));
+    const inside = file.startsWith(dir + path.sep);
+    if ((req.method !== "GET" && req.method !== "HEAD") || !inside || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(pathname === "/favicon.ico" ? 204 : 404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Cache-Control": "no-store" });
+    res.end(req.method === "HEAD" ? undefined : readFileSync(file));
+  });
+  server.maxConnections = 32;
+  server.requestTimeout = 10_000;
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+// ------------------------------------------------------------------ the browser
+
+export interface OpenPaneOptions {
+  /** The open workbook as .xlsx, or null for an empty workbook with one sheet. */
+  workbook: Buffer | null;
+  host?: "Excel" | "Word";
+  /** false: office.js cannot be loaded at all (the page is opened outside Office, or the CDN is blocked). */
+  office?: boolean;
+}
+
+export interface Pane {
+  page: Page;
+  /** Uncaught exceptions and unhandled rejections in the page. */
+  pageErrors: string[];
+  /** console.error messages. */
+  consoleErrors: string[];
+}
+
+export interface E2E {
+  openPane(options: OpenPaneOptions): Promise<Pane>;
+  /** The URL the bundle is served from (http://127.0.0.1:port/). */
+  readonly baseUrl: string;
+}
+
+/**
+ * Retries an assertion until it passes (the pane works asynchronously), then returns its value;
+ * after `timeout` ms the last failure is thrown.
+ */
+export async function eventually<T>(check: () => Promise<T> | T, timeout = 5_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** Saves a full-page PNG to test/e2e/screenshots/<name>.png (that folder is git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Registers beforeAll/afterAll for one test file: builds the bundle once, serves it, launches one
+ * Chromium with a fresh profile. Every openPane is a new page (a new fake workbook); pages are
+ * closed in afterAll.
+ */
+export function setupE2E(): E2E {
+  let work = "";
+  let server: http.Server | null = null;
+  let context: BrowserContext | null = null;
+  let baseUrl = "";
+  const fakeOffice = readFileSync(FAKE_OFFICE, "utf8");
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`Chromium saknas (${CHROMIUM}); webbläsartesterna kräver det. Installera: apt-get install -y chromium`);
+    }
+    work = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-e2e-"));
+    const out = path.join(work, "addin");
+    // Build and start the browser at the same time: both take a few seconds. Wait for both even
+    // when one fails, so that afterAll can close a browser that did start.
+    const [built, launched] = await Promise.allSettled([
+      buildBundle(out),
+      chromium.launchPersistentContext(path.join(work, "profile"), {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        viewport: VIEWPORT,
+        locale: "sv-SE",
+        timeout: 30_000,
+      }),
+    ]);
+    if (launched.status === "fulfilled") context = launched.value;
+    if (built.status === "rejected") throw built.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    server = await serve(out);
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }, 90_000);
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+    }
+    if (work) rmSync(work, { recursive: true, force: true });
+  }, 30_000);
+
+  async function openPane({ workbook, host = "Excel", office = true }: OpenPaneOptions): Promise<Pane> {
+    if (!context) throw new Error("setupE2E: the browser did not start (see beforeAll)");
+    const fake: FakeWorkbook = workbook ? await toFakeWorkbook(workbook) : { sheets: [{ name: "Blad1", cells: [] }] };
+    const page = await context.newPage();
+    const pane: Pane = { page, pageErrors: [], consoleErrors: [] };
+    page.on("pageerror", (e) => pane.pageErrors.push(String(e.stack ?? e)));
+    page.on("console", (m) => {
+      if (m.type() === "error") pane.consoleErrors.push(m.text());
+    });
+    // office.js comes from the fake; nothing but the local server is reachable.
+    await page.route(`${OFFICE_CDN}**`, (route) =>
+      office ? route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: fakeOffice }) : route.abort("blockedbyclient"),
+    );
+    await page.route(
+      (url) => !url.href.startsWith(OFFICE_CDN),
+      (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort("blockedbyclient")),
+    );
+    await page.addInitScript(
+      ({ wb, h }) => {
+        window.__FAKE_WORKBOOK__ = wb;
+        window.__FAKE_HOST__ = h;
+      },
+      { wb: fake, h: host },
+    );
+    await page.goto(`${baseUrl}taskpane.html`, { waitUntil: "load" });
+    // In Excel the pane has started once Office.onReady's callback has run; it registers the
+    // ribbon commands then (shared runtime), which is something the fake can see.
+    if (office && host === "Excel") await page.waitForFunction(() => Object.keys(window.__fakeExcel.actions).length > 0, undefined, { timeout: 10_000 });
+    return pane;
+  }
+
+  return {
+    openPane,
+    get baseUrl() {
+      return baseUrl;
+    },
+  };
+}

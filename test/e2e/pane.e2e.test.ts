@@ -1,0 +1,404 @@
+/*
+ * The task pane in a real browser (Debian's Chromium) against a fake Excel (fakeOffice.js).
+ * Expected findings come from the core on the same .xlsx, so nothing here is a guessed count.
+ */
+import type { Page } from "playwright-core";
+import { readWorkbook, summarize, validateWorkbook, type Finding } from "../../src/core";
+import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
+import { emptyWorkbook } from "../../src/core/template";
+import { buildWhoPaysIndex, whoPays } from "../../src/core/whoPays";
+import { readXlsxBytes } from "../../src/node/readXlsx";
+import { largeWorkbook } from "../helpers/xlsxFixtures";
+import { DECISION_ROW, FORMULA_ROW, reviewWorkbook, USER_FILL, workbookWithSheets, XSS } from "./fixtures";
+import { eventually, screenshot, setupE2E, type Pane } from "./harness";
+
+jest.setTimeout(60_000);
+
+const e2e = setupE2E();
+
+const FLAG_STATUS = "Kräver huvudmannabeslut";
+const FLAG_FILL = "#FFF4CE";
+
+let review: Buffer;
+let expected: Finding[];
+
+beforeAll(async () => {
+  review = await reviewWorkbook();
+  expected = await coreFindings(review);
+});
+
+async function coreFindings(xlsx: Buffer): Promise<Finding[]> {
+  const read = await readXlsxBytes(xlsx, "fixture.xlsx");
+  if (!read.ok) throw new Error(read.message);
+  return validateWorkbook(readWorkbook(read.workbook));
+}
+
+/** One line per finding, sorted, for comparing the pane's list with the core's. */
+const key = (f: { code: string; sheet: string; cell: string | null; severity: string }) => `${f.sheet}!${f.cell ?? ""} ${f.code} ${f.severity}`;
+
+async function shownFindings(page: Page): Promise<string[]> {
+  const items = await page.$$eval("#findings li.finding", (lis) =>
+    lis.map((li) => ({ code: li.dataset.code!, sheet: li.dataset.sheet!, cell: li.dataset.cell!, severity: li.dataset.severity! })),
+  );
+  return items.map(key).sort();
+}
+
+async function counts(page: Page): Promise<Record<string, number>> {
+  return page.$$eval("#summary [data-count]", (nodes) => Object.fromEntries(nodes.map((n) => [(n as HTMLElement).dataset.count!, Number(n.textContent)])));
+}
+
+/** Clicks Granska and waits until the run has finished and the summary is shown. */
+async function validate(page: Page): Promise<void> {
+  await page.click("#run-validation");
+  await page.waitForFunction(() => !document.querySelector<HTMLElement>("#summary")!.hidden && !document.querySelector<HTMLButtonElement>("#run-validation")!.disabled);
+}
+
+const fake = <T>(page: Page, fn: (x: Window["__fakeExcel"]) => T): Promise<T> =>
+  page.evaluate(`(${fn.toString()})(window.__fakeExcel)`) as Promise<T>;
+
+/** Columns A..O of bilaga 1/2 in the fixtures (LIST_HEADERS). */
+const ROW_COLUMNS = "ABCDEFGHIJKLMNO".split("");
+
+function expectNoErrors(pane: Pane): void {
+  expect(pane.pageErrors).toEqual([]);
+  expect(pane.consoleErrors).toEqual([]);
+}
+
+describe("the fake Excel itself", () => {
+  it("batches like Office.js: loads are readable and writes applied only after sync", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    const result = await pane.page.evaluate(() =>
+      Excel.run(async (context) => {
+        const code = (f: () => unknown) => {
+          try {
+            f();
+            return null;
+          } catch (e) {
+            return (e as { code?: string }).code ?? String(e);
+          }
+        };
+        const ws = context.workbook.worksheets.getItem("bilaga 1"); // any case, as Excel
+        const range = ws.getRange("A1:B2");
+        range.load(["values", "valueTypes", "address"]);
+        const beforeSync = code(() => range.values);
+        ws.getRange("P1").values = [["ny"]];
+        const writtenEarly = window.__fakeExcel.getValue("Bilaga 1", "P1");
+        await context.sync();
+        context.workbook.worksheets.getItem("Finns inte");
+        const missing = await context.sync().then(
+          () => null,
+          (e: { code?: string }) => e.code,
+        );
+        return { beforeSync, writtenEarly, values: range.values, types: range.valueTypes, address: range.address, written: window.__fakeExcel.getValue("Bilaga 1", "P1"), missing };
+      }),
+    );
+    expect(result).toEqual({
+      beforeSync: "PropertyNotLoaded",
+      writtenEarly: null,
+      values: [
+        ["ISO-kod", "Benämning"],
+        ["12 22", "Manuellt drivna rullstolar"],
+      ],
+      types: [
+        ["String", "String"],
+        ["String", "String"],
+      ],
+      address: "'Bilaga 1'!A1:B2",
+      written: "ny",
+      missing: "ItemNotFound",
+    });
+  });
+});
+
+describe("the Granska view", () => {
+  it("shows the core's counts and one finding per core finding, at its cell", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    const { page } = pane;
+    expect(await page.getAttribute("#status", "role")).toBe("status");
+    await validate(page);
+
+    expect(await counts(page)).toEqual({ ...summarize(expected) });
+    expect(await shownFindings(page)).toEqual(expected.map(key).sort());
+    // Each sheet with findings is one group.
+    const groups = await page.$$eval("#findings section.group", (s) => s.map((g) => (g as HTMLElement).dataset.sheet));
+    expect(groups.sort()).toEqual([...new Set(expected.map((f) => f.sheet))].sort());
+    // Every finding has a go-to button and a message; those needing a decision a flag button.
+    expect(await page.locator("#findings li.finding:not(:has(button.goto))").count()).toBe(0);
+    expect(await page.locator("#findings li.finding:not(:has(.message))").count()).toBe(0);
+    expect(await page.locator("#findings li.finding:has(button.flag)").count()).toBe(expected.filter((f) => f.needsDecision).length);
+    await screenshot(page, "results");
+    expectNoErrors(pane);
+  });
+
+  it("narrows the list by severity, sheet, decision and text", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    const { page } = pane;
+    await validate(page);
+    const all = expected.map(key).sort();
+
+    await page.selectOption("#filter-severity", "warning");
+    expect(await shownFindings(page)).toEqual(expected.filter((f) => f.severity === "warning").map(key).sort());
+    await page.selectOption("#filter-severity", "info");
+    expect(await shownFindings(page)).toEqual(expected.filter((f) => f.severity === "info").map(key).sort());
+    await page.selectOption("#filter-severity", "");
+
+    const sheetOptions = await page.$$eval("#filter-sheet option", (o) => o.map((x) => (x as HTMLOptionElement).value));
+    expect(sheetOptions).toEqual(expect.arrayContaining(["", "Bilaga 1", "Bilaga 2"]));
+    await page.selectOption("#filter-sheet", "Bilaga 2");
+    expect(await shownFindings(page)).toEqual(expected.filter((f) => f.sheet === "Bilaga 2").map(key).sort());
+    await page.selectOption("#filter-sheet", "");
+
+    await page.check("#filter-decision");
+    expect(await shownFindings(page)).toEqual(expected.filter((f) => f.needsDecision).map(key).sort());
+    await screenshot(page, "filtered");
+    await page.uncheck("#filter-decision");
+    expect(await shownFindings(page)).toEqual(all);
+
+    // Text search (debounced): every finding with that code stays, and whatever stays mentions it.
+    await page.fill("#filter-text", "payer_invalid");
+    const withCode = expected.filter((f) => f.code === "PAYER_INVALID").map(key);
+    await eventually(async () => expect((await shownFindings(page)).length).toBeLessThan(all.length));
+    expect(await shownFindings(page)).toEqual(expect.arrayContaining(withCode));
+    for (const text of await page.locator("#findings li.finding").allTextContents()) expect(text.toLowerCase()).toContain("payer_invalid");
+    await page.fill("#filter-text", "");
+    await eventually(async () => expect(await shownFindings(page)).toEqual(all));
+    expectNoErrors(pane);
+  });
+
+  it("selects a finding's cell in Excel from its go-to button", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    const { page } = pane;
+    await validate(page);
+    for (const f of [expected.find((x) => x.code === "DUPLICATE")!, expected.find((x) => x.sheet === "Bilaga 2")!]) {
+      await page.click(`li.finding[data-code="${f.code}"][data-sheet="${f.sheet}"][data-cell="${f.cell}"] button.goto`);
+      await eventually(async () => expect(await fake(page, (x) => x.selected)).toEqual({ sheet: f.sheet, address: f.cell }));
+      expect(await fake(page, (x) => x.activeSheet)).toBe(f.sheet);
+    }
+    expectNoErrors(pane);
+  });
+
+  it("flags every row that needs a decision and restores Status and fill exactly", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    const { page } = pane;
+    await validate(page);
+    const rows = [...new Map(expected.filter((f) => f.needsDecision).map((f) => [`${f.sheet}!${f.row}`, f])).values()];
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    const statusCell = (row: number) => `J${row}`; // Status is column J in LIST_HEADERS
+    const snapshot = () =>
+      page.evaluate(
+        ({ rows, cols }) =>
+          rows.map(({ sheet, row }) => ({
+            status: window.__fakeExcel.getValue(sheet, `J${row}`),
+            formula: window.__fakeExcel.getFormula(sheet, `J${row}`),
+            fills: cols.map((c) => window.__fakeExcel.getFillDetails(sheet, `${c}${row}`)),
+          })),
+        { rows: rows.map((f) => ({ sheet: f.sheet, row: f.row! })), cols: ROW_COLUMNS },
+      );
+    const before = await snapshot();
+    // The fixture's own Status and the user's fill, so that "restored" means something.
+    expect(await fake(page, (x) => x.getValue("Bilaga 1", "J3"))).toBe(DECISION_ROW.status);
+    expect(await fake(page, (x) => x.getFill("Bilaga 1", "B3"))).toBe(USER_FILL);
+    expect(await fake(page, (x) => [x.getValue("Bilaga 2", "J2"), x.getFormula("Bilaga 2", "J2")])).toEqual([FORMULA_ROW.status, FORMULA_ROW.formula]);
+    expect(statusCell(DECISION_ROW.row)).toBe("J3");
+
+    await page.click("#flag-all");
+    const flagged = { status: FLAG_STATUS, formula: null, fills: ROW_COLUMNS.map(() => ({ color: FLAG_FILL, pattern: "Solid", patternColor: expect.any(String) })) };
+    await eventually(async () => expect(await snapshot()).toEqual(rows.map(() => flagged)));
+    // A row without findings is untouched.
+    expect(await fake(page, (x) => [x.getValue("Bilaga 1", "J2"), x.getFill("Bilaga 1", "A2")])).toEqual([null, null]);
+
+    await eventually(async () => expect(await page.isEnabled("#unflag-all")).toBe(true));
+    await page.click("#unflag-all");
+    await eventually(async () => expect(await snapshot()).toEqual(before));
+    expect(await fake(page, (x) => x.getFill("Bilaga 1", "B3"))).toBe(USER_FILL);
+    expectNoErrors(pane);
+  });
+
+  it("shows cell text with markup as text, never as HTML", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    const { page } = pane;
+    await validate(page);
+    await page.click("#tab-decisions");
+    await page.locator("#view-decisions").waitFor({ state: "visible" });
+    await page.locator("#decision-table").getByText(XSS, { exact: true }).first().waitFor({ state: "visible" });
+    await page.click("#tab-validate");
+    await page.locator("#findings").getByText(XSS).first().waitFor({ state: "visible" });
+    await page.waitForTimeout(200); // an injected <img src=x> would have failed to load by now
+    expect(await page.evaluate(() => [window.__xss, document.querySelectorAll("img").length])).toEqual([undefined, 0]);
+    expectNoErrors(pane);
+  });
+
+  it("reads a 2 000-row bilaga in a few round trips, not one per row", async () => {
+    const large = await largeWorkbook(2000);
+    const pane = await e2e.openPane({ workbook: large });
+    const { page } = pane;
+    await validate(page);
+    expect(await counts(page)).toEqual({ ...summarize(await coreFindings(large)) });
+    const syncs = await fake(page, (x) => x.syncCount);
+    expect(syncs).toBeGreaterThan(0);
+    expect(syncs).toBeLessThan(20);
+    expectNoErrors(pane);
+  });
+
+  it("validates again after an edit of a bilaga when automatic review is on", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    const { page } = pane;
+    await validate(page);
+    await page.check("#auto-validate");
+    await page.waitForTimeout(100); // the change handler registers with Excel first
+    // The user writes a code that is already on row 2 into a new row 8.
+    await fake(page, (x) => {
+      x.setValue("Bilaga 1", "A8", "12 22");
+      x.setValue("Bilaga 1", "B8", "Manuellt drivna rullstolar");
+    });
+    await page.locator('li.finding[data-code="DUPLICATE"][data-sheet="Bilaga 1"][data-cell="A8"]').waitFor({ state: "attached", timeout: 10_000 });
+    expect((await counts(page)).errors).toBeGreaterThan(summarize(expected).errors);
+    expectNoErrors(pane);
+  });
+});
+
+describe("the Beslutsunderlag view", () => {
+  it("lists the rows that need a decision and exports them to a new sheet", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    const { page } = pane;
+    await validate(page);
+    await page.click("#tab-decisions");
+    await page.locator("#view-decisions").waitFor({ state: "visible" });
+    expect(await page.isHidden("#view-validate")).toBe(true);
+    const rows = await page.$$eval("#decision-table tr[data-sheet][data-row]", (trs) => trs.map((tr) => `${(tr as HTMLElement).dataset.sheet}!${(tr as HTMLElement).dataset.row}`));
+    const wanted = [...new Set(expected.filter((f) => f.needsDecision).map((f) => `${f.sheet}!${f.row}`))];
+    expect(rows.sort()).toEqual(wanted.sort());
+    await screenshot(page, "decisions");
+
+    await page.click("#export-decisions");
+    await eventually(async () => expect(await fake(page, (x) => x.sheetNames())).toContain("Beslutsunderlag"));
+    // A header row and one row per decision row, nothing else overwritten.
+    const written = await fake(page, (x) => [x.getValue("Beslutsunderlag", "A1"), x.getValue("Beslutsunderlag", "A3"), x.getValue("Beslutsunderlag", "A4")]);
+    expect(written[0]).not.toBeNull();
+    expect(written[1]).not.toBeNull();
+    expect(written[2]).toBeNull();
+    expect(await fake(page, (x) => x.getValue("Bilaga 1", "J3"))).toBe(DECISION_ROW.status);
+    expectNoErrors(pane);
+  });
+});
+
+/** Waits for the Skapa view's result text and returns it. */
+async function resultShown(page: Page): Promise<string> {
+  return eventually(async () => {
+    const text = (await page.textContent("#create-result"))?.trim() ?? "";
+    expect(text).not.toBe("");
+    return text;
+  });
+}
+
+describe("the Skapa view", () => {
+  const emptySheets = emptyWorkbook().sheets.map((s) => s.name);
+  const exampleSheets = exampleWorkbook().sheets.map((s) => s.name);
+
+  it("adds empty bilagor sheets with headers and drop-downs to an empty workbook", async () => {
+    const pane = await e2e.openPane({ workbook: null });
+    const { page } = pane;
+    await page.click("#tab-create");
+    await page.check('input[name="create-mode"][value="empty"]');
+    await page.click("#create-sheets");
+    await resultShown(page);
+    expect(emptySheets).toEqual(expect.arrayContaining(["Bilaga 1", "Bilaga 2", "Bilaga 3", "Bilaga 4"]));
+    expect(await fake(page, (x) => x.sheetNames())).toEqual(["Blad1", ...emptySheets]);
+    const b1 = await fake(page, (x) => ({
+      header: x.getValue("Bilaga 1", "A1"),
+      payer: x.getValue("Bilaga 1", "C1"),
+      firstData: x.getValue("Bilaga 1", "A2"),
+      list: x.dataValidation("Bilaga 1", "C2"),
+      isoFormat: x.numberFormat("Bilaga 1", "A2"),
+      bold: x.isBold("Bilaga 1", "A1"),
+      frozen: x.frozenRows("Bilaga 1"),
+    }));
+    expect(b1).toEqual({ header: "ISO-kod", payer: "SÄBO", firstData: null, list: { list: { inCellDropDown: true, source: expect.stringContaining("Kommun") } }, isoFormat: "@", bold: true, frozen: 1 });
+    expectNoErrors(pane);
+  });
+
+  it("never overwrites a sheet that exists, and adds nothing the second time", async () => {
+    const pane = await e2e.openPane({ workbook: await workbookWithSheets(["Bilaga 2", "utgåva"]) });
+    const { page } = pane;
+    await page.click("#tab-create");
+    await page.check('input[name="create-mode"][value="example"]');
+    await page.click("#create-sheets");
+    expect(await resultShown(page)).toContain("Bilaga 2");
+    const names = await fake(page, (x) => x.sheetNames());
+    expect(exampleSheets).toEqual(expect.arrayContaining(["Bilaga 2", "Utgåva"]));
+    expect(names).toEqual(["Bilaga 2", "utgåva", ...exampleSheets.filter((n) => n !== "Bilaga 2" && n !== "Utgåva")]);
+    expect(await fake(page, (x) => [x.getValue("Bilaga 2", "A1"), x.getValue("utgåva", "A1"), x.getValue("Bilaga 2", "A2")])).toEqual([
+      "egen text i Bilaga 2",
+      "egen text i utgåva",
+      null,
+    ]);
+    // Bilaga 1 was added with the example edition's cells, from A1.
+    const exampleB1 = exampleWorkbook().sheets.find((sh) => sh.name === "Bilaga 1")!.rows.slice(0, 6).map((r) => (r[0] === undefined || r[0] === "" ? null : r[0]));
+    expect(await page.evaluate((n) => Array.from({ length: n }, (_, i) => window.__fakeExcel.getValue("Bilaga 1", `A${i + 1}`)), exampleB1.length)).toEqual(exampleB1);
+
+    await page.locator("#create-result").evaluate((n) => (n.textContent = ""));
+    await page.click("#create-sheets");
+    await resultShown(page);
+    expect(await fake(page, (x) => x.sheetNames())).toEqual(names);
+    expectNoErrors(pane);
+  });
+});
+
+describe("the Vem betalar? view", () => {
+  it("answers 12 22 03, SÄBO, 80 from the list (LIST)", async () => {
+    const pane = await e2e.openPane({ workbook: null });
+    const { page } = pane;
+    await page.click("#tab-lookup");
+    await page.fill("#iso", "12 22 03");
+    const sabo = await page.$$eval("#boendeform option", (opts) =>
+      (opts as HTMLOptionElement[]).find((o) => o.value === "SABO" || /SÄBO|särskilt boende/i.test(o.textContent ?? ""))?.value,
+    );
+    expect(sabo).toBeDefined();
+    await page.selectOption("#boendeform", sabo!);
+    await page.fill("#age", "80");
+    await page.locator("#lookup-form [type=submit]").click();
+    await eventually(async () => expect(await page.textContent("#answer-rule")).toMatch(/^LIST/));
+    // The empty workbook has no bilagor, so the built-in example edition answers.
+    const answer = whoPays({ iso: "12 22 03", boendeform: "SABO", age: 80 }, buildWhoPaysIndex(readWorkbook(exampleWorkbook())));
+    if (!answer.ok) throw new Error(answer.message);
+    expect(answer.payer).not.toBeNull();
+    expect((await page.textContent("#answer-payer"))?.trim()).toBe(answer.payer);
+    expect((await page.textContent("#answer-explanation"))?.trim()).not.toBe("");
+    await screenshot(page, "lookup");
+    expectNoErrors(pane);
+  });
+
+  it("registers the custom functions and ribbon commands in the same page", async () => {
+    const pane = await e2e.openPane({ workbook: null });
+    const { page } = pane;
+    await page.waitForFunction(() => Object.keys(window.__fakeExcel.actions).length > 0);
+    const ids = await page.evaluate(() => Object.keys(window.__fakeExcel.functions).sort());
+    expect(ids).toEqual(["ISO_NORMALIZE", "ISO_TITLE", "WHO_PAYS", "WHO_PAYS_WHY"]);
+    // The functions take ranges (2-D arrays) and answer one value per row.
+    expect(await page.evaluate(() => window.__fakeExcel.functions.ISO_NORMALIZE!([[93312], ["12.22.03"]]))).toEqual([["09 33 12"], ["12 22 03"]]);
+    expect(await page.evaluate(() => Object.keys(window.__fakeExcel.actions).sort())).toEqual(["createBilagor", "validateBilagor"]);
+    expectNoErrors(pane);
+  });
+});
+
+describe("outside Excel", () => {
+  it("says the add-in is for Excel when opened in Word", async () => {
+    const pane = await e2e.openPane({ workbook: null, host: "Word" });
+    const { page } = pane;
+    await page.locator("#not-in-excel").waitFor({ state: "visible" });
+    expect(await page.textContent("#not-in-excel")).toContain("Excel");
+    expect(await page.isHidden("#run-validation")).toBe(true);
+    await screenshot(page, "not-in-excel");
+    expectNoErrors(pane);
+  });
+
+  it("says so too when office.js is missing (page opened in a browser)", async () => {
+    const pane = await e2e.openPane({ workbook: null, office: false });
+    const { page } = pane;
+    await page.locator("#not-in-excel").waitFor({ state: "visible" });
+    expect(await page.textContent("#not-in-excel")).toContain("Excel");
+    expect(pane.pageErrors).toEqual([]);
+    // The blocked office.js request itself is logged by the browser; nothing else may be.
+    expect(pane.consoleErrors.filter((m) => !/Failed to load resource|ERR_BLOCKED_BY_CLIENT/.test(m))).toEqual([]);
+  });
+});
