@@ -3,6 +3,7 @@ import { demoCommand } from "./demoCommand";
 import { InputError, processIo, type Io } from "./io";
 import { COST_SHIFT_USAGE, costShiftCommand } from "./costShiftCommand";
 import { DIFF_USAGE, diffCommand } from "./diffCommand";
+import { FOLLOW_UP_USAGE, followUpCommand } from "./followUpCommand";
 import { NEW_WORKBOOK_USAGE, newWorkbookCommand } from "./newWorkbookCommand";
 import { PUBLISH_USAGE, publishCommand } from "./publishCommand";
 import { VALIDATE_USAGE, validateCommand } from "./validateCommand";
@@ -16,6 +17,7 @@ ${NEW_WORKBOOK_USAGE}
 ${PUBLISH_USAGE}
 ${DIFF_USAGE}
 ${COST_SHIFT_USAGE}
+${FOLLOW_UP_USAGE}
 Användning: kostnadsansvar demo [fil.xlsx]
 
 Boendeformer: SABO (SÄBO), SOL_DAGV (dagverksamhet), LSS_BOSTAD (LSS bostad), LSS_DV (daglig verksamhet), SOL_SOCPSYK (socialpsykiatri).`;
@@ -27,6 +29,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   publish: publishCommand,
   diff: diffCommand,
   "cost-shift": costShiftCommand,
+  "follow-up": followUpCommand,
   demo: demoCommand,
 };
 

@@ -1,15 +1,12 @@
 import { promises as fs } from "node:fs";
 import { parseCsv, toCsvLine, detectDelimiter } from "../core/csv";
 import { foldText } from "../core/text";
-import { editionModel } from "../core/editions/edition";
-import { datedLists, whoPaysOnDate, type DatedLists } from "../core/editions/inForce";
-import { readEditionInfo } from "../core/utgava";
+import { whoPaysOnDate } from "../core/editions/inForce";
 import { parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
-import type { WorkbookModel } from "../core/model";
 import { flag, has, parseArgs, UsageError } from "./args";
-import { loadEdition } from "./editions";
-import { InputError, loadModel, type Io } from "./io";
+import { answeringLists } from "./editions";
+import { InputError, type Io } from "./io";
 
 export const WHO_PAYS_USAGE = `Användning:
   kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]
@@ -20,10 +17,6 @@ export function answerJson(result: WhoPaysResult) {
   return result.ok
     ? { payer: result.payer, rule: result.rule, section: result.section, explanation: result.explanation, source: result.source, error: null }
     : { payer: null, rule: null, section: null, explanation: null, source: null, error: { code: result.code, message: result.message } };
-}
-
-function hasBilagor(model: WorkbookModel): boolean {
-  return Object.keys(model.bilagor).length > 0;
 }
 
 export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -61,30 +54,6 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 }
 
 const COLUMNS = ["iso", "boendeform", "age", "specialanpassad"] as const;
-
-/**
- * What answers: the given editions (each in force from its date) and the workbook, which counts
- * from the Giltig från of its Utgåva sheet beside editions, and on any date alone. Nothing given:
- * the built-in example.
- */
-async function answeringLists(workbook: string | undefined, editionFiles: readonly string[]): Promise<DatedLists[]> {
-  const lists: DatedLists[] = [];
-  for (const file of editionFiles) {
-    const edition = await loadEdition(file);
-    lists.push(datedLists(editionModel(edition), edition.name, edition.effective));
-  }
-  if (workbook !== undefined || lists.length === 0) {
-    const { model } = await loadModel(workbook);
-    if (workbook !== undefined && !hasBilagor(model)) {
-      throw new InputError(`${workbook} har inga blad Bilaga 1–4 med rubrikraden ISO-kod; det finns inget att svara ur.`);
-    }
-    // Beside published editions the workbook is the next one, from its Giltig från; alone it answers any date.
-    const info = readEditionInfo(model);
-    const effective = lists.length > 0 ? info.giltigFran : null;
-    lists.push(datedLists(model, effective ? info.name : null, effective));
-  }
-  return lists;
-}
 
 async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPaysResult, json: boolean, io: Io): Promise<number> {
   let text: string;

@@ -2,7 +2,7 @@
  * these comments at build time (never edited by hand); Swedish names come from ./sv.json.
  * Every argument may be a range: the functions spill one answer per row. */
 import { currentBasis } from "../excel/modelSource";
-import { isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "./logic";
+import { costShiftColumn, isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "./logic";
 
 // Outside Excel (office.js not loaded) the build's CustomFunctions.associate calls at the end of
 // this module would throw; register nothing instead, and let the pane say it needs Excel.
@@ -74,4 +74,19 @@ export async function isoTitleFn(iso: any[][]): Promise<any[][]> {
  */
 export function isoNormalizeFn(iso: any[][]): any[][] {
   return toExcel(isoNormalizeColumn(iso));
+}
+
+/**
+ * The yearly cost that moves to the kommuner for a code and housing form between the editions in force on two dates (negative: away from the kommuner, e.g. to the Region).
+ * @customfunction COST_SHIFT
+ * @param iso ISO 9999 code (or a column of codes).
+ * @param boendeform Housing form (or a column).
+ * @param cost The cost in SEK (or a column), e.g. last year's actual cost.
+ * @param from_date The date of the old edition.
+ * @param to_date The date of the new edition.
+ * @returns SEK moving to the kommuner, one per row.
+ */
+export async function costShiftFn(iso: any[][], boendeform: any[][], cost: any[][], from_date: any[][], to_date: any[][]): Promise<any[][]> {
+  const basis = await currentBasis();
+  return toExcel(costShiftColumn([iso, boendeform, cost, from_date, to_date], basis.lists));
 }

@@ -3,7 +3,7 @@ import { whoPaysOnDate, type DatedLists } from "../core/editions/inForce";
 import { ISO_LIST } from "../core/example/isoList";
 import { parseIsoCode } from "../core/iso";
 import type { WorkbookModel } from "../core/model";
-import { readDate, todayIso, valueOf } from "../core/values";
+import { readAmount, readDate, todayIso, valueOf } from "../core/values";
 import type { WhoPaysResult } from "../core/whoPays";
 
 /**
@@ -160,4 +160,46 @@ export function isoTitleColumn(iso: MatrixArg, model: WorkbookModel | null): Sha
 export function isoNormalizeColumn(iso: MatrixArg): Shape | CellResult<string>[][] {
   const shape = broadcast([iso], ["iso"]);
   return shape.ok ? mapRows(shape, ([code]) => isoNormalizeValue(code!)) : shape;
+}
+
+export const COST_ARG_NAMES = ["iso", "boendeform", "cost", "from_date", "to_date"] as const;
+
+/** A date argument: a date cell, a serial number or text YYYY-MM-DD. */
+function dateArg(raw: CellValue, name: string): { ok: true; date: string } | { ok: false; result: CellResult<never> } {
+  const date = isEmptyCell(raw) || isCellError(raw) ? null : readDate(raw!);
+  return date ? { ok: true, date } : { ok: false, result: fail("VALUE", `DATE_INVALID: ${name} ”${cellText(raw).slice(0, 30)}” är inget datum.`) };
+}
+
+/**
+ * COST_SHIFT for one row: the cost that moves to the kommuner between the lists in force on the
+ * two dates — the cost if the kommun becomes payer, minus it if the kommun stops being payer
+ * (negative: away from the kommuner, e.g. to the Region). An adult is assumed.
+ */
+export function costShiftValue(iso: CellValue, boendeform: CellValue, cost: CellValue, fromDate: CellValue, toDate: CellValue, lists: readonly DatedLists[]): CellResult<number> {
+  const amount = typeof cost === "number" ? cost : typeof cost === "string" ? readAmountText(cost) : null;
+  if (amount === null) return fail("VALUE", `VALUE_INVALID: kostnaden ”${cellText(cost).slice(0, 30)}” är inget belopp.`);
+  const from = dateArg(fromDate, "from_date");
+  if (!from.ok) return from.result;
+  const to = dateArg(toDate, "to_date");
+  if (!to.ok) return to.result;
+  const before = whoPaysOnDate({ iso, boendeform, age: 65, date: from.date }, lists);
+  if (!before.ok) return inputFailure(before);
+  const after = whoPaysOnDate({ iso, boendeform, age: 65, date: to.date }, lists);
+  if (!after.ok) return inputFailure(after);
+  for (const [r, when] of [[before, from.date], [after, to.date]] as const) {
+    if (r.payer === null) return fail("NA", clip(`${r.rule} ${r.section}: ingen betalare ${when}. ${r.explanation}`));
+  }
+  return ok((after.payer === "Kommun" ? amount : 0) - (before.payer === "Kommun" ? amount : 0));
+}
+
+function readAmountText(text: string): number | null {
+  const t = text.trim();
+  return t === "" ? null : readAmount(t);
+}
+
+/** COST_SHIFT over ranges. */
+export function costShiftColumn(args: readonly MatrixArg[], lists: readonly DatedLists[]): Shape | CellResult<number>[][] {
+  const shape = broadcast(args, COST_ARG_NAMES);
+  if (!shape.ok) return shape;
+  return mapRows(shape, ([iso, form, cost, from, to]) => costShiftValue(iso!, form!, cost!, from!, to!, lists));
 }

@@ -373,7 +373,7 @@ describe("the Vem betalar? view", () => {
     const { page } = pane;
     await page.waitForFunction(() => Object.keys(window.__fakeExcel.actions).length > 0);
     const ids = await page.evaluate(() => Object.keys(window.__fakeExcel.functions).sort());
-    expect(ids).toEqual(["ISO_NORMALIZE", "ISO_TITLE", "WHO_PAYS", "WHO_PAYS_WHY"]);
+    expect(ids).toEqual(["COST_SHIFT", "ISO_NORMALIZE", "ISO_TITLE", "WHO_PAYS", "WHO_PAYS_WHY"]);
     // The functions take ranges (2-D arrays) and answer one value per row.
     expect(await page.evaluate(() => window.__fakeExcel.functions.ISO_NORMALIZE!([[93312], ["12.22.03"]]))).toEqual([["09 33 12"], ["12 22 03"]]);
     expect(await page.evaluate(() => Object.keys(window.__fakeExcel.actions).sort())).toEqual(["createBilagor", "validateBilagor"]);

@@ -93,6 +93,31 @@ describe("the functions inside a real formula engine (HyperFormula)", () => {
     basis = builtInBasis();
   });
 
+  it("computes COST_SHIFT between the editions in force on two dates", () => {
+    const lists = (sabo: string) => readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", [sabo, "Kommun", "Region", "Kommun"])] }));
+    const published = editionFromModel(lists("Region"), { name: "2026:1", decided: "2025-11-01", effective: "2026-02-01" });
+    const draft = readWorkbook(
+      workbook({ b1: [listRow("12 22", "Rullstolar", ["Kommun", "Kommun", "Kommun", "Kommun"])], utgava: [{ Fält: "Utgåva", Värde: "2026:2" }, { Fält: "Giltig från", Värde: "2026-09-01" }] }),
+    );
+    basis = basisOf(draft, [published]);
+    const hf = HyperFormula.buildFromArray(
+      [
+        ["12 22 03", "SÄBO", 120000, "2026-03-01", "2026-10-01", "=HJM.COST_SHIFT(A1,B1,C1,D1,E1)"],
+        ["12 22 03", "LSS bostad", 50000, "2026-03-01", "2026-10-01", "=HJM.COST_SHIFT(A2,B2,C2,D2,E2)"],
+        ["12 22 03", "LSS daglig verksamhet", 7000, "2026-03-01", "2026-10-01", "=HJM.COST_SHIFT(A3,B3,C3,D3,E3)"],
+        ["12 22 03", "SÄBO", "mycket", "2026-03-01", "2026-10-01", "=HJM.COST_SHIFT(A4,B4,C4,D4,E4)"],
+        ["15 09", "SÄBO", 100, "2026-03-01", "2026-10-01", "=HJM.COST_SHIFT(A5,B5,C5,D5,E5)"],
+      ],
+      CONFIG,
+    );
+    const value = (a1: string) => hf.getCellValue(hf.simpleCellAddressFromString(a1, 0)!);
+    expect([value("F1"), value("F2"), value("F3")]).toEqual([120000, 0, 7000]);
+    expect((value("F4") as DetailedCellError).message).toMatch(/^VALUE_INVALID: /);
+    expect((value("F5") as DetailedCellError).type).toBe("NA");
+    hf.destroy();
+    basis = builtInBasis();
+  });
+
   it("understands the Swedish names from functions-sv.json", () => {
     const hf = HyperFormula.buildFromArray(
       [["12 22 03", "SÄBO", 80, "=HJM.VEM_BETALAR(A1,B1,C1)", "=HJM.VEM_BETALAR_VARFÖR(A1,B1,C1)", "=HJM.ISO_NORMALISERA(433)", "=HJM.ISO_BENÄMNING(A1)"]],

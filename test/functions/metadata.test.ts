@@ -1,10 +1,10 @@
 import { functionsMetadata } from "../helpers/metadata";
 
 describe("functions.json generated from the JSDoc", () => {
-  it("declares the four functions with ASCII ids of at least three characters, unique, each spilling a result column", async () => {
+  it("declares the five functions with ASCII ids of at least three characters, unique, each spilling a result column", async () => {
     const { en } = await functionsMetadata();
     const ids = en.functions.map((f) => f.id);
-    expect(ids.sort()).toEqual(["ISO_NORMALIZE", "ISO_TITLE", "WHO_PAYS", "WHO_PAYS_WHY"]);
+    expect(ids.sort()).toEqual(["COST_SHIFT", "ISO_NORMALIZE", "ISO_TITLE", "WHO_PAYS", "WHO_PAYS_WHY"]);
     for (const fn of en.functions) {
       expect(fn.id).toMatch(/^[A-Z][A-Z0-9_.]{2,}$/);
       // Every function takes ranges and returns a matrix (one answer per row).
@@ -32,7 +32,7 @@ describe("functions-sv.json", () => {
   it("gives every function a unique, valid Swedish name", async () => {
     const { sv } = await functionsMetadata();
     const names = sv.functions.map((f) => f.name);
-    expect(names.sort()).toEqual(["ISO_BENÄMNING", "ISO_NORMALISERA", "VEM_BETALAR", "VEM_BETALAR_VARFÖR"]);
+    expect(names.sort()).toEqual(["ISO_BENÄMNING", "ISO_NORMALISERA", "KOSTNADSFÖRSKJUTNING", "VEM_BETALAR", "VEM_BETALAR_VARFÖR"]);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^\p{L}[\p{L}\d_.]{2,}$/u);
   });

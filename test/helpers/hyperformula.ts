@@ -2,7 +2,7 @@ import { CellError, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormul
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const svSE = require("hyperformula/commonjs/i18n/languages/svSE").default;
 import type { CellValue } from "../../src/core/cells";
-import { isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "../../src/functions/logic";
+import { costShiftColumn, isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "../../src/functions/logic";
 import type { AnswerBasis } from "../../src/excel/modelSource";
 import type { Metadata } from "./metadata";
 
@@ -31,6 +31,7 @@ export function registerAddinFunctions(metadata: { en: Metadata; sv: Metadata },
     WHO_PAYS_WHY: (iso, form, age, special, datum) => toHf(whoPaysWhyColumn([m(iso), m(form), m(age), m(special), m(datum)], basis().lists)),
     ISO_TITLE: (iso) => toHf(isoTitleColumn(m(iso), basis().model)),
     ISO_NORMALIZE: (iso) => toHf(isoNormalizeColumn(m(iso))),
+    COST_SHIFT: (iso, form, cost, from, to) => toHf(costShiftColumn([m(iso), m(form), m(cost), m(from), m(to)], basis().lists)),
   };
   const implemented: ImplementedFunctions = {};
   const methods: Record<string, unknown> = {};

@@ -58,7 +58,8 @@ export function readFollowUpRows(rows: ReadonlyArray<ReadonlyArray<CellValue>>):
   const header = (rows[0] ?? []).map((h) => foldText(String(h ?? "")).replace(/\s*:$/, ""));
   const at: Record<string, number> = {};
   for (const [field, names] of Object.entries(HEADERS)) at[field] = header.findIndex((h) => names.includes(h));
-  const missing = ["kommun", "quarter", "iso", "boendeform", "age", "amount"].filter((f) => at[f]! < 0);
+  // Reported by their Swedish header, as people write it.
+  const missing = ["kommun", "quarter", "iso", "boendeform", "age", "amount"].filter((f) => at[f]! < 0).map((f) => HEADERS[f]![0]!.replace("alder", "ålder"));
   const lines: FollowUpLine[] = [];
   const problems: InputProblem[] = [];
   let unreadOre = 0;
