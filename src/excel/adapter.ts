@@ -33,10 +33,28 @@ export async function readBilagorSheets(
   onProgress?: (done: number, total: number) => void,
   shouldStop?: () => boolean,
 ): Promise<RawWorkbook> {
+  return readSheets(context, (name) => sheetKeyOf(name) !== null, onProgress, shouldStop);
+}
+
+/** The names of all sheets, in workbook order. One round trip. */
+export async function sheetNames(context: Excel.RequestContext): Promise<string[]> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
-  const known = worksheets.items.filter((ws) => sheetKeyOf(ws.name) !== null);
+  return worksheets.items.map((w) => w.name);
+}
+
+/** Reads the sheets whose names `wanted` accepts, in chunks like the bilagor (e.g. a sheet of cost lines). */
+export async function readSheets(
+  context: Excel.RequestContext,
+  wanted: (name: string) => boolean,
+  onProgress?: (done: number, total: number) => void,
+  shouldStop?: () => boolean,
+): Promise<RawWorkbook> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const known = worksheets.items.filter((ws) => wanted(ws.name));
   const used = known.map((ws) => {
     const range = ws.getUsedRangeOrNullObject(true);
     range.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
@@ -316,4 +334,35 @@ export async function appendToOwnSheet(context: Excel.RequestContext, name: stri
   }
   if (rows.length > 0) target.getRangeByIndexes(next, 0, rows.length, headers.length).values = rows.map((r) => headers.map((_, j) => asText(r[j] ?? "")));
   await context.sync();
+}
+
+/** A report sheet the add-in creates: a table from A1 and, optionally, a column chart of its first columns. */
+export interface ReportSheet {
+  readonly name: string;
+  readonly rows: ReadonlyArray<ReadonlyArray<string | number>>;
+  readonly chart?: { readonly title: string; readonly columns: number };
+}
+
+/**
+ * Creates a new sheet (named `name`, or `name 2`, `name 3` … when taken) with the table and a
+ * clustered column chart, and activates it. Never touches an existing sheet. Two round trips.
+ */
+export async function addReportSheet(context: Excel.RequestContext, report: ReportSheet): Promise<string> {
+  const taken = new Set((await sheetNames(context)).map((n) => n.toLowerCase()));
+  let name = report.name;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${report.name} ${n}`;
+  const ws = context.workbook.worksheets.add(name);
+  const width = report.rows.reduce((w, r) => Math.max(w, r.length), 1);
+  const values = report.rows.map((r) => Array.from({ length: width }, (_, j) => asText(r[j] ?? "")));
+  ws.getRangeByIndexes(0, 0, values.length, width).values = values;
+  ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
+  if (values.length > 1) ws.getRangeByIndexes(1, 1, values.length - 1, width - 1).numberFormat = Array.from({ length: values.length - 1 }, () => new Array(width - 1).fill("#,##0.00"));
+  if (report.chart && values.length > 1) {
+    const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRangeByIndexes(0, 0, values.length, report.chart.columns), Excel.ChartSeriesBy.columns);
+    chart.title.text = report.chart.title;
+    chart.setPosition(ws.getRangeByIndexes(0, width + 1, 1, 1), ws.getRangeByIndexes(20, width + 9, 1, 1));
+  }
+  ws.activate();
+  await context.sync();
+  return name;
 }

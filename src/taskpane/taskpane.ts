@@ -1,4 +1,5 @@
 import { registerCommands } from "../commands/commands";
+import { initCostsView } from "./costsView";
 import { initCreateView } from "./createView";
 import { initDecisionsView } from "./decisionsView";
 import { byId } from "./dom";
@@ -9,7 +10,7 @@ import { initValidateView, runValidation } from "./validateView";
 /** Shown when the page is opened outside Excel (office.js absent or another host). */
 export const NOT_IN_EXCEL = "Kostnadsansvar är ett tillägg för Excel. Öppna det i Excel (Windows, Mac eller Excel på webben) via gruppen Kostnadsansvar på fliken Start.";
 
-const TABS = ["validate", "decisions", "publish", "lookup", "create"] as const;
+const TABS = ["validate", "decisions", "publish", "costs", "lookup", "create"] as const;
 export type Tab = (typeof TABS)[number];
 
 /** Shows one view; the tabs follow the WAI-ARIA tab pattern (arrow keys move between them). */
@@ -55,6 +56,7 @@ export function startPane(): void {
   initLookupView();
   initCreateView();
   initPublishView();
+  initCostsView();
   showTab("validate");
   byId("status").textContent = "Klar. Välj Granska för att kontrollera bilagorna.";
 }

@@ -60,7 +60,7 @@ export async function runValidation(): Promise<void> {
     shown = PAGE;
     const s = summarize(state.findings);
     const against = previous ? ` Jämfört med utgåva ${previous.name}.` : "";
-    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${s.warnings} varningar, ${s.info} info.${against}`);
+    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${s.warnings} ${s.warnings === 1 ? "varning" : "varningar"}, ${s.info} info.${against}`);
     render();
     notifyValidated();
   } catch (e) {

@@ -67,7 +67,7 @@
     const id = `{${String(state.nextId++).padStart(8, "0")}-0001-0000-0000-000000000000}`;
     // Per cell, keyed "row,col": fill colour, fill pattern { pattern, patternColor } when not solid,
     // formula, number format, bold. Data-validation rules are kept per range.
-    return { id, name, cells: [], fills: new Map(), patterns: new Map(), formulas: new Map(), cached: new Map(), formats: new Map(), bold: new Map(), validations: [], frozenRows: 0 };
+    return { id, name, cells: [], fills: new Map(), patterns: new Map(), formulas: new Map(), cached: new Map(), formats: new Map(), bold: new Map(), validations: [], charts: [], frozenRows: 0 };
   }
 
   function cellOf(sheet, row, col) {
@@ -350,6 +350,25 @@
     constructor(context, resolver, known) {
       super(context, resolver, known);
       this.freezePanes = { freezeRows: (count) => this._queueOnTarget((sheet) => (sheet.frozenRows = count)) };
+      // Charts are recorded (type, source range, how series run, title), not drawn.
+      this.charts = {
+        add: (type, source, seriesBy) => {
+          const chart = { type, seriesBy, title: "", source: null };
+          this._queueOnTarget((sheet) => {
+            const box = source._resolve();
+            chart.source = box ? localAddress(box) : null;
+            sheet.charts.push(chart);
+          });
+          return {
+            title: {
+              set text(text) {
+                chart.title = String(text);
+              },
+            },
+            setPosition: () => undefined,
+          };
+        },
+      };
     }
 
     get name() {
@@ -605,6 +624,8 @@
   if (HOST === "Excel") {
     window.Excel = {
       CalculationType: { full: "Full", recalculate: "Recalculate" },
+      ChartType: { columnClustered: "ColumnClustered" },
+      ChartSeriesBy: { columns: "Columns", rows: "Rows" },
       /** Runs the batch with a new context, then syncs whatever it left queued. */
       async run(batch) {
         const context = new RequestContext();
@@ -667,6 +688,8 @@
       return c.s.bold.get(c.k) === true;
     },
     frozenRows: (sheet) => sheetOrThrow(sheet).frozenRows,
+    /** Charts added to a sheet: { type, seriesBy, title, source }. */
+    charts: (sheet) => sheetOrThrow(sheet).charts.map((c) => ({ ...c })),
     /** The last data-validation rule set on a range that covers the cell, or null. */
     dataValidation(sheet, address) {
       const { s, row, col } = at(sheet, address);

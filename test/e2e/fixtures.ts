@@ -102,3 +102,39 @@ export async function workbookWithSheets(names: readonly string[]): Promise<Buff
   for (const name of names) wb.addWorksheet(name).getCell("A1").value = `egen text i ${name}`;
   return toBuffer(wb);
 }
+
+/**
+ * A clean workbook ready to publish as 2026:1 (Utgåva filled in), with last year's costs in
+ * Kostnader and a sheet of quarterly cost lines for the follow-up.
+ */
+export async function publishableWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  addRows(wb.addWorksheet("Bilaga 1"), [
+    [...LIST_HEADERS],
+    listRow({ "ISO-kod": "12 22", Benämning: "Manuellt drivna rullstolar", SÄBO: "Kommun", "LSS bostad": "Kommun", "LSS daglig verksamhet": "Kommun", "SoL dagverksamhet": "Kommun" }),
+    listRow({ "ISO-kod": "12 23", Benämning: "Eldrivna rullstolar", SÄBO: "Region", "LSS bostad": "Region", "LSS daglig verksamhet": "Region", "SoL dagverksamhet": "Region" }),
+  ]);
+  addRows(wb.addWorksheet("Bilaga 2"), [[...LIST_HEADERS]]);
+  addRows(wb.addWorksheet("Bilaga 3"), [[...B3_HEADERS]]);
+  addRows(wb.addWorksheet("Bilaga 4"), [[...B4_HEADERS]]);
+  addRows(wb.addWorksheet("Utgåva"), [
+    ["Fält", "Värde"],
+    ["Utgåva", "2026:1"],
+    ["Beslutad", "2025-10-01"],
+    ["Giltig från", "2026-01-01"],
+    ["Tolerans kostnadsneutralitet", "100 000"],
+  ]);
+  addRows(wb.addWorksheet("Kostnader"), [
+    ["ISO-kod", "Boendeform", "Kommun", "Region", "År", "Källa"],
+    ["12 22 03", "SÄBO", 400_000, 0, "2025", "Referenskommun"],
+    ["12 23", "SÄBO", 0, 900_000, "2025", "HSF"],
+  ]);
+  addRows(wb.addWorksheet("Kostnadsrader"), [
+    ["kommun", "kvartal", "iso", "boendeform", "ålder", "belopp"],
+    ["Solna", "2025Q1", "12 22 03", "SÄBO", 80, 1000],
+    ["Solna", "2026Q1", "12 22 03", "SÄBO", 80, 1200],
+    ["Nacka", "2026Q1", "12 23 06", "SÄBO", 80, 5000],
+    ["Nacka", "2026Q1", "15 09", "SÄBO", 80, 300],
+  ]);
+  return toBuffer(wb);
+}

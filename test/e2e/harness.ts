@@ -49,6 +49,7 @@ declare global {
       getFormula(sheet: string, a1: string): string | null;
       getFillDetails(sheet: string, a1: string): { color: string; pattern: string; patternColor: string };
       customXmlParts(): string[];
+      charts(sheet: string): Array<{ type: string; seriesBy: string; title: string; source: string | null }>;
       numberFormat(sheet: string, a1: string): unknown;
       isBold(sheet: string, a1: string): boolean;
       frozenRows(sheet: string): number;

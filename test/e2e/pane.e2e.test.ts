@@ -9,7 +9,8 @@ import { emptyWorkbook } from "../../src/core/template";
 import { buildWhoPaysIndex, whoPays } from "../../src/core/whoPays";
 import { readXlsxBytes } from "../../src/node/readXlsx";
 import { largeWorkbook } from "../helpers/xlsxFixtures";
-import { DECISION_ROW, FORMULA_ROW, reviewWorkbook, USER_FILL, workbookWithSheets, XSS } from "./fixtures";
+import { parseEdition } from "../../src/core/editions/edition";
+import { DECISION_ROW, FORMULA_ROW, publishableWorkbook, reviewWorkbook, USER_FILL, workbookWithSheets, XSS } from "./fixtures";
 import { eventually, screenshot, setupE2E, type Pane } from "./harness";
 
 jest.setTimeout(60_000);
@@ -400,5 +401,68 @@ describe("outside Excel", () => {
     expect(pane.pageErrors).toEqual([]);
     // The blocked office.js request itself is logged by the browser; nothing else may be.
     expect(pane.consoleErrors.filter((m) => !/Failed to load resource|ERR_BLOCKED_BY_CLIENT/.test(m))).toEqual([]);
+  });
+});
+
+describe("the Publicera and Kostnader views", () => {
+  it("publishes: change log sheet, edition stored in the workbook, JSON offered; then compares against it", async () => {
+    const pane = await e2e.openPane({ workbook: await publishableWorkbook() });
+    const { page } = pane;
+    await validate(page);
+    await page.click("#tab-publish");
+    expect(await page.inputValue("#publish-name")).toBe("2026:1");
+    expect(await page.inputValue("#publish-effective")).toBe("2026-01-01");
+    await eventually(async () => expect(await page.isEnabled("#publish-run")).toBe(true));
+    await page.click("#publish-run");
+    await page.locator("#publish-download").waitFor({ state: "visible" });
+    expect(await page.getAttribute("#publish-download", "download")).toBe("2026-1.json");
+    const parts = await fake(page, (x) => x.customXmlParts());
+    expect(parts).toHaveLength(1);
+    const json = /<edition[^>]*>([\s\S]*)<\/edition>/.exec(parts[0]!)![1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    expect(parseEdition(json)).toMatchObject({ ok: true, edition: { name: "2026:1", decided: "2025-10-01", effective: "2026-01-01" } });
+    expect(await fake(page, (x) => [x.getValue("Ändringslogg", "A1"), x.getValue("Ändringslogg", "J1")])).toEqual(["Utgåva", "Motivering"]);
+    // The same name cannot be published twice.
+    expect(await page.isDisabled("#publish-run")).toBe(true);
+    await screenshot(page, "publish");
+
+    // An undocumented change of payer after publishing: the next review compares against 2026:1.
+    await fake(page, (x) => x.setValue("Bilaga 1", "C2", "Region"));
+    await page.click("#tab-validate");
+    await validate(page);
+    expect(await page.textContent("#status")).toContain("Jämfört med utgåva 2026:1");
+    await page.locator('li.finding[data-code="CHANGE_UNDOCUMENTED"][data-cell="C2"]').waitFor({ state: "attached" });
+
+    // Its cost shift from last year's costs: the kommun's 400 000 kr for 12 22 03 in SÄBO moves to the Region.
+    await page.click("#tab-costs");
+    await page.click("#cost-shift-run");
+    await eventually(async () => expect(await page.getAttribute("#cost-shift-verdict", "data-neutral")).toBe("false"));
+    const cells = await page.$$eval("#cost-shift-table tbody td", (tds) => tds.map((td) => td.textContent));
+    expect(cells.slice(0, 5)).toEqual(["1", "12 22", "Särskilt boende för äldre", "Kommun", "Region"]);
+    expect(cells[5]).toMatch(/^[-−]400\s000 kr$/);
+    await screenshot(page, "costs");
+    expectNoErrors(pane);
+  });
+
+  it("keeps Publicera disabled while the review has errors", async () => {
+    const pane = await e2e.openPane({ workbook: review });
+    await validate(pane.page);
+    await pane.page.click("#tab-publish");
+    expect(await pane.page.isDisabled("#publish-run")).toBe(true);
+    expect(await pane.page.textContent("#publish-blockers")).toMatch(/fel/);
+  });
+
+  it("follows up quarterly costs onto a new sheet with a chart, accounting for every krona", async () => {
+    const pane = await e2e.openPane({ workbook: await publishableWorkbook() });
+    const { page } = pane;
+    await page.click("#tab-costs");
+    await page.locator('#follow-up-sheet option[value="Kostnadsrader"]').waitFor({ state: "attached" });
+    await page.selectOption("#follow-up-sheet", "Kostnadsrader");
+    await page.click("#follow-up-run");
+    await eventually(async () => expect(await fake(page, (x) => x.sheetNames())).toContain("Uppföljning"));
+    expect(await fake(page, (x) => x.charts("Uppföljning"))).toEqual([{ type: "ColumnClustered", seriesBy: "Columns", title: "Parternas kostnader per kvartal", source: "A1:E3" }]);
+    expect(await fake(page, (x) => [x.getValue("Uppföljning", "A3"), x.getValue("Uppföljning", "B3"), x.getValue("Uppföljning", "C3"), x.getValue("Uppföljning", "D3"), x.getValue("Uppföljning", "G3")])).toEqual(["2026Q1", 1200, 5000, 1000, 300]);
+    expect(await page.textContent("#follow-up-status")).toMatch(/Summa 7\s500 kr = fördelat 7\s200 kr \+ ej fördelat 300 kr/);
+    await screenshot(page, "follow-up");
+    expectNoErrors(pane);
   });
 });

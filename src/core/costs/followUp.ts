@@ -54,7 +54,7 @@ const HEADERS: Record<string, readonly string[]> = {
  * first row is the header. Lines that cannot be read are problems, reported with their line
  * number; their amounts are kept apart so that nothing silently disappears.
  */
-export function readFollowUpRows(rows: ReadonlyArray<ReadonlyArray<CellValue>>): { lines: FollowUpLine[]; problems: InputProblem[]; missing: string[]; unreadOre: number } {
+export function readFollowUpRows(rows: ReadonlyArray<ReadonlyArray<CellValue>>, headerLine = 1): { lines: FollowUpLine[]; problems: InputProblem[]; missing: string[]; unreadOre: number } {
   const header = (rows[0] ?? []).map((h) => foldText(String(h ?? "")).replace(/\s*:$/, ""));
   const at: Record<string, number> = {};
   for (const [field, names] of Object.entries(HEADERS)) at[field] = header.findIndex((h) => names.includes(h));
@@ -65,7 +65,7 @@ export function readFollowUpRows(rows: ReadonlyArray<ReadonlyArray<CellValue>>):
   let unreadOre = 0;
   if (missing.length > 0) return { lines, problems, missing, unreadOre };
   rows.slice(1).forEach((cells, i) => {
-    const line = i + 2;
+    const line = headerLine + i + 1;
     if (cells.every((c) => c === null || c === undefined || String(c).trim() === "")) return;
     const raw = cells[at.amount!];
     const amount = raw === null || raw === undefined || raw === "" ? null : readAmount(raw as Exclude<CellValue, null | undefined>);
