@@ -95,9 +95,107 @@ async function cliFigures() {
   return { cliValidate10kMs: median(samples) };
 }
 
+/** Excel's custom-function runtime, as far as the wrapper needs it outside Excel. */
+function installCustomFunctionsShim(): void {
+  class CfError extends Error {
+    constructor(
+      readonly code: string,
+      message?: string,
+    ) {
+      super(message);
+    }
+  }
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+    associate: () => undefined,
+    Error: CfError,
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+  };
+}
+
+/** The range form through the real wrapper (2-D in, 2-D out), and how big its answer is. */
+async function rangeFigures() {
+  installCustomFunctionsShim();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fns = require("../src/functions/functions") as typeof import("../src/functions/functions");
+  const codes = ISO_LIST.map(([code]) => code);
+  const n = 100_000;
+  const iso = Array.from({ length: n }, (_, i) => [codes[i % codes.length]!]);
+  const forms = Array.from({ length: n }, (_, i) => [FORMS[i % 5]!]);
+  const ages = Array.from({ length: n }, (_, i) => [18 + (i % 80)]);
+  await fns.whoPaysFn(iso.slice(0, 1000), forms.slice(0, 1000), ages.slice(0, 1000));
+  const samples: number[] = [];
+  let payers: unknown[][] = [];
+  for (let k = 0; k < 5; k++) {
+    const start = process.hrtime.bigint();
+    payers = await fns.whoPaysFn(iso, forms, ages);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  const why = await fns.whoPaysWhyFn(iso, forms, ages);
+  const size = (m: unknown[][]) => Buffer.byteLength(JSON.stringify(m.map((r) => r.map((c) => (c instanceof Error ? { error: (c as Error & { code: string }).code, message: c.message } : c)))));
+  return { rangeRows100kMs: median(samples), rangePayload100kBytes: size(payers), rangeWhyPayload100kBytes: size(why) };
+}
+
+/**
+ * HyperFormula recalculating 10 000 cells: =HJM.WHO_PAYS(...) against what a user would write
+ * without the add-in, nested XLOOKUP/IFERROR from division to subclass to class, on the same list.
+ */
+async function hyperFormulaFigures() {
+  const { HyperFormula } = await import("hyperformula");
+  const { functionsMetadata } = await import("../test/helpers/metadata");
+  const { registerAddinFunctions } = await import("../test/helpers/hyperformula");
+  const { basisOf } = await import("../src/excel/modelSource");
+  const { readWorkbook } = await import("../src/core/model");
+  // A list of 2 000 rows: classes, subclasses and divisions with a SÄBO payer each.
+  const list: Array<[string, string]> = [];
+  for (let c = 30; list.length < 2000; c++) {
+    list.push([`${c}`, "Kommun"]);
+    for (let s = 3; s <= 30 && list.length < 2000; s += 3) {
+      list.push([`${c} ${String(s).padStart(2, "0")}`, s % 2 ? "Region" : "Kommun"]);
+      for (let d = 3; d <= 9 && list.length < 2000; d += 3) list.push([`${c} ${String(s).padStart(2, "0")} ${String(d).padStart(2, "0")}`, d === 6 ? "Egenansvar" : "Region"]);
+    }
+  }
+  const basis = basisOf(readWorkbook(workbook({ b1: list.map(([code, payer]) => ({ "ISO-kod": code, Benämning: "x", SÄBO: payer, "LSS bostad": payer, "LSS daglig verksamhet": payer, "SoL dagverksamhet": payer })), principer: [] })));
+  registerAddinFunctions(await functionsMetadata(), () => basis);
+  const rows = 10_000;
+  // Queries at all three levels, and codes the list has only coarser rows for.
+  const queries = Array.from({ length: rows }, (_, i) => {
+    const [code] = list[(i * 7) % list.length]!;
+    return i % 4 === 0 && code.length === 8 ? `${code.slice(0, 6)}12` : code;
+  });
+  const last = list.length + 1;
+  const lookup = (r: number) => {
+    const L = (range: string) => `Lista!$${range}$2:$${range}$${last}`;
+    return `=IFERROR(XLOOKUP(A${r},${L("A")},${L("B")}),IFERROR(XLOOKUP(LEFT(A${r},5),${L("A")},${L("B")}),XLOOKUP(LEFT(A${r},2),${L("A")},${L("B")})))`;
+  };
+  const sheet = (formula: (r: number) => string) => ({
+    Lista: [["ISO-kod", "SÄBO"], ...list],
+    Frågor: [["iso", "boendeform", "ålder", "betalare"], ...queries.map((q, i) => [q, "SÄBO", 80, formula(i + 2)])],
+  });
+  const measure = (formula: (r: number) => string) => {
+    const hf = HyperFormula.buildFromSheets(sheet(formula), { licenseKey: "gpl-v3", dateFormats: ["YYYY-MM-DD"] });
+    const samples: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const start = process.hrtime.bigint();
+      hf.rebuildAndRecalculate();
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    const values = hf.getSheetValues(hf.getSheetId("Frågor")!).slice(1).map((r) => r[3]);
+    hf.destroy();
+    return { ms: median(samples), values };
+  };
+  const addin = measure((r) => `=HJM.WHO_PAYS(A${r},B${r},C${r})`);
+  const plain = measure(lookup);
+  // Both must give the same answers, or the comparison means nothing.
+  const differ = addin.values.filter((v, i) => v !== plain.values[i]).length;
+  if (differ > 0) throw new Error(`bench: the add-in and the lookup formula disagree on ${differ} rows`);
+  return { hfAddinRows10kMs: addin.ms, hfLookupRows10kMs: plain.ms };
+}
+
 async function main() {
   const results = {
     ...whoPaysFigures(),
+    ...(await rangeFigures()),
+    ...(await hyperFormulaFigures()),
     ...validateFigures(),
     ...(await cliFigures()),
     node: process.version,
@@ -110,6 +208,11 @@ async function main() {
     ["whoPays, svar/s (1 000 000 blandade frågor)", r.whoPaysPerSecond.toLocaleString("sv-SE")],
     ["Map.get, uppslag/s (baslinje)", r.mapGetPerSecond.toLocaleString("sv-SE")],
     ["  kvot whoPays / Map.get", (r.whoPaysPerSecond / r.mapGetPerSecond).toFixed(3)],
+    ["VEM_BETALAR över 100 000 rader (ett anrop), ms", r.rangeRows100kMs.toFixed(0)],
+    ["  svarets storlek, VEM_BETALAR / VARFÖR, MB", `${(r.rangePayload100kBytes / 1e6).toFixed(2)} / ${(r.rangeWhyPayload100kBytes / 1e6).toFixed(1)}`],
+    ["HyperFormula 10 000 × =HJM.WHO_PAYS, ms", r.hfAddinRows10kMs.toFixed(0)],
+    ["HyperFormula 10 000 × XLOOKUP/IFERROR, ms", r.hfLookupRows10kMs.toFixed(0)],
+    ["  kvot tillägget / uppslagsformeln", (r.hfAddinRows10kMs / r.hfLookupRows10kMs).toFixed(2)],
     ["validering 1 000 rader, ms", r.validateRows1kMs.toFixed(1)],
     ["validering 10 000 rader, ms", r.validateRows10kMs.toFixed(1)],
     ["validering 100 000 rader, ms", r.validateRows100kMs.toFixed(1)],

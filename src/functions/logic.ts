@@ -20,9 +20,26 @@ const fail = (error: "VALUE" | "NA", message: string): CellResult<never> => ({ o
 const MAX_MESSAGE = 255;
 const clip = (text: string) => (text.length > MAX_MESSAGE ? text.slice(0, MAX_MESSAGE - 1) + "…" : text);
 
-function inputFailure(result: Extract<WhoPaysResult, { ok: false }>): CellResult<never> {
-  return fail("VALUE", clip(`${result.code}: ${result.message}`));
+function inputFailure(result: Extract<WhoPaysResult, { ok: false }>, brief = false): CellResult<never> {
+  return fail("VALUE", brief ? `${result.code}: ${BRIEF[result.code] ?? "ogiltig indata"}` : clip(`${result.code}: ${result.message}`));
 }
+
+/**
+ * Short reasons for answers in a spilled column: a 100 000-row answer must stay within Excel on
+ * the web's payload limit (~5 MB), so each error carries its code and a few words; the full
+ * reason is one VEM_BETALAR_VARFÖR away.
+ */
+const BRIEF: Record<string, string> = {
+  UNLISTED: "ej i bilagorna",
+  AMBIGUOUS: "ange hela koden",
+  NOT_IN_SCOPE: "utanför avtalet",
+  ISO_FORMAT: "ogiltig ISO-kod",
+  BOENDEFORM_UNKNOWN: "okänd boendeform",
+  AGE_INVALID: "ogiltig ålder",
+  SPECIALANPASSAD_INVALID: "specialanpassad ska vara ja/nej",
+  DATE_INVALID: "ogiltigt datum",
+  NO_EDITION: "ingen utgåva gällde då",
+};
 
 export interface PayArgs {
   readonly iso: CellValue;
@@ -43,10 +60,10 @@ function answer(args: PayArgs, lists: readonly DatedLists[], today: string): Who
 }
 
 /** WHO_PAYS: the payer, or #N/A with the rule and its reason when no payer can be named. */
-export function whoPaysValue(args: PayArgs, lists: readonly DatedLists[], today = todayIso()): CellResult<string> {
+export function whoPaysValue(args: PayArgs, lists: readonly DatedLists[], today = todayIso(), brief = false): CellResult<string> {
   const result = answer(args, lists, today);
-  if (!result.ok) return inputFailure(result);
-  if (result.payer === null) return fail("NA", clip(`${result.rule} ${result.section}: ${result.explanation}`));
+  if (!result.ok) return inputFailure(result, brief);
+  if (result.payer === null) return fail("NA", brief ? `${result.rule} ${result.section}: ${BRIEF[result.rule]}` : clip(`${result.rule} ${result.section}: ${result.explanation}`));
   return ok(result.payer);
 }
 
@@ -141,7 +158,8 @@ export function whoPaysColumn(args: readonly MatrixArg[], lists: readonly DatedL
   const shape = broadcast(args, PAY_ARG_NAMES);
   if (!shape.ok) return shape;
   const today = todayIso();
-  return mapRows(shape, ([iso, boendeform, age, specialanpassad, datum]) => whoPaysValue({ iso: iso!, boendeform: boendeform!, age: age!, specialanpassad, datum }, lists, today));
+  const brief = shape.rows > 1;
+  return mapRows(shape, ([iso, boendeform, age, specialanpassad, datum]) => whoPaysValue({ iso: iso!, boendeform: boendeform!, age: age!, specialanpassad, datum }, lists, today, brief));
 }
 
 /** WHO_PAYS_WHY over ranges. */

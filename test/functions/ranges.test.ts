@@ -24,6 +24,13 @@ describe("the functions over whole columns", () => {
     expect(result.map((r) => (r[0]!.ok ? "ok" : r[0]!.error))).toEqual(["ok", "VALUE", "NA"]);
   });
 
+  it("keeps each error in a spilled column short (code, §, a few words), a single cell's in full", () => {
+    const column = whoPaysColumn([col("15 09", "9x"), [["SÄBO"]], [[80]]], lists) as Array<Array<{ ok: boolean; message: string }>>;
+    expect(column.map((r) => r[0]!.message)).toEqual(["UNLISTED §6.3: ej i bilagorna", "ISO_FORMAT: ogiltig ISO-kod"]);
+    const single = whoPaysColumn([[["15 09"]], [["SÄBO"]], [[80]]], lists) as Array<Array<{ ok: boolean; message: string }>>;
+    expect(single[0]![0]!.message.length).toBeGreaterThan(100);
+  });
+
   it("refuses arguments whose lengths differ, or a 2-D block, with a Swedish message", () => {
     expect(whoPaysColumn([col("a", "b", "c"), col("SÄBO", "SÄBO"), [[80]]], lists)).toMatchObject({ ok: false, message: expect.stringContaining("lika långa") });
     expect(broadcast([[["a", "b"], ["c", "d"]]], ["iso"])).toMatchObject({ ok: false, message: expect.stringContaining("2×2") });
