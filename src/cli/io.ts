@@ -1,3 +1,4 @@
+import { promises as fs } from "node:fs";
 import { exampleWorkbook } from "../core/example/exampleWorkbook";
 import { readWorkbook, type WorkbookModel } from "../core/model";
 import { readXlsxFile } from "../node/readXlsx";
@@ -29,4 +30,16 @@ export async function loadModel(file: string | undefined): Promise<{ model: Work
   const read = await readXlsxFile(file);
   if (!read.ok) throw new InputError(read.message);
   return { model: readWorkbook(read.workbook), label: file };
+}
+
+/** A CSV (or other text) file's content, or a Swedish message: missing, unreadable, or binary. */
+export async function readCsvText(file: string): Promise<string> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch {
+    throw new InputError(`Filen ${file} finns inte eller kan inte läsas.`);
+  }
+  if (text.includes("\u0000")) throw new InputError(`${file} är ingen textfil (CSV).`);
+  return text;
 }

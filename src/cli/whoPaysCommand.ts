@@ -1,4 +1,3 @@
-import { promises as fs } from "node:fs";
 import { parseCsv, toCsvLine, detectDelimiter } from "../core/csv";
 import { foldText } from "../core/text";
 import { whoPaysOnDate } from "../core/editions/inForce";
@@ -6,7 +5,7 @@ import { parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringLists } from "./editions";
-import { InputError, type Io } from "./io";
+import { InputError, readCsvText, type Io } from "./io";
 
 export const WHO_PAYS_USAGE = `Användning:
   kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]
@@ -56,13 +55,7 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 const COLUMNS = ["iso", "boendeform", "age", "specialanpassad"] as const;
 
 async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPaysResult, json: boolean, io: Io): Promise<number> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch {
-    throw new InputError(`Filen ${file} finns inte eller kan inte läsas.`);
-  }
-  if (text.includes("\u0000")) throw new InputError(`${file} är ingen textfil (CSV).`);
+  const text = await readCsvText(file);
   const delimiter = detectDelimiter(text);
   const rows = parseCsv(text, delimiter);
   const header = (rows[0] ?? []).map((h) => foldText(h));

@@ -1,25 +1,11 @@
 import type { CellValue, RawSheet, RawWorkbook } from "../../src/core/cells";
 
-export const LIST_HEADERS = [
-  "ISO-kod",
-  "Benämning",
-  "SÄBO",
-  "LSS bostad",
-  "LSS daglig verksamhet",
-  "SoL dagverksamhet",
-  "Villkor",
-  "Huvudhjälpmedel",
-  "Förtroendeförskrivning",
-  "Status",
-  "Beslutsdatum",
-  "Giltig från",
-  "Motivering",
-  "Ekonomisk beräkning",
-  "Konsekvensanalys",
-] as const;
+import { SHEET_SPECS } from "../../src/core/sheets";
 
-export const B3_HEADERS = ["Produkt/behandling", "ISO-kod", ...LIST_HEADERS.slice(2)] as const;
-export const B4_HEADERS = ["ISO-kod", "Benämning", "Kostnadsansvar", "Grundutrustning", ...LIST_HEADERS.slice(6)] as const;
+/** The headers of the contract (`workbook.md`), in order, as the core's sheet specs give them. */
+export const LIST_HEADERS = SHEET_SPECS.B1.columns.map((c) => c.header);
+export const B3_HEADERS = SHEET_SPECS.B3.columns.map((c) => c.header);
+export const B4_HEADERS = SHEET_SPECS.B4.columns.map((c) => c.header);
 
 export type Rec = Record<string, CellValue>;
 

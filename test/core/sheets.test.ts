@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import { SHEET_SPECS, type SheetKey } from "../../src/core/sheets";
+
+const DOCS = path.resolve(__dirname, "../../docs");
+const workbookMd = readFileSync(path.join(DOCS, "workbook.md"), "utf8");
+
+describe("the sheet specs follow the workbook contract (docs/workbook.md)", () => {
+  it("names every sheet and every column header the contract names", () => {
+    for (const key of Object.keys(SHEET_SPECS) as SheetKey[]) {
+      const spec = SHEET_SPECS[key];
+      expect(workbookMd).toContain(`\`${spec.name}\``);
+      for (const column of spec.columns) expect([key, workbookMd.includes(`\`${column.header}\``)]).toEqual([key, true]);
+    }
+  });
+
+  it("marks as required exactly the bilaga 1 columns the contract's table marks yes", () => {
+    const table = workbookMd.slice(workbookMd.indexOf("### Bilaga 1"), workbookMd.indexOf("### Bilaga 3"));
+    const required = [...table.matchAll(/^\| `([^`]+)` \| yes \|/gm)].map((m) => m[1]);
+    expect(SHEET_SPECS.B1.columns.filter((c) => c.required).map((c) => c.header)).toEqual(required);
+  });
+
+  it("keeps docs/workbook.md identical to the shared contract it was copied from", () => {
+    const shared = path.resolve(__dirname, "../../../shared/domain/workbook.md");
+    if (!existsSync(shared)) return; // a checkout without shared/ beside it: the copy is the reference
+    expect(workbookMd).toBe(readFileSync(shared, "utf8"));
+  });
+});
