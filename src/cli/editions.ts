@@ -3,17 +3,11 @@ import { parseEdition, editionModel, type Edition } from "../core/editions/editi
 import { datedLists, type DatedLists } from "../core/editions/inForce";
 import type { WorkbookModel } from "../core/model";
 import { readEditionInfo } from "../core/utgava";
-import { InputError, loadModel } from "./io";
+import { InputError, loadModel, readTextFile } from "./io";
 
 /** Reads an edition JSON file, or stops with a Swedish message (exit 2). */
 export async function loadEdition(file: string): Promise<Edition> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, "utf8");
-  } catch {
-    throw new InputError(`Filen ${file} finns inte eller kan inte läsas.`);
-  }
-  const parsed = parseEdition(text, file);
+  const parsed = parseEdition(await readTextFile(file, "utgåvefil (JSON)"), file);
   if (!parsed.ok) throw new InputError(parsed.message);
   return parsed.edition;
 }

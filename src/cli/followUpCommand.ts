@@ -8,7 +8,7 @@ import { addColumnChart } from "../node/chartXlsx";
 import { readXlsxFile } from "../node/readXlsx";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringLists } from "./editions";
-import { InputError, readCsvText, type Io } from "./io";
+import { InputError, readTextFile, type Io } from "./io";
 
 export const FOLLOW_UP_USAGE =
   "Användning: kostnadsansvar follow-up <kostnader.csv|.xlsx> [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--baseline ÅR] [--out rapport.xlsx] [--json]";
@@ -22,7 +22,7 @@ async function readRows(file: string): Promise<ReadonlyArray<ReadonlyArray<CellV
     const sheet = read.workbook.sheets.find((s) => s.rows.length > 0);
     return sheet?.rows ?? [];
   }
-  return parseCsv(await readCsvText(file));
+  return parseCsv(await readTextFile(file));
 }
 
 const totalsJson = (t: PartyTotals) => ({ kommun: kronor(t.kommun), region: kronor(t.region), egenansvar: kronor(t.egenansvar), unassigned: kronor(t.unassigned) });

@@ -32,14 +32,14 @@ export async function loadModel(file: string | undefined): Promise<{ model: Work
   return { model: readWorkbook(read.workbook), label: file };
 }
 
-/** A CSV (or other text) file's content, or a Swedish message: missing, unreadable, or binary. */
-export async function readCsvText(file: string): Promise<string> {
+/** A text file's content (CSV, edition JSON), or a Swedish message: missing, unreadable, or binary. */
+export async function readTextFile(file: string, kind = "textfil (CSV)"): Promise<string> {
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch {
     throw new InputError(`Filen ${file} finns inte eller kan inte läsas.`);
   }
-  if (text.includes("\u0000")) throw new InputError(`${file} är ingen textfil (CSV).`);
+  if (text.includes("\u0000")) throw new InputError(`${file} är ingen ${kind}.`);
   return text;
 }

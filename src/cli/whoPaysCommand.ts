@@ -5,7 +5,7 @@ import { parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringLists } from "./editions";
-import { InputError, readCsvText, type Io } from "./io";
+import { InputError, readTextFile, type Io } from "./io";
 
 export const WHO_PAYS_USAGE = `Användning:
   kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]
@@ -55,7 +55,7 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 const COLUMNS = ["iso", "boendeform", "age", "specialanpassad"] as const;
 
 async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPaysResult, json: boolean, io: Io): Promise<number> {
-  const text = await readCsvText(file);
+  const text = await readTextFile(file);
   const delimiter = detectDelimiter(text);
   const rows = parseCsv(text, delimiter);
   const header = (rows[0] ?? []).map((h) => foldText(h));
