@@ -17,8 +17,8 @@ function changeJson(c: Change) {
     iso: valueOf(ref.row.iso)?.code ?? null,
     title: rowLabel(ref.row),
     boendeform: c.kind === "payer" ? c.boendeform : null,
-    from: c.kind === "payer" || c.kind === "villkor" || c.kind === "title" ? c.from : null,
-    to: c.kind === "payer" || c.kind === "villkor" || c.kind === "title" ? c.to : null,
+    from: c.kind === "added" || c.kind === "removed" ? null : c.from,
+    to: c.kind === "added" || c.kind === "removed" ? null : c.to,
   };
 }
 

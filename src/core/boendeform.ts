@@ -26,7 +26,14 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     key: "SOL_DAGV",
     nameSv: "Dagverksamhet enligt SoL, inkl. sysselsättning 3 kap 6 § SoL (socialpsykiatri)",
     law: "SoL",
-    aliases: ["dagverksamhet", "dagverksamhet enligt SoL", "SoL dagverksamhet", "dagverksamhet SoL", "sysselsättning"],
+    aliases: [
+      "dagverksamhet",
+      "dagverksamhet enligt SoL",
+      "SoL dagverksamhet",
+      "dagverksamhet SoL",
+      "sysselsättning",
+      "Dagverksamhet enligt SoL, incl. sysselsättning 3 kap 6 § SoL (socialpsykiatri)",
+    ],
   },
   LSS_BOSTAD: {
     key: "LSS_BOSTAD",
@@ -85,8 +92,9 @@ export type BoendeformParse =
   | { readonly kind: "outOfScope"; readonly form: OutOfScopeForm }
   | { readonly kind: "unknown"; readonly text: string };
 
+/** Case, diacritics, hyphens, underscores and spaces do not matter: "LSS-boende" = "lssboende". */
 function foldForm(text: string): string {
-  return foldText(text.replace(/[-_]/g, " "));
+  return foldText(text).replace(/[\s\-_]/g, "");
 }
 
 const LOOKUP = new Map<string, BoendeformParse>();

@@ -100,9 +100,12 @@ export function readText(raw: Exclude<CellValue, null | undefined>): string | nu
 export function readAmount(raw: Exclude<CellValue, null | undefined>): number | null {
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== "string") return null;
-  const m = /^([-−+]?)\s*(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:,(\d+))?\s*(?:kr|sek)?$/i.exec(raw.trim());
+  // Grouped thousands take a decimal comma; a plain number also a decimal point (as a number cell's text).
+  const m = /^([-−+]?)\s*(?:(\d{1,3}(?:[ \u00a0]\d{3})+)(?:,(\d+))?|(\d+)(?:[.,](\d+))?)\s*(?:kr|sek)?$/i.exec(raw.trim());
   if (!m) return null;
-  const value = Number(m[2]!.replace(/[ \u00a0]/g, "") + (m[3] ? "." + m[3] : ""));
+  const whole = (m[2] ?? m[4]!).replace(/[ \u00a0]/g, "");
+  const fraction = m[3] ?? m[5];
+  const value = Number(whole + (fraction ? "." + fraction : ""));
   return m[1] === "-" || m[1] === "−" ? -value : value;
 }
 

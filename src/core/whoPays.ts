@@ -6,7 +6,7 @@ import {
   type OutOfScopeForm,
 } from "./boendeform";
 import { cellText, isCellError, isEmptyCell, type CellValue } from "./cells";
-import { isoChain, isoLevel, LEVEL_NAMES_SV, parseIsoCode } from "./iso";
+import { isoChain, isoLevel, LEVEL_NAMES_SV, liesUnder, parseIsoCode } from "./iso";
 import type { BilagaRow, WorkbookModel } from "./model";
 import type { Payer } from "./payer";
 import { isRegionPrinciple, PRINCIPLE_INFO, type PrincipleEntry } from "./principles";
@@ -109,6 +109,8 @@ export interface WhoPaysIndex {
   /** Bilaga 1 and 2 rows strictly below each class and subclass. */
   readonly below: ReadonlyMap<string, readonly BilagaRow[]>;
   readonly bilaga4: ReadonlyMap<string, readonly BilagaRow[]>;
+  /** Bilaga 4 rows strictly below each class and subclass. */
+  readonly below4: ReadonlyMap<string, readonly BilagaRow[]>;
   readonly sheetNames: Readonly<Record<"B1" | "B2" | "B4", string>>;
   readonly principleSheet: string;
   /** The edition the index answers from, named in every explanation; null for a working draft. */
@@ -145,9 +147,13 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
     }
   }
   const bilaga4 = new Map<string, BilagaRow[]>();
+  const below4 = new Map<string, BilagaRow[]>();
   for (const row of model.bilagor.B4?.rows ?? []) {
     const iso = valueOf(row.iso);
-    if (iso) push(bilaga4, iso.code, row);
+    if (!iso) continue;
+    const chain = isoChain(iso.code);
+    push(bilaga4, chain[0]!, row);
+    for (const ancestor of chain.slice(1)) push(below4, ancestor, row);
   }
   return {
     regionPrinciples,
@@ -155,6 +161,7 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
     list,
     below,
     bilaga4,
+    below4,
     sheetNames: {
       B1: model.bilagor.B1?.name ?? SHEET_SPECS.B1.name,
       B2: model.bilagor.B2?.name ?? SHEET_SPECS.B2.name,
@@ -188,6 +195,31 @@ export function parseAge(raw: CellValue): number | null {
 
 function inputError(code: WhoPaysInputError, message: string): WhoPaysError {
   return { ok: false, code, message };
+}
+
+/** A row whose Status or Giltig från cannot be read: it may or may not count, so it blocks an answer. */
+function unreadable(row: BilagaRow): boolean {
+  const bad = (state: string) => state === "invalid" || state === "error";
+  return bad(row.status.state) || bad(row.giltigFran.state);
+}
+
+/** Principle codes strictly below `code`, each with the payer it implies for the form. */
+function principleVotesBelow(index: WhoPaysIndex, code: string, socpsyk: boolean): Vote[] {
+  const votes: Vote[] = [];
+  for (const p of index.regionPrinciples.values()) {
+    if (p.code !== code && liesUnder(p.code, code)) votes.push({ payer: "Region", label: `${p.code} (${PRINCIPLE_INFO[p.key].areaSv})` });
+  }
+  if (socpsyk) {
+    for (const p of index.socpsykKommun.values()) {
+      if (p.code !== code && liesUnder(p.code, code)) votes.push({ payer: "Kommun", label: `${p.code} (${PRINCIPLE_INFO[p.key].areaSv})` });
+    }
+  }
+  return votes;
+}
+
+interface Vote {
+  readonly payer: Payer;
+  readonly label: string;
 }
 
 function rowCounts(row: BilagaRow, date: () => string, proposals = false): boolean {
@@ -320,7 +352,10 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       );
     }
     for (const ancestor of chain) {
-      const rows = (index.bilaga4.get(ancestor) ?? []).filter((r) => rowCounts(r, onDate, query.includeProposals));
+      const atLevel = index.bilaga4.get(ancestor) ?? [];
+      const broken = atLevel.find(unreadable);
+      if (broken) return unreadableAnswer(broken, index.sheetNames.B4, answer);
+      const rows = atLevel.filter((r) => rowCounts(r, onDate, query.includeProposals));
       if (rows.length === 0) continue;
       const sheet = index.sheetNames.B4;
       const payers = distinctPayers(rows, key);
@@ -338,6 +373,21 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       }
       return unanswered(payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, sheet, key, code, answer, row);
     }
+    // A broad code with Kommun parts below it (lifts, bilaga 4 rows) has no single payer.
+    const votes = [
+      ...principleVotesBelow(index, code, true),
+      ...(index.below4.get(code) ?? [])
+        .filter((r) => rowCounts(r, onDate, query.includeProposals))
+        .flatMap((r) => (r.payers.SOL_SOCPSYK?.state === "ok" ? [{ payer: r.payers.SOL_SOCPSYK.value, label: `${valueOf(r.iso)!.code} (${index.sheetNames.B4} rad ${r.row})` }] : [])),
+    ].filter((v) => v.payer !== "Region");
+    if (votes.length > 0) {
+      return answer(
+        null,
+        "AMBIGUOUS",
+        WHO_PAYS_SECTIONS.AMBIGUOUS,
+        () => `Otydligt: i socialpsykiatriskt boende är Region huvudregeln, men under ${code} betalar någon annan för ${votes.map((v) => `${v.label}: ${v.payer}`).join(", ")}. Ange hela ISO-koden (§2.5, §5.2).`,
+      );
+    }
     return answer(
       "Region",
       "SOCPSYK_DEFAULT",
@@ -348,7 +398,10 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
 
   // 7. The most specific row of bilaga 1 or 2, in the column of the housing form.
   for (const ancestor of chain) {
-    const rows = (index.list.get(ancestor) ?? []).filter((r) => rowCounts(r, onDate, query.includeProposals));
+    const atLevel = index.list.get(ancestor) ?? [];
+    const broken = atLevel.find(unreadable);
+    if (broken) return unreadableAnswer(broken, index.sheetNames[broken.bilaga as "B1" | "B2"], answer);
+    const rows = atLevel.filter((r) => rowCounts(r, onDate, query.includeProposals));
     if (rows.length === 0) continue;
     const payers = distinctPayers(rows, key);
     if (payers.size === 1) {
@@ -367,30 +420,38 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
     return unanswered(payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, null, key, code, answer, rows[0]!, index);
   }
 
-  // 8. Nothing at this level or above: the finer rows must agree.
+  // 8. Nothing at this level or above: the finer rows (and any Region area below) must agree.
   const finer = (index.below.get(code) ?? []).filter((r) => rowCounts(r, onDate, query.includeProposals));
   if (finer.length > 0) {
-    const payers = distinctPayers(finer, key);
-    if (payers.size === 1) {
-      const [payer, row] = [...payers][0]!;
-      const sheet = index.sheetNames[row.bilaga as "B1" | "B2"];
-      return answer(
-        payer,
-        "LIST",
-        listSection(key),
-        () => `${payerPhrase(payer)}: alla rader under ${code} i bilaga 1–2 anger ${payer} i kolumn ${columnHeaderOf(key)}, t.ex. ${describeRow(sheet, row)} (${listSection(key)}).`,
-        { sheet, row: row.row, iso: valueOf(row.iso)!.code },
-      );
-    }
-    if (payers.size > 1) {
-      const examples = () => [...payers].map(([p, r]) => `${valueOf(r.iso)!.code} ${p}`).join(", ");
+    const sheetOf = (r: BilagaRow) => index.sheetNames[r.bilaga as "B1" | "B2"];
+    const votes: Vote[] = [
+      ...finer.flatMap((r) => {
+        const cell = r.payers[key];
+        return cell?.state === "ok" ? [{ payer: cell.value, label: `${valueOf(r.iso)!.code} (${sheetOf(r)} rad ${r.row})` }] : [];
+      }),
+      ...principleVotesBelow(index, code, false),
+    ];
+    const distinct = new Set(votes.map((v) => v.payer));
+    if (distinct.size > 1) {
+      const examples = () => [...distinct].map((p) => `${votes.find((v) => v.payer === p)!.label}: ${p}`).join(", ");
       return answer(
         null,
         "AMBIGUOUS",
         WHO_PAYS_SECTIONS.AMBIGUOUS,
-        () => `Otydligt: ${code} finns inte i bilaga 1–2, men raderna under den anger olika betalare (${examples()}). Ange hela ISO-koden (§2.5).`,
+        () => `Otydligt: ${code} finns inte i bilaga 1–2, men under den anges olika betalare (${examples()}). Ange hela ISO-koden (§2.5).`,
       );
     }
+    const gaps = finer.filter((r) => r.payers[key]?.state !== "ok");
+    if (gaps.length > 0) return unanswered("UNLISTED", gaps, null, key, code, answer, gaps[0]!, index);
+    const row = finer[0]!;
+    const payer = votes[0]!.payer;
+    return answer(
+      payer,
+      "LIST",
+      listSection(key),
+      () => `${payerPhrase(payer)}: alla rader under ${code} i bilaga 1–2 anger ${payer} i kolumn ${columnHeaderOf(key)}, t.ex. ${describeRow(sheetOf(row), row)} (${listSection(key)}).`,
+      { sheet: sheetOf(row), row: row.row, iso: valueOf(row.iso)!.code },
+    );
   }
 
   // 10. In scope, but no rule and no row answers: a question for the huvudmän, never a guess.
@@ -498,6 +559,17 @@ function unanswered(
     WHO_PAYS_SECTIONS.UNLISTED,
     () => `Ingen betalare: ${where()} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
     source,
+  );
+}
+
+/** A row at the answering level whose Status or Giltig från cannot be read: no guess either way. */
+function unreadableAnswer(row: BilagaRow, sheet: string, answer: AnswerFn): WhoPaysAnswer {
+  return answer(
+    null,
+    "UNLISTED",
+    WHO_PAYS_SECTIONS.UNLISTED,
+    () => `Ingen betalare: ${describeRow(sheet, row)} har en Status eller ett Giltig från som inte kan läsas, så det går inte att avgöra om raden gäller. Rätta cellen (§6.3).`,
+    { sheet, row: row.row, iso: valueOf(row.iso)?.code ?? "" },
   );
 }
 

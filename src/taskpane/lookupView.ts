@@ -1,19 +1,20 @@
 import { BOENDEFORM_INFO, BOENDEFORMER } from "../core/boendeform";
-import { whoPays } from "../core/whoPays";
+import { whoPaysOnDate } from "../core/editions/inForce";
 import { currentBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
 
 async function answer(): Promise<void> {
   const basis = await currentBasis();
   byId("lookup-basis").textContent = `Svarar ur ${basis.label}.`;
-  const result = whoPays(
+  // Today's answer, from the edition in force (as =HJM.VEM_BETALAR gives it).
+  const result = whoPaysOnDate(
     {
       iso: byId<HTMLInputElement>("iso").value,
       boendeform: byId<HTMLSelectElement>("boendeform").value,
       age: byId<HTMLInputElement>("age").value,
       specialanpassad: byId<HTMLInputElement>("special").checked,
     },
-    basis.index,
+    basis.lists,
   );
   const box = byId("answer");
   box.hidden = false;

@@ -32,10 +32,14 @@ const V1: WorkbookSpec = {
   ],
 };
 
-/** The next draft: one documented payer change and a row removed. */
+/** The next draft: one documented payer change and a row taken out of force (Utgår), documented. */
 const V2: WorkbookSpec = {
   ...V1,
-  b1: [V1.b1![0]!, listRow("12 23", "Eldrivna rullstolar", [R, R, R, R], { ...DOCS, Beslutsdatum: "2026-06-01", "Giltig från": "2026-09-01" })],
+  b1: [
+    V1.b1![0]!,
+    listRow("12 23", "Eldrivna rullstolar", [R, R, R, R], { ...DOCS, Beslutsdatum: "2026-06-01", "Giltig från": "2026-09-01" }),
+    listRow("04 27 18", "Hjälpmedel för sinnesstimulering", ["Egenansvar", K, K, K], { ...DOCS, "Ekonomisk beräkning": "0", Status: "Utgår" }),
+  ],
   utgava: [
     { Fält: "Utgåva", Värde: "2026:2" },
     { Fält: "Beslutad", Värde: "2026-06-01" },
@@ -173,10 +177,10 @@ describe("kostnadsansvar diff", () => {
     expect([diff.from, diff.to]).toEqual(["2026:1", "2026:2"]);
     expect(diff.changes.map((c) => [c.kind, c.iso, c.boendeform, c.from, c.to])).toEqual([
       ["payer", "12 23", "SABO", "Kommun", "Region"],
-      ["removed", "04 27 18", null, null, null],
+      ["status", "04 27 18", null, null, "Utgår"],
     ]);
     const text = await cli("diff", file("pub/2026-1.json"), file("v2.xlsx"));
-    expect(text.out).toMatch(/Sammanfattning: 1 ändrade betalare, 0 nya rader, 1 borttagna/);
+    expect(text.out).toMatch(/Sammanfattning: 1 ändrade betalare, 0 nya rader, 0 borttagna, 1 ändrade texter/);
   });
 });
 

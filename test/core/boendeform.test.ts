@@ -22,6 +22,9 @@ describe("parseBoendeform", () => {
     ["DAGVERKSAMHET", "SOL_DAGV"],
     ["socialpsykiatriskt boende", "SOL_SOCPSYK"],
     ["Socialpsykiatri", "SOL_SOCPSYK"],
+    ["LSSbostad", "LSS_BOSTAD"],
+    ["särskiltboende", "SABO"],
+    ["Dagverksamhet enligt SoL, incl. sysselsättning 3 kap 6 § SoL (socialpsykiatri)", "SOL_DAGV"],
   ])("is case-, space- and diacritic-insensitive: %j → %s", (name, key) => {
     expect(parseBoendeform(name)).toEqual({ kind: "inScope", key });
   });

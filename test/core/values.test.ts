@@ -61,6 +61,7 @@ describe("status, amounts and tolerance", () => {
     ["-1 250 000 kr", -1250000],
     ["−300000", -300000],
     ["12,5", 12.5],
+    ["-1250.5", -1250.5],
     [42, 42],
   ])("reads the amount %j", (text, value) => expect(readAmount(text as never)).toBe(value));
 

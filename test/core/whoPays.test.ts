@@ -58,9 +58,9 @@ describe("whoPays precedence (rules.md)", () => {
     expect(answer({ iso: "04 24 12" })).toMatchObject({ payer: R, rule: "REGION_DIABETES_TEST" });
   });
 
-  it("2. does not apply a principle to a code above it", () => {
-    // 22 lies above 22 06 (hearing); its answer comes from the list rows below it, not the principle.
-    expect(answer({ iso: "22" })).toMatchObject({ rule: "LIST", payer: K, source: { row: 9 } });
+  it("2. does not apply a principle to a code above it, but counts it among what lies below", () => {
+    // 22 lies above 22 06 (hearing, Region) and 22 03 (vision, Region); the list's 22 06 15 says Kommun.
+    expect(answer({ iso: "22" })).toMatchObject({ rule: "AMBIGUOUS", payer: null });
   });
 
   it("3. returns Region for a specially adapted aid", () => {
@@ -112,6 +112,23 @@ describe("whoPays precedence (rules.md)", () => {
     expect(answer({ iso: "18 09", boendeform: "LSS_BOSTAD" })).toMatchObject({ payer: K, rule: "LIST" });
     // In SÄBO, bilaga 2's 18 09 21 (Region) disagrees with bilaga 1's rows (Kommun).
     expect(answer({ iso: "18 09" })).toMatchObject({ payer: null, rule: "AMBIGUOUS" });
+  });
+
+  it("8. names no payer when a finer row has no payer for the form (never a partial agreement)", () => {
+    const idx = buildWhoPaysIndex(readWorkbook(workbook({ b1: [listRow("12 22 03", "a", [K, K, K, K]), listRow("12 22 06", "b", [null, K, K, K])] })));
+    expect(whoPays({ iso: "12 22", boendeform: "SÄBO", age: 80 }, idx)).toMatchObject({ ok: true, payer: null, rule: "UNLISTED", source: { row: 3 } });
+    expect(whoPays({ iso: "12 22", boendeform: "LSS bostad", age: 80 }, idx)).toMatchObject({ ok: true, payer: K, rule: "LIST" });
+  });
+
+  it("6. does not default a broad code to Region when lifts or Kommun rows of bilaga 4 lie below it", () => {
+    expect(answer({ iso: "12", boendeform: "SOL_SOCPSYK" })).toMatchObject({ payer: null, rule: "AMBIGUOUS" });
+    expect(answer({ iso: "18", boendeform: "SOL_SOCPSYK" })).toMatchObject({ payer: null, rule: "AMBIGUOUS" });
+    expect(answer({ iso: "15", boendeform: "SOL_SOCPSYK" })).toMatchObject({ payer: R, rule: "SOCPSYK_DEFAULT" });
+  });
+
+  it("never lets the parent answer when the row's Status or Giltig från cannot be read", () => {
+    const idx = buildWhoPaysIndex(readWorkbook(workbook({ b1: [listRow("12 22", "a", [K, K, K, K]), listRow("12 22 03", "b", [R, R, R, R], { "Giltig från": "2020-13-01" })] })));
+    expect(whoPays({ iso: "12 22 03", boendeform: "SÄBO", age: 80 }, idx)).toMatchObject({ ok: true, payer: null, rule: "UNLISTED", source: { row: 3 } });
   });
 
   it("9. answers NOT_IN_SCOPE for recognised forms outside the agreement", () => {

@@ -74,9 +74,12 @@ export interface CostShift {
 
 const BILAGA_NUMBER: Record<BilagaKey, number> = { B1: 1, B2: 2, B3: 3, B4: 4 };
 
-/** Who pays for a cost line under one set of lists (an adult; proposals count, as they are what is weighed). */
-function payerOf(index: WhoPaysIndex, line: CostLine): { payer: Payer | null; why: string; source: { sheet: string; iso: string } | null } {
-  const r = whoPays({ iso: line.iso, boendeform: line.boendeform, age: 65, date: "9999-12-31", includeProposals: true }, index);
+/**
+ * Who pays for a cost line under one set of lists (an adult). In the draft, proposals count:
+ * they are what is being weighed; in the published edition only rows in force do.
+ */
+function payerOf(index: WhoPaysIndex, line: CostLine, proposals: boolean): { payer: Payer | null; why: string; source: { sheet: string; iso: string } | null } {
+  const r = whoPays({ iso: line.iso, boendeform: line.boendeform, age: 65, date: "9999-12-31", includeProposals: proposals }, index);
   if (!r.ok) return { payer: null, why: r.code, source: null };
   return { payer: r.payer, why: r.rule, source: r.source };
 }
@@ -95,8 +98,8 @@ export function costShift(before: WorkbookModel, after: WorkbookModel, lines: re
   let totalCost = 0;
   for (const line of lines) {
     totalCost += line.kommun + line.region;
-    const a = payerOf(beforeIndex, line);
-    const b = payerOf(afterIndex, line);
+    const a = payerOf(beforeIndex, line, false);
+    const b = payerOf(afterIndex, line, true);
     if (a.payer === b.payer && a.payer !== null) continue;
     if (a.payer === null || b.payer === null) {
       if (a.payer !== b.payer) unattributed.push({ line, before: a.payer ?? a.why, after: b.payer ?? b.why });

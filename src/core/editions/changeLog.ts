@@ -34,6 +34,8 @@ export function changeLogRows(edition: string, changes: readonly Change[]): stri
         return base("", "Fanns", "Borttagen");
       case "villkor":
         return base("(Villkor)", c.from ?? "", c.to ?? "");
+      case "status":
+        return base("(Status)", c.from ?? "Gällande", c.to ?? "Gällande");
       case "title":
         return base("(Benämning)", c.from ?? "", c.to ?? "");
     }
@@ -53,6 +55,8 @@ export function describeChangeSv(c: Change): string {
       return `${where} – borttagen`;
     case "villkor":
       return `${where} – Villkor ändrat`;
+    case "status":
+      return `${where} – Status ${c.from ?? "Gällande"} → ${c.to ?? "Gällande"}`;
     case "title":
       return `${where} – Benämning ändrad från ”${c.from ?? ""}”`;
   }

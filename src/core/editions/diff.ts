@@ -29,7 +29,7 @@ export type Change =
   | { readonly kind: "added"; readonly after: RowRef }
   | { readonly kind: "removed"; readonly before: RowRef }
   | { readonly kind: "payer"; readonly before: RowRef; readonly after: RowRef; readonly boendeform: Boendeform; readonly from: Payer | null; readonly to: Payer | null }
-  | { readonly kind: "villkor" | "title"; readonly before: RowRef; readonly after: RowRef; readonly from: string | null; readonly to: string | null };
+  | { readonly kind: "villkor" | "title" | "status"; readonly before: RowRef; readonly after: RowRef; readonly from: string | null; readonly to: string | null };
 
 function rowsByKey(bilaga: BilagaKey, table: SheetTable<BilagaRow> | undefined): Map<string, RowRef> {
   const map = new Map<string, RowRef>();
@@ -42,7 +42,7 @@ function rowsByKey(bilaga: BilagaKey, table: SheetTable<BilagaRow> | undefined):
 
 /**
  * The changes from one edition (or draft) to another: rows added and removed, payer changes per
- * (bilaga, code, boendeform), and changed Villkor and Benämning. Order: bilaga, then the new
+ * (bilaga, code, boendeform), and changed Status, Villkor and Benämning. Order: bilaga, then the new
  * edition's row order, removals last.
  */
 export function diffModels(before: WorkbookModel, after: WorkbookModel): Change[] {
@@ -62,6 +62,9 @@ export function diffModels(before: WorkbookModel, after: WorkbookModel): Change[
         const to = valueOf(a.row.payers[form] ?? { state: "empty" });
         if (from !== to) changes.push({ kind: "payer", before: b, after: a, boendeform: form, from, to });
       }
+      const bs = valueOf(b.row.status);
+      const as = valueOf(a.row.status);
+      if (bs !== as) changes.push({ kind: "status", before: b, after: a, from: bs, to: as });
       if ((b.row.villkor ?? null) !== (a.row.villkor ?? null)) changes.push({ kind: "villkor", before: b, after: a, from: b.row.villkor, to: a.row.villkor });
       const bt = b.row.title ?? b.row.product;
       const at = a.row.title ?? a.row.product;

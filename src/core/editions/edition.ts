@@ -38,8 +38,8 @@ export const EditionRow = z.object({
   motivering: text,
   ekonomisk: text,
   konsekvens: text,
-  /** Columns the contract does not know, by header: kept as text so nothing is lost. */
-  extra: z.record(z.string(), z.string()).optional(),
+  /** Columns the contract does not know, by column number (A = 1): kept as text so nothing is lost. */
+  extra: z.record(z.string().regex(/^\d+$/), z.string()).optional(),
 });
 export type EditionRow = z.infer<typeof EditionRow>;
 
@@ -110,7 +110,7 @@ function snapshotRow(row: BilagaRow, table: SheetTable<BilagaRow>, extras: Map<n
     const extra: Record<string, string> = {};
     for (const ref of table.extraColumns) {
       const value = cellText(cells[ref.index - 1] ?? null);
-      if (value !== "") extra[ref.header] = value;
+      if (value !== "") extra[String(ref.index)] = value;
     }
     if (Object.keys(extra).length > 0) snapshot.extra = extra;
   }
@@ -258,7 +258,7 @@ export function editionToRawWorkbook(edition: Edition): RawWorkbook {
     const s = edition.bilagor[key];
     if (!s) continue;
     sheets.push(
-      layout(s.name, s.headerRow, s.columns, s.rows.map((row) => ({ row: row.row, cells: (_i, field, header) => (field ? fieldCell(row, field) : row.extra?.[header] ?? null) }))),
+      layout(s.name, s.headerRow, s.columns, s.rows.map((row) => ({ row: row.row, cells: (index, field) => (field ? fieldCell(row, field) : row.extra?.[String(index)] ?? null) }))),
     );
   }
   if (edition.principles) {

@@ -19,8 +19,8 @@ function csv(rows: ReadonlyArray<ReadonlyArray<string>>): string {
   return BOM + rows.map((r) => toCsvLine(r, ";")).join("\r\n") + "\r\n";
 }
 
-function cellOf(row: EditionRow, field: string | null, header: string): string {
-  if (field === null) return row.extra?.[header] ?? "";
+function cellOf(row: EditionRow, field: string | null, index: number): string {
+  if (field === null) return row.extra?.[String(index)] ?? "";
   const value = (row as unknown as Record<string, unknown>)[field] ?? (row.payers as Record<string, unknown>)[field];
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "Ja" : "Nej";
@@ -29,7 +29,7 @@ function cellOf(row: EditionRow, field: string | null, header: string): string {
 
 /** One CSV per bilaga, with the sheet's own columns. */
 export function bilagaCsv(sheet: EditionSheet): string {
-  return csv([sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => sheet.columns.map((c) => cellOf(r, c.field, c.header)))]);
+  return csv([sheet.columns.map((c) => c.header), ...sheet.rows.map((r) => sheet.columns.map((c) => cellOf(r, c.field, c.index)))]);
 }
 
 export function changeLogCsv(edition: string, changes: readonly Change[]): string {

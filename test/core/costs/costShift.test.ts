@@ -120,6 +120,17 @@ describe("cost shift (§6.3)", () => {
     expect([shift.netToKommun, shift.neutral]).toEqual([0, null]);
   });
 
+  it("lets proposals count in the draft only: a proposal in the published edition never answered", () => {
+    const before = readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", all("Region")), listRow("12 22 03", "Tvåhjul", all("Kommun"), { Status: "Förslag" })] }));
+    const after = readWorkbook(
+      workbook({
+        b1: [listRow("12 22", "Rullstolar", all("Region")), listRow("12 22 03", "Tvåhjul", all("Kommun"), { Status: "Förslag" })],
+        kostnader: [{ "ISO-kod": "12 22 03", Boendeform: "SABO", Kommun: 0, Region: 1000 }],
+      }),
+    );
+    expect(costShift(before, after).netToKommun).toBe(1000);
+  });
+
   it("reports an unknown housing form in Kostnader as VALUE_INVALID", () => {
     const findings = validateWorkbook(workbook({ kostnader: [{ "ISO-kod": "12 22", Boendeform: "sjukhus", Kommun: 1, Region: 2 }] }));
     expect(findings.filter((f) => f.code === "VALUE_INVALID").map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Kostnader!B2"]);

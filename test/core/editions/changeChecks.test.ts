@@ -43,9 +43,18 @@ describe("change checks against the previous edition (§6.3)", () => {
     expect(findings.find((f) => f.code === "CHANGE_UNDOCUMENTED")!.message).toMatch(/men Ekonomisk beräkning, Konsekvensanalys saknas/);
   });
 
-  it("NEW_GROUP is not raised for a row whose decision is recorded (Beslutad with Beslutsdatum)", () => {
+  it("NEW_GROUP is raised even when the group has marked the row Beslutad: new groups are the huvudmän's", () => {
     const findings = check({ ...PREVIOUS, b1: [...PREVIOUS.b1!, listRow("12 24 09", "Drivaggregat", ALL_K, { Status: "Beslutad", Beslutsdatum: "2025-09-01" })] });
-    expect(at(findings, "NEW_GROUP")).toEqual([]);
+    expect(at(findings, "NEW_GROUP")).toEqual(["Bilaga 1!A5"]);
+  });
+
+  it("CHANGE_UNDOCUMENTED: a row taken out of force (Utgår) or removed is a change that needs its documentation", () => {
+    const outOfForce = check({ ...PREVIOUS, b1: [PREVIOUS.b1![0]!, listRow("12 23", "Elrullstolar", ALL_K, { Status: "Utgår" }), PREVIOUS.b1![2]!] });
+    expect(at(outOfForce, "CHANGE_UNDOCUMENTED")).toEqual(["Bilaga 1!J3"]);
+    const documented = check({ ...PREVIOUS, b1: [PREVIOUS.b1![0]!, listRow("12 23", "Elrullstolar", ALL_K, { Status: "Utgår", ...DOCS }), PREVIOUS.b1![2]!] });
+    expect(at(documented, "CHANGE_UNDOCUMENTED")).toEqual([]);
+    const removed = check({ ...PREVIOUS, b1: [PREVIOUS.b1![0]!, PREVIOUS.b1![2]!] });
+    expect(removed.filter((f) => f.code === "CHANGE_UNDOCUMENTED").map((f) => [f.sheet, f.row, f.related[0]!.row])).toEqual([["Bilaga 1", null, 3]]);
   });
 
   it("PRINCIPLE_CHANGE: a change that makes a row contradict a principle needs the huvudmän", () => {
@@ -71,6 +80,15 @@ describe("change checks against the previous edition (§6.3)", () => {
     expect(at(check(draft("-300 000")), "CHANGE_NOT_NEUTRAL")).toEqual(["Utgåva!B3"]);
     expect(check(draft("-300 000")).find((f) => f.code === "CHANGE_NOT_NEUTRAL")).toMatchObject({ needsDecision: true, severity: "warning" });
     expect(at(check(draft("-150 000")), "CHANGE_NOT_NEUTRAL")).toEqual([]);
+  });
+
+  it("CHANGE_NOT_NEUTRAL is silent when the changes net to zero, whatever the tolerance", () => {
+    const findings = check({
+      ...PREVIOUS,
+      b1: [listRow("12 22", "Rullstolar", [R, K, K, K], { ...DOCS, "Ekonomisk beräkning": "500" }), listRow("12 23", "Elrullstolar", [R, K, K, K], { ...DOCS, "Ekonomisk beräkning": "-500" }), PREVIOUS.b1![2]!],
+      utgava: [{ Fält: "Tolerans kostnadsneutralitet", Värde: "1 %" }],
+    });
+    expect(at(findings, "CHANGE_NOT_NEUTRAL")).toEqual([]);
   });
 
   it("CHANGE_NOT_NEUTRAL reports what it cannot judge: no amount, no tolerance", () => {

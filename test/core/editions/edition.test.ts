@@ -40,9 +40,11 @@ describe("editions", () => {
         { Fält: "Tolerans kostnadsneutralitet", Värde: "1 %" },
       ],
     });
-    // An extra column the contract does not know: kept.
+    // Extra columns the contract does not know, even two with the same header: kept.
     const b1 = raw.sheets[0]!;
-    const withExtra: RawWorkbook = { sheets: [{ ...b1, rows: b1.rows.map((r, i) => [...r, i === 0 ? "Intern not" : "åäö\nrad två"]) }, ...raw.sheets.slice(1)] };
+    const withExtra: RawWorkbook = {
+      sheets: [{ ...b1, rows: b1.rows.map((r, i) => [...r, i === 0 ? "Intern not" : "åäö\nrad två", i === 0 ? "Intern not" : "andra"]) }, ...raw.sheets.slice(1)],
+    };
     const first = publish(withExtra);
     const again = editionFromModel(editionModel(first), META, editionToRawWorkbook(first));
     expect(serializeEdition(again)).toBe(serializeEdition(first));
@@ -50,7 +52,7 @@ describe("editions", () => {
       villkor: "Transportrullstol är boendets ansvar.\nÖvriga: se rad 2 – ”citat” & <tecken>",
       payers: { SABO: "Kommun", LSS_BOSTAD: "Kommun", LSS_DV: "Region", SOL_DAGV: "Kommun" },
       fortroende: true,
-      extra: { "Intern not": "åäö\nrad två" },
+      extra: { "16": "åäö\nrad två", "17": "andra" },
     });
     expect(first).toMatchObject({ isoEdition: "SS-EN ISO 9999:2022", tolerance: "1 %", schemaVersion: 1 });
   });

@@ -193,6 +193,14 @@ describe("the agreement's principles", () => {
     expect(findings.find((f) => f.code === "ACCESSORY_PAYER")!.related[0]).toMatchObject({ row: 2, column: "LSS bostad" });
   });
 
+  it("ACCESSORY_PAYER compares with the main aid's own code before a coarser row", () => {
+    const findings = run({
+      b1: [listRow("12 22 03", "Tvåhjulsdrivna", [R, R, R, R])],
+      b2: [listRow("12 22", "Rullstolar (förbrukning)", [K, K, K, K]), listRow("12 24 30", "Bälten", [R, R, R, R], { Huvudhjälpmedel: "12 22 03" })],
+    });
+    expect(at(findings, "ACCESSORY_PAYER")).toEqual([]);
+  });
+
   it("EFFECTIVE_TOO_EARLY: Giltig från less than three calendar months after Beslutsdatum", () => {
     const findings = run({
       b1: [

@@ -22,11 +22,13 @@ export const ACCESSORY_PAYER: Rule = {
     }
     const b1 = ctx.model.bilagor.B1;
     // The main aid is looked up in the accessory's own bilaga, then in bilaga 1 (§2.4).
+    // The most specific row for the main aid's code: the exact code in either bilaga before any
+    // coarser one, the accessory's own bilaga first at each level.
     const findMain = (table: SheetTable<BilagaRow>, code: string) => {
-      for (const t of b1 && b1 !== table ? [table, b1] : [table]) {
-        const map = byCode.get(t)!;
-        for (const c of isoChain(code)) {
-          const row = map.get(c);
+      const tables = b1 && b1 !== table ? [table, b1] : [table];
+      for (const c of isoChain(code)) {
+        for (const t of tables) {
+          const row = byCode.get(t)!.get(c);
           if (row) return { table: t, row };
         }
       }

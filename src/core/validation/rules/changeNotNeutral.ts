@@ -36,7 +36,8 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
         estimated.push([row, changes]);
       }
     }
-    if (estimated.length === 0) return;
+    // A net of zero is neutral under any tolerance.
+    if (estimated.length === 0 || net === 0) return;
     const info = readEditionInfo(ctx.model);
     const utgava = ctx.model.utgava;
     const toleranceRow = utgava?.rows.find((r) => r.field !== null && /^tolerans/i.test(r.field.trim()))?.row ?? null;
@@ -75,7 +76,7 @@ function checkWithCosts(rule: Rule, ctx: ValidationContext, report: Reporter, li
       `Kostnaden för ${u.line.iso} kan inte fördelas: betalaren är ${u.before} i föregående utgåva och ${u.after} nu. Kostnadsförskjutningen räknas utan raden; rätta listorna eller kostnadsraden.`,
     );
   }
-  if (shift.changes.length === 0) return;
+  if (shift.changes.length === 0 || shift.netToKommun === 0) return;
   const utgava = ctx.model.utgava;
   const toleranceRow = utgava?.rows.find((r) => r.field !== null && /^tolerans/i.test(r.field.trim()))?.row ?? null;
   const related = shift.changes.flatMap((c) => c.lines.map((l) => cellRef({ table: kostnader, row: l.row, column: null })));

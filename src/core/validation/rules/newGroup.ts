@@ -16,14 +16,12 @@ export const NEW_GROUP: Rule = {
       for (const row of table.rows) {
         const iso = valueOf(row.iso);
         if (!iso || before.has(iso.code)) continue;
-        // A decision already taken and recorded on the row needs no new one.
-        if (valueOf(row.status) === "Beslutad" && valueOf(row.beslutsdatum)) continue;
         const parent = isoChain(iso.code).slice(1).find((c) => before.has(c));
         const context = parent ? ` (en finare uppdelning av ${parent}, som fanns)` : "";
         report(
           this,
           { table, row: row.row, column: "iso" },
-          `${iso.code} fanns inte i utgåva ${ctx.previous.name}${context}. Kostnadsansvar för nya produktgrupper avgörs av huvudmännen; samverkansgruppen bereder ärendet (§6.3). Sätt Status Beslutad och Beslutsdatum när beslutet finns.`,
+          `${iso.code} fanns inte i utgåva ${ctx.previous.name}${context}. Kostnadsansvar för nya produktgrupper avgörs av huvudmännen; samverkansgruppen bereder ärendet och uppdaterar bilagan efter deras beslut (§6.3).`,
         );
       }
     }
