@@ -8,6 +8,12 @@ if (!fs.existsSync(entry)) {
   process.exit(2);
 }
 const { run } = require(entry);
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    // Output piped into `head` and the like: stop quietly when the reader has gone.
+    if (e.code === "EPIPE") process.exit(process.exitCode || 0);
+  });
+}
 run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -25,6 +25,17 @@ function toSwedishMetadata(metadata, sv) {
   return { ...metadata, functions };
 }
 
+/**
+ * Options the JSDoc generator cannot express: every function receives error cells as values
+ * (capturesCalculationErrors), so one #N/A in a column gives one error row, not a whole error spill.
+ */
+function withOptions(metadata) {
+  return {
+    ...metadata,
+    functions: metadata.functions.map((fn) => ({ ...fn, options: { ...(fn.options || {}), capturesCalculationErrors: true } })),
+  };
+}
+
 class SwedishFunctionsPlugin {
   constructor(options) {
     this.options = options;
@@ -43,7 +54,9 @@ class SwedishFunctionsPlugin {
           const sv = JSON.parse(require("node:fs").readFileSync(this.options.sv, "utf8"));
           compilation.fileDependencies.add(this.options.sv);
           try {
-            const out = toSwedishMetadata(JSON.parse(asset.source.source().toString()), sv);
+            const metadata = withOptions(JSON.parse(asset.source.source().toString()));
+            compilation.updateAsset(this.options.input, new sources.RawSource(JSON.stringify(metadata, null, 4)));
+            const out = toSwedishMetadata(metadata, sv);
             compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(out, null, 2)));
           } catch (e) {
             compilation.errors.push(new compiler.webpack.WebpackError(e.message));
@@ -54,4 +67,4 @@ class SwedishFunctionsPlugin {
   }
 }
 
-module.exports = { toSwedishMetadata, SwedishFunctionsPlugin };
+module.exports = { toSwedishMetadata, withOptions, SwedishFunctionsPlugin };

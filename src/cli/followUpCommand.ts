@@ -3,15 +3,14 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../core/cells";
 import { followUp, kronor, readFollowUpRows, type FollowUp, type PartyTotals } from "../core/costs/followUp";
-import { parseCsv } from "../core/csv";
 import { addColumnChart } from "../node/chartXlsx";
 import { readXlsxFile } from "../node/readXlsx";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringLists } from "./editions";
-import { InputError, readTextFile, type Io } from "./io";
+import { exists, fsErrorSv, InputError, readCsvRows, type Io } from "./io";
 
 export const FOLLOW_UP_USAGE =
-  "Användning: kostnadsansvar follow-up <kostnader.csv|.xlsx> [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--baseline ÅR] [--out rapport.xlsx] [--json]";
+  "Användning: kostnadsansvar follow-up <kostnader.csv|.xlsx> [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--baseline ÅR] [--out rapport.xlsx [--force]] [--json]";
 
 const kr = (ore: number) => `${kronor(ore).toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
 
@@ -22,7 +21,7 @@ async function readRows(file: string): Promise<ReadonlyArray<ReadonlyArray<CellV
     const sheet = read.workbook.sheets.find((s) => s.rows.length > 0);
     return sheet?.rows ?? [];
   }
-  return parseCsv(await readTextFile(file));
+  return readCsvRows(file);
 }
 
 const totalsJson = (t: PartyTotals) => ({ kommun: kronor(t.kommun), region: kronor(t.region), egenansvar: kronor(t.egenansvar), unassigned: kronor(t.unassigned) });
@@ -71,7 +70,7 @@ export async function followUpWorkbook(report: FollowUp): Promise<Buffer> {
 
 /** Quarterly follow-up of the parties' costs; every krona is accounted for. */
 export async function followUpCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["workbook", "edition", "baseline", "out"], ["json"]);
+  const args = parseArgs(argv, ["workbook", "edition", "baseline", "out"], ["json", "force"]);
   if (args.positional.length !== 1) throw new UsageError(FOLLOW_UP_USAGE);
   const file = args.positional[0]!;
   const baselineText = flag(args, "baseline");
@@ -86,10 +85,13 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
   const out = flag(args, "out");
   if (out) {
     if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
+    const inputs = [file, flag(args, "workbook"), ...(args.flags.get("edition") ?? [])].filter((f): f is string => f !== undefined).map((f) => path.resolve(f));
+    if (inputs.includes(path.resolve(out))) throw new InputError(`${out} är en av indatafilerna och skrivs inte över. Välj ett annat namn.`);
+    if ((await exists(out)) && !has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
     try {
       await fs.writeFile(out, await followUpWorkbook(report));
     } catch (e) {
-      throw new InputError(`Kunde inte skriva ${out}: ${(e as NodeJS.ErrnoException).code ?? "okänt fel"}.`);
+      throw new InputError(`Kunde inte skriva ${out}: ${fsErrorSv(e)}.`);
     }
   }
   if (has(args, "json")) {

@@ -58,6 +58,12 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
 }
 
 if (require.main === module) {
+  // Output piped into `head` and the like: stop quietly when the reader has gone.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    });
+  }
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -2,23 +2,19 @@ import { promises as fs } from "node:fs";
 import { exampleWorkbook, EXAMPLE_EDITION_NAME } from "../core/example/exampleWorkbook";
 import { writeBilagorXlsx } from "../node/writeXlsx";
 import { has, parseArgs, UsageError } from "./args";
-import { InputError, type Io } from "./io";
+import { exists, fsErrorSv, InputError, type Io } from "./io";
 
 export const NEW_WORKBOOK_USAGE = "Användning: kostnadsansvar new-workbook <ut.xlsx> [--force]";
 
 /** Writes the example bilagor workbook; refuses to overwrite without --force. */
 export async function writeExampleWorkbook(out: string, force: boolean): Promise<void> {
   if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
-  const exists = await fs.stat(out).then(
-    () => true,
-    () => false,
-  );
-  if (exists && !force) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+  if ((await exists(out)) && !force) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
   const bytes = await writeBilagorXlsx(exampleWorkbook());
   try {
     await fs.writeFile(out, bytes);
   } catch (e) {
-    throw new InputError(`Kunde inte skriva ${out}: ${(e as NodeJS.ErrnoException).code ?? "okänt fel"}.`);
+    throw new InputError(`Kunde inte skriva ${out}: ${fsErrorSv(e)}.`);
   }
 }
 

@@ -11,7 +11,7 @@ import { readXlsxFile } from "../node/readXlsx";
 import { readWorkbook } from "../core/model";
 import { flag, parseArgs, UsageError } from "./args";
 import { loadEdition } from "./editions";
-import { InputError, type Io } from "./io";
+import { InputError, writeAllOrNothing, type Io } from "./io";
 import { textReport } from "./report";
 
 export const PUBLISH_USAGE =
@@ -68,12 +68,7 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
   if (existing !== null && existing !== serialized) {
     throw new InputError(`${path.join(out, jsonName)} finns redan med annat innehåll. En publicerad utgåva ändras inte; välj ett nytt utgåvenamn.`);
   }
-  try {
-    await fs.mkdir(out, { recursive: true });
-    for (const [name_, content] of files) await fs.writeFile(path.join(out, name_), content, "utf8");
-  } catch (e) {
-    throw new InputError(`Kunde inte skriva i ${out}: ${(e as NodeJS.ErrnoException).code ?? "okänt fel"}.`);
-  }
+  await writeAllOrNothing(out, files);
   const s = summary;
   io.out(
     [

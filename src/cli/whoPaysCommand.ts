@@ -1,11 +1,11 @@
-import { parseCsv, toCsvLine, detectDelimiter } from "../core/csv";
+import { toCsvLine, detectDelimiter } from "../core/csv";
 import { foldText } from "../core/text";
 import { whoPaysOnDate } from "../core/editions/inForce";
 import { parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringLists } from "./editions";
-import { InputError, readTextFile, type Io } from "./io";
+import { InputError, readCsvRows, readTextFile, type Io } from "./io";
 
 export const WHO_PAYS_USAGE = `Användning:
   kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]
@@ -25,6 +25,9 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
   const json = has(args, "json");
   if (csvFile === undefined && args.positional.length !== 3) throw new UsageError(WHO_PAYS_USAGE);
   if (csvFile !== undefined && args.positional.length > 0) throw new UsageError(WHO_PAYS_USAGE);
+  if (csvFile !== undefined && has(args, "specialanpassad")) {
+    throw new UsageError("--specialanpassad gäller en enskild fråga; i en CSV-fil anges det per rad i kolumnen specialanpassad.");
+  }
 
   const lists = await answeringLists(workbook, args.flags.get("edition") ?? []);
   const date = flag(args, "date");
@@ -55,9 +58,8 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 const COLUMNS = ["iso", "boendeform", "age", "specialanpassad"] as const;
 
 async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPaysResult, json: boolean, io: Io): Promise<number> {
-  const text = await readTextFile(file);
-  const delimiter = detectDelimiter(text);
-  const rows = parseCsv(text, delimiter);
+  const delimiter = detectDelimiter(await readTextFile(file));
+  const rows = await readCsvRows(file, delimiter);
   const header = (rows[0] ?? []).map((h) => foldText(h));
   const at = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
   const missing = COLUMNS.slice(0, 3).filter((c) => at[c] < 0);

@@ -12,13 +12,24 @@ export function detectDelimiter(text: string): Delimiter {
 
 /** Parses CSV text into rows of fields. A leading BOM is ignored. */
 export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(text)): string[][] {
+  return parseCsvChecked(text, delimiter).rows;
+}
+
+/**
+ * Parses CSV and reports a quote that is never closed (which would otherwise swallow the rest of
+ * the file into one field), with the line it opened on.
+ */
+export function parseCsvChecked(text: string, delimiter: Delimiter = detectDelimiter(text)): { rows: string[][]; unclosedQuoteLine: number | null } {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  let line = 1;
+  let quoteLine = 0;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (; i < text.length; i++) {
     const ch = text[i]!;
+    if (ch === "\n") line++;
     if (quoted) {
       if (ch === '"') {
         if (text[i + 1] === '"') {
@@ -26,12 +37,17 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
           i++;
         } else quoted = false;
       } else field += ch;
-    } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) {
+    } else if (ch === '"' && field === "") {
+      quoted = true;
+      quoteLine = line;
+    } else if (ch === delimiter) {
       row.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
+      if (ch === "\r" && text[i + 1] === "\n") {
+        i++;
+        line++;
+      }
       row.push(field);
       rows.push(row);
       row = [];
@@ -42,7 +58,7 @@ export function parseCsv(text: string, delimiter: Delimiter = detectDelimiter(te
     row.push(field);
     rows.push(row);
   }
-  return rows;
+  return { rows, unclosedQuoteLine: quoted ? quoteLine : null };
 }
 
 /** Quotes a field when it needs it. */

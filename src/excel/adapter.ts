@@ -1,4 +1,5 @@
 import type { CellValue, RawSheet, RawWorkbook } from "../core/cells";
+import { normalizeIso } from "../core/iso";
 import { sheetKeyOf } from "../core/model";
 
 /** Cells per `context.sync()` when reading: keeps each round trip well under Excel on the web's payload limit. */
@@ -96,6 +97,14 @@ export function asText<T>(value: T): T | string {
   return typeof value === "string" && /^[=+\-@]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * Number formats for values about to be written: text cells as Text ("@"), so Excel keeps
+ * "2026:1" or "06" as written instead of reading a time or a number into them.
+ */
+export function formatsFor(values: ReadonlyArray<ReadonlyArray<unknown>>, numberFormat = "General"): string[][] {
+  return values.map((row) => row.map((v) => (typeof v === "string" ? "@" : numberFormat)));
+}
+
 /** The Status text the add-in writes when the user flags a row for a huvudmän decision. */
 export const FLAG_STATUS = "Kräver huvudmannabeslut";
 /** Fluent's warning background: visible, and readable with black text. */
@@ -109,6 +118,12 @@ export interface FlagTarget {
   readonly statusColumn: number | null;
   readonly firstColumn: number;
   readonly lastColumn: number;
+  /**
+   * The row's ISO code when it was validated, and its column: checked again before writing, so a
+   * row inserted or deleted since never gets someone else's flag.
+   */
+  readonly iso?: string | null;
+  readonly isoColumn?: number | null;
 }
 
 /** A cell's fill as it was: null when it had none. */
@@ -129,20 +144,28 @@ const rowRange = (ws: Excel.Worksheet, t: FlagTarget) => ws.getRangeByIndexes(t.
 
 /**
  * Sets Status to "Kräver huvudmannabeslut" and highlights each target row, after remembering
- * what was there. Two round trips for any number of rows: one read, one write.
+ * what was there. Rows whose sheet is gone or whose ISO code has changed since validation are
+ * left alone (not in the result). Three round trips for any number of rows.
  */
 export async function flagRows(context: Excel.RequestContext, targets: readonly FlagTarget[]): Promise<FlagRecord[]> {
-  const sheets = context.workbook.worksheets;
-  const reads = targets.map((t) => {
-    const ws = sheets.getItem(t.sheet);
+  const byName = new Map<string, Excel.Worksheet>();
+  for (const t of targets) if (!byName.has(t.sheet)) byName.set(t.sheet, context.workbook.worksheets.getItemOrNullObject(t.sheet));
+  await context.sync();
+  const reads = targets.flatMap((t) => {
+    const ws = byName.get(t.sheet)!;
+    if (ws.isNullObject) return [];
     const fills = rowRange(ws, t).getCellProperties({ format: { fill: { color: true, pattern: true, patternColor: true } } });
     const status = t.statusColumn === null ? null : ws.getCell(t.row - 1, t.statusColumn - 1);
     status?.load("formulas");
-    return { t, ws, fills, status };
+    const isoCell = t.iso && t.isoColumn ? ws.getCell(t.row - 1, t.isoColumn - 1) : null;
+    isoCell?.load("values");
+    return [{ t, ws, fills, status, isoCell }];
   });
   await context.sync();
-  const records = reads.map(({ t, ws, fills, status }) => {
-    const record: FlagRecord = {
+  const records: FlagRecord[] = [];
+  for (const { t, ws, fills, status, isoCell } of reads) {
+    if (isoCell && normalizeIso(isoCell.values[0]?.[0] as CellValue) !== t.iso) continue;
+    records.push({
       ...t,
       originalStatus: status ? ((status.formulas[0]?.[0] as string | number | boolean | undefined) ?? null) : null,
       originalFills: (fills.value[0] ?? []).map((c) => {
@@ -150,11 +173,10 @@ export async function flagRows(context: Excel.RequestContext, targets: readonly 
         if (!fill || fill.pattern === "None") return null;
         return { color: fill.color ?? null, pattern: fill.pattern ?? null, patternColor: fill.patternColor ?? null };
       }),
-    };
+    });
     if (status) status.values = [[FLAG_STATUS]];
     rowRange(ws, t).format.fill.color = FLAG_FILL;
-    return record;
-  });
+  }
   await context.sync();
   return records;
 }
@@ -177,10 +199,24 @@ export async function unflagRows(context: Excel.RequestContext, records: readonl
       cell.load("values");
       return { r, cell };
     });
+  const isoCells = new Map(
+    reads
+      .filter(({ ws, r }) => !ws.isNullObject && r.iso && r.isoColumn)
+      .map(({ r, ws }) => {
+        const cell = ws.getCell(r.row - 1, r.isoColumn! - 1);
+        cell.load("values");
+        return [r, cell] as const;
+      }),
+  );
   await context.sync();
+  // A row that moved (its code is no longer there) is not restored: the cells now belong to another row.
+  const moved = (r: FlagRecord) => {
+    const cell = isoCells.get(r);
+    return cell !== undefined && normalizeIso(cell.values[0]?.[0] as CellValue) !== r.iso;
+  };
   let restored = 0;
   for (const { r, ws } of reads) {
-    if (ws.isNullObject) continue;
+    if (ws.isNullObject || moved(r)) continue;
     r.originalFills.forEach((fill, i) => {
       const cell = ws.getCell(r.row - 1, r.firstColumn - 1 + i);
       if (fill === null) {
@@ -194,7 +230,7 @@ export async function unflagRows(context: Excel.RequestContext, records: readonl
     restored++;
   }
   for (const { r, cell } of statuses) {
-    if (cell.values[0]?.[0] === FLAG_STATUS) cell.formulas = [[r.originalStatus ?? ""]];
+    if (!moved(r) && cell.values[0]?.[0] === FLAG_STATUS) cell.formulas = [[r.originalStatus ?? ""]];
   }
   await context.sync();
   return restored;
@@ -240,7 +276,9 @@ export async function addSheets(context: Excel.RequestContext, sheetsToWrite: re
     for (const column of spec.textColumns ?? []) ws.getRangeByIndexes(firstDataRow - 1, column - 1, listRows, 1).numberFormat = [["@"]];
     if (spec.rows.length > 0) {
       const values = spec.rows.map((r) => Array.from({ length: width }, (_, j) => asText(r[j] ?? "")));
-      ws.getRangeByIndexes(0, 0, values.length, width).values = values;
+      const range = ws.getRangeByIndexes(0, 0, values.length, width);
+      range.numberFormat = formatsFor(values);
+      range.values = values;
     }
     if (spec.headerRow !== null) {
       ws.getRangeByIndexes(spec.headerRow - 1, 0, 1, width).format.font.bold = true;
@@ -332,7 +370,12 @@ export async function appendToOwnSheet(context: Excel.RequestContext, name: stri
       next = 1;
     }
   }
-  if (rows.length > 0) target.getRangeByIndexes(next, 0, rows.length, headers.length).values = rows.map((r) => headers.map((_, j) => asText(r[j] ?? "")));
+  if (rows.length > 0) {
+    const values = rows.map((r) => headers.map((_, j) => asText(r[j] ?? "")));
+    const range = target.getRangeByIndexes(next, 0, rows.length, headers.length);
+    range.numberFormat = formatsFor(values);
+    range.values = values;
+  }
   await context.sync();
 }
 
@@ -354,9 +397,10 @@ export async function addReportSheet(context: Excel.RequestContext, report: Repo
   const ws = context.workbook.worksheets.add(name);
   const width = report.rows.reduce((w, r) => Math.max(w, r.length), 1);
   const values = report.rows.map((r) => Array.from({ length: width }, (_, j) => asText(r[j] ?? "")));
-  ws.getRangeByIndexes(0, 0, values.length, width).values = values;
+  const range = ws.getRangeByIndexes(0, 0, values.length, width);
+  range.numberFormat = formatsFor(values, "#,##0.00");
+  range.values = values;
   ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
-  if (values.length > 1) ws.getRangeByIndexes(1, 1, values.length - 1, width - 1).numberFormat = Array.from({ length: values.length - 1 }, () => new Array(width - 1).fill("#,##0.00"));
   if (report.chart && values.length > 1) {
     const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRangeByIndexes(0, 0, values.length, report.chart.columns), Excel.ChartSeriesBy.columns);
     chart.title.text = report.chart.title;

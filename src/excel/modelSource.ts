@@ -61,22 +61,25 @@ export const RECALC_DEBOUNCE_MS = 1500;
 
 async function load(): Promise<AnswerBasis> {
   if (typeof Excel === "undefined") return builtInBasis();
-  try {
-    return await Excel.run(async (context) => {
-      const raw = await readBilagorSheets(context);
-      const stored = await readStoredEditions(context).catch(() => [] as string[]);
-      return basisOf(readWorkbook(raw), parseStoredEditions(stored));
-    });
-  } catch {
-    // The functions keep answering (from the example) even when the workbook cannot be read.
-    return builtInBasis();
-  }
+  return Excel.run(async (context) => {
+    const raw = await readBilagorSheets(context);
+    const stored = await readStoredEditions(context);
+    return basisOf(readWorkbook(raw), parseStoredEditions(stored));
+  });
 }
 
-/** The current basis; read once and re-read after a bilagor sheet changes. */
+/**
+ * The current basis; read once and re-read after a bilagor sheet changes. A failed read is not
+ * kept (the next call tries again) and never falls back to the example: answers from the wrong
+ * lists would look right.
+ */
 export function currentBasis(): Promise<AnswerBasis> {
   if (!current) {
-    current = load();
+    const attempt = load().catch((e: unknown) => {
+      if (current === attempt) current = null;
+      throw new Error(`Kunde inte läsa arbetsbokens bilagor: ${(e as Error)?.message ?? String(e)}`);
+    });
+    current = attempt;
     void listenForChanges();
   }
   return current;

@@ -10,6 +10,26 @@ if (typeof CustomFunctions === "undefined") {
   (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { associate: () => undefined };
 }
 
+/** The lists to answer from, or #N/A with the reason when the workbook could not be read. */
+async function basis() {
+  try {
+    return await currentBasis();
+  } catch (e) {
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, (e as Error).message.slice(0, 255));
+  }
+}
+
+/**
+ * Excel hands error cells to a function with capturesCalculationErrors as CustomFunctions.Error
+ * objects; the core knows them as `{ error }`.
+ */
+function cells(arg: unknown[][] | null | undefined): unknown[][] | null | undefined {
+  if (!arg) return arg;
+  return arg.map((row) =>
+    row.map((v) => (typeof v === "object" && v !== null && !(v instanceof Date) && "code" in v ? { error: String((v as { code: unknown }).code) } : v)),
+  );
+}
+
 /**
  * The one place where results become Excel values: a failing element becomes an error value in
  * its own cell; arguments that do not fit together fail the whole call with #VALUE!.
@@ -36,8 +56,7 @@ function toExcel<T>(result: Shape | CellResult<T>[][]): Array<Array<T | CustomFu
  * @returns Kommun, Region or Egenansvar, one per row.
  */
 export async function whoPaysFn(iso: any[][], boendeform: any[][], age: any[][], specialanpassad?: any[][], datum?: any[][]): Promise<any[][]> {
-  const basis = await currentBasis();
-  return toExcel(whoPaysColumn([iso, boendeform, age, specialanpassad, datum], basis.lists));
+  return toExcel(whoPaysColumn([iso, boendeform, age, specialanpassad, datum].map(cells), (await basis()).lists));
 }
 
 /**
@@ -51,8 +70,7 @@ export async function whoPaysFn(iso: any[][], boendeform: any[][], age: any[][],
  * @returns The explanation with rule code, section and edition, one per row.
  */
 export async function whoPaysWhyFn(iso: any[][], boendeform: any[][], age: any[][], specialanpassad?: any[][], datum?: any[][]): Promise<any[][]> {
-  const basis = await currentBasis();
-  return toExcel(whoPaysWhyColumn([iso, boendeform, age, specialanpassad, datum], basis.lists));
+  return toExcel(whoPaysWhyColumn([iso, boendeform, age, specialanpassad, datum].map(cells), (await basis()).lists));
 }
 
 /**
@@ -62,8 +80,7 @@ export async function whoPaysWhyFn(iso: any[][], boendeform: any[][], age: any[]
  * @returns The title, one per row.
  */
 export async function isoTitleFn(iso: any[][]): Promise<any[][]> {
-  const basis = await currentBasis();
-  return toExcel(isoTitleColumn(iso, basis.model));
+  return toExcel(isoTitleColumn(cells(iso), (await basis()).model));
 }
 
 /**
@@ -73,7 +90,7 @@ export async function isoTitleFn(iso: any[][]): Promise<any[][]> {
  * @returns The code as NN NN NN, one per row.
  */
 export function isoNormalizeFn(iso: any[][]): any[][] {
-  return toExcel(isoNormalizeColumn(iso));
+  return toExcel(isoNormalizeColumn(cells(iso)));
 }
 
 /**
@@ -87,6 +104,5 @@ export function isoNormalizeFn(iso: any[][]): any[][] {
  * @returns SEK moving to the kommuner, one per row.
  */
 export async function costShiftFn(iso: any[][], boendeform: any[][], cost: any[][], from_date: any[][], to_date: any[][]): Promise<any[][]> {
-  const basis = await currentBasis();
-  return toExcel(costShiftColumn([iso, boendeform, cost, from_date, to_date], basis.lists));
+  return toExcel(costShiftColumn([iso, boendeform, cost, from_date, to_date].map(cells), (await basis()).lists));
 }

@@ -74,5 +74,7 @@ export async function readXlsxBytes(bytes: Buffer, name: string): Promise<ReadRe
   } catch {
     return { ok: false, message: `${name} är skadad eller ingen giltig Excel-arbetsbok (.xlsx) och kan inte läsas.` };
   }
+  // Every Excel workbook has at least one sheet; a zip without any is some other file.
+  if (workbook.worksheets.length === 0) return { ok: false, message: `${name} är ingen Excel-arbetsbok (arkivet innehåller inga kalkylblad).` };
   return { ok: true, workbook: fromExcelJs(workbook) };
 }

@@ -6,7 +6,8 @@ import { sheetKeyOf } from "../core/model";
 import { addReportSheet, readSheets, sheetNames } from "../excel/adapter";
 import { currentBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
-import { onValidated, previousEdition, state } from "./state";
+import { exclusive, onValidated, previousEdition, state } from "./state";
+import { runValidation } from "./validateView";
 
 const kr = (n: number) => `${n.toLocaleString("sv-SE", { maximumFractionDigits: 2 })} kr`;
 
@@ -93,8 +94,9 @@ async function runFollowUp(): Promise<void> {
 }
 
 export function initCostsView(): void {
-  byId("cost-shift-run").addEventListener("click", renderCostShift);
-  byId("follow-up-run").addEventListener("click", () => void runFollowUp());
+  // Beräkna reads the workbook again first: Kostnader or the lists may have changed since the last review.
+  byId("cost-shift-run").addEventListener("click", () => void runValidation().then(renderCostShift));
+  byId("follow-up-run").addEventListener("click", () => void exclusive(runFollowUp));
   byId("tab-costs").addEventListener("click", () => void fillSheetChoices().catch(() => undefined));
   onValidated(renderCostShift);
   renderCostShift();

@@ -3,6 +3,7 @@ import { exampleWorkbook } from "../core/example/exampleWorkbook";
 import { emptyWorkbook, sheetLayouts } from "../core/template";
 import { addSheets } from "../excel/adapter";
 import { byId } from "./dom";
+import { exclusive } from "./state";
 
 /** Adds the bilagor sheets to the open workbook; an existing sheet is never overwritten. */
 export async function createSheets(source: RawWorkbook): Promise<{ added: string[]; skipped: string[] }> {
@@ -11,7 +12,7 @@ export async function createSheets(source: RawWorkbook): Promise<{ added: string
 }
 
 export function initCreateView(): void {
-  byId("create-sheets").addEventListener("click", async () => {
+  byId("create-sheets").addEventListener("click", () => void exclusive(async () => {
     const mode = document.querySelector<HTMLInputElement>('input[name="create-mode"]:checked')?.value ?? "empty";
     const result = byId("create-result");
     const button = byId<HTMLButtonElement>("create-sheets");
@@ -27,5 +28,5 @@ export function initCreateView(): void {
     } finally {
       button.disabled = false;
     }
-  });
+  }));
 }

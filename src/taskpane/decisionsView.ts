@@ -3,7 +3,7 @@ import type { Finding } from "../core/validation/finding";
 import { valueOf } from "../core/values";
 import { addSheets } from "../excel/adapter";
 import { byId, el } from "./dom";
-import { onValidated, state } from "./state";
+import { exclusive, onValidated, state } from "./state";
 
 /** One row that needs a decision by the huvudmän, with the documentation §6.3 asks for. */
 export interface DecisionRow {
@@ -112,7 +112,7 @@ async function exportSheet(): Promise<void> {
 
 export function initDecisionsView(): void {
   byId("copy-decisions").addEventListener("click", () => void copy());
-  byId("export-decisions").addEventListener("click", () => void exportSheet());
+  byId("export-decisions").addEventListener("click", () => void exclusive(exportSheet));
   onValidated(render);
   render();
 }

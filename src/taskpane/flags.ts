@@ -1,4 +1,5 @@
 import type { BilagaRow, SheetTable, WorkbookModel } from "../core/model";
+import { valueOf } from "../core/values";
 import type { Finding } from "../core/validation/finding";
 import { flagRows, unflagRows, type FlagRecord, type FlagTarget } from "../excel/adapter";
 
@@ -39,24 +40,27 @@ export function flagTargets(model: WorkbookModel, findings: readonly Finding[]):
     if (!table || seen.has(key) || already.has(key)) continue;
     seen.add(key);
     const indexes = [...table.columns.values(), ...table.extraColumns].map((c) => c.index);
+    const row = table.rows.find((r) => r.row === f.row);
     targets.push({
       sheet: f.sheet,
       row: f.row,
       statusColumn: table.columns.get("status")?.index ?? null,
       firstColumn: Math.min(...indexes),
       lastColumn: Math.max(...indexes),
+      iso: row ? valueOf(row.iso)?.code ?? null : null,
+      isoColumn: table.columns.get("iso")?.index ?? null,
     });
   }
   return targets;
 }
 
 /** Flags the rows (Status and fill), on the user's click only. Returns how many rows were flagged. */
-export async function flag(model: WorkbookModel, findings: readonly Finding[]): Promise<{ flagged: number; withoutStatus: number }> {
+export async function flag(model: WorkbookModel, findings: readonly Finding[]): Promise<{ flagged: number; withoutStatus: number; moved: number }> {
   const targets = flagTargets(model, findings);
-  if (targets.length === 0) return { flagged: 0, withoutStatus: 0 };
+  if (targets.length === 0) return { flagged: 0, withoutStatus: 0, moved: 0 };
   const records = await Excel.run((context) => flagRows(context, targets));
   await saveFlags([...storedFlags(), ...records]);
-  return { flagged: records.length, withoutStatus: records.filter((r) => r.statusColumn === null).length };
+  return { flagged: records.length, withoutStatus: records.filter((r) => r.statusColumn === null).length, moved: targets.length - records.length };
 }
 
 /** Removes every flag the add-in set, restoring Status and fill. */

@@ -4,7 +4,13 @@ import { currentBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
 
 async function answer(): Promise<void> {
-  const basis = await currentBasis();
+  let basis;
+  try {
+    basis = await currentBasis();
+  } catch (e) {
+    byId("lookup-basis").textContent = (e as Error).message;
+    return;
+  }
   byId("lookup-basis").textContent = `Svarar ur ${basis.label}.`;
   // Today's answer, from the edition in force (as =HJM.VEM_BETALAR gives it).
   const result = whoPaysOnDate(

@@ -8,7 +8,7 @@ import { addMonths, parseIsoDate } from "../core/values";
 import { appendToOwnSheet, storeEdition } from "../excel/adapter";
 import { invalidateBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
-import { onValidated, previousEdition, state } from "./state";
+import { exclusive, onValidated, previousEdition, state } from "./state";
 import { runValidation } from "./validateView";
 
 /** Why publishing is not possible now, in Swedish; empty when it is. */
@@ -112,10 +112,13 @@ async function publish(): Promise<void> {
 
 export function initPublishView(): void {
   for (const id of ["publish-name", "publish-decided", "publish-effective"]) byId(id).addEventListener("input", render);
-  byId("publish-run").addEventListener("click", () => void publish());
+  byId("publish-run").addEventListener("click", () => void exclusive(publish));
   byId("publish-preview").addEventListener("click", () => void runValidation());
   byId<HTMLInputElement>("publish-previous-file").addEventListener("change", (event) => {
-    const file = (event.target as HTMLInputElement).files?.[0];
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    // Cleared, so that choosing the same file again is noticed.
+    input.value = "";
     if (file) void loadPreviousFromFile(file);
   });
   onValidated(() => {

@@ -28,3 +28,19 @@ export function previousEdition(): Edition | null {
 const listeners: Array<() => void> = [];
 export const onValidated = (fn: () => void): void => void listeners.push(fn);
 export const notifyValidated = (): void => listeners.forEach((fn) => fn());
+
+let busy = false;
+
+/**
+ * Runs a workbook-writing action unless another is under way: a double click never starts two
+ * batches on the same rows (a second flag would record the first one's yellow as "original").
+ */
+export async function exclusive(action: () => Promise<void>): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    await action();
+  } finally {
+    busy = false;
+  }
+}

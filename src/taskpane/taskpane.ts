@@ -29,8 +29,10 @@ function initTabs(): void {
     const button = byId(`tab-${t}`);
     button.addEventListener("click", () => showTab(t));
     button.addEventListener("keydown", (event) => {
-      if (event.key !== "ArrowRight" && event.key !== "ArrowLeft") return;
-      const next = TABS[(i + (event.key === "ArrowRight" ? 1 : TABS.length - 1)) % TABS.length]!;
+      const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i + TABS.length - 1, Home: 0, End: TABS.length - 1 };
+      if (!(event.key in moves)) return;
+      event.preventDefault();
+      const next = TABS[moves[event.key]! % TABS.length]!;
       showTab(next);
       byId(`tab-${next}`).focus();
     });

@@ -8,7 +8,7 @@ import { readBilagorSheets, readStoredEditions, ReadCancelled, selectCell, watch
 import { invalidateBasis, parseStoredEditions } from "../excel/modelSource";
 import { byId, debounce, el, yieldToUi } from "./dom";
 import { flag, flaggedCount, unflagAll } from "./flags";
-import { notifyValidated, previousEdition, state } from "./state";
+import { exclusive, notifyValidated, previousEdition, state } from "./state";
 
 /** At most this many findings are drawn at once; the rest behind "Visa fler". */
 const PAGE = 300;
@@ -21,9 +21,20 @@ function setStatus(text: string): void {
   byId("status").textContent = text;
 }
 
-/** Reads the open workbook's bilagor and runs every check, in chunks so Excel never sees a hung pane. */
-export async function runValidation(): Promise<void> {
-  if (state.running) return;
+let inFlight: Promise<void> | null = null;
+
+/**
+ * Reads the open workbook's bilagor and runs every check, in chunks so Excel never sees a hung
+ * pane. A call during a run waits for that run, so callers always see finished results.
+ */
+export function runValidation(): Promise<void> {
+  inFlight ??= validate().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
+}
+
+async function validate(): Promise<void> {
   state.running = true;
   state.cancelled = false;
   const progress = byId<HTMLProgressElement>("progress");
@@ -35,12 +46,19 @@ export async function runValidation(): Promise<void> {
   cancel.hidden = false;
   setStatus("Läser bilagorna …");
   try {
+    let storedProblem = "";
     const { raw, stored } = await Excel.run(async (context) => {
       const sheets = await readBilagorSheets(context, (done, total) => (progress.value = total === 0 ? 0.7 : (0.7 * done) / total), () => state.cancelled);
-      return { raw: sheets, stored: await readStoredEditions(context).catch(() => [] as string[]) };
+      const texts = await readStoredEditions(context).catch((e: unknown) => {
+        storedProblem = ` De publicerade utgåvorna kunde inte läsas (${(e as Error).message}); ändringskontrollerna körs inte.`;
+        return [] as string[];
+      });
+      return { raw: sheets, stored: texts };
     });
     const model = readWorkbook(raw);
     state.storedEditions = parseStoredEditions(stored).sort((a, b) => (a.effective ?? "").localeCompare(b.effective ?? ""));
+    const damaged = stored.length - state.storedEditions.length;
+    if (damaged > 0) storedProblem += ` ${damaged} sparad(e) utgåva(or) i arbetsboken är skadade och används inte.`;
     const previous = previousEdition();
     const ctx = validationContext(model, previous ? { name: previous.name, model: editionModel(previous) } : null);
     const findings: Finding[] = [];
@@ -60,7 +78,7 @@ export async function runValidation(): Promise<void> {
     shown = PAGE;
     const s = summarize(state.findings);
     const against = previous ? ` Jämfört med utgåva ${previous.name}.` : "";
-    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${s.warnings} ${s.warnings === 1 ? "varning" : "varningar"}, ${s.info} info.${against}`);
+    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${s.warnings} ${s.warnings === 1 ? "varning" : "varningar"}, ${s.info} info.${against}${storedProblem}`);
     render();
     notifyValidated();
   } catch (e) {
@@ -122,7 +140,7 @@ function findingItem(f: Finding): HTMLLIElement {
   );
   if (f.needsDecision && f.row !== null) {
     const button = el("button", { className: "flag", text: "Flagga raden", attrs: { type: "button" } });
-    button.addEventListener("click", () => void flagFindings([f]));
+    button.addEventListener("click", () => void exclusive(() => flagFindings([f])));
     item.append(button);
   }
   return item;
@@ -156,8 +174,11 @@ export function render(): void {
   if (all.length > shown) {
     const more = el("button", { className: "more", text: `Visa fler (${all.length - shown} till)`, attrs: { type: "button" } });
     more.addEventListener("click", () => {
+      const firstNew = shown;
       shown += PAGE;
       render();
+      // The button is redrawn: move focus to the first finding it revealed.
+      byId("findings").querySelectorAll<HTMLButtonElement>("li.finding button.goto")[firstNew]?.focus();
     });
     sections.push(more);
   }
@@ -176,8 +197,10 @@ async function goTo(f: Finding): Promise<void> {
 async function flagFindings(findings: readonly Finding[]): Promise<void> {
   if (!state.model) return;
   try {
-    const { flagged, withoutStatus } = await flag(state.model, findings);
-    const note = withoutStatus > 0 ? ` ${withoutStatus} rad(er) saknar kolumnen Status och markerades bara med färg.` : "";
+    const { flagged, withoutStatus, moved } = await flag(state.model, findings);
+    const note =
+      (withoutStatus > 0 ? ` ${withoutStatus} rad(er) saknar kolumnen Status och markerades bara med färg.` : "") +
+      (moved > 0 ? ` ${moved} rad(er) har flyttats eller ändrats sedan granskningen och lämnades orörda – granska igen.` : "");
     setStatus(flagged === 0 ? "Raderna var redan flaggade." : `Flaggade ${flagged} rad(er) för huvudmannabeslut.${note}`);
   } catch (e) {
     setStatus(`Kunde inte flagga: ${(e as Error).message}`);
@@ -213,8 +236,8 @@ export function initValidateView(): void {
     });
   }
   byId("filter-text").addEventListener("input", debounce(() => render(), 150));
-  byId("flag-all").addEventListener("click", () => void flagFindings(state.findings));
-  byId("unflag-all").addEventListener("click", () => void removeFlags());
+  byId("flag-all").addEventListener("click", () => void exclusive(() => flagFindings(state.findings)));
+  byId("unflag-all").addEventListener("click", () => void exclusive(removeFlags));
   byId<HTMLInputElement>("auto-validate").addEventListener("change", (event) => {
     if (!(event.target as HTMLInputElement).checked || watching) return;
     watching = true;

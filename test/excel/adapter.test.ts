@@ -429,7 +429,7 @@ describe("flagRows", () => {
       { ...target(B1, 9, 4), originalStatus: "", originalFills: [null, null, null, null, null, null] },
       { ...target(B2, 3, null), originalStatus: null, originalFills: [null, null, null, null, null, null] },
     ]);
-    expect(fake.syncCount).toBe(2);
+    expect(fake.syncCount).toBe(3);
 
     // Status written into D5 and D9 only; no Status cell touched on the sheet without one.
     expect(fake.valueWrites(B1)).toEqual([
@@ -445,14 +445,25 @@ describe("flagRows", () => {
     expect(fake.log.filter((l) => l.startsWith("clear"))).toEqual([]);
   });
 
-  it("uses two syncs for any number of rows", async () => {
+  it("uses three syncs for any number of rows (sheets, read, write)", async () => {
     for (const n of [0, 1, 200]) {
       const fake = new FakeExcel([bilaga1()]);
       const targets = Array.from({ length: n }, (_, i) => target(B1, i + 2, 4));
       const records = await flagRows(fake.requestContext, targets);
       expect(records).toHaveLength(n);
-      expect(fake.syncCount).toBe(2);
+      expect(fake.syncCount).toBe(3);
     }
+  });
+
+  it("leaves alone a row whose ISO code changed since validation, and a sheet that is gone", async () => {
+    const fake = new FakeExcel([{ ...bilaga1(), cell: (r, c) => (r === 4 && c === 0 ? rawCell("12 22") : r === 8 && c === 0 ? rawCell("12 99") : EMPTY_CELL) }]);
+    const records = await flagRows(fake.requestContext, [
+      { ...target(B1, 5, 4), iso: "12 22", isoColumn: 1 },
+      { ...target(B1, 9, 4), iso: "12 23", isoColumn: 1 },
+      { ...target("Borttagen flik", 3, 4), iso: "12 24", isoColumn: 1 },
+    ]);
+    expect(records.map((r) => r.row)).toEqual([5]);
+    expect(fake.valueWrites(B1)).toEqual([{ address: `${B1}!D5`, values: [[FLAG_STATUS]] }]);
   });
 });
 

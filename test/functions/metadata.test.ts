@@ -10,6 +10,8 @@ describe("functions.json generated from the JSDoc", () => {
       // Every function takes ranges and returns a matrix (one answer per row).
       expect(fn.result.dimensionality).toBe("matrix");
       for (const p of fn.parameters) expect([p.type, p.dimensionality]).toEqual(["any", "matrix"]);
+      // Error cells arrive as values, so one bad row does not turn a whole spill into an error.
+      expect(fn.options?.capturesCalculationErrors).toBe(true);
       expect(fn.description).toBeTruthy();
     }
     expect(new Set(ids).size).toBe(ids.length);

@@ -15,7 +15,10 @@ function repoRoot(): string {
 
 const ROOT = repoRoot();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { toSwedishMetadata } = require(path.join(ROOT, "scripts", "functions-sv.js")) as { toSwedishMetadata: (m: Metadata, sv: unknown) => Metadata };
+const { toSwedishMetadata, withOptions } = require(path.join(ROOT, "scripts", "functions-sv.js")) as {
+  toSwedishMetadata: (m: Metadata, sv: unknown) => Metadata;
+  withOptions: (m: Metadata) => Metadata;
+};
 const sv = JSON.parse(readFileSync(path.join(ROOT, "src", "functions", "sv.json"), "utf8")) as unknown;
 
 export interface MetadataParameter {
@@ -31,6 +34,7 @@ export interface MetadataFunction {
   description?: string;
   parameters: MetadataParameter[];
   result: { type?: string; dimensionality?: string };
+  options?: { capturesCalculationErrors?: boolean };
 }
 export interface Metadata {
   functions: MetadataFunction[];
@@ -38,11 +42,11 @@ export interface Metadata {
 
 let cached: Promise<{ en: Metadata; sv: Metadata }> | null = null;
 
-/** functions.json generated from the JSDoc in src/functions/functions.ts, and its Swedish twin. */
+/** functions.json as the build emits it (generated from the JSDoc, plus options), and its Swedish twin. */
 export function functionsMetadata(): Promise<{ en: Metadata; sv: Metadata }> {
   cached ??= generateCustomFunctionsMetadata([path.join(ROOT, "src", "functions", "functions.ts")], true).then((result) => {
     if (result.errors.length > 0) throw new Error(result.errors.join("\n"));
-    const en = JSON.parse(result.metadataJson) as Metadata;
+    const en = withOptions(JSON.parse(result.metadataJson) as Metadata);
     return { en, sv: toSwedishMetadata(en, sv) };
   });
   return cached;

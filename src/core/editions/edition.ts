@@ -20,10 +20,14 @@ const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, { message: "d
 const isoCode = z.string().regex(/^\d{2}( \d{2}){0,2}$/, { message: "ISO-kod NN, NN NN eller NN NN NN" });
 const text = z.string().nullable();
 
-const Column = z.object({ index: z.number().int().positive(), header: z.string(), field: z.string().nullable() });
+/** Excel's limits: a sheet has at most 1 048 576 rows and 16 384 columns. */
+const rowNumber = z.number().int().positive().max(1_048_576);
+const columnNumber = z.number().int().positive().max(16_384);
+
+const Column = z.object({ index: columnNumber, header: z.string(), field: z.string().nullable() });
 
 export const EditionRow = z.object({
-  row: z.number().int().positive(),
+  row: rowNumber,
   iso: isoCode.nullable(),
   product: text,
   title: text,
@@ -45,14 +49,14 @@ export type EditionRow = z.infer<typeof EditionRow>;
 
 export const EditionSheet = z.object({
   name: z.string(),
-  headerRow: z.number().int().positive(),
+  headerRow: rowNumber,
   columns: z.array(Column),
   rows: z.array(EditionRow),
 });
 export type EditionSheet = z.infer<typeof EditionSheet>;
 
-const PrincipleRow = z.object({ row: z.number().int().positive(), principle: z.enum(PRINCIPLE_KEYS), iso: isoCode, comment: text });
-const IsoRow = z.object({ row: z.number().int().positive(), iso: isoCode, title: text, edition: text });
+const PrincipleRow = z.object({ row: rowNumber, principle: z.enum(PRINCIPLE_KEYS), iso: isoCode, comment: text });
+const IsoRow = z.object({ row: rowNumber, iso: isoCode, title: text, edition: text });
 
 export const Edition = z.object({
   schemaVersion: z.literal(EDITION_SCHEMA_VERSION),
@@ -65,8 +69,8 @@ export const Edition = z.object({
   /** SHA-256 of the edition's content (this object without `hash`, serialised). */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   bilagor: z.partialRecord(z.enum(BILAGA_KEYS as unknown as [BilagaKey, ...BilagaKey[]]), EditionSheet),
-  principles: z.object({ name: z.string(), headerRow: z.number().int().positive(), columns: z.array(Column), rows: z.array(PrincipleRow) }).nullable(),
-  iso: z.object({ name: z.string(), headerRow: z.number().int().positive(), columns: z.array(Column), rows: z.array(IsoRow) }).nullable(),
+  principles: z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(PrincipleRow) }).nullable(),
+  iso: z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(IsoRow) }).nullable(),
 });
 export type Edition = z.infer<typeof Edition>;
 
