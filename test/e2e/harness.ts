@@ -230,7 +230,7 @@ export function setupE2E(): E2E {
       chromium.launchPersistentContext(path.join(work, "profile"), {
         executablePath: CHROMIUM,
         headless: true,
-        args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=sv-SE"],
         viewport: VIEWPORT,
         locale: "sv-SE",
         timeout: 30_000,
