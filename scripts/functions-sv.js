@@ -11,7 +11,9 @@ function toSwedishMetadata(metadata, sv) {
     const parameters = (fn.parameters || []).map((p) => {
       const description = text.parameters && text.parameters[p.name];
       if (!description) throw new Error(`functions-sv: no Swedish text for ${fn.id}(${p.name})`);
-      return { ...p, description };
+      // Parameter names are shown in Excel's formula help: Swedish where sv.json gives one.
+      const name = (text.parameterNames && text.parameterNames[p.name]) || p.name;
+      return { ...p, name, description };
     });
     return {
       ...fn,

@@ -11,7 +11,7 @@ const kr = (n: number) => `${n.toLocaleString("sv-SE", { maximumFractionDigits: 
 
 function changeLine(c: ShiftChange): string {
   const where = `${c.bilaga ? `Bilaga ${c.bilaga} ` : ""}${c.iso}`;
-  return `${where} | ${BOENDEFORM_INFO[c.boendeform].nameSv} | ${c.from} → ${c.to} | ${c.amount >= 0 ? "+" : ""}${kr(c.amount)} (${c.lines.length} kostnadsrader)`;
+  return `${where} | ${BOENDEFORM_INFO[c.boendeform].nameSv} | ${c.from} → ${c.to} | ${c.amount >= 0 ? "+" : ""}${kr(c.amount)} (${c.lines.length} ${c.lines.length === 1 ? "kostnadsrad" : "kostnadsrader"})`;
 }
 
 const changeJson = (c: ShiftChange) => ({ bilaga: c.bilaga, iso: c.iso, boendeform: c.boendeform, from: c.from, to: c.to, amount: c.amount });
@@ -56,7 +56,7 @@ export async function costShiftCommand(argv: readonly string[], io: Io): Promise
         ...(shift.unattributed.length > 0
           ? ["Kostnadsrader som inte kan fördelas (ingår inte):", ...shift.unattributed.map((u) => `  Kostnader rad ${u.line.row}: ${u.line.iso} ${BOENDEFORM_INFO[u.line.boendeform].nameSv}: ${u.before} → ${u.after}`)]
           : []),
-        `Netto till kommunerna: ${kr(shift.netToKommun)}; till Regionen: ${kr(shift.netToRegion)}.`,
+        `Netto till kommunerna: ${kr(shift.netToKommun)}; till regionen: ${kr(shift.netToRegion)}.`,
         verdict,
       ].join("\n"),
     );

@@ -38,7 +38,7 @@ export async function diffCommand(argv: readonly string[], io: Io): Promise<numb
     [
       `Från ${before!.name} till ${after!.name}:`,
       ...changes.map((c) => `  ${describeChangeSv(c)}`),
-      `Sammanfattning: ${payer} ändrade betalare, ${added} nya rader, ${removed} borttagna, ${changes.length - payer - added - removed} ändrade texter.`,
+      `Sammanfattning: ${payer} ${payer === 1 ? "ändrad betalare" : "ändrade betalare"}, ${added} ${added === 1 ? "ny rad" : "nya rader"}, ${removed} ${removed === 1 ? "borttagen" : "borttagna"}, ${changes.length - payer - added - removed} ${changes.length - payer - added - removed === 1 ? "ändrad text" : "ändrade texter"}.`,
     ].join("\n"),
   );
   return 0;

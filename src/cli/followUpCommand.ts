@@ -46,7 +46,7 @@ export async function followUpWorkbook(report: FollowUp): Promise<Buffer> {
   for (const u of report.unassignedLines) open.addRow([u.line, u.kommun, u.quarter, u.iso, u.boendeform, kronor(u.ore), u.code]);
   open.getRow(1).font = { bold: true };
   const byKommun = wb.addWorksheet("Per kommun");
-  byKommun.addRow(["Kommun", "Kommun", "Region", "Egenansvar", "Ej fördelat"]);
+  byKommun.addRow(["Kommun", "Kommunens kostnad", "Regionens kostnad", "Egenansvar", "Ej fördelat"]);
   for (const k of report.byKommun) byKommun.addRow([k.kommun, kronor(k.totals.kommun), kronor(k.totals.region), kronor(k.totals.egenansvar), kronor(k.totals.unassigned)]);
   byKommun.getRow(1).font = { bold: true };
   const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);

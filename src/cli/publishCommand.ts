@@ -12,7 +12,7 @@ import { readWorkbook } from "../core/model";
 import { flag, parseArgs, UsageError } from "./args";
 import { loadEdition } from "./editions";
 import { InputError, writeAllOrNothing, type Io } from "./io";
-import { textReport } from "./report";
+import { summaryLine, textReport } from "./report";
 
 export const PUBLISH_USAGE =
   "Användning: kostnadsansvar publish <arbetsbok.xlsx> --edition <namn> --out <mapp> [--previous <utgåva.json>] [--beslutad ÅÅÅÅ-MM-DD] [--giltig-fran ÅÅÅÅ-MM-DD]";
@@ -74,8 +74,8 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
     [
       `Publicerade utgåva ${name} (beslutad ${decided}, gäller från ${effective}) i ${out}:`,
       ...[...files.keys()].map((f) => `  ${f}`),
-      `Ändringar sedan ${previous ? `utgåva ${previous.name}` : "föregående utgåva: ingen angiven"}: ${changes.length}.`,
-      `Granskningen: ${s.errors} fel, ${s.warnings} varningar, ${s.info} info, ${s.needsDecision} kräver huvudmannabeslut.`,
+      previous ? `Ändringar sedan utgåva ${previous.name}: ${changes.length}.` : "Ingen föregående utgåva angavs.",
+      `Granskningen: ${summaryLine(s).replace("Sammanfattning: ", "")}`,
       `Kontrollsumma: ${edition.hash}`,
     ].join("\n"),
   );

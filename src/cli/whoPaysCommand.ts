@@ -61,10 +61,12 @@ async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPa
   const delimiter = detectDelimiter(await readTextFile(file));
   const rows = await readCsvRows(file, delimiter);
   const header = (rows[0] ?? []).map((h) => foldText(h));
-  const at = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
+  // English keys as in the contract, or the Swedish headers people write (ålder).
+  const names: Record<(typeof COLUMNS)[number], readonly string[]> = { iso: ["iso", "iso-kod"], boendeform: ["boendeform"], age: ["age", "alder"], specialanpassad: ["specialanpassad"] };
+  const at = Object.fromEntries(COLUMNS.map((c) => [c, header.findIndex((h) => names[c].includes(h))])) as Record<(typeof COLUMNS)[number], number>;
   const missing = COLUMNS.slice(0, 3).filter((c) => at[c] < 0);
   if (missing.length > 0) {
-    throw new InputError(`${file} saknar kolumnen ${missing.join(", ")} i rubrikraden. Första raden ska vara: iso,boendeform,age[,specialanpassad]`);
+    throw new InputError(`${file} saknar kolumnen ${missing.map((m) => (m === "age" ? "ålder (age)" : m)).join(", ")} i rubrikraden. Första raden ska vara: iso,boendeform,ålder[,specialanpassad]`);
   }
   const answers: Array<{ cells: string[]; result: WhoPaysResult }> = [];
   for (const cells of rows.slice(1)) {

@@ -24,7 +24,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
   },
   SOL_DAGV: {
     key: "SOL_DAGV",
-    nameSv: "Dagverksamhet enligt SoL, inkl. sysselsättning 3 kap 6 § SoL (socialpsykiatri)",
+    nameSv: "Dagverksamhet enligt SoL, inkl. sysselsättning enligt 3 kap. 6 § SoL (socialpsykiatri)",
     law: "SoL",
     aliases: [
       "dagverksamhet",
@@ -33,6 +33,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
       "dagverksamhet SoL",
       "sysselsättning",
       "Dagverksamhet enligt SoL, incl. sysselsättning 3 kap 6 § SoL (socialpsykiatri)",
+      "Dagverksamhet enligt SoL, inkl. sysselsättning 3 kap 6 § SoL (socialpsykiatri)",
     ],
   },
   LSS_BOSTAD: {

@@ -11,3 +11,11 @@ export function foldText(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/**
+ * Lower-cases only the first letter, for a name inside a sentence: "Dagverksamhet enligt SoL" →
+ * "dagverksamhet enligt SoL" (not "sol").
+ */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,3 +1,4 @@
+import { lowerFirst } from "./text";
 import {
   BOENDEFORM_INFO,
   BOENDEFORM_KEYS_TEXT,
@@ -111,6 +112,9 @@ export interface WhoPaysIndex {
   readonly bilaga4: ReadonlyMap<string, readonly BilagaRow[]>;
   /** Bilaga 4 rows strictly below each class and subclass. */
   readonly below4: ReadonlyMap<string, readonly BilagaRow[]>;
+  /** Region principle codes strictly below each class and subclass, and the socialpsykiatri lifts etc. */
+  readonly regionBelow: ReadonlyMap<string, readonly Vote[]>;
+  readonly socpsykBelow: ReadonlyMap<string, readonly Vote[]>;
   readonly sheetNames: Readonly<Record<"B1" | "B2" | "B4", string>>;
   readonly principleSheet: string;
   /** The edition the index answers from, named in every explanation; null for a working draft. */
@@ -133,6 +137,13 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
       if (!regionPrinciples.has(entry.code)) regionPrinciples.set(entry.code, entry);
     } else if (entry.key === "SOCPSYK_KOMMUN" && !socpsykKommun.has(entry.code)) {
       socpsykKommun.set(entry.code, entry);
+    }
+  }
+  const regionBelow = new Map<string, Vote[]>();
+  const socpsykBelow = new Map<string, Vote[]>();
+  for (const [target, map, payer] of [[regionPrinciples, regionBelow, "Region"], [socpsykKommun, socpsykBelow, "Kommun"]] as const) {
+    for (const p of target.values()) {
+      for (const ancestor of isoChain(p.code).slice(1)) push(map, ancestor, { payer, label: `${p.code} (${PRINCIPLE_INFO[p.key].areaSv})` });
     }
   }
   const list = new Map<string, BilagaRow[]>();
@@ -162,6 +173,8 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
     below,
     bilaga4,
     below4,
+    regionBelow,
+    socpsykBelow,
     sheetNames: {
       B1: model.bilagor.B1?.name ?? SHEET_SPECS.B1.name,
       B2: model.bilagor.B2?.name ?? SHEET_SPECS.B2.name,
@@ -204,20 +217,12 @@ function unreadable(row: BilagaRow): boolean {
 }
 
 /** Principle codes strictly below `code`, each with the payer it implies for the form. */
-function principleVotesBelow(index: WhoPaysIndex, code: string, socpsyk: boolean): Vote[] {
-  const votes: Vote[] = [];
-  for (const p of index.regionPrinciples.values()) {
-    if (p.code !== code && liesUnder(p.code, code)) votes.push({ payer: "Region", label: `${p.code} (${PRINCIPLE_INFO[p.key].areaSv})` });
-  }
-  if (socpsyk) {
-    for (const p of index.socpsykKommun.values()) {
-      if (p.code !== code && liesUnder(p.code, code)) votes.push({ payer: "Kommun", label: `${p.code} (${PRINCIPLE_INFO[p.key].areaSv})` });
-    }
-  }
-  return votes;
+function principleVotesBelow(index: WhoPaysIndex, code: string, socpsyk: boolean): readonly Vote[] {
+  const region = index.regionBelow.get(code) ?? [];
+  return socpsyk ? [...region, ...(index.socpsykBelow.get(code) ?? [])] : region;
 }
 
-interface Vote {
+export interface Vote {
   readonly payer: Payer;
   readonly label: string;
 }
@@ -305,7 +310,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       "Region",
       "AGE_UNDER_18",
       WHO_PAYS_SECTIONS.AGE_UNDER_18,
-      () => `Region betalar: personen är under 18 år (${age} år). Överenskommelsen gäller från 18 år och Region Stockholm bekostar förskrivna hjälpmedel till barn och unga (§1.1, §2.2).`,
+      () => `Region Stockholm betalar: personen är under 18 år (${age} år). Överenskommelsen gäller från 18 år och Region Stockholm bekostar förskrivna hjälpmedel till barn och unga (§1.1, §2.2).`,
     );
   }
 
@@ -319,7 +324,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       "Region",
       principle.key as WhoPaysRule,
       info.section,
-      () => `Region betalar: ${code} ligger under ${principle.code} (${info.areaSv}), som Region Stockholm bekostar för alla åldrar (${info.section}). Källa: ${where}.`,
+      () => `Region Stockholm betalar: ${code} ligger under ${principle.code} (${info.areaSv}), som Region Stockholm bekostar för alla åldrar (${info.section}). Källa: ${where}.`,
       principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code },
     );
   }
@@ -330,7 +335,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
       "Region",
       "SPECIALANPASSAD",
       WHO_PAYS_SECTIONS.SPECIALANPASSAD,
-      () => "Region betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
+      () => "Region Stockholm betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
     );
   }
 
@@ -347,7 +352,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
         "Kommun",
         "SOCPSYK_KOMMUN",
         WHO_PAYS_SECTIONS.SOCPSYK_KOMMUN,
-        () => `Kommun betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
+        () => `Kommunen betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
         principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code },
       );
     }
@@ -385,14 +390,14 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
         null,
         "AMBIGUOUS",
         WHO_PAYS_SECTIONS.AMBIGUOUS,
-        () => `Otydligt: i socialpsykiatriskt boende är Region huvudregeln, men under ${code} betalar någon annan för ${votes.map((v) => `${v.label}: ${v.payer}`).join(", ")}. Ange hela ISO-koden (§2.5, §5.2).`,
+        () => `Tvetydigt: i socialpsykiatriskt boende är huvudregeln att Region Stockholm betalar, men under ${code} betalar någon annan för ${votes.map((v) => `${v.label}: ${v.payer}`).join(", ")}. Ange hela ISO-koden (§2.5, §5.2).`,
       );
     }
     return answer(
       "Region",
       "SOCPSYK_DEFAULT",
       WHO_PAYS_SECTIONS.SOCPSYK_DEFAULT,
-      () => `Region betalar: i bostad med särskild service enligt SoL (socialpsykiatri) är kostnadsansvaret huvudsakligen Region Stockholms, och ${code} är varken ett kommunalt undantag eller upptagen i bilaga 4. Bilaga 1–3 tillämpas inte här (§5.2).`,
+      () => `Region Stockholm betalar: i bostad med särskild service enligt SoL (socialpsykiatri) är kostnadsansvaret huvudsakligen Region Stockholms, och ${code} är varken ett kommunalt undantag eller upptagen i bilaga 4. Bilaga 1–3 tillämpas inte här (§5.2).`,
     );
   }
 
@@ -438,7 +443,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
         null,
         "AMBIGUOUS",
         WHO_PAYS_SECTIONS.AMBIGUOUS,
-        () => `Otydligt: ${code} finns inte i bilaga 1–2, men under den anges olika betalare (${examples()}). Ange hela ISO-koden (§2.5).`,
+        () => `Tvetydigt: ${code} finns inte i bilaga 1–2, men under den anges olika betalare (${examples()}). Ange hela ISO-koden (§2.5).`,
       );
     }
     const gaps = finer.filter((r) => r.payers[key]?.state !== "ok");
@@ -459,13 +464,13 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
     null,
     "UNLISTED",
     WHO_PAYS_SECTIONS.UNLISTED,
-    () => `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${formName(key).toLowerCase()} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
+    () => `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${lowerFirst(formName(key))} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
   );
 }
 
 /** "Kommun betalar", or for Egenansvar that the individual pays. */
 function payerPhrase(payer: Payer): string {
-  return payer === "Egenansvar" ? "Egenansvar (den enskilde bekostar själv)" : `${payer} betalar`;
+  return payer === "Egenansvar" ? "Egenansvar (den enskilde bekostar själv)" : payer === "Region" ? "Region Stockholm betalar" : "Kommunen betalar";
 }
 
 function columnHeaderOf(form: Boendeform): string {
@@ -549,7 +554,7 @@ function unanswered(
       null,
       "AMBIGUOUS",
       WHO_PAYS_SECTIONS.AMBIGUOUS,
-      () => `Otydligt: raderna för ${code} anger olika betalare i kolumn ${columnHeaderOf(form)} (${where()}). Listorna behöver rättas (§2.5).`,
+      () => `Tvetydigt: raderna för ${code} anger olika betalare i kolumn ${columnHeaderOf(form)} (${where()}). Listorna behöver rättas (§2.5).`,
       source,
     );
   }
@@ -582,6 +587,6 @@ function notInScope(form: OutOfScopeForm, code: string, answer: AnswerFn): WhoPa
     null,
     "NOT_IN_SCOPE",
     form.section,
-    () => `Utanför överenskommelsen: ${form.nameSv.toLowerCase()} omfattas inte (§1.1), så bilagorna avgör inte vem som betalar ${code}.${extra}`,
+    () => `Utanför överenskommelsen: ${lowerFirst(form.nameSv)} omfattas inte (§1.1), så bilagorna avgör inte vem som betalar ${code}.${extra}`,
   );
 }

@@ -36,7 +36,7 @@ function renderCostShift(): void {
       ["Bilaga", "ISO-kod", "Boendeform", "Från", "Till", "Belopp"],
       [...shift.changes, ...shift.egenansvar].map((c) => [c.bilaga ? String(c.bilaga) : "–", c.iso, BOENDEFORM_INFO[c.boendeform].nameSv, c.from, c.to, kr(c.amount)]),
     );
-    const direction = shift.netToKommun >= 0 ? "till kommunerna" : "till Regionen";
+    const direction = shift.netToKommun >= 0 ? "till kommunerna" : "till regionen";
     const judged = shift.neutral === null ? "Ingen tolerans är satt (bladet Utgåva)." : shift.neutral ? `Kostnadsneutral inom toleransen ${kr(shift.tolerance!)}.` : `Inte kostnadsneutral: mer än toleransen ${kr(shift.tolerance!)}. Kräver huvudmännens beslut (§6.3).`;
     verdict.textContent = `Mot utgåva ${previous.name}: ${kr(Math.abs(shift.netToKommun))} per år ${direction}. ${judged}${shift.unattributed.length > 0 ? ` ${shift.unattributed.length} kostnadsrad(er) kunde inte fördelas.` : ""}`;
     verdict.dataset.neutral = String(shift.neutral);

@@ -106,7 +106,7 @@ async function publish(): Promise<void> {
   link.download = `${editionFileStem(name)}.json`;
   link.textContent = `Ladda ned ${link.download}`;
   link.hidden = false;
-  status.textContent = `Publicerade utgåva ${name} (${changes.length} ändringar skrivna till bladet ${CHANGE_LOG_SHEET}). Utgåvan är sparad i arbetsboken; nästa granskning jämför mot den.`;
+  status.textContent = `Publicerade utgåva ${name} (${changes.length} ${changes.length === 1 ? "ändring skriven" : "ändringar skrivna"} till bladet ${CHANGE_LOG_SHEET}). Utgåvan är sparad i arbetsboken; nästa granskning jämför mot den.`;
   render();
 }
 

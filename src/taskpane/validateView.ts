@@ -58,7 +58,7 @@ async function validate(): Promise<void> {
     const model = readWorkbook(raw);
     state.storedEditions = parseStoredEditions(stored).sort((a, b) => (a.effective ?? "").localeCompare(b.effective ?? ""));
     const damaged = stored.length - state.storedEditions.length;
-    if (damaged > 0) storedProblem += ` ${damaged} sparad(e) utgåva(or) i arbetsboken är skadade och används inte.`;
+    if (damaged > 0) storedProblem += damaged === 1 ? " 1 sparad utgåva i arbetsboken är skadad och används inte." : ` ${damaged} sparade utgåvor i arbetsboken är skadade och används inte.`;
     const previous = previousEdition();
     const ctx = validationContext(model, previous ? { name: previous.name, model: editionModel(previous) } : null);
     const findings: Finding[] = [];
@@ -169,7 +169,7 @@ export function render(): void {
     }
     sections.push(section);
   }
-  if (state.findings.length === 0) sections.push(el("p", { className: "empty", text: "Inga fynd – bilagorna följer alla kontroller." }));
+  if (state.findings.length === 0) sections.push(el("p", { className: "empty", text: "Inga fynd – bilagorna klarar alla kontroller." }));
   else if (all.length === 0) sections.push(el("p", { className: "empty", text: "Inga fynd matchar filtret." }));
   if (all.length > shown) {
     const more = el("button", { className: "more", text: `Visa fler (${all.length - shown} till)`, attrs: { type: "button" } });

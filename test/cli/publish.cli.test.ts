@@ -180,7 +180,7 @@ describe("kostnadsansvar diff", () => {
       ["status", "04 27 18", null, null, "Utgår"],
     ]);
     const text = await cli("diff", file("pub/2026-1.json"), file("v2.xlsx"));
-    expect(text.out).toMatch(/Sammanfattning: 1 ändrade betalare, 0 nya rader, 0 borttagna, 1 ändrade texter/);
+    expect(text.out).toMatch(/Sammanfattning: 1 ändrad betalare, 0 nya rader, 0 borttagna, 1 ändrad text/);
   });
 });
 

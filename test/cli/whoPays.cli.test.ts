@@ -18,7 +18,7 @@ beforeAll(async () => {
     file("fragor.csv"),
     "iso,boendeform,age,specialanpassad\n12 22 03,SÄBO,80,\n12 22 03,LSS bostad,45,nej\n99x,SÄBO,80,\n\n22 06 15,SÄBO,85,\n12 22 03,sjukhus,80,\n12 22 03,SÄBO,80,ja\n12 22 03,SÄBO,80,kanske\n",
   );
-  writeFileSync(file("semikolon.csv"), "\ufeffiso;boendeform;age\n\"12 22 03\";SÄBO;80\n");
+  writeFileSync(file("semikolon.csv"), "\ufeffiso;boendeform;ålder\n\"12 22 03\";SÄBO;80\n");
   writeFileSync(file("utan-rubrik.csv"), "12 22 03,SÄBO,80\n");
 });
 
@@ -68,7 +68,7 @@ describe("kostnadsansvar who-pays", () => {
   it("writes CSV with the input columns plus payer,rule,section,explanation, keeping the delimiter", async () => {
     const r = await cli("who-pays", "--csv", file("semikolon.csv"));
     const [header, row] = r.out.trim().split("\n");
-    expect(header).toBe("iso;boendeform;age;payer;rule;section;explanation");
+    expect(header).toBe("iso;boendeform;ålder;payer;rule;section;explanation");
     expect(row!.split(";").slice(0, 6)).toEqual(["12 22 03", "SÄBO", "80", "Kommun", "LIST", "§4.3"]);
   });
 
@@ -91,7 +91,7 @@ describe("kostnadsansvar who-pays", () => {
     expect(notXlsx.err).toMatch(/ingen \.xlsx-fil/);
     const noHeader = await cli("who-pays", "--csv", file("utan-rubrik.csv"));
     expect(noHeader.code).toBe(2);
-    expect(noHeader.err).toMatch(/saknar kolumnen iso, boendeform, age/);
+    expect(noHeader.err).toMatch(/saknar kolumnen iso, boendeform, ålder \(age\)/);
   });
 });
 

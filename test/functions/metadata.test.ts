@@ -39,11 +39,13 @@ describe("functions-sv.json", () => {
     for (const name of names) expect(name).toMatch(/^\p{L}[\p{L}\d_.]{2,}$/u);
   });
 
-  it("keeps the ids and parameters of functions.json, with Swedish descriptions", async () => {
+  it("keeps the ids and parameters of functions.json, with Swedish names and descriptions", async () => {
     const { en, sv } = await functionsMetadata();
     expect(sv.functions.map((f) => f.id)).toEqual(en.functions.map((f) => f.id));
+    expect(sv.functions.find((f) => f.id === "WHO_PAYS")!.parameters.map((p) => p.name)).toEqual(["iso", "boendeform", "ålder", "specialanpassad", "datum"]);
+    expect(sv.functions.find((f) => f.id === "COST_SHIFT")!.parameters.map((p) => p.name)).toEqual(["iso", "boendeform", "kostnad", "från_datum", "till_datum"]);
     sv.functions.forEach((fn, i) => {
-      expect(fn.parameters.map((p) => p.name)).toEqual(en.functions[i]!.parameters.map((p) => p.name));
+      expect(fn.parameters.map((p) => [p.type, p.dimensionality, Boolean(p.optional)])).toEqual(en.functions[i]!.parameters.map((p) => [p.type, p.dimensionality, Boolean(p.optional)]));
       expect(fn.description).not.toEqual(en.functions[i]!.description);
       for (const p of fn.parameters) expect(p.description).toBeTruthy();
     });

@@ -39,9 +39,9 @@ export function changeLogCsv(edition: string, changes: readonly Change[]): strin
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 const PAGE_INTRO: Record<Boendeform, string> = {
-  SABO: "Nedanstående hjälpmedel bekostas inte av Region Stockholm för personer som bor i särskilt boende för äldre enligt SoL, utom de som står under rubriken Region Stockholm bekostar. Kommunen (boendet) eller den enskilde (egenansvar) bekostar dem.",
-  LSS_BOSTAD: "Kostnadsansvar för förskrivna hjälpmedel för personer som bor i bostad med särskild service för vuxna enligt LSS 9 § 8 och 9 § 9.",
-  LSS_DV: "Kostnadsansvar för förskrivna hjälpmedel i daglig verksamhet enligt LSS 9 § 10.",
+  SABO: "Nedanstående hjälpmedel bekostas inte av Region Stockholm för personer som bor i särskilt boende för äldre enligt SoL, utom de som står under rubriken ”Region Stockholm bekostar”. Kommunen (boendet) eller den enskilde (egenansvar) bekostar dem.",
+  LSS_BOSTAD: "Kostnadsansvar för förskrivna hjälpmedel för personer som bor i bostad med särskild service enligt 9 § 8 och 9 § 9 LSS och är 18 år eller äldre.",
+  LSS_DV: "Kostnadsansvar för förskrivna hjälpmedel i daglig verksamhet enligt 9 § 10 LSS.",
   SOL_DAGV: "Kostnadsansvar för förskrivna hjälpmedel i dagverksamhet enligt SoL, inklusive sysselsättning enligt 3 kap. 6 § SoL.",
   SOL_SOCPSYK:
     "I bostad med särskild service enligt SoL (socialpsykiatri) är kostnadsansvaret för hjälpmedel huvudsakligen Region Stockholms. Kommunen bekostar alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat till rullstol samt grundutrustning (bilaga 4). Bilaga 1–3 tillämpas inte (§5.2).",
@@ -140,7 +140,7 @@ footer { margin-top: 2rem; color: #555; font-size: .9rem; }
 </header>
 <main>
 <p>${escapeHtml(PAGE_INTRO[form])}</p>
-<p>Region Stockholm bekostar alltid förskrivna hjälpmedel till barn och unga under 18 år och specialanpassade hjälpmedel (§2.2).</p>
+<p>Region Stockholm bekostar alltid specialanpassade hjälpmedel och förskrivna hjälpmedel till barn och unga under 18 år (§2.2).</p>
 ${principleItems ? `<h2>Enligt överenskommelsens principer</h2>\n<ul>\n${principleItems}\n</ul>` : ""}
 <h2>Per ISO-kod</h2>
 ${groups.length > 0 ? groups.map((g) => table(GROUP_TITLE[g.payer], g.rows)).join("\n") : "<p>Bilagorna har inga rader för den här boendeformen.</p>"}

@@ -239,7 +239,7 @@ const PRINCIPER: ReadonlyArray<readonly [princip: string, isoKod: string, kommen
   [
     "SOCPSYK_KOMMUN",
     "09 33 12",
-    "§5.2 duschvagn/duschsäng – kommunen. Mappning av duschvagn till 09 33 12 enligt stockholm-published-per-iso.csv.",
+    "§5.2 duschvagn/duschsäng – kommunen. Duschvagn är mappad till 09 33 12 i projektets sammanställning av Region Stockholms publicerade uppgifter.",
   ],
   [
     "FORTROENDE_BILAGA2",

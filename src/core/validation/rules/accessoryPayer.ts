@@ -1,3 +1,4 @@
+import { lowerFirst } from "../../text";
 import { BOENDEFORM_INFO, type Boendeform } from "../../boendeform";
 import { isoChain } from "../../iso";
 import type { BilagaRow, SheetTable } from "../../model";
@@ -39,7 +40,7 @@ export const ACCESSORY_PAYER: Rule = {
         const main = valueOf(row.huvudhjalpmedel);
         if (!main) continue;
         const found = findMain(table, main.code);
-        const what = valueOf(row.iso)?.code ?? row.product ?? `Rad ${row.row}`;
+        const what = valueOf(row.iso)?.code ?? row.product ?? `raden ${row.row}`;
         if (!found) {
           report(
             this,
@@ -55,7 +56,7 @@ export const ACCESSORY_PAYER: Rule = {
           report(
             this,
             { table, row: row.row, column: form, related: [cellRef({ table: found.table, row: found.row.row, column: form })] },
-            `${what} är tillbehör till ${main.code} (${found.table.name} rad ${found.row.row}), men betalas av ${mine} i stället för huvudhjälpmedlets ${theirs} i ${BOENDEFORM_INFO[form].nameSv.toLowerCase()}. Tillbehör och reservdelar följer huvudhjälpmedlet (§2.4).`,
+            `${what} är tillbehör till ${main.code} (${found.table.name} rad ${found.row.row}), men har betalaren ${mine} i stället för huvudhjälpmedlets ${theirs} i ${lowerFirst(BOENDEFORM_INFO[form].nameSv)}. Tillbehör och reservdelar följer huvudhjälpmedlet (§2.4).`,
           );
         }
       }

@@ -5,7 +5,7 @@ export const CELL_ERROR: Rule = {
   section: "§2.5",
   severity: "error",
   needsDecision: false,
-  descriptionSv: "En cell innehåller ett Excel-fel (#N/A, #REF! …).",
+  descriptionSv: "En cell innehåller ett felvärde (#SAKNAS!, #REFERENS! …).",
   check(ctx, report) {
     const { bilagor, principer, iso, utgava, kostnader } = ctx.model;
     for (const table of [...Object.values(bilagor), principer, iso, utgava, kostnader]) {
@@ -13,7 +13,7 @@ export const CELL_ERROR: Rule = {
         report(
           this,
           { table: table!, row: e.row, column: e.column },
-          `Cellen innehåller Excel-felet ${e.error}. Rätta formeln eller skriv in värdet.`,
+          `Cellen innehåller felvärdet ${e.error}. Rätta formeln eller skriv in värdet.`,
         );
       }
     }

@@ -29,7 +29,7 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
         report(
           this,
           { table, row: row.row, column: "ekonomisk" },
-          `Betalaren är ändrad men Ekonomisk beräkning anger inget belopp${row.ekonomisk ? ` (”${row.ekonomisk.text.slice(0, 60)}”)` : ""}, så kostnadsneutraliteten kan inte bedömas. Ange den uppskattade årliga förskjutningen till kommunerna i kronor (negativ = till Regionen), grundad på föregående års faktiska kostnader (§6.3).`,
+          `Betalaren är ändrad men Ekonomisk beräkning anger inget belopp${row.ekonomisk ? ` (”${row.ekonomisk.text.slice(0, 60)}”)` : ""}, så kostnadsneutraliteten kan inte bedömas. Ange den uppskattade årliga förskjutningen till kommunerna i kronor (negativ = till regionen), grundad på föregående års faktiska kostnader (§6.3).`,
         );
       } else {
         net += amount;
@@ -56,7 +56,7 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
       return;
     }
     if (Math.abs(net) > tolerance.value) {
-      const direction = net > 0 ? "till kommunerna" : "till Regionen";
+      const direction = net > 0 ? "till kommunerna" : "till regionen";
       report(this, { ...at, related }, `Ändringarna flyttar uppskattningsvis ${kr(Math.abs(net))} per år ${direction}, mer än toleransen ${kr(tolerance.value)}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`);
     }
   },
@@ -82,7 +82,7 @@ function checkWithCosts(rule: Rule, ctx: ValidationContext, report: Reporter, li
   const related = shift.changes.flatMap((c) => c.lines.map((l) => cellRef({ table: kostnader, row: l.row, column: null })));
   const at = utgava && toleranceRow !== null ? { table: utgava, row: toleranceRow, column: "value", related } : { table: kostnader, row: shift.changes[0]!.lines[0]!.row, column: "iso", related };
   const net = shift.netToKommun;
-  const direction = net >= 0 ? "till kommunerna" : "till Regionen";
+  const direction = net >= 0 ? "till kommunerna" : "till regionen";
   if (shift.tolerance === null) {
     report(rule, at, `Ändringarna flyttar ${kr(Math.abs(net))} per år ${direction} (föregående års kostnader, bladet ${kostnader.name}), men ingen tolerans för kostnadsneutralitet är satt i bladet Utgåva (§6.3).`);
   } else if (shift.neutral === false) {

@@ -1,3 +1,4 @@
+import { lowerFirst } from "../../text";
 import { BOENDEFORM_INFO } from "../../boendeform";
 import type { BilagaRow } from "../../model";
 import { rowLabel, type Change } from "../../editions/diff";
@@ -22,7 +23,7 @@ function missingDocs(row: BilagaRow): string[] {
   return [row.motivering ? null : "Motivering", row.ekonomisk ? null : "Ekonomisk beräkning", row.konsekvens ? null : "Konsekvensanalys"].filter((m): m is string => m !== null);
 }
 
-export const describeChange = (c: PayerChange) => `${BOENDEFORM_INFO[c.boendeform].nameSv.toLowerCase()}: ${c.from ?? "tom"} → ${c.to ?? "tom"}`;
+export const describeChange = (c: PayerChange) => `${lowerFirst(BOENDEFORM_INFO[c.boendeform].nameSv)}: ${c.from ?? "tom"} → ${c.to ?? "tom"}`;
 
 export const CHANGE_UNDOCUMENTED: Rule = {
   code: "CHANGE_UNDOCUMENTED",

@@ -1,3 +1,4 @@
+import { lowerFirst } from "../../text";
 import { BOENDEFORM_INFO, LIST_BOENDEFORMER } from "../../boendeform";
 import type { BilagaRow } from "../../model";
 import { valueOf } from "../../values";
@@ -30,7 +31,7 @@ export const CROSS_BILAGA: Rule = {
       if (differing.length === 0) continue;
       const first = differing[0]!;
       const details = differing
-        .map((f) => `${BOENDEFORM_INFO[f].nameSv.toLowerCase()}: ${valueOf(other.payers[f]!)} i bilaga 1, ${valueOf(row.payers[f]!)} i bilaga 2`)
+        .map((f) => `${lowerFirst(BOENDEFORM_INFO[f].nameSv)}: ${valueOf(other.payers[f]!)} i bilaga 1, ${valueOf(row.payers[f]!)} i bilaga 2`)
         .join("; ");
       report(
         this,

@@ -1,3 +1,4 @@
+import { lowerFirst } from "../../text";
 import { BOENDEFORM_INFO, type Boendeform } from "../../boendeform";
 import { isoChain } from "../../iso";
 import type { BilagaRow } from "../../model";
@@ -31,7 +32,7 @@ export const OVERRIDE: Rule = {
         if (forms.length === 0) continue;
         const parentCode = valueOf(parent.iso)!.code;
         const details = forms
-          .map((f) => `${BOENDEFORM_INFO[f].nameSv.toLowerCase()}: ${valueOf(row.payers[f]!)} i stället för ${valueOf(parent.payers[f]!)}`)
+          .map((f) => `${lowerFirst(BOENDEFORM_INFO[f].nameSv)}: ${valueOf(row.payers[f]!)} i stället för ${valueOf(parent.payers[f]!)}`)
           .join("; ");
         report(
           this,

@@ -22,7 +22,7 @@ export const PRINCIPLE_CHANGE: Rule = {
       report(
         this,
         { table, row: change.after.row.row, column: change.boendeform },
-        `Ändringen ${describeChange(change)} gör att ${code} strider mot principen ${now.key} (${info.areaSv}, ${info.section}). Samverkansgruppen kan inte besluta om större principiella ändringar; frågan går till huvudmännen (§6.3).`,
+        `Ändringen (${describeChange(change)}) gör att ${code} strider mot principen ${now.key} (${info.areaSv}, ${info.section}). Samverkansgruppen kan inte besluta om större principiella ändringar; frågan går till huvudmännen (§6.3).`,
       );
     }
   },

@@ -9,7 +9,7 @@ export const REGION_AREA: Rule = {
   section: "§2.2",
   severity: "error",
   needsDecision: true,
-  descriptionSv: "En kod inom ett av Regionens ansvarsområden står på Kommun eller Egenansvar.",
+  descriptionSv: "En kod inom ett av regionens ansvarsområden står på Kommun eller Egenansvar.",
   check(ctx, report) {
     for (const table of ctx.bilagor) {
       for (const row of table.rows) {

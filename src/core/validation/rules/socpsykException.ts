@@ -26,7 +26,7 @@ export const SOCPSYK_EXCEPTION: Rule = {
         report(
           this,
           { table, row: row.row, column: "SOL_SOCPSYK" },
-          `${iso.code} står på Kommun men är varken grundutrustning eller lyft/duschvagn/vårdaraggregat. I socialpsykiatriskt boende är kostnadsansvaret annars Regionens (§5.2); markera Grundutrustning = Ja om det är grundutrustning.`,
+          `${iso.code} står på Kommun men är varken grundutrustning eller lyft/duschvagn/vårdaraggregat. I socialpsykiatriskt boende är kostnadsansvaret annars regionens (§5.2); markera Grundutrustning = Ja om det är grundutrustning.`,
         );
       }
     }
