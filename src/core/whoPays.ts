@@ -7,12 +7,12 @@ import {
   type OutOfScopeForm,
 } from "./boendeform";
 import { cellText, isCellError, isEmptyCell, type CellValue } from "./cells";
-import { isoChain, isoLevel, LEVEL_NAMES_SV, liesUnder, parseIsoCode } from "./iso";
+import { isoChain, isoLevel, LEVEL_NAMES_SV, parseIsoCode } from "./iso";
 import type { BilagaRow, WorkbookModel } from "./model";
 import type { Payer } from "./payer";
 import { isRegionPrinciple, PRINCIPLE_INFO, type PrincipleEntry } from "./principles";
 import { principlesInForce } from "./principlesInForce";
-import { SHEET_SPECS } from "./sheets";
+import { PAYER_COLUMNS, SHEET_SPECS } from "./sheets";
 import { parseIsoDate, readYesNo, statusCounts, todayIso, valueOf } from "./values";
 
 export type WhoPaysRule =
@@ -473,8 +473,9 @@ function payerPhrase(payer: Payer): string {
   return payer === "Egenansvar" ? "Egenansvar (den enskilde bekostar själv)" : payer === "Region" ? "Region Stockholm betalar" : "Kommunen betalar";
 }
 
+/** The header of the form's payer column: bilaga 1–3's columns, or bilaga 4's Kostnadsansvar. */
 function columnHeaderOf(form: Boendeform): string {
-  return form === "SOL_SOCPSYK" ? "Kostnadsansvar" : { SABO: "SÄBO", LSS_BOSTAD: "LSS bostad", LSS_DV: "LSS daglig verksamhet", SOL_DAGV: "SoL dagverksamhet" }[form];
+  return PAYER_COLUMNS.find(([field]) => field === form)?.[1] ?? "Kostnadsansvar";
 }
 
 /** The distinct payers of the rows' cells for a form, each with the first row that names it. */

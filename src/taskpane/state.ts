@@ -9,7 +9,6 @@ export interface PaneState {
   /** The cells the model was read from (an edition keeps extra columns from them). */
   raw: RawWorkbook | null;
   findings: Finding[];
-  running: boolean;
   cancelled: boolean;
   /** Editions published into this workbook, oldest first. */
   storedEditions: Edition[];
@@ -17,7 +16,7 @@ export interface PaneState {
   loadedPrevious: Edition | null;
 }
 
-export const state: PaneState = { model: null, raw: null, findings: [], running: false, cancelled: false, storedEditions: [], loadedPrevious: null };
+export const state: PaneState = { model: null, raw: null, findings: [], cancelled: false, storedEditions: [], loadedPrevious: null };
 
 /** The edition the draft is compared with: one loaded from file, else the latest published into the workbook. */
 export function previousEdition(): Edition | null {

@@ -35,7 +35,6 @@ export function runValidation(): Promise<void> {
 }
 
 async function validate(): Promise<void> {
-  state.running = true;
   state.cancelled = false;
   const progress = byId<HTMLProgressElement>("progress");
   const run = byId<HTMLButtonElement>("run-validation");
@@ -84,7 +83,6 @@ async function validate(): Promise<void> {
   } catch (e) {
     setStatus(e instanceof ReadCancelled ? "Granskningen avbröts. Inget ändrades." : `Kunde inte granska arbetsboken: ${(e as Error).message}`);
   } finally {
-    state.running = false;
     run.disabled = false;
     cancel.hidden = true;
     progress.hidden = true;

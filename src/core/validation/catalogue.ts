@@ -47,6 +47,3 @@ export const RULES: readonly Rule[] = [
   EFFECTIVE_TOO_EARLY,
   PRINCIPLE_CHANGE,
 ];
-
-/** Rules by code. */
-export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
