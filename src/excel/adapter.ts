@@ -1,17 +1,31 @@
 import type { CellValue, RawSheet, RawWorkbook } from "../core/cells";
 import { normalizeIso } from "../core/iso";
 import { sheetKeyOf } from "../core/model";
+import { isDateFormat, serialToDate } from "../core/numberFormat";
 
-/** Cells per `context.sync()` when reading: keeps each round trip well under Excel on the web's payload limit. */
-export const CELLS_PER_SYNC = 150_000;
+/**
+ * Cells per `context.sync()` when reading. Each cell costs its value, its type and its number
+ * format in the response; at this size a typical bilaga stays well under Excel on the web's 5 MB
+ * payload limit, and a chunk of long texts that does not is read again in halves.
+ */
+export const CELLS_PER_SYNC = 50_000;
 
-/** Office.js values + valueTypes → the core's cells (errors become `{ error }`). */
-export function toCells(values: unknown[][], types: Excel.RangeValueType[][] | string[][]): CellValue[][] {
+/** The error codes Excel uses when a batch's request or response is larger than its payload limit. */
+const PAYLOAD_LIMIT_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+
+/**
+ * Office.js values, valueTypes and number formats → the core's cells, as the CLI's reader gives
+ * them: errors become `{ error }`, and a number whose format shows a date becomes a `Date` (Excel
+ * keeps dates as serial numbers; only the format says "date"). Formulas arrive as their value,
+ * rich text as its plain text, as in the CLI.
+ */
+export function toCells(values: unknown[][], types: Excel.RangeValueType[][] | string[][], formats?: unknown[][]): CellValue[][] {
   return values.map((row, i) =>
     row.map((value, j) => {
       const type = types[i]?.[j];
       if (type === "Error") return { error: String(value) };
       if (type === "Empty" || value === "" || value === null || value === undefined) return null;
+      if (typeof value === "number" && isDateFormat(formats?.[i]?.[j])) return serialToDate(value);
       return value as CellValue;
     }),
   );
@@ -71,16 +85,26 @@ export async function readSheets(
       sheets.push({ name: ws.name, rows: [] });
       continue;
     }
-    const rowsPerChunk = Math.max(1, Math.floor(CELLS_PER_SYNC / Math.max(1, range.columnCount)));
+    let rowsPerChunk = Math.max(1, Math.floor(CELLS_PER_SYNC / Math.max(1, range.columnCount)));
     const rows: CellValue[][] = [];
-    for (let start = 0; start < range.rowCount; start += rowsPerChunk) {
+    for (let start = 0; start < range.rowCount; ) {
       if (shouldStop?.()) throw new ReadCancelled();
       const count = Math.min(rowsPerChunk, range.rowCount - start);
       const chunk = ws.getRangeByIndexes(range.rowIndex + start, range.columnIndex, count, range.columnCount);
-      chunk.load(["values", "valueTypes"]);
-      // sync-in-loop: one round trip per chunk of ~CELLS_PER_SYNC cells, never per row
-      await context.sync();
-      for (const row of toCells(chunk.values, chunk.valueTypes)) rows.push(row);
+      chunk.load(["values", "valueTypes", "numberFormat"]);
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one round trip per chunk of about CELLS_PER_SYNC cells (never per row): one sync for a whole sheet would pass Excel's payload limit
+        await context.sync();
+      } catch (e) {
+        // Long texts made the chunk too large for one response: read the same rows in halves.
+        if (count > 1 && PAYLOAD_LIMIT_CODES.has((e as { code?: string })?.code ?? "")) {
+          rowsPerChunk = Math.ceil(count / 2);
+          continue;
+        }
+        throw e;
+      }
+      for (const row of toCells(chunk.values, chunk.valueTypes, chunk.numberFormat)) rows.push(row);
+      start += count;
       doneCells += count * range.columnCount;
       onProgress?.(doneCells, totalCells);
     }
@@ -273,7 +297,8 @@ export async function addSheets(context: Excel.RequestContext, sheetsToWrite: re
     existing.add(spec.name.trim().toLowerCase());
     const width = spec.rows.reduce((w, r) => Math.max(w, r.length), 1);
     const firstDataRow = (spec.headerRow ?? 0) + 1;
-    for (const column of spec.textColumns ?? []) ws.getRangeByIndexes(firstDataRow - 1, column - 1, listRows, 1).numberFormat = [["@"]];
+    // Excel applies a 2-D array of exactly the range's size; a 1×1 array is not spread over more cells.
+    for (const column of spec.textColumns ?? []) ws.getRangeByIndexes(firstDataRow - 1, column - 1, listRows, 1).numberFormat = Array.from({ length: listRows }, () => ["@"]);
     if (spec.rows.length > 0) {
       const values = spec.rows.map((r) => Array.from({ length: width }, (_, j) => asText(r[j] ?? "")));
       const range = ws.getRangeByIndexes(0, 0, values.length, width);
@@ -296,6 +321,23 @@ export async function addSheets(context: Excel.RequestContext, sheetsToWrite: re
   return { added, skipped };
 }
 
+/**
+ * The name of a sheet that changed, or null when it was deleted: looked up by id in its own batch
+ * (the event arrives outside the batch that registered it), and `names` is kept up to date.
+ */
+async function changedSheet(context: Excel.RequestContext, worksheetId: string, names: Map<string, string>): Promise<{ name: string | null; deleted: boolean }> {
+  const ws = context.workbook.worksheets.getItemOrNullObject(worksheetId);
+  ws.load("name");
+  await context.sync();
+  if (ws.isNullObject) {
+    const name = names.get(worksheetId) ?? null;
+    names.delete(worksheetId);
+    return { name, deleted: true };
+  }
+  names.set(worksheetId, ws.name);
+  return { name: ws.name, deleted: false };
+}
+
 /** Calls `onChange` (with the sheet's name, or null when it was deleted) when a bilagor sheet changes. */
 export async function watchBilagorSheets(context: Excel.RequestContext, onChange: (sheet: string | null) => void): Promise<void> {
   const sheets = context.workbook.worksheets;
@@ -304,15 +346,8 @@ export async function watchBilagorSheets(context: Excel.RequestContext, onChange
   // A deleted sheet can no longer be looked up: remember names by id to tell bilagor from others.
   const names = new Map(sheets.items.map((w) => [w.id, w.name]));
   const handler = async (event: { worksheetId: string; type?: string }) => {
-    await Excel.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(event.worksheetId);
-      ws.load("name");
-      await ctx.sync();
-      const name = ws.isNullObject ? names.get(event.worksheetId) ?? null : ws.name;
-      if (ws.isNullObject) names.delete(event.worksheetId);
-      else names.set(event.worksheetId, ws.name);
-      if (name !== null && sheetKeyOf(name) !== null) onChange(ws.isNullObject ? null : name);
-    });
+    const { name, deleted } = await Excel.run((batch) => changedSheet(batch, event.worksheetId, names));
+    if (name !== null && sheetKeyOf(name) !== null) onChange(deleted ? null : name);
   };
   sheets.onChanged.add(handler);
   sheets.onAdded.add(handler);
