@@ -1,24 +1,39 @@
 /*
- * fakeOffice.js – a stand-in for Microsoft's office.js in browser tests, where no Excel exists.
+ * fakeOffice.js – one strict stand-in for Microsoft's office.js, for the browser tests (served in
+ * place of office.js) and the adapter's unit tests in Node (`require`d: createFakeOffice).
  *
- * A plain script (no modules, no build, no eval). Before it runs, the test page sets:
- *   window.__FAKE_WORKBOOK__ = { sheets: [{ name, cells: [[…], …], fills?: { A1: "#RRGGBB" }, formulas?: { A1: "=…" } }] }
- *     cells are row-major from A1: string | number | boolean | null | { error: "#N/A" }; a formula
- *     cell has its cached result in `cells` and its formula in `formulas` (the fake never calculates)
- *   window.__FAKE_HOST__ = "Excel" (default) or "Word"
+ * Written from the Office.js documentation and @types/office-js, and stricter than Excel, never
+ * looser: where the real API would fail, this fails the same way; where it does not model
+ * something, it fails too rather than answering `undefined`.
+ *   - Batching: calls on client objects are queued and run at context.sync(); a loaded property is
+ *     readable only after the sync, and only the properties asked for: `load("items/name")` loads
+ *     `name` and nothing else. Reading any other property (unloaded, or not modelled here) throws
+ *     PropertyNotLoaded; loading one this fake does not model fails the sync (InvalidArgument).
+ *   - Null objects (`getItemOrNullObject`, `getUsedRangeOrNullObject`): `isNullObject` is readable
+ *     after the sync; loading on one is allowed (and loads nothing); setting a property or calling
+ *     a method on one fails the sync with InvalidObjectPath.
+ *   - `values`, `formulas` and `numberFormat` take a 2-D array of exactly the range's size; any
+ *     other shape (a 1×1 array for a larger range, a bare scalar) fails with InvalidArgument.
+ *   - Excel on the web's 5 MB payload limit per sync: a batch whose writes or whose loaded data
+ *     pass it fails (RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded) and
+ *     nothing of it is applied or delivered.
+ *   - Events are delivered asynchronously, never inside the sync that caused them.
  *
- * Only the subset of Office.js the add-in uses is here, with Office.js's batching: calls on client
- * objects are queued and run at context.sync(); loaded properties can be read only after that
- * sync (reading earlier throws PropertyNotLoaded, as Office.js does). window.__fakeExcel exposes
- * the workbook's state to the tests.
+ * Workbook JSON (window.__FAKE_WORKBOOK__ in the browser, the first argument in Node):
+ *   { sheets: [{ name, cells: [[…], …], fills?: { A1: "#RRGGBB" }, formulas?: { A1: "=…" }, formats?: { A1: "yyyy-mm-dd" } }] }
+ *   cells are row-major from A1: string | number | boolean | null | { error: "#N/A" }; a formula
+ *   cell has its cached result in `cells` and its formula in `formulas` (the fake never calculates);
+ *   a date is a serial number with a date format in `formats`, as Excel keeps it.
+ * In the browser window.__FAKE_HOST__ = "Excel" (default) or "Word", and window.__fakeExcel
+ * exposes the workbook's state to the tests; in Node createFakeOffice returns the same as `fake`.
+ *
+ * A plain script (no modules, no build, no eval).
  */
-(() => {
+(function (root) {
   "use strict";
 
-  const HOST = window.__FAKE_HOST__ || "Excel";
-  const input = window.__FAKE_WORKBOOK__ || { sheets: [] };
-
-  // ------------------------------------------------------------------ errors and A1 addresses
+  /** Excel on the web: "payload size limit for requests and responses of 5 MB". */
+  const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
   function officeError(code, message) {
     const error = new Error(message);
@@ -29,6 +44,30 @@
 
   const notLoaded = (prop) =>
     officeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+
+  const nullPath = (what) => officeError("InvalidObjectPath", `The object path '${what}' isn't working for what you're trying to do: the object is a null object.`);
+
+  /** Names a property access may ask for without being an Office.js property (await, JSON, Jest's printer). */
+  const NOT_PROPERTIES = new Set(["then", "toJSON", "constructor", "asymmetricMatch", "$$typeof", "nodeType", "tagName", "_isMockFunction", "inspect", "@@__IMMUTABLE_ITERABLE__@@", "@@__IMMUTABLE_RECORD__@@"]);
+
+  /**
+   * Wraps a client object so that reading a property it does not have throws PropertyNotLoaded
+   * (Office.js has a getter for every property; this fake models only some) and setting one it
+   * does not model throws instead of being silently kept.
+   */
+  function strict(object, kind) {
+    return new Proxy(object, {
+      get(target, prop, receiver) {
+        if (typeof prop === "symbol" || prop in target) return Reflect.get(target, prop, receiver);
+        if (NOT_PROPERTIES.has(prop)) return undefined;
+        throw notLoaded(`${kind}.${prop}`);
+      },
+      set(target, prop, value, receiver) {
+        if (typeof prop === "symbol" || prop in target) return Reflect.set(target, prop, value, receiver);
+        throw new TypeError(`fakeOffice: setting ${kind}.${String(prop)} is not modelled`);
+      },
+    });
+  }
 
   /** 0-based column → letters (0 → A, 26 → AA). */
   function letters(col) {
@@ -55,654 +94,876 @@
 
   const isEmpty = (v) => v === null || v === undefined || v === "";
 
-  // ------------------------------------------------------------------ the workbook itself
+  /** Bytes of a value as JSON on the wire (UTF-16 code units: close enough, and never less for ASCII). */
+  const wireBytes = (value) => JSON.stringify(value === undefined ? null : value).length;
 
-  const state = { sheets: [], activeSheet: null, selected: null, syncCount: 0, calculateCount: 0, nextId: 1, xmlParts: [] };
-  const handlers = { changed: [], added: [], deleted: [] };
-  const settings = {};
-  const functions = {};
-  const actions = {};
-
-  function newSheet(name) {
-    const id = `{${String(state.nextId++).padStart(8, "0")}-0001-0000-0000-000000000000}`;
-    // Per cell, keyed "row,col": fill colour, fill pattern { pattern, patternColor } when not solid,
-    // formula, number format, bold. Data-validation rules are kept per range.
-    return { id, name, cells: [], fills: new Map(), patterns: new Map(), formulas: new Map(), cached: new Map(), formats: new Map(), bold: new Map(), validations: [], charts: [], frozenRows: 0 };
-  }
-
-  function cellOf(sheet, row, col) {
-    const v = sheet.cells[row]?.[col];
-    return isEmpty(v) ? null : v;
-  }
-
-  function setCellOf(sheet, row, col, value) {
-    (sheet.cells[row] ??= [])[col] = isEmpty(value) ? null : value;
-  }
-
-  /**
-   * A write from values or formulas. Text starting with "=" is a formula, as in Excel; its value
-   * is the cached result when the cell held that same formula at the start, else empty. A leading
-   * apostrophe keeps the rest as text, as when typed in Excel.
-   */
-  function writeCell(sheet, row, col, value) {
-    const k = key(row, col);
-    if (typeof value === "string" && value.startsWith("'")) {
-      sheet.formulas.delete(k);
-      setCellOf(sheet, row, col, value.slice(1));
-    } else if (typeof value === "string" && value.startsWith("=")) {
-      sheet.formulas.set(k, value);
-      const cached = sheet.cached.get(k);
-      setCellOf(sheet, row, col, cached && cached.formula === value ? cached.value : null);
-    } else {
-      sheet.formulas.delete(k);
-      setCellOf(sheet, row, col, value);
-    }
-  }
-
-  for (const spec of input.sheets || []) {
-    const sheet = newSheet(spec.name);
-    (spec.cells || []).forEach((row, i) => (row || []).forEach((v, j) => setCellOf(sheet, i, j, v)));
-    for (const [address, color] of Object.entries(spec.fills || {})) {
-      const p = parseA1(address);
-      sheet.fills.set(key(p.row, p.col), String(color).toUpperCase());
-    }
-    for (const [address, formula] of Object.entries(spec.formulas || {})) {
-      const p = parseA1(address);
-      sheet.formulas.set(key(p.row, p.col), formula);
-      sheet.cached.set(key(p.row, p.col), { formula, value: cellOf(sheet, p.row, p.col) });
-    }
-    state.sheets.push(sheet);
-  }
-  state.activeSheet = state.sheets[0] || null;
-
-  /** By id, or by name ignoring case (as Excel does). */
-  function findSheet(nameOrId) {
-    const k = String(nameOrId).toLowerCase();
-    return state.sheets.find((s) => s.id === nameOrId || s.name.toLowerCase() === k) || null;
-  }
-
-  function sheetOrThrow(name) {
-    const s = findSheet(name);
-    if (!s) throw new Error(`__fakeExcel: no sheet named ${name}`);
-    return s;
-  }
-
-  /** Calls the event handlers later, as Excel does (never inside the sync that caused the event). */
-  function fire(kind, args) {
-    for (const handler of handlers[kind]) setTimeout(() => handler(args), 0);
-  }
-
-  const changedEvent = (sheet, address) => ({ worksheetId: sheet.id, address, type: "WorksheetChanged", source: "Local", changeType: "RangeEdited" });
-
-  /** Bounding box of the non-empty cells (and of filled cells unless valuesOnly), or null. */
-  function usedBox(sheet, valuesOnly) {
-    let box = null;
-    const take = (r, c) => {
-      box = box ? { r0: Math.min(box.r0, r), c0: Math.min(box.c0, c), r1: Math.max(box.r1, r), c1: Math.max(box.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
-    };
-    sheet.cells.forEach((row, r) => row && row.forEach((v, c) => !isEmpty(v) && take(r, c)));
-    if (!valuesOnly) for (const k of sheet.fills.keys()) take(...k.split(",").map(Number));
-    return box && { row: box.r0, col: box.c0, rows: box.r1 - box.r0 + 1, cols: box.c1 - box.c0 + 1 };
-  }
-
-  // ------------------------------------------------------------------ batching
-
-  class RequestContext {
-    constructor() {
-      this._queue = [];
-      this.workbook = new Workbook(this);
-    }
-
-    /** Runs the queued operations in order; the first failure rejects (earlier ones stay applied, as in Excel). */
-    sync() {
-      const queue = this._queue;
-      this._queue = [];
-      state.syncCount++;
-      return new Promise((resolve, reject) =>
-        setTimeout(() => {
-          const changed = new Map(); // sheet → address written, for onChanged
-          let failure = null;
-          try {
-            for (const op of queue) op(changed);
-          } catch (e) {
-            failure = e;
-          }
-          for (const [sheet, address] of changed) fire("changed", changedEvent(sheet, address));
-          if (failure) reject(failure);
-          else resolve();
-        }, 0),
-      );
-    }
-  }
-
-  /**
-   * A client object stands for something in the workbook. `resolver` finds its target when the
-   * batch runs (and may throw ItemNotFound, or return null for a null object); the target is kept
-   * for later batches. `_data` holds what load() fetched. `known` is a target found already
-   * (a collection's items).
-   */
-  class ClientObject {
-    constructor(context, resolver, known) {
-      this._context = context;
-      this._resolver = resolver;
-      this._resolved = known !== undefined;
-      this._target = known === undefined ? null : known;
-      this._data = {};
-      if (known === undefined) context._queue.push(() => this._resolve());
-    }
-
-    _resolve() {
-      if (!this._resolved) {
-        this._target = this._resolver();
-        this._resolved = true;
-      }
-      return this._target;
-    }
-
-    /** Queues f(target, changed) for the next sync; nothing happens on a null object. */
-    _queueOnTarget(f) {
-      this._context._queue.push((changed) => {
-        const t = this._resolve();
-        if (t) f(t, changed);
-      });
-    }
-
-    _loaded(name) {
-      if (!(name in this._data)) throw notLoaded(name);
-      return this._data[name];
-    }
-
-    get isNullObject() {
-      if (!this._resolved) throw notLoaded("isNullObject");
-      return this._target === null;
-    }
-  }
-
-  /** load("a, b"), load(["a", "b"]) or load({ a: true }) → ["a", "b"]; nothing → null (all). */
+  /** "items/name, items/id" or ["items/name"] or { select: "…" } → ["name", "id"]; nothing → null (all). */
   function propNames(props) {
     if (props === undefined || props === null) return null;
-    if (typeof props === "string") return props.split(",").map((p) => p.trim());
-    if (Array.isArray(props)) return props.slice();
-    return Object.keys(props.select || props);
+    let list;
+    if (typeof props === "string") list = props.split(",");
+    else if (Array.isArray(props)) list = props.flatMap((p) => String(p).split(","));
+    else if (typeof props.select === "string") list = props.select.split(",");
+    else list = Object.keys(props);
+    return list.map((p) => p.trim()).filter((p) => p !== "");
   }
 
-  // ------------------------------------------------------------------ workbook and worksheets
-
-  class Workbook {
-    constructor(context) {
-      this.worksheets = new WorksheetCollection(context);
-      this.application = { calculate: () => context._queue.push(() => state.calculateCount++) };
-      this.customXmlParts = new CustomXmlParts(context, null);
-    }
+  /** A collection's load: "items/name" and "name" both ask for the items' `name`; "items" alone for all. */
+  function itemProps(props) {
+    const names = propNames(props);
+    if (names === null) return null;
+    if (names.some((n) => n === "items" || n === "items/*" || n === "*")) return null;
+    return names.map((n) => (n.startsWith("items/") ? n.slice("items/".length) : n));
   }
 
-  /** A result read at the next sync (getCellProperties, getXml). */
-  function clientResult(context, read) {
-    let has = false;
-    let value = null;
-    context._queue.push(() => {
-      value = read();
-      has = true;
-    });
-    return {
-      get value() {
-        if (!has) throw notLoaded("value");
-        return value;
-      },
-    };
-  }
+  function createFakeOffice(input, options) {
+    const HOST = (options && options.host) || "Excel";
+    const LIMIT = (options && options.payloadLimit) || PAYLOAD_LIMIT_BYTES;
 
-  /** workbook.customXmlParts (all parts) or getByNamespace(ns): items with id and getXml(); add(xml). */
-  class CustomXmlParts {
-    constructor(context, namespace) {
-      this._context = context;
-      this._namespace = namespace;
-      this._items = null;
+    // ---------------------------------------------------------------- the workbook itself
+
+    const state = { sheets: [], activeSheet: null, selected: null, syncCount: 0, calculateCount: 0, nextId: 1, xmlParts: [], loads: [] };
+    const handlers = { changed: [], added: [], deleted: [] };
+    const settings = {};
+    const functions = {};
+    const actions = {};
+
+    function newSheet(name) {
+      const id = `{${String(state.nextId++).padStart(8, "0")}-0001-0000-0000-000000000000}`;
+      // Per cell, keyed "row,col": fill colour, fill pattern { pattern, patternColor } when not
+      // solid, formula, number format, bold. Data-validation rules are kept per range.
+      return { id, name, visibility: "Visible", cells: [], fills: new Map(), patterns: new Map(), formulas: new Map(), cached: new Map(), formats: new Map(), bold: new Map(), validations: [], charts: [], frozenRows: 0 };
     }
 
-    get items() {
-      if (!this._items) throw notLoaded("items");
-      return this._items;
+    function cellOf(sheet, row, col) {
+      const v = sheet.cells[row]?.[col];
+      return isEmpty(v) ? null : v;
     }
 
-    load() {
-      this._context._queue.push(() => {
-        const parts = state.xmlParts.filter((p) => this._namespace === null || p.namespace === this._namespace);
-        this._items = parts.map((part) => ({ id: part.id, namespaceUri: part.namespace, getXml: () => clientResult(this._context, () => part.xml) }));
-      });
-      return this;
+    function setCellOf(sheet, row, col, value) {
+      (sheet.cells[row] ??= [])[col] = isEmpty(value) ? null : value;
     }
 
-    getByNamespace(namespace) {
-      return new CustomXmlParts(this._context, namespace);
+    /**
+     * A write from values or formulas. Text starting with "=" is a formula, as in Excel; its value
+     * is the cached result when the cell held that same formula at the start, else empty. A
+     * leading apostrophe keeps the rest as text, as when typed in Excel.
+     */
+    function writeCell(sheet, row, col, value) {
+      const k = key(row, col);
+      if (typeof value === "string" && value.startsWith("'")) {
+        sheet.formulas.delete(k);
+        setCellOf(sheet, row, col, value.slice(1));
+      } else if (typeof value === "string" && value.startsWith("=")) {
+        sheet.formulas.set(k, value);
+        const cached = sheet.cached.get(k);
+        setCellOf(sheet, row, col, cached && cached.formula === value ? cached.value : null);
+      } else {
+        sheet.formulas.delete(k);
+        setCellOf(sheet, row, col, value);
+      }
     }
 
-    add(xml) {
-      this._context._queue.push(() => {
-        const ns = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*\sxmlns="([^"]*)"/.exec(xml);
-        state.xmlParts.push({ id: `{xml-${state.nextId++}}`, namespace: ns ? ns[1] : "", xml });
-      });
+    for (const spec of (input && input.sheets) || []) {
+      const sheet = newSheet(spec.name);
+      (spec.cells || []).forEach((row, i) => (row || []).forEach((v, j) => setCellOf(sheet, i, j, v)));
+      for (const [address, color] of Object.entries(spec.fills || {})) {
+        const p = parseA1(address);
+        sheet.fills.set(key(p.row, p.col), String(color).toUpperCase());
+      }
+      for (const [address, format] of Object.entries(spec.formats || {})) {
+        const p = parseA1(address);
+        sheet.formats.set(key(p.row, p.col), String(format));
+      }
+      for (const [address, formula] of Object.entries(spec.formulas || {})) {
+        const p = parseA1(address);
+        sheet.formulas.set(key(p.row, p.col), formula);
+        sheet.cached.set(key(p.row, p.col), { formula, value: cellOf(sheet, p.row, p.col) });
+      }
+      state.sheets.push(sheet);
     }
-  }
+    state.activeSheet = state.sheets[0] || null;
 
-  /** An event source (worksheets.onChanged …): handlers are registered at the next sync. */
-  function eventSource(context, kind) {
-    return {
-      add(handler) {
-        context._queue.push(() => handlers[kind].push(handler));
-        return { remove: () => (handlers[kind] = handlers[kind].filter((h) => h !== handler)) };
-      },
-    };
-  }
-
-  class WorksheetCollection {
-    constructor(context) {
-      this._context = context;
-      this._items = null;
-      this.onChanged = eventSource(context, "changed");
-      this.onAdded = eventSource(context, "added");
-      this.onDeleted = eventSource(context, "deleted");
-    }
-
-    get items() {
-      if (!this._items) throw notLoaded("items");
-      return this._items;
+    /** By id, or by name ignoring case (as Excel does). */
+    function findSheet(nameOrId) {
+      const k = String(nameOrId).toLowerCase();
+      return state.sheets.find((s) => s.id === nameOrId || s.name.toLowerCase() === k) || null;
     }
 
-    /** Any of load("items/name"), load("name"), load(): items come with name and id. */
-    load() {
-      this._context._queue.push(() => {
-        this._items = state.sheets.map((sheet) => {
-          const ws = new Worksheet(this._context, null, sheet);
-          Object.assign(ws._data, { name: sheet.name, id: sheet.id });
-          return ws;
-        });
-      });
-      return this;
+    function sheetOrThrow(name) {
+      const s = findSheet(name);
+      if (!s) throw new Error(`fakeOffice: no sheet named ${name}`);
+      return s;
     }
 
-    getItem(nameOrId) {
-      return new Worksheet(this._context, () => {
-        const s = findSheet(nameOrId);
-        if (!s) throw officeError("ItemNotFound", `The requested resource doesn't exist. (worksheet ${nameOrId})`);
-        return s;
-      });
+    /** Calls the event handlers later, as Excel does (never inside the sync that caused the event). */
+    function fire(kind, args) {
+      for (const handler of handlers[kind]) setTimeout(() => handler(args), 0);
     }
 
-    getItemOrNullObject(nameOrId) {
-      return new Worksheet(this._context, () => findSheet(nameOrId));
-    }
+    const changedEvent = (sheet, address) => ({ worksheetId: sheet.id, address, type: "WorksheetChanged", source: "Local", changeType: "RangeEdited" });
 
-    add(name) {
-      return new Worksheet(this._context, () => {
-        const n = name === undefined ? `Sheet${state.sheets.length + 1}` : String(name);
-        if (findSheet(n)) throw officeError("ItemAlreadyExists", `A worksheet named ${n} already exists.`);
-        if (n.length === 0 || n.length > 31 || /[[\]:*?/\\]/.test(n)) throw officeError("InvalidArgument", `Invalid worksheet name: ${n}`);
-        const sheet = newSheet(n);
-        state.sheets.push(sheet);
-        fire("added", { worksheetId: sheet.id, type: "WorksheetAdded", source: "Local" });
-        return sheet;
-      });
-    }
-  }
-
-  class Worksheet extends ClientObject {
-    constructor(context, resolver, known) {
-      super(context, resolver, known);
-      this.freezePanes = { freezeRows: (count) => this._queueOnTarget((sheet) => (sheet.frozenRows = count)) };
-      // Charts are recorded (type, source range, how series run, title), not drawn.
-      this.charts = {
-        add: (type, source, seriesBy) => {
-          const chart = { type, seriesBy, title: "", source: null };
-          this._queueOnTarget((sheet) => {
-            const box = source._resolve();
-            chart.source = box ? localAddress(box) : null;
-            sheet.charts.push(chart);
-          });
-          return {
-            title: {
-              set text(text) {
-                chart.title = String(text);
-              },
-            },
-            setPosition: () => undefined,
-          };
-        },
+    /** Bounding box of the non-empty cells (and of filled cells unless valuesOnly), or null. */
+    function usedBox(sheet, valuesOnly) {
+      let r0 = Infinity;
+      let c0 = Infinity;
+      let r1 = -1;
+      let c1 = -1;
+      const take = (r, c) => {
+        if (r < r0) r0 = r;
+        if (c < c0) c0 = c;
+        if (r > r1) r1 = r;
+        if (c > c1) c1 = c;
       };
+      sheet.cells.forEach((row, r) => row && row.forEach((v, c) => !isEmpty(v) && take(r, c)));
+      if (!valuesOnly) for (const k of sheet.fills.keys()) take(...k.split(",").map(Number));
+      return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
     }
 
-    get name() {
-      return this._loaded("name");
+    // ---------------------------------------------------------------- batching
+
+    class RequestContext {
+      constructor() {
+        this._queue = [];
+        this._requestBytes = 0;
+        this.workbook = new Workbook(this);
+        return strict(this, "RequestContext");
+      }
+
+      /** Queues an operation; `bytes` is what it adds to the request payload (written data). */
+      _push(op, bytes) {
+        this._queue.push(op);
+        this._requestBytes += 200 + (bytes || 0);
+      }
+
+      /**
+       * Runs the queued operations in order. A batch over the payload limit fails whole: nothing
+       * applied (request) or nothing delivered (response). Any other failure rejects at the first
+       * failing operation; the earlier ones stay applied, as in Excel.
+       */
+      sync() {
+        const queue = this._queue;
+        const requestBytes = this._requestBytes;
+        this._queue = [];
+        this._requestBytes = 0;
+        state.syncCount++;
+        return new Promise((resolve, reject) =>
+          setTimeout(() => {
+            if (requestBytes > LIMIT) {
+              reject(officeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes).`));
+              return;
+            }
+            const batch = { changed: new Map(), deliveries: [], responseBytes: 0, loads: [] };
+            let failure = null;
+            try {
+              for (const op of queue) op(batch);
+              if (batch.responseBytes > LIMIT) throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${batch.responseBytes} bytes).`);
+            } catch (e) {
+              failure = e;
+            }
+            const delivered = failure === null || failure.code !== "ResponsePayloadSizeLimitExceeded";
+            if (delivered) {
+              for (const deliver of batch.deliveries) deliver();
+              state.loads.push(...batch.loads);
+            }
+            for (const [sheet, address] of batch.changed) fire("changed", changedEvent(sheet, address));
+            if (failure) reject(failure);
+            else resolve();
+          }, 0),
+        );
+      }
     }
 
-    get id() {
-      return this._loaded("id");
+    /** Loaded data: counted against the response limit, handed to the client object only if the batch succeeds. */
+    function deliver(batch, object, name, compute, estimate) {
+      if (estimate !== undefined && batch.responseBytes + estimate > LIMIT) {
+        batch.responseBytes += estimate;
+        throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (at least ${batch.responseBytes} bytes).`);
+      }
+      const value = compute();
+      batch.responseBytes += wireBytes(value);
+      batch.deliveries.push(() => (object._data[name] = value));
     }
 
-    load(props) {
-      const names = (propNames(props) || ["name", "id"]).filter((n) => n === "name" || n === "id");
-      this._queueOnTarget((sheet) => names.forEach((n) => (this._data[n] = sheet[n])));
-      return this;
+    /**
+     * A client object stands for something in the workbook. `resolver` finds its target when the
+     * batch runs (and may throw ItemNotFound, or return null for a null object); the target is
+     * kept for later batches. `_data` holds what load() fetched. `known` is a target found
+     * already (a collection's items).
+     */
+    class ClientObject {
+      constructor(context, resolver, known, kind) {
+        this._context = context;
+        this._resolver = resolver;
+        this._resolved = known !== undefined;
+        this._target = known === undefined ? null : known;
+        this._data = {};
+        this._kind = kind;
+        if (known === undefined) context._push(() => this._resolve());
+      }
+
+      _resolve() {
+        if (!this._resolved) {
+          this._target = this._resolver();
+          this._resolved = true;
+        }
+        return this._target;
+      }
+
+      /** Queues f(target, batch) for the next sync; on a null object the sync fails (InvalidObjectPath). */
+      _queueOnTarget(f, what, bytes) {
+        this._context._push((batch) => {
+          const t = this._resolve();
+          if (!t) throw nullPath(`${this._kind}.${what}`);
+          f(t, batch);
+        }, bytes);
+      }
+
+      _loaded(name) {
+        if (!(name in this._data)) throw notLoaded(`${this._kind}.${name}`);
+        return this._data[name];
+      }
+
+      get isNullObject() {
+        if (!this._resolved) throw notLoaded("isNullObject");
+        return this._target === null;
+      }
+
+      /** What goes over the wire for a loaded object (a collection's items): its loaded properties. */
+      toJSON() {
+        return this._data;
+      }
     }
 
-    /** A range of this sheet; box(sheet) gives { row, col, rows, cols } (0-based) or null. */
-    _range(box) {
-      return new Range(this._context, () => {
-        const sheet = this._resolve();
-        const b = sheet && box(sheet);
-        return b ? { sheet, ...b } : null;
-      });
+    /** Fails the sync for a property this fake does not model (Office would load it; a test must not rely on it). */
+    function unknownProperty(kind, name) {
+      return officeError("InvalidArgument", `fakeOffice: ${kind}.${name} cannot be loaded (not modelled)`);
     }
 
-    getUsedRangeOrNullObject(valuesOnly) {
-      return this._range((sheet) => usedBox(sheet, !!valuesOnly));
+    // ---------------------------------------------------------------- workbook and worksheets
+
+    class Workbook {
+      constructor(context) {
+        this.worksheets = new WorksheetCollection(context);
+        this.application = strict({ calculate: () => context._push(() => state.calculateCount++) }, "Application");
+        this.customXmlParts = new CustomXmlParts(context, null);
+        return strict(this, "Workbook");
+      }
     }
 
-    getRangeByIndexes(row, col, rows, cols) {
-      return this._range(() => ({ row, col, rows, cols }));
+    /** A result read at the next sync (getCellProperties, getXml): `value` throws until then. */
+    function clientResult(context, read) {
+      const result = { _data: {} };
+      context._push((batch) => deliver(batch, result, "value", read));
+      return strict(
+        {
+          get value() {
+            if (!("value" in result._data)) throw notLoaded("ClientResult.value");
+            return result._data.value;
+          },
+        },
+        "ClientResult",
+      );
     }
 
-    getRange(address) {
-      return this._range(() => parseA1(address));
+    const XML_PART_PROPS = { id: (p) => p.id, namespaceUri: (p) => p.namespace };
+
+    class CustomXmlPart {
+      constructor(context, part) {
+        this._context = context;
+        this._part = part;
+        this._data = {};
+        return strict(this, "CustomXmlPart");
+      }
+
+      get id() {
+        if (!("id" in this._data)) throw notLoaded("CustomXmlPart.id");
+        return this._data.id;
+      }
+
+      get namespaceUri() {
+        if (!("namespaceUri" in this._data)) throw notLoaded("CustomXmlPart.namespaceUri");
+        return this._data.namespaceUri;
+      }
+
+      getXml() {
+        return clientResult(this._context, () => this._part.xml);
+      }
+
+      toJSON() {
+        return this._data;
+      }
     }
 
-    getCell(row, col) {
-      return this.getRangeByIndexes(row, col, 1, 1);
+    /** workbook.customXmlParts (all parts) or getByNamespace(ns): items, each with id and getXml(); add(xml). */
+    class CustomXmlParts {
+      constructor(context, namespace) {
+        this._context = context;
+        this._namespace = namespace;
+        this._data = {};
+        return strict(this, "CustomXmlPartCollection");
+      }
+
+      get items() {
+        if (!("items" in this._data)) throw notLoaded("CustomXmlPartCollection.items");
+        return this._data.items;
+      }
+
+      load(props) {
+        const names = itemProps(props) || Object.keys(XML_PART_PROPS);
+        this._context._push((batch) => {
+          const bad = names.find((n) => !(n in XML_PART_PROPS));
+          if (bad) throw unknownProperty("CustomXmlPart", bad);
+          const parts = state.xmlParts.filter((p) => this._namespace === null || p.namespace === this._namespace);
+          deliver(batch, this, "items", () =>
+            parts.map((part) => {
+              const item = new CustomXmlPart(this._context, part);
+              for (const n of names) item._data[n] = XML_PART_PROPS[n](part);
+              return item;
+            }),
+          );
+        });
+        return this;
+      }
+
+      getByNamespace(namespace) {
+        return new CustomXmlParts(this._context, namespace);
+      }
+
+      add(xml) {
+        this._context._push(() => {
+          const ns = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*\sxmlns="([^"]*)"/.exec(xml);
+          state.xmlParts.push({ id: `{xml-${state.nextId++}}`, namespace: ns ? ns[1] : "", xml });
+        }, wireBytes(xml));
+      }
     }
 
-    activate() {
-      this._queueOnTarget((sheet) => (state.activeSheet = sheet));
+    /** An event source (worksheets.onChanged …): handlers are registered at the next sync. */
+    function eventSource(context, kind) {
+      return strict(
+        {
+          add(handler) {
+            context._push(() => handlers[kind].push(handler));
+            return { remove: () => (handlers[kind] = handlers[kind].filter((h) => h !== handler)) };
+          },
+        },
+        "EventHandlers",
+      );
     }
-  }
 
-  // ------------------------------------------------------------------ ranges
+    /** The worksheet properties this fake can load, and how each is read. */
+    const WORKSHEET_PROPS = {
+      name: (s) => s.name,
+      id: (s) => s.id,
+      position: (s) => state.sheets.indexOf(s),
+      visibility: (s) => s.visibility,
+    };
 
-  const quoteSheet = (name) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
-  const localAddress = (t) => (t.rows === 1 && t.cols === 1 ? a1(t.row, t.col) : `${a1(t.row, t.col)}:${a1(t.row + t.rows - 1, t.col + t.cols - 1)}`);
+    class WorksheetCollection {
+      constructor(context) {
+        this._context = context;
+        this._data = {};
+        this.onChanged = eventSource(context, "changed");
+        this.onAdded = eventSource(context, "added");
+        this.onDeleted = eventSource(context, "deleted");
+        return strict(this, "WorksheetCollection");
+      }
 
-  function valueType(v) {
-    if (isEmpty(v)) return "Empty";
-    if (typeof v === "object") return "Error";
-    if (typeof v === "number") return "Double";
-    return typeof v === "boolean" ? "Boolean" : "String";
-  }
+      get items() {
+        if (!("items" in this._data)) throw notLoaded("WorksheetCollection.items");
+        return this._data.items;
+      }
 
-  /** A 2-D array over the range t, from f(row, col). */
-  const grid = (t, f) => Array.from({ length: t.rows }, (_, i) => Array.from({ length: t.cols }, (_, j) => f(t.row + i, t.col + j)));
+      /** load("items/name") gives items with `name` only; load() or load("items") with every property. */
+      load(props) {
+        const names = itemProps(props) || Object.keys(WORKSHEET_PROPS);
+        this._context._push((batch) => {
+          const bad = names.find((n) => !(n in WORKSHEET_PROPS));
+          if (bad) throw unknownProperty("Worksheet", bad);
+          deliver(batch, this, "items", () =>
+            state.sheets.map((sheet) => {
+              const ws = new Worksheet(this._context, null, sheet);
+              for (const n of names) ws._data[n] = WORKSHEET_PROPS[n](sheet);
+              return ws;
+            }),
+          );
+        });
+        return this;
+      }
 
-  /** The loadable range properties and how each is read from the workbook. */
-  const RANGE_PROPS = {
-    values: (t) => grid(t, (r, c) => {
+      getItem(nameOrId) {
+        return new Worksheet(this._context, () => {
+          const s = findSheet(nameOrId);
+          if (!s) throw officeError("ItemNotFound", `The requested resource doesn't exist. (worksheet ${nameOrId})`);
+          return s;
+        });
+      }
+
+      getItemOrNullObject(nameOrId) {
+        return new Worksheet(this._context, () => findSheet(nameOrId));
+      }
+
+      add(name) {
+        return new Worksheet(this._context, () => {
+          const n = name === undefined ? `Sheet${state.sheets.length + 1}` : String(name);
+          if (findSheet(n)) throw officeError("ItemAlreadyExists", `A worksheet named ${n} already exists.`);
+          if (n.length === 0 || n.length > 31 || /[[\]:*?/\\]/.test(n)) throw officeError("InvalidArgument", `Invalid worksheet name: ${n}`);
+          const sheet = newSheet(n);
+          state.sheets.push(sheet);
+          fire("added", { worksheetId: sheet.id, type: "WorksheetAdded", source: "Local" });
+          return sheet;
+        });
+      }
+    }
+
+    class Worksheet extends ClientObject {
+      constructor(context, resolver, known) {
+        super(context, resolver, known, "Worksheet");
+        const self = this;
+        this.freezePanes = strict({ freezeRows: (count) => this._queueOnTarget((sheet) => (sheet.frozenRows = count), "freezePanes.freezeRows") }, "WorksheetFreezePanes");
+        // Charts are recorded (type, source range, how series run, title), not drawn.
+        this.charts = strict(
+          {
+            add: (type, source, seriesBy) => {
+              const chart = { type, seriesBy, title: "", source: null };
+              self._queueOnTarget((sheet) => {
+                const box = source._resolve();
+                if (!box) throw nullPath("Chart.source");
+                chart.source = localAddress(box);
+                sheet.charts.push(chart);
+              }, "charts.add");
+              return strict(
+                {
+                  title: strict(
+                    {
+                      get text() {
+                        throw notLoaded("ChartTitle.text");
+                      },
+                      set text(text) {
+                        chart.title = String(text);
+                      },
+                    },
+                    "ChartTitle",
+                  ),
+                  setPosition: () => undefined,
+                },
+                "Chart",
+              );
+            },
+          },
+          "ChartCollection",
+        );
+        return strict(this, "Worksheet");
+      }
+
+      get name() {
+        return this._loaded("name");
+      }
+
+      get id() {
+        return this._loaded("id");
+      }
+
+      get position() {
+        return this._loaded("position");
+      }
+
+      get visibility() {
+        return this._loaded("visibility");
+      }
+
+      /** Loads exactly the properties named; on a null object nothing (isNullObject says so). */
+      load(props) {
+        const names = propNames(props) || Object.keys(WORKSHEET_PROPS);
+        this._context._push((batch) => {
+          const bad = names.find((n) => !(n in WORKSHEET_PROPS));
+          if (bad) throw unknownProperty("Worksheet", bad);
+          const sheet = this._resolve();
+          if (sheet) for (const n of names) deliver(batch, this, n, () => WORKSHEET_PROPS[n](sheet));
+        });
+        return this;
+      }
+
+      /** A range of this sheet; box(sheet) gives { row, col, rows, cols } (0-based) or null (a null object). */
+      _range(box, orNull) {
+        return new Range(this._context, () => {
+          const sheet = this._resolve();
+          if (!sheet) {
+            if (orNull) return null;
+            throw nullPath("Worksheet.getRange");
+          }
+          const b = box(sheet);
+          return b ? { sheet, ...b } : null;
+        });
+      }
+
+      getUsedRangeOrNullObject(valuesOnly) {
+        return this._range((sheet) => usedBox(sheet, !!valuesOnly), true);
+      }
+
+      getRangeByIndexes(row, col, rows, cols) {
+        return this._range(() => ({ row, col, rows, cols }), false);
+      }
+
+      getRange(address) {
+        return this._range(() => parseA1(address), false);
+      }
+
+      getCell(row, col) {
+        return this.getRangeByIndexes(row, col, 1, 1);
+      }
+
+      activate() {
+        this._queueOnTarget((sheet) => (state.activeSheet = sheet), "activate");
+      }
+    }
+
+    // ---------------------------------------------------------------- ranges
+
+    const quoteSheet = (name) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+    const localAddress = (t) => (t.rows === 1 && t.cols === 1 ? a1(t.row, t.col) : `${a1(t.row, t.col)}:${a1(t.row + t.rows - 1, t.col + t.cols - 1)}`);
+
+    function valueType(v) {
+      if (isEmpty(v)) return "Empty";
+      if (typeof v === "object") return "Error";
+      if (typeof v === "number") return "Double";
+      return typeof v === "boolean" ? "Boolean" : "String";
+    }
+
+    /** A 2-D array over the range t, from f(row, col). */
+    const grid = (t, f) => Array.from({ length: t.rows }, (_, i) => Array.from({ length: t.cols }, (_, j) => f(t.row + i, t.col + j)));
+    const valueOf = (t, r, c) => {
       const v = cellOf(t.sheet, r, c);
       return v === null ? "" : typeof v === "object" ? v.error : v;
-    }),
-    /** The formula where there is one, else the value (as Excel's Range.formulas). */
-    formulas: (t) => grid(t, (r, c) => {
-      const f = t.sheet.formulas.get(key(r, c));
-      if (f !== undefined) return f;
-      const v = cellOf(t.sheet, r, c);
-      return v === null ? "" : typeof v === "object" ? v.error : v;
-    }),
-    valueTypes: (t) => grid(t, (r, c) => valueType(cellOf(t.sheet, r, c))),
-    rowIndex: (t) => t.row,
-    columnIndex: (t) => t.col,
-    rowCount: (t) => t.rows,
-    columnCount: (t) => t.cols,
-    address: (t) => `${quoteSheet(t.sheet.name)}!${localAddress(t)}`,
-  };
+    };
 
-  /**
-   * Calls f(row, col, value) for each cell of t. `value` is a scalar or a 1×1 array (both applied
-   * to every cell) or a 2-D array of the range's size; any other shape fails like Excel.
-   */
-  function eachCell(t, value, what, f) {
-    const single = Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1;
-    const matrix = Array.isArray(value) && !single;
-    if (matrix && (value.length !== t.rows || value.some((row) => !Array.isArray(row) || row.length !== t.cols))) {
-      throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${what})`);
+    /** The loadable range properties; `perCell` ones are 2-D (their least size on the wire is 3 bytes a cell). */
+    const RANGE_PROPS = {
+      values: { perCell: true, read: (t) => grid(t, (r, c) => valueOf(t, r, c)) },
+      /** The formula where there is one, else the value (as Excel's Range.formulas). */
+      formulas: { perCell: true, read: (t) => grid(t, (r, c) => t.sheet.formulas.get(key(r, c)) ?? valueOf(t, r, c)) },
+      valueTypes: { perCell: true, read: (t) => grid(t, (r, c) => valueType(cellOf(t.sheet, r, c))) },
+      numberFormat: { perCell: true, read: (t) => grid(t, (r, c) => t.sheet.formats.get(key(r, c)) ?? "General") },
+      rowIndex: { read: (t) => t.row },
+      columnIndex: { read: (t) => t.col },
+      rowCount: { read: (t) => t.rows },
+      columnCount: { read: (t) => t.cols },
+      cellCount: { read: (t) => t.rows * t.cols },
+      address: { read: (t) => `${quoteSheet(t.sheet.name)}!${localAddress(t)}` },
+    };
+
+    /** Calls f(row, col, value) for each cell of t from a 2-D array of exactly t's size; any other shape fails like Excel. */
+    function eachCell(t, value, what, f) {
+      const fits = Array.isArray(value) && value.length === t.rows && value.every((row) => Array.isArray(row) && row.length === t.cols);
+      if (!fits) throw officeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range. (${what} of ${localAddress(t)})`);
+      for (let i = 0; i < t.rows; i++) for (let j = 0; j < t.cols; j++) f(t.row + i, t.col + j, value[i][j]);
     }
-    for (let i = 0; i < t.rows; i++) {
-      for (let j = 0; j < t.cols; j++) f(t.row + i, t.col + j, matrix ? value[i][j] : single ? value[0][0] : value);
+
+    /** Calls f(row, col) for each cell of t (a format property: one value for the whole range). */
+    function everyCell(t, f) {
+      for (let i = 0; i < t.rows; i++) for (let j = 0; j < t.cols; j++) f(t.row + i, t.col + j);
     }
-  }
 
-  function setPattern(sheet, k, change) {
-    sheet.patterns.set(k, { pattern: "Solid", patternColor: "#000000", ...sheet.patterns.get(k), ...change });
-  }
+    function setPattern(sheet, k, change) {
+      sheet.patterns.set(k, { pattern: "Solid", patternColor: "#000000", ...sheet.patterns.get(k), ...change });
+    }
 
-  /** A cell's fill as getCellProperties reports it: no fill is white with pattern None. */
-  function fillOf(sheet, k) {
-    const color = sheet.fills.get(k);
-    const pattern = sheet.patterns.get(k);
-    if (!color && !pattern) return { color: "#FFFFFF", pattern: "None", patternColor: "#000000" };
-    return { color: color || "#FFFFFF", pattern: "Solid", patternColor: "#000000", ...pattern };
-  }
+    /** A cell's fill as getCellProperties reports it: no fill is white with pattern None. */
+    function fillOf(sheet, k) {
+      const color = sheet.fills.get(k);
+      const pattern = sheet.patterns.get(k);
+      if (!color && !pattern) return { color: "#FFFFFF", pattern: "None", patternColor: "#000000" };
+      return { color: color || "#FFFFFF", pattern: "Solid", patternColor: "#000000", ...pattern };
+    }
 
-  class Range extends ClientObject {
-    constructor(context, resolver, known) {
-      super(context, resolver, known);
-      const on = (f) => this._queueOnTarget(f);
-      this.format = {
-        fill: {
+    const writeOnly = (kind, names) => Object.fromEntries(names.map((n) => [n, { get: () => { throw notLoaded(`${kind}.${n}`); } }]));
+
+    class Range extends ClientObject {
+      constructor(context, resolver, known) {
+        super(context, resolver, known, "Range");
+        const on = (f, what) => this._queueOnTarget(f, what);
+        const fill = {
           set color(color) {
-            on((t) => eachCell(t, String(color).toUpperCase(), "fill", (r, c, v) => t.sheet.fills.set(key(r, c), v)));
+            on((t) => everyCell(t, (r, c) => t.sheet.fills.set(key(r, c), String(color).toUpperCase())), "format.fill.color");
           },
           set pattern(pattern) {
-            on((t) => eachCell(t, pattern, "pattern", (r, c, v) => setPattern(t.sheet, key(r, c), { pattern: v })));
+            on((t) => everyCell(t, (r, c) => setPattern(t.sheet, key(r, c), { pattern })), "format.fill.pattern");
           },
           set patternColor(color) {
-            on((t) => eachCell(t, String(color).toUpperCase(), "patternColor", (r, c, v) => setPattern(t.sheet, key(r, c), { patternColor: v })));
+            on((t) => everyCell(t, (r, c) => setPattern(t.sheet, key(r, c), { patternColor: String(color).toUpperCase() })), "format.fill.patternColor");
           },
           clear: () =>
-            on((t) =>
-              eachCell(t, null, "fill", (r, c) => {
-                t.sheet.fills.delete(key(r, c));
-                t.sheet.patterns.delete(key(r, c));
-              }),
+            on(
+              (t) =>
+                everyCell(t, (r, c) => {
+                  t.sheet.fills.delete(key(r, c));
+                  t.sheet.patterns.delete(key(r, c));
+                }),
+              "format.fill.clear",
             ),
-        },
-        font: {
+        };
+        // Reading a format property needs a load this fake does not model: it throws, never undefined.
+        for (const [n, d] of Object.entries(writeOnly("RangeFill", ["color", "pattern", "patternColor"]))) {
+          const setter = Object.getOwnPropertyDescriptor(fill, n).set;
+          Object.defineProperty(fill, n, { get: d.get, set: setter });
+        }
+        const font = {
+          get bold() {
+            throw notLoaded("RangeFont.bold");
+          },
           set bold(bold) {
-            on((t) => eachCell(t, !!bold, "bold", (r, c, v) => t.sheet.bold.set(key(r, c), v)));
+            on((t) => everyCell(t, (r, c) => t.sheet.bold.set(key(r, c), !!bold)), "format.font.bold");
+          },
+        };
+        this.format = strict({ fill: strict(fill, "RangeFill"), font: strict(font, "RangeFont"), autofitColumns: () => on(() => undefined, "format.autofitColumns") }, "RangeFormat");
+        this.dataValidation = strict(
+          {
+            get rule() {
+              throw notLoaded("DataValidation.rule");
+            },
+            set rule(rule) {
+              on((t) => t.sheet.validations.push({ row: t.row, col: t.col, rows: t.rows, cols: t.cols, rule }), "dataValidation.rule");
+            },
+          },
+          "DataValidation",
+        );
+        return strict(this, "Range");
+      }
+
+      get values() {
+        return this._loaded("values");
+      }
+
+      /** Writes at the next sync; the client keeps the value it set (as Office.js does). */
+      set values(values) {
+        this._write("values", values);
+      }
+
+      get formulas() {
+        return this._loaded("formulas");
+      }
+
+      set formulas(formulas) {
+        this._write("formulas", formulas);
+      }
+
+      get numberFormat() {
+        return this._loaded("numberFormat");
+      }
+
+      set numberFormat(formats) {
+        this._data.numberFormat = formats;
+        this._queueOnTarget((t) => eachCell(t, formats, "numberFormat", (r, c, v) => t.sheet.formats.set(key(r, c), String(v))), "numberFormat", wireBytes(formats));
+      }
+
+      _write(what, values) {
+        this._data[what] = values;
+        this._queueOnTarget(
+          (t, batch) => {
+            eachCell(t, values, what, (r, c, v) => writeCell(t.sheet, r, c, v));
+            batch.changed.set(t.sheet, localAddress(t));
+          },
+          what,
+          wireBytes(values),
+        );
+      }
+
+      /** Loads exactly the properties named; on a null object nothing (isNullObject says so). */
+      load(props) {
+        const names = propNames(props) || Object.keys(RANGE_PROPS);
+        this._context._push((batch) => {
+          const bad = names.find((n) => !(n in RANGE_PROPS));
+          if (bad) throw unknownProperty("Range", bad);
+          const t = this._resolve();
+          if (!t) return;
+          for (const n of names) deliver(batch, this, n, () => RANGE_PROPS[n].read(t), RANGE_PROPS[n].perCell ? 3 * t.rows * t.cols : undefined);
+          if (names.includes("values")) batch.loads.push({ sheet: t.sheet.name, address: localAddress(t), rows: t.rows, cols: t.cols, props: names.slice() });
+        });
+        return this;
+      }
+
+      select() {
+        this._queueOnTarget((t) => {
+          state.activeSheet = t.sheet;
+          state.selected = { sheet: t.sheet.name, address: localAddress(t) };
+        }, "select");
+      }
+
+      /** Supports format.fill.{color, pattern, patternColor}: what the add-in asks for. */
+      getCellProperties() {
+        return clientResult(this._context, () => {
+          const t = this._resolve();
+          if (!t) throw nullPath("Range.getCellProperties");
+          return grid(t, (r, c) => ({ format: { fill: fillOf(t.sheet, key(r, c)) } }));
+        });
+      }
+    }
+    for (const name of ["valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount", "address"]) {
+      Object.defineProperty(Range.prototype, name, {
+        get() {
+          return this._loaded(name);
+        },
+      });
+    }
+
+    // ---------------------------------------------------------------- the globals
+
+    const Office = {
+      HostType: { Excel: "Excel", Word: "Word" },
+      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      /** Resolves (and calls cb) asynchronously, like office.js once it has initialised. */
+      onReady(cb) {
+        const info = { host: HOST, platform: "OfficeOnline" };
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            if (cb) cb(info);
+            resolve(info);
+          }, 0),
+        );
+      },
+      context: {
+        document: {
+          // Kept as JSON, as Office keeps document settings.
+          settings: {
+            get: (name) => (name in settings ? JSON.parse(settings[name]) : null),
+            set: (name, value) => void (settings[name] = JSON.stringify(value)),
+            remove: (name) => void delete settings[name],
+            saveAsync: (cb) => setTimeout(() => cb && cb({ status: "succeeded", value: undefined }), 0),
           },
         },
-        autofitColumns: () => on(() => undefined),
-      };
-      this.dataValidation = {
-        set rule(rule) {
-          on((t) => t.sheet.validations.push({ row: t.row, col: t.col, rows: t.rows, cols: t.cols, rule }));
-        },
-      };
-    }
-
-    get values() {
-      return this._loaded("values");
-    }
-
-    /** Writes at the next sync; the client keeps the value it set (as Office.js does). */
-    set values(values) {
-      this._write("values", values);
-    }
-
-    get formulas() {
-      return this._loaded("formulas");
-    }
-
-    set formulas(formulas) {
-      this._write("formulas", formulas);
-    }
-
-    _write(what, values) {
-      this._data[what] = values;
-      this._queueOnTarget((t, changed) => {
-        eachCell(t, values, what, (r, c, v) => writeCell(t.sheet, r, c, v));
-        changed.set(t.sheet, localAddress(t));
-      });
-    }
-
-    set numberFormat(formats) {
-      this._queueOnTarget((t) => eachCell(t, formats, "numberFormat", (r, c, v) => t.sheet.formats.set(key(r, c), v)));
-    }
-
-    load(props) {
-      const names = (propNames(props) || Object.keys(RANGE_PROPS)).filter((n) => n in RANGE_PROPS);
-      this._queueOnTarget((t) => names.forEach((n) => (this._data[n] = RANGE_PROPS[n](t))));
-      return this;
-    }
-
-    select() {
-      this._queueOnTarget((t) => {
-        state.activeSheet = t.sheet;
-        state.selected = { sheet: t.sheet.name, address: localAddress(t) };
-      });
-    }
-
-    /** Supports format.fill.{color, pattern, patternColor}: what the add-in asks for. */
-    getCellProperties() {
-      return clientResult(this._context, () => {
-        const t = this._resolve();
-        return t && grid(t, (r, c) => ({ format: { fill: fillOf(t.sheet, key(r, c)) } }));
-      });
-    }
-  }
-  for (const name of ["valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"]) {
-    Object.defineProperty(Range.prototype, name, {
-      get() {
-        return this._loaded(name);
       },
-    });
-  }
+      addin: { showAsTaskpane: () => Promise.resolve() },
+      actions: { associate: (name, fn) => void (actions[name] = fn) },
+    };
 
-  // ------------------------------------------------------------------ the globals
-
-  window.Office = {
-    HostType: { Excel: "Excel", Word: "Word" },
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    /** Resolves (and calls cb) asynchronously, like office.js once it has initialised. */
-    onReady(cb) {
-      const info = { host: HOST, platform: "OfficeOnline" };
-      return new Promise((resolve) =>
-        setTimeout(() => {
-          if (cb) cb(info);
-          resolve(info);
-        }, 0),
-      );
-    },
-    context: {
-      document: {
-        // Kept as JSON, as Office keeps document settings.
-        settings: {
-          get: (name) => (name in settings ? JSON.parse(settings[name]) : null),
-          set: (name, value) => void (settings[name] = JSON.stringify(value)),
-          remove: (name) => void delete settings[name],
-          saveAsync: (cb) => setTimeout(() => cb && cb({ status: "succeeded", value: undefined }), 0),
-        },
-      },
-    },
-    addin: { showAsTaskpane: () => Promise.resolve() },
-    actions: { associate: (name, fn) => void (actions[name] = fn) },
-  };
-
-  class CustomFunctionsError extends Error {
-    constructor(code, message) {
-      super(message);
-      this.name = "CustomFunctions.Error";
-      this.code = code;
+    class CustomFunctionsError extends Error {
+      constructor(code, message) {
+        super(message);
+        this.name = "CustomFunctions.Error";
+        this.code = code;
+      }
     }
-  }
 
-  window.CustomFunctions = {
-    associate(id, fn) {
-      if (typeof id === "object") Object.assign(functions, id);
-      else functions[id] = fn;
-    },
-    Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  };
+    const CustomFunctions = {
+      associate(id, fn) {
+        if (typeof id === "object") Object.assign(functions, id);
+        else functions[id] = fn;
+      },
+      Error: CustomFunctionsError,
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+    };
 
-  // Only an Excel host gets the Excel namespace.
-  if (HOST === "Excel") {
-    window.Excel = {
-      CalculationType: { full: "Full", recalculate: "Recalculate" },
-      ChartType: { columnClustered: "ColumnClustered" },
-      ChartSeriesBy: { columns: "Columns", rows: "Rows" },
-      /** Runs the batch with a new context, then syncs whatever it left queued. */
-      async run(batch) {
-        const context = new RequestContext();
-        const result = await batch(context);
-        if (context._queue.length > 0) await context.sync();
-        return result;
+    // Only an Excel host gets the Excel namespace.
+    const Excel =
+      HOST === "Excel"
+        ? {
+            CalculationType: { full: "Full", recalculate: "Recalculate" },
+            ChartType: { columnClustered: "ColumnClustered" },
+            ChartSeriesBy: { columns: "Columns", rows: "Rows" },
+            /** Runs the batch with a new context, then syncs whatever it left queued. */
+            async run(batch) {
+              const context = new RequestContext();
+              const result = await batch(context);
+              if (context._queue.length > 0) await context.sync();
+              return result;
+            },
+          }
+        : undefined;
+
+    /** A cell for the test helpers: its sheet, 0-based row and column, and "row,col" key. */
+    function at(sheet, address) {
+      const s = sheetOrThrow(sheet);
+      const { row, col } = parseA1(address);
+      return { s, row, col, k: key(row, col) };
+    }
+
+    const fake = {
+      get selected() {
+        return state.selected;
+      },
+      get activeSheet() {
+        return state.activeSheet ? state.activeSheet.name : null;
+      },
+      get syncCount() {
+        return state.syncCount;
+      },
+      get calculateCount() {
+        return state.calculateCount;
+      },
+      /** Every successful load of `values`, in order: { sheet, address, rows, cols, props }. */
+      get valueLoads() {
+        return state.loads.map((l) => ({ ...l }));
+      },
+      /** The handlers registered on worksheets.onChanged / onAdded / onDeleted (for counting). */
+      handlerCount: (kind) => handlers[kind].length,
+      functions,
+      actions,
+      sheetNames: () => state.sheets.map((s) => s.name),
+      /** A new request context, as Excel.run hands one to its batch. */
+      newContext: () => new RequestContext(),
+      /** The cell's value: null when empty, { error } for an error cell. */
+      getValue(sheet, address) {
+        const c = at(sheet, address);
+        return cellOf(c.s, c.row, c.col);
+      },
+      /** The cell's fill colour ("#RRGGBB"), or null when it has none. */
+      getFill(sheet, address) {
+        const c = at(sheet, address);
+        return c.s.fills.get(c.k) || null;
+      },
+      /** The cell's fill as getCellProperties reports it: { color, pattern, patternColor }. */
+      getFillDetails(sheet, address) {
+        const c = at(sheet, address);
+        return fillOf(c.s, c.k);
+      },
+      /** The cell's formula ("=…"), or null when it holds a constant. */
+      getFormula(sheet, address) {
+        const c = at(sheet, address);
+        return c.s.formulas.get(c.k) ?? null;
+      },
+      numberFormat(sheet, address) {
+        const c = at(sheet, address);
+        return c.s.formats.get(c.k) ?? null;
+      },
+      isBold(sheet, address) {
+        const c = at(sheet, address);
+        return c.s.bold.get(c.k) === true;
+      },
+      frozenRows: (sheet) => sheetOrThrow(sheet).frozenRows,
+      /** Charts added to a sheet: { type, seriesBy, title, source }. */
+      charts: (sheet) => sheetOrThrow(sheet).charts.map((c) => ({ ...c })),
+      /** The last data-validation rule set on a range that covers the cell, or null. */
+      dataValidation(sheet, address) {
+        const { s, row, col } = at(sheet, address);
+        const covering = s.validations.filter((v) => row >= v.row && row < v.row + v.rows && col >= v.col && col < v.col + v.cols);
+        return covering.length > 0 ? covering[covering.length - 1].rule : null;
+      },
+      /** The custom XML parts' texts (editions the add-in stored). */
+      customXmlParts: () => state.xmlParts.map((p) => p.xml),
+      /** An edit by the user: sets the cell (text starting with "=" is a formula) and fires onChanged. */
+      setValue(sheet, address, value) {
+        const { s, row, col } = at(sheet, address);
+        writeCell(s, row, col, value);
+        fire("changed", changedEvent(s, a1(row, col)));
+      },
+      /** The user deletes a sheet: onDeleted fires (later, as in Excel). */
+      deleteSheet(name) {
+        const s = sheetOrThrow(name);
+        state.sheets.splice(state.sheets.indexOf(s), 1);
+        fire("deleted", { worksheetId: s.id, type: "WorksheetDeleted", source: "Local" });
       },
     };
+
+    return { Office, Excel, CustomFunctions, fake, PAYLOAD_LIMIT_BYTES: LIMIT };
   }
 
-  /** A cell for the test helpers: its sheet, 0-based row and column, and "row,col" key. */
-  function at(sheet, address) {
-    const s = sheetOrThrow(sheet);
-    const { row, col } = parseA1(address);
-    return { s, row, col, k: key(row, col) };
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = { createFakeOffice, PAYLOAD_LIMIT_BYTES };
+  } else {
+    const made = createFakeOffice(root.__FAKE_WORKBOOK__ || { sheets: [] }, { host: root.__FAKE_HOST__ || "Excel" });
+    root.Office = made.Office;
+    root.CustomFunctions = made.CustomFunctions;
+    if (made.Excel) root.Excel = made.Excel;
+    root.__fakeExcel = made.fake;
   }
-
-  window.__fakeExcel = {
-    get selected() {
-      return state.selected;
-    },
-    get activeSheet() {
-      return state.activeSheet ? state.activeSheet.name : null;
-    },
-    get syncCount() {
-      return state.syncCount;
-    },
-    get calculateCount() {
-      return state.calculateCount;
-    },
-    functions,
-    actions,
-    sheetNames: () => state.sheets.map((s) => s.name),
-    /** The cell's value: null when empty, { error } for an error cell. */
-    getValue(sheet, address) {
-      const c = at(sheet, address);
-      return cellOf(c.s, c.row, c.col);
-    },
-    /** The cell's fill colour ("#RRGGBB"), or null when it has none. */
-    getFill(sheet, address) {
-      const c = at(sheet, address);
-      return c.s.fills.get(c.k) || null;
-    },
-    /** The cell's fill as getCellProperties reports it: { color, pattern, patternColor }. */
-    getFillDetails(sheet, address) {
-      const c = at(sheet, address);
-      return fillOf(c.s, c.k);
-    },
-    /** The cell's formula ("=…"), or null when it holds a constant. */
-    getFormula(sheet, address) {
-      const c = at(sheet, address);
-      return c.s.formulas.get(c.k) ?? null;
-    },
-    numberFormat(sheet, address) {
-      const c = at(sheet, address);
-      return c.s.formats.get(c.k) ?? null;
-    },
-    isBold(sheet, address) {
-      const c = at(sheet, address);
-      return c.s.bold.get(c.k) === true;
-    },
-    frozenRows: (sheet) => sheetOrThrow(sheet).frozenRows,
-    /** Charts added to a sheet: { type, seriesBy, title, source }. */
-    charts: (sheet) => sheetOrThrow(sheet).charts.map((c) => ({ ...c })),
-    /** The last data-validation rule set on a range that covers the cell, or null. */
-    dataValidation(sheet, address) {
-      const { s, row, col } = at(sheet, address);
-      const covering = s.validations.filter((v) => row >= v.row && row < v.row + v.rows && col >= v.col && col < v.col + v.cols);
-      return covering.length > 0 ? covering[covering.length - 1].rule : null;
-    },
-    /** The custom XML parts' texts (editions the add-in stored). */
-    customXmlParts: () => state.xmlParts.map((p) => p.xml),
-    /** An edit by the user: sets the cell (text starting with "=" is a formula) and fires onChanged. */
-    setValue(sheet, address, value) {
-      const { s, row, col } = at(sheet, address);
-      writeCell(s, row, col, value);
-      fire("changed", changedEvent(s, a1(row, col)));
-    },
-  };
-})();
+})(typeof window !== "undefined" ? window : globalThis);
