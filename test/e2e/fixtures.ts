@@ -138,3 +138,22 @@ export async function publishableWorkbook(): Promise<Buffer> {
   ]);
   return toBuffer(wb);
 }
+
+/**
+ * Bilaga 1 with one code Excel turned into a date when it was typed as 22-06-15: the cell holds
+ * the serial 44727 with the format yy-mm-dd, as Excel keeps it.
+ */
+export async function dateCodeWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const b1 = wb.addWorksheet("Bilaga 1");
+  addRows(b1, [
+    [...LIST_HEADERS],
+    listRow({ "ISO-kod": "12 22", Benämning: "Manuellt drivna rullstolar", SÄBO: "Kommun", "LSS bostad": "Kommun", "LSS daglig verksamhet": "Kommun", "SoL dagverksamhet": "Kommun" }),
+    listRow({ "ISO-kod": new Date(Date.UTC(2022, 5, 15)), Benämning: "Hörapparater", SÄBO: "Region", "LSS bostad": "Region", "LSS daglig verksamhet": "Region", "SoL dagverksamhet": "Region" }),
+  ]);
+  b1.getCell("A3").numFmt = "yy-mm-dd";
+  addRows(wb.addWorksheet("Bilaga 2"), [[...LIST_HEADERS]]);
+  addRows(wb.addWorksheet("Bilaga 3"), [[...B3_HEADERS]]);
+  addRows(wb.addWorksheet("Bilaga 4"), [[...B4_HEADERS]]);
+  return toBuffer(wb);
+}
