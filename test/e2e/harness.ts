@@ -37,6 +37,8 @@ declare global {
       readonly activeSheet: string | null;
       readonly syncCount: number;
       readonly calculateCount: number;
+      /** Every successful load of a range's values, in order. */
+      readonly valueLoads: ReadonlyArray<{ sheet: string; address: string; rows: number; cols: number; props: string[] }>;
       readonly functions: Record<string, (...args: unknown[]) => unknown>;
       readonly actions: Record<string, (event: { completed(): void }) => void>;
       sheetNames(): string[];

@@ -264,6 +264,8 @@ describe("the Granska view", () => {
     const syncs = await fake(page, (x) => x.syncCount);
     expect(syncs).toBeGreaterThan(0);
     expect(syncs).toBeLessThan(20);
+    // Bilaga 1 (2 001 rows × 15 columns, under CELLS_PER_SYNC) in one load of values, types and formats.
+    expect(await fake(page, (x) => x.valueLoads.filter((l) => l.sheet === "Bilaga 1").map((l) => [l.address, l.props.join(",")]))).toEqual([["A1:O2001", "values,valueTypes,numberFormat"]]);
     expectNoErrors(pane);
   });
 
