@@ -1,7 +1,8 @@
 import { promises as fs } from "node:fs";
 import { parseEdition, editionModel, type Edition } from "../core/editions/edition";
 import { datedLists, type DatedLists } from "../core/editions/inForce";
-import type { WorkbookModel } from "../core/model";
+import { unreadableBilagor, type UnreadableBilaga, type WorkbookModel } from "../core/model";
+import { SHEET_SPECS } from "../core/sheets";
 import { readEditionInfo } from "../core/utgava";
 import { InputError, loadModel, readTextFile } from "./io";
 
@@ -30,6 +31,7 @@ export async function loadSide(file: string): Promise<Side> {
     return { name: edition.name, model: editionModel(edition), edition };
   }
   const { model } = await loadModel(file);
+  refuseUnreadable(file, model, "jämföras");
   return { name: readEditionInfo(model).name ?? file, model, edition: null };
 }
 
@@ -49,6 +51,7 @@ export async function answeringLists(workbook: string | undefined, editionFiles:
     if (workbook !== undefined && !hasBilagor(model)) {
       throw new InputError(`${workbook} har inga blad Bilaga 1–4 med rubrikraden ISO-kod; det finns inget att svara ur.`);
     }
+    if (workbook !== undefined) refuseUnreadable(workbook, model, "besvaras");
     // Beside published editions the workbook is the next one, from its Giltig från; alone it answers any date.
     const info = readEditionInfo(model);
     const effective = lists.length > 0 ? info.giltigFran : null;
@@ -57,7 +60,42 @@ export async function answeringLists(workbook: string | undefined, editionFiles:
   return lists;
 }
 
-
 function hasBilagor(model: WorkbookModel): boolean {
   return Object.keys(model.bilagor).length > 0;
+}
+
+const UNREADABLE_SV: Record<UnreadableBilaga["reason"], (p: UnreadableBilaga) => string> = {
+  missing: (p) => `bladet ”${p.name}” saknas`,
+  headerless: (p) => `bladet ”${p.name}” har ingen rubrikrad med ”${SHEET_SPECS[p.key].keyHeader}” bland sina första 10 rader`,
+  columnMissing: (p) => `kolumnen ”${p.detail}” saknas i bladet ”${p.name}”`,
+  columnDuplicated: (p) => `kolumnen ”${p.detail}” finns två gånger i bladet ”${p.name}”`,
+  sheetDuplicated: (p) => `bladen ”${p.name}” och ”${p.detail}” ser båda ut som ${SHEET_SPECS[p.key].name}`,
+};
+
+/**
+ * Stops (exit 2) when a bilaga cannot be read: answering past it would say UNLISTED (or list every
+ * row as removed) where the list may say otherwise. `validate` names the same problems as findings.
+ */
+function refuseUnreadable(file: string, model: WorkbookModel, verb: string): void {
+  const problems = unreadableBilagor(model);
+  if (problems.length === 0) return;
+  const reasons = problems.slice(0, 5).map((p) => `  ${UNREADABLE_SV[p.reason](p)}`);
+  const more = problems.length > 5 ? [`  … och ${problems.length - 5} till`] : [];
+  throw new InputError(
+    [`${file} kan inte ${verb}: bilagorna går inte att läsa säkert.`, ...reasons, ...more, `Kör kostnadsansvar validate ${file} och rätta felen.`].join("\n"),
+  );
+}
+
+/** The longest edition name: its file names (e.g. utgava-<namn>.json) must fit every file system. */
+export const MAX_EDITION_NAME = 64;
+
+/** An edition name the publication can use, or a Swedish refusal before anything is written. */
+export function checkEditionName(name: string): string {
+  const trimmed = name.trim();
+  // Characters, and bytes too: a file name holds at most 255 bytes, and å or an emoji take 2–4.
+  if (trimmed.length > MAX_EDITION_NAME || Buffer.byteLength(trimmed, "utf8") > 2 * MAX_EDITION_NAME) {
+    throw new InputError(`Utgåvenamnet är ${trimmed.length} tecken; högst ${MAX_EDITION_NAME} tecken går (det blir en del av filnamnen). Välj ett kortare namn, t.ex. 2026:2.`);
+  }
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new InputError("Utgåvenamnet innehåller styrtecken; ange ett namn som 2026:2.");
+  return trimmed;
 }

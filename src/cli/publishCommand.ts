@@ -10,7 +10,7 @@ import { addMonths, parseIsoDate } from "../core/values";
 import { readXlsxFile } from "../node/readXlsx";
 import { readWorkbook } from "../core/model";
 import { flag, parseArgs, UsageError } from "./args";
-import { loadEdition } from "./editions";
+import { checkEditionName, loadEdition } from "./editions";
 import { InputError, writeAllOrNothing, type Io } from "./io";
 import { summaryLine, textReport } from "./report";
 
@@ -34,6 +34,7 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
   const name = flag(args, "edition")?.trim();
   const out = flag(args, "out");
   if (args.positional.length !== 1 || !name || !out) throw new UsageError(PUBLISH_USAGE);
+  checkEditionName(name);
   const file = args.positional[0]!;
   const read = await readXlsxFile(file);
   if (!read.ok) throw new InputError(read.message);

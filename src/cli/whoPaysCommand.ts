@@ -5,14 +5,21 @@ import { parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringLists } from "./editions";
-import { InputError, readCsvRows, readTextFile, type Io } from "./io";
+import { csvRowsOf, InputError, readTextFile, type Io } from "./io";
 
 export const WHO_PAYS_USAGE = `Användning:
   kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]
   kostnadsansvar who-pays --csv FIL.csv [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]`;
 
+/** A batch row that is not asked at all: more fields than the header has (columns may have shifted). */
+interface RowWidthError {
+  readonly ok: false;
+  readonly code: "CSV_ROW_WIDTH";
+  readonly message: string;
+}
+
 /** The JSON shape of one answer (issue contract). */
-export function answerJson(result: WhoPaysResult) {
+export function answerJson(result: WhoPaysResult | RowWidthError) {
   return result.ok
     ? { payer: result.payer, rule: result.rule, section: result.section, explanation: result.explanation, source: result.source, error: null }
     : { payer: null, rule: null, section: null, explanation: null, source: null, error: { code: result.code, message: result.message } };
@@ -58,9 +65,12 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 const COLUMNS = ["iso", "boendeform", "age", "specialanpassad"] as const;
 
 async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPaysResult, json: boolean, io: Io): Promise<number> {
-  const delimiter = detectDelimiter(await readTextFile(file));
-  const rows = await readCsvRows(file, delimiter);
+  // Read once: stdin, a pipe or `<(…)` cannot be read a second time.
+  const text = await readTextFile(file);
+  const delimiter = detectDelimiter(text);
+  const rows = csvRowsOf(text, file, delimiter);
   const header = (rows[0] ?? []).map((h) => foldText(h));
+  const width = header.length;
   // English keys as in the contract, or the Swedish headers people write (ålder).
   const names: Record<(typeof COLUMNS)[number], readonly string[]> = { iso: ["iso", "iso-kod"], boendeform: ["boendeform"], age: ["age", "alder"], specialanpassad: ["specialanpassad"] };
   const at = Object.fromEntries(COLUMNS.map((c) => [c, header.findIndex((h) => names[c].includes(h))])) as Record<(typeof COLUMNS)[number], number>;
@@ -68,9 +78,17 @@ async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPa
   if (missing.length > 0) {
     throw new InputError(`${file} saknar kolumnen ${missing.map((m) => (m === "age" ? "ålder (age)" : m)).join(", ")} i rubrikraden. Första raden ska vara: iso,boendeform,ålder[,specialanpassad]`);
   }
-  const answers: Array<{ cells: string[]; result: WhoPaysResult }> = [];
-  for (const cells of rows.slice(1)) {
-    if (cells.every((c) => c.trim() === "")) continue;
+  const answers: Array<{ cells: string[]; result: WhoPaysResult | RowWidthError }> = [];
+  for (const [i, raw] of rows.slice(1).entries()) {
+    if (raw.every((c) => c.trim() === "")) continue;
+    // Ragged rows: a short row is padded, so the answer columns stay under their headers; a row
+    // with more filled fields than the header has may have shifted columns and gets no answer.
+    const overflow = raw.slice(width).filter((c) => c.trim() !== "").length;
+    const cells = [...raw.slice(0, width), ...new Array<string>(Math.max(0, width - raw.length)).fill("")];
+    if (overflow > 0) {
+      answers.push({ cells, result: { ok: false, code: "CSV_ROW_WIDTH", message: `Rad ${i + 2} har ${raw.length} fält men rubrikraden ${width}; kolumnerna kan ha förskjutits (ett kommatecken för mycket?). Raden besvaras inte.` } });
+      continue;
+    }
     const special = at.specialanpassad >= 0 ? cells[at.specialanpassad] ?? "" : "";
     const result = ask({ iso: cells[at.iso] ?? "", boendeform: cells[at.boendeform] ?? "", age: cells[at.age] ?? "", specialanpassad: special });
     answers.push({ cells, result });

@@ -61,11 +61,26 @@ export function parseCsvChecked(text: string, delimiter: Delimiter = detectDelim
   return { rows, unclosedQuoteLine: quoted ? quoteLine : null };
 }
 
-/** Quotes a field when it needs it. */
-export function csvField(value: string, delimiter: Delimiter = ","): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) ? `"${value.replace(/"/g, '""')}"` : value;
+/** A plain number as people write it: optional sign, digits (spaces as thousands separators), decimals. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+|\d{1,3}(?:[ \u00a0]\d{3})+)(?:[.,]\d+)?$/;
+
+/**
+ * Neutralises a cell a spreadsheet would run as a formula (OWASP "CSV Injection"): text that
+ * begins with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, so Excel and
+ * LibreOffice show it as text. Plain numbers ("-1 200", "-12,5") stay numbers; ISO codes begin
+ * with a digit and are never touched.
+ */
+export function neutralizeFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
+/** Quotes a field when it needs it; a field that would start a formula is neutralised first. */
+export function csvField(value: string, delimiter: Delimiter = ","): string {
+  const safe = neutralizeFormula(value);
+  return /["\r\n]/.test(safe) || safe.includes(delimiter) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One CSV line: every field quoted when needed and neutralised against formula injection. */
 export function toCsvLine(fields: readonly string[], delimiter: Delimiter = ","): string {
   return fields.map((f) => csvField(f, delimiter)).join(delimiter);
 }

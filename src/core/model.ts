@@ -46,6 +46,8 @@ export interface SheetTable<R> {
   readonly missingColumns: readonly ColumnSpec[];
   /** Columns the contract does not know; kept, never rewritten. */
   readonly extraColumns: readonly ColumnRef[];
+  /** A contract column whose header appears again: the later copy (read as extra) and the first, which is read. */
+  readonly duplicateColumns: ReadonlyArray<{ readonly column: ColumnSpec; readonly ref: ColumnRef; readonly first: ColumnRef }>;
   readonly cellErrors: readonly CellErrorAt[];
   readonly rows: readonly R[];
 }
@@ -110,22 +112,30 @@ export interface WorkbookModel {
   readonly kostnader: SheetTable<CostRow> | null;
   /** Known sheets present in the workbook whose key header was not found in the first 10 rows. */
   readonly headerless: ReadonlyArray<{ readonly key: SheetKey; readonly name: string }>;
+  /** A second sheet whose name also folds to a known sheet (e.g. "Bilaga 1" and "bilaga\u200b1"); the first is read. */
+  readonly duplicateSheets: ReadonlyArray<{ readonly key: SheetKey; readonly name: string; readonly first: string }>;
   /** Names of all sheets, as in the workbook. */
   readonly sheetNames: readonly string[];
 }
 
-/** Folds a header for matching: case, white space, å ä ö é, trailing colon. */
+/**
+ * Invisible characters (format characters such as zero-width space, soft hyphen, BOM, word
+ * joiner, bidi marks): a name or header that differs from the contract only by them is the same.
+ */
+const INVISIBLE = /[\p{Cf}\u180e]/gu;
+
+/** Folds a header for matching: case, white space, å ä ö é, invisible characters, trailing colon. */
 export function foldHeader(text: string): string {
-  return foldText(text).replace(/\s*:$/, "");
+  return foldText(text.replace(INVISIBLE, "")).replace(/\s*:$/, "");
 }
 
 const SHEET_BY_NAME = new Map<string, SheetKey>(
   (Object.keys(SHEET_SPECS) as SheetKey[]).map((key) => [foldText(SHEET_SPECS[key].name), key]),
 );
 
-/** The sheet key for a sheet name (case-insensitive, surrounding spaces ignored), or null. */
+/** The sheet key for a sheet name (case-insensitive, surrounding spaces and invisible characters ignored), or null. */
 export function sheetKeyOf(name: string): SheetKey | null {
-  return SHEET_BY_NAME.get(foldText(name)) ?? null;
+  return SHEET_BY_NAME.get(foldText(name.replace(INVISIBLE, ""))) ?? null;
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -137,6 +147,7 @@ interface Located {
   readonly columns: Map<string, ColumnRef>;
   readonly extraColumns: ColumnRef[];
   readonly missingColumns: ColumnSpec[];
+  readonly duplicateColumns: Array<{ column: ColumnSpec; ref: ColumnRef; first: ColumnRef }>;
 }
 
 function locateHeader(spec: SheetSpec, sheet: RawSheet): Located | null {
@@ -150,16 +161,20 @@ function locateHeader(spec: SheetSpec, sheet: RawSheet): Located | null {
     const byHeader = new Map(spec.columns.map((c) => [foldHeader(c.header), c] as const));
     const columns = new Map<string, ColumnRef>();
     const extraColumns: ColumnRef[] = [];
+    const duplicateColumns: Located["duplicateColumns"] = [];
     cells.forEach((cell, j) => {
       if (isEmptyCell(cell)) return;
       const header = typeof cell === "string" ? cell.trim() : String(cell);
       const ref = { index: firstColumn + j, header };
       const column = byHeader.get(foldHeader(header));
       if (column && !columns.has(column.field)) columns.set(column.field, ref);
-      else extraColumns.push(ref);
+      else {
+        extraColumns.push(ref);
+        if (column) duplicateColumns.push({ column, ref, first: columns.get(column.field)! });
+      }
     });
     const missingColumns = spec.columns.filter((c) => c.required && !columns.has(c.field));
-    return { spec, sheet, headerIndex: i, columns, extraColumns, missingColumns };
+    return { spec, sheet, headerIndex: i, columns, extraColumns, missingColumns, duplicateColumns };
   }
   return null;
 }
@@ -173,7 +188,7 @@ function readTable<R>(
   const firstRow = sheet.firstRow ?? 1;
   const firstColumn = sheet.firstColumn ?? 1;
   const headerWidth = Math.max(0, ...[...columns.values(), ...located.extraColumns].map((c) => c.index));
-  const refs = [...columns.values(), ...located.extraColumns];
+  const refs = new Map([...columns.values(), ...located.extraColumns].map((r) => [r.index, r] as const));
   const offsets = new Map<string, number>([...columns].map(([field, ref]) => [field, ref.index - firstColumn]));
   const rows: R[] = [];
   const cellErrors: CellErrorAt[] = [];
@@ -187,7 +202,7 @@ function readTable<R>(
       if (isEmptyCell(cell)) continue;
       empty = false;
       if (isCellError(cell)) {
-        const column = refs.find((r) => r.index === firstColumn + j);
+        const column = refs.get(firstColumn + j);
         if (column) cellErrors.push({ row: firstRow + i, column, error: cell.error });
       }
     }
@@ -205,6 +220,7 @@ function readTable<R>(
     columns,
     missingColumns: located.missingColumns,
     extraColumns: located.extraColumns,
+    duplicateColumns: located.duplicateColumns,
     cellErrors,
     rows,
   };
@@ -268,9 +284,13 @@ const LIST_FORMS: readonly Boendeform[] = ["SABO", "LSS_BOSTAD", "LSS_DV", "SOL_
  */
 export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
   const found = new Map<SheetKey, RawSheet>();
+  const duplicateSheets: Array<{ key: SheetKey; name: string; first: string }> = [];
   for (const sheet of workbook.sheets) {
     const key = sheetKeyOf(sheet.name);
-    if (key && !found.has(key)) found.set(key, sheet);
+    if (!key) continue;
+    const first = found.get(key);
+    if (first) duplicateSheets.push({ key, name: sheet.name, first: first.name });
+    else found.set(key, sheet);
   }
   const headerless: Array<{ key: SheetKey; name: string }> = [];
   const locate = (key: SheetKey): Located | null => {
@@ -323,6 +343,38 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
         }))
       : null,
     headerless,
+    duplicateSheets,
     sheetNames: workbook.sheets.map((s) => s.name),
   };
+}
+
+/** Why a bilaga cannot be answered from, for each bilaga that is missing or cannot be read. */
+export interface UnreadableBilaga {
+  readonly key: BilagaKey;
+  readonly name: string;
+  readonly reason: "missing" | "headerless" | "columnMissing" | "columnDuplicated" | "sheetDuplicated";
+  /** The column concerned (columnMissing, columnDuplicated), or the other sheet's name (sheetDuplicated). */
+  readonly detail: string | null;
+}
+
+/**
+ * The bilagor an answer cannot rest on: absent, without their header row, missing a required
+ * column, or ambiguous (a required column twice, two sheets for one bilaga). Answering past any
+ * of these would give UNLISTED where the list says otherwise, so callers stop instead.
+ */
+export function unreadableBilagor(model: WorkbookModel): UnreadableBilaga[] {
+  const problems: UnreadableBilaga[] = [];
+  const headerless = new Map(model.headerless.map((h) => [h.key, h.name]));
+  for (const key of BILAGA_KEYS) {
+    const table = model.bilagor[key];
+    const name = table?.name ?? headerless.get(key) ?? SHEET_SPECS[key].name;
+    for (const d of model.duplicateSheets) if (d.key === key) problems.push({ key, name: d.first, reason: "sheetDuplicated", detail: d.name });
+    if (!table) {
+      problems.push({ key, name, reason: headerless.has(key) ? "headerless" : "missing", detail: null });
+      continue;
+    }
+    for (const c of table.missingColumns) problems.push({ key, name, reason: "columnMissing", detail: c.header });
+    for (const d of table.duplicateColumns) if (d.column.required) problems.push({ key, name, reason: "columnDuplicated", detail: d.column.header });
+  }
+  return problems;
 }

@@ -242,16 +242,24 @@ function fieldCell(row: EditionRow, field: string): CellValue {
 }
 
 function layout(name: string, headerRow: number, columns: ReadonlyArray<z.infer<typeof Column>>, rows: ReadonlyArray<{ row: number; cells: (index: number, field: string | null, header: string) => CellValue }>): RawSheet {
-  const width = Math.max(0, ...columns.map((c) => c.index));
-  const last = Math.max(headerRow, ...rows.map((r) => r.row));
-  const grid: CellValue[][] = Array.from({ length: last }, () => []);
+  // Linear in cells: columns are placed by index once, never searched per cell (16 384 columns ×
+  // 200 rows took 46 s with a search per cell). Rows stay sparse: a hole is an empty row.
+  const width = columns.reduce((max, c) => Math.max(max, c.index), 0);
+  const last = rows.reduce((max, r) => Math.max(max, r.row), headerRow);
+  const byIndex: Array<z.infer<typeof Column> | undefined> = new Array(width);
+  for (const c of columns) byIndex[c.index - 1] ??= c;
+  const grid: CellValue[][] = new Array(last);
   const header = new Array<CellValue>(width).fill(null);
   for (const c of columns) header[c.index - 1] = c.header;
   grid[headerRow - 1] = header;
-  for (const r of rows) grid[r.row - 1] = Array.from({ length: width }, (_, j) => {
-    const column = columns.find((c) => c.index === j + 1);
-    return column ? r.cells(column.index, column.field, column.header) : null;
-  });
+  for (const r of rows) {
+    const cells = new Array<CellValue>(width);
+    for (let j = 0; j < width; j++) {
+      const column = byIndex[j];
+      cells[j] = column ? r.cells(column.index, column.field, column.header) : null;
+    }
+    grid[r.row - 1] = cells;
+  }
   return { name, rows: grid };
 }
 

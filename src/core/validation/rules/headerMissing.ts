@@ -1,3 +1,4 @@
+import { columnLetter } from "../../cells";
 import { SHEET_SPECS } from "../../sheets";
 import type { Rule } from "../rule";
 
@@ -25,6 +26,14 @@ export const HEADER_MISSING: Rule = {
           this,
           { table, row: table.headerRow, column: column.header },
           `Kolumnen ”${column.header}” saknas i bladet ”${table.name}” (rubrikraden är rad ${table.headerRow}). Lägg till den.`,
+        );
+      }
+      // A contract column written twice: only the first is read, so the other's values would be ignored.
+      for (const { column, ref, first } of table.duplicateColumns) {
+        report(
+          this,
+          { table, row: table.headerRow, column: ref },
+          `Kolumnen ”${column.header}” finns två gånger i bladet ”${table.name}” (kolumn ${columnLetter(first.index)} och ${columnLetter(ref.index)}); bara den första läses. Ta bort eller byt namn på den ena.`,
         );
       }
     }

@@ -14,5 +14,9 @@ export const SHEET_MISSING: Rule = {
       const name = SHEET_SPECS[key].name;
       report(this, { table: name, row: null }, `Bladet ”${name}” saknas i arbetsboken. Överenskommelsen har bilaga 1–4 (§8); lägg till bladet (t.ex. med Skapa bilagor).`);
     }
+    // Two sheets that both read as one known sheet (names equal but for case, spaces or invisible characters).
+    for (const { name, first } of ctx.model.duplicateSheets) {
+      report(this, { table: name, row: null }, `Bladet ”${name}” ser ut som bladet ”${first}”, som redan finns; bara ”${first}” läses. Ta bort eller byt namn på det ena.`);
+    }
   },
 };
