@@ -1,14 +1,17 @@
-import { promises as fs } from "node:fs";
 import { parseEdition, editionModel, type Edition } from "../core/editions/edition";
 import { datedLists, type DatedLists } from "../core/editions/inForce";
 import { unreadableBilagor, type UnreadableBilaga, type WorkbookModel } from "../core/model";
 import { SHEET_SPECS } from "../core/sheets";
 import { readEditionInfo } from "../core/utgava";
-import { InputError, loadModel, readTextFile } from "./io";
+import { decodeText, InputError, loadModel, readInputBytes, readTextFile } from "./io";
 
 /** Reads an edition JSON file, or stops with a Swedish message (exit 2). */
 export async function loadEdition(file: string): Promise<Edition> {
-  const parsed = parseEdition(await readTextFile(file, "utgåvefil (JSON)"), file);
+  return editionOfText(await readTextFile(file, "utgåvefil (JSON)"), file);
+}
+
+function editionOfText(text: string, file: string): Edition {
+  const parsed = parseEdition(text, file);
   if (!parsed.ok) throw new InputError(parsed.message);
   return parsed.edition;
 }
@@ -21,13 +24,13 @@ export interface Side {
 }
 
 export async function loadSide(file: string): Promise<Side> {
-  const head = await fs.readFile(file).then(
-    (b) => b.subarray(0, 64).toString("utf8").trimStart(),
-    () => null,
-  );
-  if (head === null) throw new InputError(`Filen ${file} finns inte.`);
+  // Read once, with the same Swedish messages as every input (missing, a folder, no permission).
+  const bytes = await readInputBytes(file);
+  const head = bytes.subarray(0, 64).toString("utf8").trimStart();
   if (file.toLowerCase().endsWith(".json") || head.startsWith("{")) {
-    const edition = await loadEdition(file);
+    const text = decodeText(bytes);
+    if (text.includes("\u0000")) throw new InputError(`${file} är ingen utgåvefil (JSON).`);
+    const edition = editionOfText(text, file);
     return { name: edition.name, model: editionModel(edition), edition };
   }
   const { model } = await loadModel(file);

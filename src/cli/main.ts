@@ -1,6 +1,6 @@
 import { UsageError } from "./args";
 import { demoCommand } from "./demoCommand";
-import { InputError, processIo, type Io } from "./io";
+import { fsErrorSv, InputError, processIo, type Io } from "./io";
 import { COST_SHIFT_USAGE, costShiftCommand } from "./costShiftCommand";
 import { DIFF_USAGE, diffCommand } from "./diffCommand";
 import { FOLLOW_UP_USAGE, followUpCommand } from "./followUpCommand";
@@ -50,6 +50,12 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
       io.err(e.message);
+      return 2;
+    }
+    // A file-system error that slipped past a reader: in Swedish, never the errno text.
+    const errno = e as NodeJS.ErrnoException;
+    if (typeof errno?.code === "string" && typeof errno.syscall === "string") {
+      io.err(`${errno.path ?? "Filen"} kan inte ${errno.syscall.startsWith("open") || errno.syscall === "read" || errno.syscall === "stat" ? "läsas" : "användas"}: ${fsErrorSv(e)}.`);
       return 2;
     }
     io.err(`Oväntat fel: ${(e as Error)?.message ?? String(e)}. Rapportera gärna felet med kommandot du körde.`);
