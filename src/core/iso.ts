@@ -1,4 +1,4 @@
-import { isCellError, type CellValue } from "./cells";
+import { cellText, isCellError, type CellValue } from "./cells";
 
 export type IsoLevel = "class" | "subclass" | "division";
 
@@ -50,7 +50,8 @@ export function parseIsoCode(raw: CellValue): IsoParseResult {
   }
   if (typeof raw === "string") return parseIsoText(raw);
   if (isCellError(raw)) return { ok: false, reason: "format", text: raw.error };
-  return { ok: false, reason: "format", text: raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw) };
+  // cellText: an invalid Date (new Date(NaN)) has no ISO string and must not throw.
+  return { ok: false, reason: "format", text: cellText(raw) };
 }
 
 /** True for text already in normal form (the common case, checked without regular expressions). */

@@ -43,7 +43,11 @@ const DAY_MS = 86_400_000;
 
 /** An ISO date `YYYY-MM-DD` from a Date, an Excel serial number or text `YYYY-MM-DD`. */
 export function readDate(raw: Exclude<CellValue, null | undefined>): string | null {
-  if (raw instanceof Date) return isNaN(raw.getTime()) ? null : raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) {
+    // Years beyond 0001–9999 have no YYYY-MM-DD ("+010000-01-01").
+    const year = raw.getUTCFullYear();
+    return isNaN(year) || year < 1 || year > 9999 ? null : raw.toISOString().slice(0, 10);
+  }
   if (typeof raw === "number") {
     // Excel serials for 1900-03-01 … 9999-12-31; anything else is not a date.
     if (!Number.isFinite(raw) || raw < 61 || raw > 2_958_465) return null;
