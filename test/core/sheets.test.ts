@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { SHEET_SPECS, type SheetKey } from "../../src/core/sheets";
+import { sharedContract } from "../helpers/shared";
 
 const DOCS = path.resolve(__dirname, "../../docs");
 const workbookMd = readFileSync(path.join(DOCS, "workbook.md"), "utf8");
@@ -21,8 +22,6 @@ describe("the sheet specs follow the workbook contract (docs/workbook.md)", () =
   });
 
   it("keeps docs/workbook.md identical to the shared contract it was copied from", () => {
-    const shared = path.resolve(__dirname, "../../../shared/domain/workbook.md");
-    if (!existsSync(shared)) return; // a checkout without shared/ beside it: the copy is the reference
-    expect(workbookMd).toBe(readFileSync(shared, "utf8"));
+    expect(workbookMd).toBe(sharedContract("workbook.md"));
   });
 });
