@@ -142,7 +142,7 @@ async function rangeFigures() {
 async function hyperFormulaFigures() {
   const { HyperFormula } = await import("hyperformula");
   const { functionsMetadata } = await import("../test/helpers/metadata");
-  const { registerAddinFunctions } = await import("../test/helpers/hyperformula");
+  const { registerAddinFunctions, settle } = await import("../test/helpers/hyperformula");
   const { basisOf } = await import("../src/excel/modelSource");
   const { readWorkbook } = await import("../src/core/model");
   // A list of 2 000 rows: classes, subclasses and divisions with a SÄBO payer each.
@@ -171,20 +171,23 @@ async function hyperFormulaFigures() {
     Lista: [["ISO-kod", "SÄBO"], ...list],
     Frågor: [["iso", "boendeform", "ålder", "betalare"], ...queries.map((q, i) => [q, "SÄBO", 80, formula(i + 2)])],
   });
-  const measure = (formula: (r: number) => string) => {
+  const measure = async (formula: (r: number) => string) => {
     const hf = HyperFormula.buildFromSheets(sheet(formula), { licenseKey: "gpl-v3", dateFormats: ["YYYY-MM-DD"] });
+    // The add-in's functions are asynchronous (Excel shows #BUSY! until they resolve): settle them.
+    await settle(hf);
     const samples: number[] = [];
     for (let k = 0; k < 3; k++) {
       const start = process.hrtime.bigint();
       hf.rebuildAndRecalculate();
+      await settle(hf);
       samples.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     const values = hf.getSheetValues(hf.getSheetId("Frågor")!).slice(1).map((r) => r[3]);
     hf.destroy();
     return { ms: median(samples), values };
   };
-  const addin = measure((r) => `=HJM.WHO_PAYS(A${r},B${r},C${r})`);
-  const plain = measure(lookup);
+  const addin = await measure((r) => `=HJM.WHO_PAYS(A${r},B${r},C${r})`);
+  const plain = await measure(lookup);
   // Both must give the same answers, or the comparison means nothing.
   const differ = addin.values.filter((v, i) => v !== plain.values[i]).length;
   if (differ > 0) throw new Error(`bench: the add-in and the lookup formula disagree on ${differ} rows`);
