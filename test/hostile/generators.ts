@@ -101,6 +101,10 @@ export const GENERATORS: Record<string, (dir: string) => Promise<void>> = {
     writeFileSync(path.join(dir, "bilagor.xlsx"), await xlsx([["Bilaga 1", LIST], ["BILAGA  1", other], ...OTHER_BILAGOR, UTGAVA]));
   },
 
+  async "xlsx-no-permission"(dir) {
+    writeFileSync(path.join(dir, "bilagor.xlsx"), await xlsx([["Bilaga 1", LIST], ...OTHER_BILAGOR, UTGAVA]));
+  },
+
   async "publish-long-edition-name"(dir) {
     writeFileSync(path.join(dir, "bilagor.xlsx"), await xlsx([["Bilaga 1", LIST], ...OTHER_BILAGOR, UTGAVA]));
   },
