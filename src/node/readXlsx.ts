@@ -1,54 +1,99 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue, RawSheet, RawWorkbook } from "../core/cells";
-import { checkXlsxBytes, MAX_FILE_BYTES } from "./zipGuard";
+import { checkXlsxBytes, corruptMessage, MAX_FILE_BYTES, newBudget, partKey, scanZip, XlsxRefusal, type EntrySink, type InflateBudget } from "./zipGuard";
+
+/**
+ * The CLI's .xlsx reader: fflate streams the archive (counting what it inflates), saxes streams
+ * each part's XML, and cells become the core's values as they are read. It gives the same raw
+ * model the ExcelJS reader gave (test/node/readXlsx.parity.test.ts holds it to that on every
+ * fixture) in a fraction of the time and memory, and refuses files beyond Excel's own limits
+ * early with a Swedish message.
+ *
+ * Where ExcelJS produced garbage, this reader gives the cell's value instead: a hyperlinked
+ * number or rich text (ExcelJS: "[object Object]"), a text or error formula result in a date
+ * formatted cell (ExcelJS: an invalid date), a text formula result that contains an entity-like
+ * text such as "&lt;" (ExcelJS decoded it twice), CDATA text, elements with a namespace prefix,
+ * rows without a row number, sheet parts not named sheetN.xml, and sheet names ExcelJS refuses.
+ */
+
+/** Excel's own limits (Microsoft: "Excel specifications and limits"). */
+export const MAX_ROW = 1_048_576;
+export const MAX_COLUMN = 16_384;
+export const MAX_CELL_TEXT = 32_767;
+/** Filled cells in one workbook (merged areas included); keeps memory well below 2 GB. */
+export const MAX_CELLS = 10_000_000;
+/** Cell positions the core may walk: the sum over rows of each row's last column. */
+export const MAX_CELL_POSITIONS = 50_000_000;
+/** A gap wider than this inside a row stays a hole (a sparse row) instead of nulls. */
+const DENSE_GAP = 1024;
 
 export type ReadResult = { readonly ok: true; readonly workbook: RawWorkbook } | { readonly ok: false; readonly message: string };
 
-/** ExcelJS cell value → the core's cell value (formulas give their cached result). */
-export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
-  if (typeof value === "object") {
-    if ("error" in value && typeof value.error === "string") return { error: value.error };
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) return null;
-      if (typeof result === "object" && !(result instanceof Date) && "error" in (result as object)) {
-        return { error: String((result as { error: unknown }).error) };
-      }
-      return toCellValue(result as ExcelJS.CellValue);
-    }
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof (value as { text: unknown }).text === "string") return (value as { text: string }).text;
-  }
-  return String(value);
-}
-
-/** Converts a loaded ExcelJS workbook to raw sheets (every used row, hidden ones included). */
-export function fromExcelJs(workbook: ExcelJS.Workbook): RawWorkbook {
-  const sheets: RawSheet[] = [];
-  workbook.eachSheet((ws) => {
-    const rows: CellValue[][] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values = row.values as ExcelJS.CellValue[];
-      const cells: CellValue[] = new Array(Math.max(0, values.length - 1));
-      for (let c = 1; c < values.length; c++) cells[c - 1] = toCellValue(values[c]);
-      rows[rowNumber - 1] = cells;
-    });
-    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-    sheets.push({ name: ws.name, rows });
-  });
-  return { sheets };
-}
+const nf = (n: number) => n.toLocaleString("sv-SE");
 
 /**
  * Reads an .xlsx file for the core. Never throws: a missing, empty, encrypted, corrupt or
  * oversized file gives a Swedish message instead. The file is only read, never written.
  */
 export async function readXlsxFile(file: string): Promise<ReadResult> {
+  const loaded = await loadFile(file);
+  return loaded.ok ? readXlsxBytes(loaded.bytes, loaded.name) : loaded;
+}
+
+export async function readXlsxBytes(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  const verdict = checkXlsxBytes(bytes, name);
+  if (!verdict.ok) return verdict;
+  try {
+    return { ok: true, workbook: readWorkbookParts(bytes, name) };
+  } catch (e) {
+    if (e instanceof XlsxRefusal) return { ok: false, message: e.message };
+    return { ok: false, message: corruptMessage(name) };
+  }
+}
+
+export type RowsResult = { readonly ok: true; readonly sheet: string; readonly merges: readonly string[] } | { readonly ok: false; readonly message: string };
+
+/**
+ * Streams one sheet's rows without holding the sheet: `onRow` gets each row that has a value
+ * (Excel row number, cells from column A; a wide gap stays a hole) in file order. `pick` chooses
+ * the sheet from the workbook's sheet names (undefined: none fits, a Swedish message follows).
+ * Merged ranges are not filled in here (the file stores them after the rows); their ranges come
+ * back in `merges` so a caller can tell.
+ */
+export async function forEachRow(
+  file: string,
+  pick: (sheetNames: readonly string[]) => string | undefined,
+  onRow: (row: number, cells: readonly CellValue[]) => void,
+): Promise<RowsResult> {
+  const loaded = await loadFile(file);
+  if (!loaded.ok) return loaded;
+  const { bytes, name } = loaded;
+  const verdict = checkXlsxBytes(bytes, name);
+  if (!verdict.ok) return verdict;
+  try {
+    const budget = newBudget();
+    const book = readStructure(bytes, name, budget);
+    const chosen = pick(book.sheets.map((s) => s.name));
+    const sheet = book.sheets.find((s) => s.name === chosen);
+    if (!sheet) return { ok: false, message: `${name} har inget blad som kan läsas (bladen: ${book.sheets.map((s) => `”${s.name}”`).join(", ") || "inga"}).` };
+    let merges: string[] = [];
+    scanZip(bytes, name, budget, (key) => {
+      if (key !== sheet.part) return null;
+      const reader = new SheetReader(sheet.name, name, book, null, (row, cells) => {
+        if (cells.length) onRow(row, cells);
+      });
+      return xmlSink(reader, () => (merges = reader.merges.map((m) => m.ref)));
+    });
+    return { ok: true, sheet: sheet.name, merges };
+  } catch (e) {
+    if (e instanceof XlsxRefusal) return { ok: false, message: e.message };
+    return { ok: false, message: corruptMessage(name) };
+  }
+}
+
+async function loadFile(file: string): Promise<{ ok: true; bytes: Buffer; name: string } | { ok: false; message: string }> {
   const name = path.basename(file);
   let stat;
   try {
@@ -60,21 +105,610 @@ export async function readXlsxFile(file: string): Promise<ReadResult> {
   if (stat.size > MAX_FILE_BYTES) {
     return { ok: false, message: `${name} är ${Math.round(stat.size / 1024 / 1024)} MB; gränsen är ${MAX_FILE_BYTES / 1024 / 1024} MB. Dela upp arbetsboken.` };
   }
-  const bytes = await fs.readFile(file);
-  return readXlsxBytes(bytes, name);
+  return { ok: true, bytes: await fs.readFile(file), name };
 }
 
-export async function readXlsxBytes(bytes: Buffer, name: string): Promise<ReadResult> {
-  const verdict = checkXlsxBytes(bytes, name);
-  if (!verdict.ok) return verdict;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // Data validations are skipped: ExcelJS expands a whole-column rule cell by cell.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: ["dataValidations"] } as never);
-  } catch {
-    return { ok: false, message: `${name} är skadad eller ingen giltig Excel-arbetsbok (.xlsx) och kan inte läsas.` };
+// ---------------------------------------------------------------------------------------------
+// Workbook structure: relationships, workbook, styles, shared strings.
+
+interface SheetRef {
+  readonly name: string;
+  readonly part: string;
+}
+
+interface Structure {
+  readonly sheets: readonly SheetRef[];
+  readonly sharedStrings: readonly string[];
+  /** Per cell style index: does its number format show a date? */
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+interface Relationship {
+  readonly type: string;
+  readonly target: string;
+}
+
+function readWorkbookParts(bytes: Uint8Array, fileName: string): RawWorkbook {
+  const budget = newBudget();
+  const book = readStructure(bytes, fileName, budget);
+  const counter = { cells: 0, positions: 0 };
+  const built = new Map<string, CellValue[][]>();
+  const byPart = new Map(book.sheets.map((s) => [s.part, s] as const));
+  scanZip(bytes, fileName, budget, (key) => {
+    const sheet = byPart.get(key);
+    if (!sheet) return null;
+    const rows = new Map<number, CellValue[]>();
+    const reader = new SheetReader(sheet.name, fileName, book, counter, (row, cells) => {
+      if (cells.length) rows.set(row, cells as CellValue[]);
+      else rows.delete(row);
+    });
+    return xmlSink(reader, () => {
+      applyMerges(reader, rows, counter, fileName);
+      built.set(key, denseRows(rows));
+    });
+  });
+  const sheets: RawSheet[] = [];
+  for (const s of book.sheets) {
+    const rows = built.get(s.part);
+    if (rows) sheets.push({ name: s.name, rows });
   }
-  // Every Excel workbook has at least one sheet; a zip without any is some other file.
-  if (workbook.worksheets.length === 0) return { ok: false, message: `${name} är ingen Excel-arbetsbok (arkivet innehåller inga kalkylblad).` };
-  return { ok: true, workbook: fromExcelJs(workbook) };
+  if (sheets.length === 0) throw new XlsxRefusal(`${fileName} är ingen Excel-arbetsbok (arkivet innehåller inga kalkylblad).`);
+  return { sheets };
+}
+
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+/** Rows by number → the core's array from row 1, every row without values an empty row. */
+function denseRows(rows: Map<number, CellValue[]>): CellValue[][] {
+  let last = 0;
+  for (const n of rows.keys()) if (n > last) last = n;
+  const out = new Array<CellValue[]>(last);
+  for (let i = 0; i < last; i++) out[i] = rows.get(i + 1) ?? (EMPTY_ROW as CellValue[]);
+  return out;
+}
+
+const REL_TYPE = (type: string) => type.slice(type.lastIndexOf("/") + 1);
+
+/** Passes 1 and 2 over the archive: every .rels part, then the workbook, styles and shared strings. */
+function readStructure(bytes: Uint8Array, fileName: string, budget: InflateBudget): Structure {
+  const rels = new Map<string, Uint8Array[]>();
+  const names = scanZip(bytes, fileName, budget, (key) => {
+    if (!key.endsWith(".rels")) return null;
+    const chunks: Uint8Array[] = [];
+    rels.set(key, chunks);
+    return (chunk) => chunks.push(chunk);
+  });
+  const present = new Set(names);
+  const relsOf = (part: string): Map<string, Relationship> => {
+    const slash = part.lastIndexOf("/");
+    const relsKey = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+    const chunks = rels.get(relsKey);
+    return chunks ? parseRelationships(chunks, part) : new Map();
+  };
+  const noSheets = () => new XlsxRefusal(`${fileName} är ingen Excel-arbetsbok (arkivet innehåller inga kalkylblad).`);
+  const rootDoc = [...relsOf("").values()].find((r) => REL_TYPE(r.type) === "officeDocument")?.target;
+  const workbookPart = rootDoc && present.has(rootDoc) ? rootDoc : "xl/workbook.xml";
+  if (!present.has(workbookPart)) throw noSheets();
+  const workbookRels = relsOf(workbookPart);
+  const partOfType = (type: string, fallback: string) => {
+    const target = [...workbookRels.values()].find((r) => REL_TYPE(r.type) === type)?.target;
+    return target && present.has(target) ? target : present.has(fallback) ? fallback : null;
+  };
+  const dir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
+  const stylesPart = partOfType("styles", `${dir}styles.xml`);
+  const stringsPart = partOfType("sharedStrings", `${dir}sharedstrings.xml`);
+
+  let workbook: { sheets: Array<{ name: string; rId: string }>; date1904: boolean } = { sheets: [], date1904: false };
+  let styles: boolean[] = [];
+  let strings: string[] = [];
+  scanZip(bytes, fileName, budget, (key) => {
+    if (key === workbookPart) {
+      const reader = new WorkbookReader();
+      return xmlSink(reader, () => (workbook = reader.result()));
+    }
+    if (key === stylesPart) {
+      const reader = new StylesReader();
+      return xmlSink(reader, () => (styles = reader.result()));
+    }
+    if (key === stringsPart) {
+      const reader = new SharedStringsReader(fileName);
+      return xmlSink(reader, () => (strings = reader.strings));
+    }
+    return null;
+  });
+  const sheets: SheetRef[] = [];
+  for (const s of workbook.sheets) {
+    const rel = workbookRels.get(s.rId);
+    if (!rel || REL_TYPE(rel.type) !== "worksheet" || !present.has(rel.target)) continue;
+    sheets.push({ name: s.name, part: rel.target });
+  }
+  if (sheets.length === 0) throw noSheets();
+  return { sheets, sharedStrings: strings, dateStyles: styles, date1904: workbook.date1904 };
+}
+
+/** Resolves a relationship target against the part that owns it (OPC part names). */
+function resolveTarget(source: string, target: string): string {
+  const base = target.startsWith("/") ? [] : source.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") base.pop();
+    else base.push(seg);
+  }
+  return partKey(base.join("/"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML plumbing: saxes over streamed, UTF-8 decoded chunks; element names without their prefix.
+
+interface XmlHandler {
+  open(name: string, attributes: Record<string, string>): void;
+  text(text: string): void;
+  close(name: string): void;
+}
+
+const localName = (name: string) => {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+function xmlParser(handler: XmlHandler): SaxesParser<{ xmlns: false; position: false }> {
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on("opentag", (tag: SaxesTagPlain) => handler.open(localName(tag.name), tag.attributes));
+  parser.on("text", (text) => handler.text(text));
+  parser.on("cdata", (text) => handler.text(text));
+  parser.on("closetag", (tag: SaxesTagPlain) => handler.close(localName(tag.name)));
+  parser.on("error", (e) => {
+    throw e;
+  });
+  return parser;
+}
+
+/** A zip sink that decodes UTF-8 as it streams and feeds the parser; `done` runs after the last byte. */
+function xmlSink(handler: XmlHandler, done: () => void): EntrySink {
+  const parser = xmlParser(handler);
+  const decoder = new TextDecoder("utf-8");
+  return (chunk, final) => {
+    const text = decoder.decode(chunk, { stream: !final });
+    if (text) parser.write(text);
+    if (final) {
+      parser.close();
+      done();
+    }
+  };
+}
+
+function parseRelationships(chunks: readonly Uint8Array[], source: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  const parser = xmlParser({
+    open(name, a) {
+      if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
+      if (a.TargetMode === "External") return;
+      out.set(a.Id, { type: a.Type ?? "", target: resolveTarget(source, a.Target.trim()) });
+    },
+    text() {},
+    close() {},
+  });
+  const decoder = new TextDecoder("utf-8");
+  for (const c of chunks) parser.write(decoder.decode(c, { stream: true }));
+  parser.write(decoder.decode());
+  parser.close();
+  return out;
+}
+
+const xsdTrue = (v: string | undefined) => v === "1" || v === "true";
+
+class WorkbookReader implements XmlHandler {
+  private readonly sheets: Array<{ name: string; rId: string }> = [];
+  private date1904 = false;
+  open(name: string, a: Record<string, string>) {
+    if (name === "workbookPr") this.date1904 = xsdTrue(a.date1904);
+    if (name === "sheet" && a.name !== undefined) {
+      const idKey = Object.keys(a).find((k) => k.endsWith(":id"));
+      if (idKey) this.sheets.push({ name: a.name, rId: a[idKey]! });
+    }
+  }
+  text() {}
+  close() {}
+  result() {
+    return { sheets: this.sheets, date1904: this.date1904 };
+  }
+}
+
+/** Built-in number formats with a fixed code (ECMA-376 §18.8.30, as ExcelJS lists them). */
+const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
+  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??",
+  14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss",
+  22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)", 39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
+};
+
+/** Whether a number format shows a date or time: a date part outside brackets and quotes. */
+export function isDateFormat(format: string): boolean {
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+class StylesReader implements XmlHandler {
+  private readonly custom = new Map<number, string>();
+  private readonly xfFormats: number[] = [];
+  private inCellXfs = false;
+  private inNumFmts = false;
+  open(name: string, a: Record<string, string>) {
+    if (name === "numFmts") this.inNumFmts = true;
+    else if (name === "numFmt" && this.inNumFmts && a.formatCode !== undefined) this.custom.set(parseInt(a.numFmtId ?? "", 10), a.formatCode.replace(/[\\](.)/g, "$1"));
+    else if (name === "cellXfs") this.inCellXfs = true;
+    else if (name === "xf" && this.inCellXfs) this.xfFormats.push(parseInt(a.numFmtId ?? "", 10));
+  }
+  text() {}
+  close(name: string) {
+    if (name === "cellXfs") this.inCellXfs = false;
+    else if (name === "numFmts") this.inNumFmts = false;
+  }
+  result(): boolean[] {
+    return this.xfFormats.map((id) => {
+      if (!id) return false;
+      const format = this.custom.get(id) ?? BUILT_IN_FORMATS[id];
+      return format !== undefined && isDateFormat(format);
+    });
+  }
+}
+
+/** `_x000D_` and the like: characters OOXML escapes in shared strings. */
+const unescapeOoxml = (text: string) => text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+const longTextMessage = (fileName: string, where: string, length: number) =>
+  `${fileName}: ${where} har en text på ${nf(length)} tecken; Excel tillåter högst ${nf(MAX_CELL_TEXT)} tecken i en cell. Filen är skadad eller manipulerad och läses inte.`;
+
+class SharedStringsReader implements XmlHandler {
+  readonly strings: string[] = [];
+  private plain: string | null = null;
+  private runs: string[] | null = null;
+  private buf: string[] | null = null;
+  private depthRun = false;
+  private inPhonetic = false;
+  constructor(private readonly fileName: string) {}
+  open(name: string) {
+    if (name === "si") {
+      this.plain = null;
+      this.runs = null;
+    } else if (name === "r") this.depthRun = true;
+    else if (name === "rPh") this.inPhonetic = true;
+    else if (name === "t" && !this.inPhonetic) this.buf = [];
+  }
+  text(text: string) {
+    this.buf?.push(text);
+  }
+  close(name: string) {
+    if (name === "t" && this.buf) {
+      const t = unescapeOoxml(this.buf.join(""));
+      this.buf = null;
+      if (this.depthRun) (this.runs ??= []).push(t);
+      else this.plain = t;
+    } else if (name === "r") this.depthRun = false;
+    else if (name === "rPh") this.inPhonetic = false;
+    else if (name === "si") {
+      const value = this.runs ? this.runs.join("") : (this.plain ?? "");
+      if (value.length > MAX_CELL_TEXT) throw new XlsxRefusal(longTextMessage(this.fileName, "en delad text", value.length));
+      this.strings.push(value);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheets.
+
+const enum Target {
+  None,
+  Value,
+  Formula,
+  InlineText,
+  RunText,
+}
+
+/** "AB12" → column 28; beyond XFD → Infinity; not a cell reference → NaN. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = ref.charCodeAt(0) === 36 ? 1 : 0; // "$"
+  const start = i;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+    if (col > MAX_COLUMN) return Infinity;
+  }
+  if (i === start) return NaN;
+  if (ref.charCodeAt(i) === 36) i++; // "$"
+  return /^\d+$/.test(ref.slice(i)) ? col : NaN;
+}
+
+function rowOf(ref: string): number {
+  const m = /(\d+)$/.exec(ref);
+  return m ? Number(m[1]) : NaN;
+}
+
+interface Merge {
+  readonly ref: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+const excelToDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+
+class SheetReader implements XmlHandler {
+  readonly merges: Merge[] = [];
+  private inSheetData = false;
+  private inInline = false;
+  private inRun = false;
+  private inPhonetic = false;
+  private target = Target.None;
+  // The current row.
+  private row = 0;
+  private cols: number[] = [];
+  private values: CellValue[] = [];
+  // The current cell.
+  private col = 0;
+  private type = "";
+  private dateStyle = false;
+  private formula = false;
+  private raw: string | undefined;
+  private runs: string[] | null = null;
+
+  constructor(
+    private readonly sheet: string,
+    private readonly fileName: string,
+    private readonly book: Structure,
+    private readonly counter: { cells: number; positions: number } | null,
+    private readonly onRow: (row: number, cells: readonly CellValue[]) => void,
+  ) {}
+
+  private refuse(message: string): never {
+    throw new XlsxRefusal(`${this.fileName}: bladet ”${this.sheet}” ${message}`);
+  }
+
+  open(name: string, a: Record<string, string>) {
+    if (!this.inSheetData) {
+      if (name === "sheetData") this.inSheetData = true;
+      else if (name === "mergeCell" && a.ref !== undefined) this.addMerge(a.ref);
+      return;
+    }
+    switch (name) {
+      case "row": {
+        const r = a.r === undefined ? this.row + 1 : Number(a.r);
+        if (!Number.isInteger(r) || r < 1) this.refuse(`har ett ogiltigt radnummer (”${a.r}”). Filen är skadad och läses inte.`);
+        if (r > MAX_ROW) this.refuse(`har en rad med nummer ${nf(r)}, men Excel har högst ${nf(MAX_ROW)} rader. Filen är skadad eller manipulerad och läses inte.`);
+        this.row = r;
+        this.cols = [];
+        this.values = [];
+        this.col = 0;
+        return;
+      }
+      case "c": {
+        let col = this.col + 1;
+        if (a.r !== undefined) {
+          col = columnOf(a.r);
+          if (col === Infinity) this.refuse(`har en cell (”${a.r}”) bortom kolumn XFD, Excels sista kolumn. Filen är skadad eller manipulerad och läses inte.`);
+          if (Number.isNaN(col)) this.refuse(`har en ogiltig cellreferens (”${a.r}”). Filen är skadad och läses inte.`);
+        }
+        if (col > MAX_COLUMN) this.refuse(`har en cell bortom kolumn XFD, Excels sista kolumn. Filen är skadad eller manipulerad och läses inte.`);
+        this.col = col;
+        this.type = a.t ?? "";
+        const style = a.s === undefined ? NaN : parseInt(a.s, 10);
+        this.dateStyle = style >= 0 && this.book.dateStyles[style] === true;
+        this.formula = false;
+        this.raw = undefined;
+        this.runs = null;
+        return;
+      }
+      case "f":
+        this.target = Target.Formula;
+        if (a.t) this.formula = true;
+        return;
+      case "v":
+        this.target = Target.Value;
+        return;
+      case "is":
+        this.inInline = true;
+        return;
+      case "r":
+        if (this.inInline) {
+          this.inRun = true;
+          (this.runs ??= []).push("");
+        }
+        return;
+      case "rPh":
+        this.inPhonetic = true;
+        return;
+      case "t":
+        if (this.inInline && !this.inPhonetic) this.target = this.inRun ? Target.RunText : Target.InlineText;
+        return;
+    }
+  }
+
+  text(text: string) {
+    switch (this.target) {
+      case Target.None:
+        return;
+      case Target.Formula:
+        if (text) this.formula = true;
+        return;
+      case Target.Value:
+      case Target.InlineText:
+        this.raw = this.raw === undefined ? text : this.raw + text;
+        return;
+      case Target.RunText: {
+        const runs = this.runs!;
+        runs[runs.length - 1] += text;
+        return;
+      }
+    }
+  }
+
+  close(name: string) {
+    if (!this.inSheetData) return;
+    switch (name) {
+      case "sheetData":
+        this.inSheetData = false;
+        return;
+      case "f":
+      case "v":
+      case "t":
+        this.target = Target.None;
+        return;
+      case "is":
+        this.inInline = false;
+        return;
+      case "r":
+        this.inRun = false;
+        return;
+      case "rPh":
+        this.inPhonetic = false;
+        return;
+      case "c":
+        this.endCell();
+        return;
+      case "row":
+        this.endRow();
+        return;
+    }
+  }
+
+  private number(raw: string): CellValue {
+    const n = parseFloat(raw);
+    return this.dateStyle ? excelToDate(n, this.book.date1904) : n;
+  }
+
+  private text32k(value: string): string {
+    if (value.length > MAX_CELL_TEXT) this.refuse(`har i cell ${cellRef(this.row, this.col)} en text på ${nf(value.length)} tecken; Excel tillåter högst ${nf(MAX_CELL_TEXT)} tecken i en cell. Filen är skadad eller manipulerad och läses inte.`);
+    return value;
+  }
+
+  /** The cell's value as ExcelJS gave it (formulas give their cached result). */
+  private endCell() {
+    const { raw, type } = this;
+    let value: CellValue;
+    if (this.formula) {
+      if (!raw) value = null;
+      else if (type === "str") value = this.text32k(raw);
+      else if (type === "b") value = parseInt(raw, 10) !== 0;
+      else if (type === "e") value = { error: raw };
+      else value = this.number(raw);
+    } else if (raw !== undefined || this.runs) {
+      switch (type) {
+        case "s": {
+          const s = this.book.sharedStrings[parseInt(raw ?? "", 10)];
+          if (s === undefined) this.refuse(`hänvisar i cell ${cellRef(this.row, this.col)} till en delad text som saknas. Filen är skadad och läses inte.`);
+          value = s;
+          break;
+        }
+        case "str":
+          value = this.text32k(raw ?? "");
+          break;
+        case "inlineStr":
+          value = this.text32k(this.runs ? this.runs.map(unescapeOoxml).join("") : (raw ?? ""));
+          break;
+        case "b":
+          value = parseInt(raw ?? "", 10) !== 0;
+          break;
+        case "e":
+          value = { error: raw ?? "" };
+          break;
+        case "d": {
+          const date = new Date(raw ?? "");
+          value = isNaN(date.getTime()) ? (raw ?? "") : date;
+          break;
+        }
+        default:
+          value = this.number(raw ?? "");
+      }
+    } else return; // no value: Excel keeps such a cell only for its style
+    this.cols.push(this.col);
+    this.values.push(value);
+    if (this.counter && ++this.counter.cells > MAX_CELLS) throw new XlsxRefusal(tooManyCells(this.fileName));
+  }
+
+  private endRow() {
+    const { cols, values } = this;
+    let cells: CellValue[] = EMPTY_ROW as CellValue[];
+    if (cols.length) {
+      let ordered = true;
+      for (let i = 1; i < cols.length; i++) if (cols[i]! <= cols[i - 1]!) ordered = false;
+      const order = cols.map((_, i) => i);
+      if (!ordered) order.sort((x, y) => cols[x]! - cols[y]! || x - y);
+      cells = [];
+      for (const i of order) putCell(cells, cols[i]!, values[i]!);
+      if (this.counter && (this.counter.positions += cells.length) > MAX_CELL_POSITIONS) this.refuse(spreadMessage);
+    }
+    this.onRow(this.row, cells);
+  }
+
+  private addMerge(ref: string) {
+    const [from, to = from] = ref.split(":");
+    const c1 = columnOf(from!);
+    const c2 = columnOf(to!);
+    const r1 = rowOf(from!);
+    const r2 = rowOf(to!);
+    if (![c1, c2, r1, r2].every((n) => Number.isFinite(n) && n >= 1) || r1 > MAX_ROW || r2 > MAX_ROW) {
+      this.refuse(`har ett ogiltigt sammanslaget område (”${ref}”). Filen är skadad och läses inte.`);
+    }
+    this.merges.push({ ref, top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) });
+  }
+
+  /** Budget check for the merged areas, before any of them is filled in. */
+  mergedArea(): number {
+    return this.merges.reduce((sum, m) => sum + (m.bottom - m.top + 1) * (m.right - m.left + 1), 0);
+  }
+
+  refuseSpread(): never {
+    this.refuse(spreadMessage);
+  }
+}
+
+const spreadMessage = `har innehåll spritt över fler än ${nf(MAX_CELL_POSITIONS)} cellpositioner (till exempel värden långt ut till höger, som i kolumn XFD, på många rader) och läses inte. Ta bort innehållet i de kolumnerna eller dela upp arbetsboken.`;
+
+const tooManyCells = (fileName: string) =>
+  `${fileName} har fler än ${nf(MAX_CELLS)} ifyllda celler och läses inte (gränsen skyddar mot överstora eller manipulerade filer). Dela upp arbetsboken.`;
+
+function cellRef(row: number, col: number): string {
+  let letters = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters}${row}`;
+}
+
+/** Sets column `col` (1-based) of a row: a short gap fills with null as before, a wide one stays a hole. */
+function putCell(cells: CellValue[], col: number, value: CellValue) {
+  const at = col - 1;
+  if (at > cells.length && at - cells.length <= DENSE_GAP) for (let j = cells.length; j < at; j++) cells[j] = null;
+  cells[at] = value;
+}
+
+/**
+ * Every cell of a merged range shows its top-left cell's value, as the ExcelJS reader gave it
+ * (a range without a value there gives empty cells, and its rows count as used). Overlapping
+ * ranges make the file corrupt, as in Excel.
+ */
+function applyMerges(reader: SheetReader, rows: Map<number, CellValue[]>, counter: { cells: number; positions: number }, fileName: string) {
+  if (reader.merges.length === 0) return;
+  counter.cells += reader.mergedArea();
+  if (counter.cells > MAX_CELLS) throw new XlsxRefusal(tooManyCells(fileName));
+  const covered = new Set<number>();
+  for (const m of reader.merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        const key = r * (MAX_COLUMN + 1) + c;
+        if (covered.has(key)) throw new XlsxRefusal(corruptMessage(fileName));
+        covered.add(key);
+      }
+    }
+    const master = rows.get(m.top)?.[m.left - 1] ?? null;
+    for (let r = m.top; r <= m.bottom; r++) {
+      let cells = rows.get(r);
+      if (!cells || cells === EMPTY_ROW) rows.set(r, (cells = []));
+      const before = cells.length;
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) putCell(cells, c, master);
+      counter.positions += cells.length - before;
+    }
+    if (counter.positions > MAX_CELL_POSITIONS) reader.refuseSpread();
+  }
 }

@@ -1,16 +1,29 @@
+import { Unzip, UnzipInflate } from "fflate";
+
 /**
- * Cheap checks on a file before ExcelJS unpacks it: is it a zip at all, is it an encrypted or
- * legacy Office file, and would unpacking it blow up (a zip bomb)? Reads the zip's central
- * directory only.
+ * The zip layer of the .xlsx reader: sniffs what kind of file it is, then streams the archive's
+ * entries through fflate, inflating only the parts the reader asks for and counting every byte
+ * that is actually inflated. Nothing here trusts the sizes or the entry count the archive
+ * declares: a zip bomb is stopped by what it really unpacks, a few megabytes past the limit.
  */
 export const MAX_FILE_BYTES = 60 * 1024 * 1024;
 export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 
+/**
+ * Compressed bytes handed to fflate per push. DEFLATE expands at most ~1 032 times, so one push
+ * inflates at most ~16 MB before the counter is checked again.
+ */
+const PUSH_BYTES = 16 * 1024;
+
 export type ZipVerdict = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+/** A refusal with a Swedish message for the user; thrown anywhere in the reader, caught at its edge. */
+export class XlsxRefusal extends Error {}
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export function checkXlsxBytes(bytes: Buffer, fileName: string): ZipVerdict {
+/** Cheap checks on the first bytes: empty, encrypted or legacy Office, or not a zip at all. */
+export function checkXlsxBytes(bytes: Uint8Array, fileName: string): ZipVerdict {
   if (bytes.length === 0) return { ok: false, message: `${fileName} är tom (0 byte) och kan inte läsas som en .xlsx-fil.` };
   if (CFB_MAGIC.every((b, i) => bytes[i] === b)) {
     return {
@@ -21,32 +34,87 @@ export function checkXlsxBytes(bytes: Buffer, fileName: string): ZipVerdict {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     return { ok: false, message: `${fileName} är ingen .xlsx-fil (filen är inte ett Excel-arkiv). Spara den som Excel-arbetsbok (.xlsx).` };
   }
-  // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
-  const from = Math.max(0, bytes.length - 65_557);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= from; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return { ok: false, message: `${fileName} är skadad: Excel-arkivets innehållsförteckning saknas.` };
-  const entries = bytes.readUInt16LE(eocd + 10);
-  const dirOffset = bytes.readUInt32LE(eocd + 16);
-  let pos = dirOffset;
-  let unpacked = 0;
-  for (let n = 0; n < entries; n++) {
-    if (pos + 46 > bytes.length || bytes.readUInt32LE(pos) !== 0x02014b50) {
-      return { ok: false, message: `${fileName} är skadad: Excel-arkivets innehållsförteckning går inte att läsa.` };
-    }
-    unpacked += bytes.readUInt32LE(pos + 24);
-    if (unpacked > MAX_UNPACKED_BYTES) {
-      return {
-        ok: false,
-        message: `${fileName} packas upp till mer än ${MAX_UNPACKED_BYTES / 1024 / 1024} MB och läses inte (skydd mot överstora eller manipulerade filer). Dela upp arbetsboken.`,
-      };
-    }
-    pos += 46 + bytes.readUInt16LE(pos + 28) + bytes.readUInt16LE(pos + 30) + bytes.readUInt16LE(pos + 32);
-  }
   return { ok: true };
+}
+
+export const corruptMessage = (fileName: string) => `${fileName} är skadad eller ingen giltig Excel-arbetsbok (.xlsx) och kan inte läsas.`;
+
+export const unpackedMessage = (fileName: string) =>
+  `${fileName} packas upp till mer än ${MAX_UNPACKED_BYTES / 1024 / 1024} MB och läses inte (skydd mot överstora eller manipulerade filer). Dela upp arbetsboken.`;
+
+/** Inflated bytes so far, over every pass of one read. */
+export interface InflateBudget {
+  used: number;
+  readonly limit: number;
+}
+
+export const newBudget = (limit = MAX_UNPACKED_BYTES): InflateBudget => ({ used: 0, limit });
+
+/** Receives one entry's inflated bytes in order; `final` is true on the last call. */
+export type EntrySink = (chunk: Uint8Array, final: boolean) => void;
+
+/** Zip part names are compared as OPC does: case-insensitive, with forward slashes, no leading slash. */
+export const partKey = (name: string) => name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+
+/**
+ * Streams the archive once. For each entry, `pick` gets its normalised name and returns a sink
+ * to inflate it into, or null to skip it without inflating. Returns the normalised names of all
+ * entries. Throws XlsxRefusal when the archive is corrupt, holds an entry twice, uses an unknown
+ * compression, or inflates beyond the budget; an error thrown by a sink propagates unchanged.
+ */
+export function scanZip(bytes: Uint8Array, fileName: string, budget: InflateBudget, pick: (key: string) => EntrySink | null): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const open = new Set<string>();
+  let failure: unknown = null;
+  const unzip = new Unzip((file) => {
+    if (failure) return;
+    const key = partKey(file.name);
+    names.push(key);
+    if (seen.has(key)) {
+      failure = new XlsxRefusal(corruptMessage(fileName));
+      return;
+    }
+    seen.add(key);
+    const sink = pick(key);
+    if (!sink) return;
+    open.add(key);
+    file.ondata = (err, chunk, final) => {
+      if (failure) return;
+      if (err) {
+        failure = new XlsxRefusal(corruptMessage(fileName));
+        return;
+      }
+      budget.used += chunk.length;
+      if (budget.used > budget.limit) {
+        failure = new XlsxRefusal(unpackedMessage(fileName));
+        return;
+      }
+      try {
+        sink(chunk, final);
+      } catch (e) {
+        failure = e;
+        return;
+      }
+      if (final) open.delete(key);
+    };
+    try {
+      file.start();
+    } catch {
+      failure = new XlsxRefusal(corruptMessage(fileName));
+    }
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let at = 0; at < bytes.length && !failure; at += PUSH_BYTES) {
+      const end = Math.min(bytes.length, at + PUSH_BYTES);
+      unzip.push(bytes.subarray(at, end), end === bytes.length);
+    }
+  } catch {
+    if (!failure) failure = new XlsxRefusal(corruptMessage(fileName));
+  }
+  if (failure) throw failure;
+  // An entry that never reached its end was cut off: the archive is truncated.
+  if (open.size > 0) throw new XlsxRefusal(corruptMessage(fileName));
+  return names;
 }
