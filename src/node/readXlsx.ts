@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue, RawSheet, RawWorkbook } from "../core/cells";
 import { checkXlsxBytes, corruptMessage, MAX_FILE_BYTES, newBudget, partKey, scanZip, XlsxRefusal, type EntrySink, type InflateBudget } from "./zipGuard";
@@ -26,12 +27,17 @@ export const MAX_CELL_TEXT = 32_767;
 export const MAX_CELLS = 10_000_000;
 /** Cell positions the core may walk: the sum over rows of each row's last column. */
 export const MAX_CELL_POSITIONS = 50_000_000;
+/** Characters of all shared texts together (a hostile list of texts is refused, not held). */
+export const MAX_SHARED_TEXT = 100_000_000;
+/** Relationship parts are a few hundred bytes each; more than this together is no workbook. */
+const MAX_RELS_BYTES = 16 * 1024 * 1024;
 /** A gap wider than this inside a row stays a hole (a sparse row) instead of nulls. */
 const DENSE_GAP = 1024;
 
 export type ReadResult = { readonly ok: true; readonly workbook: RawWorkbook } | { readonly ok: false; readonly message: string };
 
-const nf = (n: number) => n.toLocaleString("sv-SE");
+/** Thousands grouped with a plain space, as Swedish writes them (no hard space in a terminal). */
+const nf = (n: number) => n.toLocaleString("sv-SE").replace(/\s/g, " ");
 
 /**
  * Reads an .xlsx file for the core. Never throws: a missing, empty, encrypted, corrupt or
@@ -73,13 +79,12 @@ export async function forEachRow(
   const verdict = checkXlsxBytes(bytes, name);
   if (!verdict.ok) return verdict;
   try {
-    const budget = newBudget();
-    const book = readStructure(bytes, name, budget);
+    const book = readStructure(bytes, name);
     const chosen = pick(book.sheets.map((s) => s.name));
     const sheet = book.sheets.find((s) => s.name === chosen);
     if (!sheet) return { ok: false, message: `${name} har inget blad som kan läsas (bladen: ${book.sheets.map((s) => `”${s.name}”`).join(", ") || "inga"}).` };
     let merges: string[] = [];
-    scanZip(bytes, name, budget, (key) => {
+    scanZip(bytes, name, book.budget, (key) => {
       if (key !== sheet.part) return null;
       const reader = new SheetReader(sheet.name, name, book, null, (row, cells) => {
         if (cells.length) onRow(row, cells);
@@ -122,6 +127,8 @@ interface Structure {
   /** Per cell style index: does its number format show a date? */
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
+  /** What the parsing passes have inflated (the counting pass has already bounded it). */
+  readonly budget: InflateBudget;
 }
 
 interface Relationship {
@@ -130,12 +137,11 @@ interface Relationship {
 }
 
 function readWorkbookParts(bytes: Uint8Array, fileName: string): RawWorkbook {
-  const budget = newBudget();
-  const book = readStructure(bytes, fileName, budget);
+  const book = readStructure(bytes, fileName);
   const counter = { cells: 0, positions: 0 };
   const built = new Map<string, CellValue[][]>();
   const byPart = new Map(book.sheets.map((s) => [s.part, s] as const));
-  scanZip(bytes, fileName, budget, (key) => {
+  scanZip(bytes, fileName, book.budget, (key) => {
     const sheet = byPart.get(key);
     if (!sheet) return null;
     const rows = new Map<number, CellValue[]>();
@@ -170,14 +176,23 @@ function denseRows(rows: Map<number, CellValue[]>): CellValue[][] {
 
 const REL_TYPE = (type: string) => type.slice(type.lastIndexOf("/") + 1);
 
-/** Passes 1 and 2 over the archive: every .rels part, then the workbook, styles and shared strings. */
-function readStructure(bytes: Uint8Array, fileName: string, budget: InflateBudget): Structure {
+/**
+ * The first passes over the archive: every .rels part; then every part the reader will parse is
+ * inflated once only to count its bytes, so a zip bomb is refused before any XML is parsed;
+ * then the workbook, styles and shared strings.
+ */
+function readStructure(bytes: Uint8Array, fileName: string): Structure {
+  const budget = newBudget();
   const rels = new Map<string, Uint8Array[]>();
+  let relsBytes = 0;
   const names = scanZip(bytes, fileName, budget, (key) => {
     if (!key.endsWith(".rels")) return null;
     const chunks: Uint8Array[] = [];
     rels.set(key, chunks);
-    return (chunk) => chunks.push(chunk);
+    return (chunk) => {
+      if ((relsBytes += chunk.length) > MAX_RELS_BYTES) throw new XlsxRefusal(corruptMessage(fileName));
+      chunks.push(chunk);
+    };
   });
   const present = new Set(names);
   const relsOf = (part: string): Map<string, Relationship> => {
@@ -198,11 +213,14 @@ function readStructure(bytes: Uint8Array, fileName: string, budget: InflateBudge
   const dir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const stylesPart = partOfType("styles", `${dir}styles.xml`);
   const stringsPart = partOfType("sharedStrings", `${dir}sharedstrings.xml`);
+  const toParse = new Set([workbookPart, stylesPart, stringsPart, ...[...workbookRels.values()].filter((r) => REL_TYPE(r.type) === "worksheet").map((r) => r.target)]);
+  scanZip(bytes, fileName, budget, (key) => (toParse.has(key) ? () => undefined : null));
+  const parseBudget = newBudget();
 
   let workbook: { sheets: Array<{ name: string; rId: string }>; date1904: boolean } = { sheets: [], date1904: false };
   let styles: boolean[] = [];
   let strings: string[] = [];
-  scanZip(bytes, fileName, budget, (key) => {
+  scanZip(bytes, fileName, parseBudget, (key) => {
     if (key === workbookPart) {
       const reader = new WorkbookReader();
       return xmlSink(reader, () => (workbook = reader.result()));
@@ -224,7 +242,7 @@ function readStructure(bytes: Uint8Array, fileName: string, budget: InflateBudge
     sheets.push({ name: s.name, part: rel.target });
   }
   if (sheets.length === 0) throw noSheets();
-  return { sheets, sharedStrings: strings, dateStyles: styles, date1904: workbook.date1904 };
+  return { sheets, sharedStrings: strings, dateStyles: styles, date1904: workbook.date1904, budget: parseBudget };
 }
 
 /** Resolves a relationship target against the part that owns it (OPC part names). */
@@ -267,9 +285,9 @@ function xmlParser(handler: XmlHandler): SaxesParser<{ xmlns: false; position: f
 /** A zip sink that decodes UTF-8 as it streams and feeds the parser; `done` runs after the last byte. */
 function xmlSink(handler: XmlHandler, done: () => void): EntrySink {
   const parser = xmlParser(handler);
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new StringDecoder("utf8");
   return (chunk, final) => {
-    const text = decoder.decode(chunk, { stream: !final });
+    const text = decoder.write(chunk) + (final ? decoder.end() : "");
     if (text) parser.write(text);
     if (final) {
       parser.close();
@@ -289,9 +307,9 @@ function parseRelationships(chunks: readonly Uint8Array[], source: string): Map<
     text() {},
     close() {},
   });
-  const decoder = new TextDecoder("utf-8");
-  for (const c of chunks) parser.write(decoder.decode(c, { stream: true }));
-  parser.write(decoder.decode());
+  const decoder = new StringDecoder("utf8");
+  for (const c of chunks) parser.write(decoder.write(c));
+  parser.write(decoder.end());
   parser.close();
   return out;
 }
@@ -366,6 +384,7 @@ class SharedStringsReader implements XmlHandler {
   private buf: string[] | null = null;
   private depthRun = false;
   private inPhonetic = false;
+  private total = 0;
   constructor(private readonly fileName: string) {}
   open(name: string) {
     if (name === "si") {
@@ -389,6 +408,9 @@ class SharedStringsReader implements XmlHandler {
     else if (name === "si") {
       const value = this.runs ? this.runs.join("") : (this.plain ?? "");
       if (value.length > MAX_CELL_TEXT) throw new XlsxRefusal(longTextMessage(this.fileName, "en delad text", value.length));
+      if ((this.total += value.length) > MAX_SHARED_TEXT || this.strings.length >= MAX_CELLS) {
+        throw new XlsxRefusal(`${this.fileName} har mer delad text än ${nf(MAX_SHARED_TEXT)} tecken eller fler än ${nf(MAX_CELLS)} delade texter och läses inte (gränsen skyddar mot överstora eller manipulerade filer). Dela upp arbetsboken.`);
+      }
       this.strings.push(value);
     }
   }
