@@ -4,8 +4,7 @@ import { editionModel } from "../core/editions/edition";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { loadEdition } from "./editions";
 import { InputError, loadModel, type Io } from "./io";
-
-export const COST_SHIFT_USAGE = "Användning: kostnadsansvar cost-shift <arbetsbok.xlsx> --previous <utgåva.json> [--json]";
+import { COST_SHIFT_USAGE } from "./usage";
 
 const kr = (n: number) => `${n.toLocaleString("sv-SE", { maximumFractionDigits: 2 })} kr`;
 

@@ -4,8 +4,7 @@ import { valueOf } from "../core/values";
 import { has, parseArgs, UsageError } from "./args";
 import { loadSide } from "./editions";
 import type { Io } from "./io";
-
-export const DIFF_USAGE = "Användning: kostnadsansvar diff <gammal.json|.xlsx> <ny.json|.xlsx> [--json]";
+import { DIFF_USAGE } from "./usage";
 
 function changeJson(c: Change) {
   const ref = c.kind === "removed" ? c.before : c.after;

@@ -8,9 +8,7 @@ import { readXlsxFile } from "../node/readXlsx";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringLists } from "./editions";
 import { exists, fsErrorSv, InputError, readCsvRows, type Io } from "./io";
-
-export const FOLLOW_UP_USAGE =
-  "Användning: kostnadsansvar follow-up <kostnader.csv|.xlsx> [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--baseline ÅR] [--out rapport.xlsx [--force]] [--json]";
+import { FOLLOW_UP_USAGE } from "./usage";
 
 const kr = (ore: number) => `${kronor(ore).toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
 

@@ -3,27 +3,9 @@ import { parseCsvChecked, type Delimiter } from "../core/csv";
 import { exampleWorkbook } from "../core/example/exampleWorkbook";
 import { readWorkbook, type WorkbookModel } from "../core/model";
 import { readXlsxFile } from "../node/readXlsx";
+import { InputError } from "./output";
 
-/** A failure the user can fix: printed in Swedish, exit code 2, never a stack trace. */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-  }
-}
-
-/** Output sink, so tests can capture what a command prints. */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-export const processIo: Io = {
-  out: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
-  err: (text) => process.stderr.write(text.endsWith("\n") ? text : text + "\n"),
-};
+export { InputError, processIo, type Io } from "./output";
 
 /** The model of an .xlsx file, or of the built-in example edition when no file is given. */
 export async function loadModel(file: string | undefined): Promise<{ model: WorkbookModel; label: string }> {

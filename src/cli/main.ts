@@ -1,13 +1,6 @@
 import { UsageError } from "./args";
-import { demoCommand } from "./demoCommand";
-import { fsErrorSv, InputError, processIo, type Io } from "./io";
-import { COST_SHIFT_USAGE, costShiftCommand } from "./costShiftCommand";
-import { DIFF_USAGE, diffCommand } from "./diffCommand";
-import { FOLLOW_UP_USAGE, followUpCommand } from "./followUpCommand";
-import { NEW_WORKBOOK_USAGE, newWorkbookCommand } from "./newWorkbookCommand";
-import { PUBLISH_USAGE, publishCommand } from "./publishCommand";
-import { VALIDATE_USAGE, validateCommand } from "./validateCommand";
-import { WHO_PAYS_USAGE, whoPaysCommand } from "./whoPaysCommand";
+import { InputError, processIo, type Io } from "./output";
+import { COST_SHIFT_USAGE, DIFF_USAGE, FOLLOW_UP_USAGE, NEW_WORKBOOK_USAGE, PUBLISH_USAGE, VALIDATE_USAGE, WHO_PAYS_USAGE } from "./usage";
 
 const HELP = `kostnadsansvar – bilagorna till överenskommelsen om kostnadsansvar för hjälpmedel i Stockholms län
 
@@ -22,15 +15,18 @@ Användning: kostnadsansvar demo [fil.xlsx]
 
 Boendeformer: SABO (SÄBO), SOL_DAGV (dagverksamhet), LSS_BOSTAD (LSS bostad), LSS_DV (daglig verksamhet), SOL_SOCPSYK (socialpsykiatri).`;
 
-const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
-  "who-pays": whoPaysCommand,
-  validate: validateCommand,
-  "new-workbook": newWorkbookCommand,
-  publish: publishCommand,
-  diff: diffCommand,
-  "cost-shift": costShiftCommand,
-  "follow-up": followUpCommand,
-  demo: demoCommand,
+type Command = (argv: readonly string[], io: Io) => Promise<number>;
+
+/** Each command loads when it is run, so `--help` or one command never loads the others (or ExcelJS). */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  "who-pays": async () => (await import("./whoPaysCommand")).whoPaysCommand,
+  validate: async () => (await import("./validateCommand")).validateCommand,
+  "new-workbook": async () => (await import("./newWorkbookCommand")).newWorkbookCommand,
+  publish: async () => (await import("./publishCommand")).publishCommand,
+  diff: async () => (await import("./diffCommand")).diffCommand,
+  "cost-shift": async () => (await import("./costShiftCommand")).costShiftCommand,
+  "follow-up": async () => (await import("./followUpCommand")).followUpCommand,
+  demo: async () => (await import("./demoCommand")).demoCommand,
 };
 
 /** Runs a command line; returns the exit code. Every failure is a Swedish message, never a stack trace. */
@@ -40,13 +36,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     io.out(HELP);
     return command === undefined ? 2 : 0;
   }
-  const handler = COMMANDS[command];
-  if (!handler) {
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
     io.err(`Okänt kommando ”${command}”.\n\n${HELP}`);
     return 2;
   }
   try {
-    return await handler(rest, io);
+    return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof InputError) {
       io.err(e.message);
@@ -55,6 +51,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     // A file-system error that slipped past a reader: in Swedish, never the errno text.
     const errno = e as NodeJS.ErrnoException;
     if (typeof errno?.code === "string" && typeof errno.syscall === "string") {
+      const { fsErrorSv } = await import("./io");
       io.err(`${errno.path ?? "Filen"} kan inte ${errno.syscall.startsWith("open") || errno.syscall === "read" || errno.syscall === "stat" ? "läsas" : "användas"}: ${fsErrorSv(e)}.`);
       return 2;
     }

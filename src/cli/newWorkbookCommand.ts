@@ -3,8 +3,7 @@ import { exampleWorkbook, EXAMPLE_EDITION_NAME } from "../core/example/exampleWo
 import { writeBilagorXlsx } from "../node/writeXlsx";
 import { has, parseArgs, UsageError } from "./args";
 import { exists, fsErrorSv, InputError, type Io } from "./io";
-
-export const NEW_WORKBOOK_USAGE = "Användning: kostnadsansvar new-workbook <ut.xlsx> [--force]";
+import { NEW_WORKBOOK_USAGE } from "./usage";
 
 /** Writes the example bilagor workbook; refuses to overwrite without --force. */
 export async function writeExampleWorkbook(out: string, force: boolean): Promise<void> {

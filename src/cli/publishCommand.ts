@@ -13,9 +13,7 @@ import { flag, parseArgs, UsageError } from "./args";
 import { checkEditionName, loadEdition } from "./editions";
 import { InputError, writeAllOrNothing, type Io } from "./io";
 import { summaryLine, textReport } from "./report";
-
-export const PUBLISH_USAGE =
-  "Användning: kostnadsansvar publish <arbetsbok.xlsx> --edition <namn> --out <mapp> [--previous <utgåva.json>] [--beslutad ÅÅÅÅ-MM-DD] [--giltig-fran ÅÅÅÅ-MM-DD]";
+import { PUBLISH_USAGE } from "./usage";
 
 function dateFlag(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;

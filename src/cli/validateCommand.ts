@@ -6,8 +6,7 @@ import { flag, has, parseArgs, UsageError } from "./args";
 import { loadEdition } from "./editions";
 import { loadModel, type Io } from "./io";
 import { jsonReport, textReport } from "./report";
-
-export const VALIDATE_USAGE = "Användning: kostnadsansvar validate <arbetsbok.xlsx> [--previous <utgåva.json>] [--json]";
+import { VALIDATE_USAGE } from "./usage";
 
 /** Exit 0 without errors, 1 with errors, 2 when the file cannot be used. */
 export async function validateCommand(argv: readonly string[], io: Io): Promise<number> {

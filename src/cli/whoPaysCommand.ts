@@ -6,10 +6,7 @@ import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringLists } from "./editions";
 import { csvRowsOf, InputError, readTextFile, type Io } from "./io";
-
-export const WHO_PAYS_USAGE = `Användning:
-  kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]
-  kostnadsansvar who-pays --csv FIL.csv [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]`;
+import { WHO_PAYS_USAGE } from "./usage";
 
 /** A batch row that is not asked at all: more fields than the header has (columns may have shifted). */
 interface RowWidthError {

@@ -46,7 +46,7 @@ describe("hostile .xlsx files: exit 2, a Swedish message, no crash", () => {
     ]) {
       const r = child(args);
       expect({ args: args[0], code: r.code, signal: r.signal, err: r.err }).toEqual({ args: args[0], code: 2, signal: null, err: expect.stringMatching(/packas upp till mer än 400 MB och läses inte/) });
-      expect(r.ms).toBeLessThan(30_000);
+      expect(r.ms).toBeLessThan(60_000); // a guard against hanging, not a benchmark (the machine may be loaded)
     }
   });
 
