@@ -194,6 +194,8 @@ function readStructure(bytes: Uint8Array, fileName: string): Structure {
       chunks.push(chunk);
     };
   });
+  // A zip has at least one entry; none found means this is no zip at all (a renamed file, say).
+  if (names.length === 0) throw new XlsxRefusal(corruptMessage(fileName));
   const present = new Set(names);
   const relsOf = (part: string): Map<string, Relationship> => {
     const slash = part.lastIndexOf("/");

@@ -6,7 +6,7 @@ import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
 import { writeBilagorXlsx } from "../../src/node/writeXlsx";
 import { expectBaseline } from "../helpers/baseline";
 import { cli } from "../helpers/cli";
-import { asZipBomb, cleanWorkbook, emptyWorkbook, hostileWorkbook, largeWorkbook } from "../helpers/xlsxFixtures";
+import { cleanWorkbook, emptyWorkbook, hostileWorkbook, largeWorkbook } from "../helpers/xlsxFixtures";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-validate-"));
 const file = (name: string) => path.join(dir, name);
@@ -26,7 +26,6 @@ beforeAll(async () => {
   writeFileSync(file("renamed.xlsx"), "PK\u0003\u0004 this is a text file renamed to .xlsx");
   writeFileSync(file("notes.xlsx"), "Mötesanteckningar\n");
   writeFileSync(file("encrypted.xlsx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
-  writeFileSync(file("bomb.xlsx"), asZipBomb(await cleanWorkbook(), 200 * 1024 * 1024));
 });
 
 describe("kostnadsansvar validate", () => {
@@ -96,7 +95,7 @@ describe("kostnadsansvar validate", () => {
     ["renamed.xlsx", /skadad/],
     ["notes.xlsx", /ingen \.xlsx-fil/],
     ["encrypted.xlsx", /lösenordsskyddad \(krypterad\) eller i det gamla \.xls-formatet/],
-    ["bomb.xlsx", /packas upp till mer än 400 MB/],
+    // Zip bombs (sizes that lie, an entry count of 0): test/node/readXlsx.hostile.test.ts.
     ["saknas.xlsx", /finns inte/],
   ])("exits 2 with a Swedish message on %s", async (name, message) => {
     const r = await cli("validate", file(name));

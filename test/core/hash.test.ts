@@ -18,3 +18,21 @@ describe("sha256Hex", () => {
     expect(sha256Hex(long)).toBe(createHash("sha256").update(long, "utf8").digest("hex"));
   });
 });
+
+describe("sha256Hex on large input", () => {
+  it("hashes 64 MB of text with Swedish and astral characters in constant memory, as node:crypto does", () => {
+    const text = "Rullstol åäö 🦽 ".repeat(4_000_000);
+    expect(text.charCodeAt(text.length - 1)).toBe(32); // V8 flattens the repeated text here, before measuring
+    const heapBefore = process.memoryUsage().heapUsed;
+    const hex = sha256Hex(text);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(16 * 1024 * 1024);
+    expect(hex).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+  });
+
+  it("pads correctly at every length around a block boundary, lone surrogates included", () => {
+    for (let n = 50; n < 140; n++) {
+      const text = "é".repeat(n % 3) + "x".repeat(n) + (n % 5 === 0 ? "\ud800" : "");
+      expect(sha256Hex(text)).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    }
+  });
+});

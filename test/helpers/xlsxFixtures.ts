@@ -89,12 +89,3 @@ export async function largeWorkbook(rows: number): Promise<Buffer> {
   }
   return toBuffer(wb);
 }
-
-/** Patches a zip's central directory to claim a huge unpacked size, as a zip bomb would. */
-export function asZipBomb(zip: Buffer, claimedBytes: number): Buffer {
-  const out = Buffer.from(zip);
-  for (let i = 0; i + 46 <= out.length; i++) {
-    if (out.readUInt32LE(i) === 0x02014b50) out.writeUInt32LE(claimedBytes, i + 24);
-  }
-  return out;
-}
