@@ -13,6 +13,9 @@ import { validateWorkbook } from "../src/core/validation/validateWorkbook";
 import { buildWhoPaysIndex, whoPays } from "../src/core/whoPays";
 import { workbook } from "../test/helpers/workbooks";
 import { generatedCode, largeWorkbook } from "../test/helpers/xlsxFixtures";
+import { readXlsxBytes } from "../src/node/readXlsx";
+import { readWithExcelJs } from "../test/helpers/excelJsReader";
+import { readerFixtures } from "../test/helpers/readerFixtures";
 
 /** The repository root, from bench/ or from its compiled copy in dist/bench/bench/. */
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../../.." : "..");
@@ -93,6 +96,77 @@ async function cliFigures() {
     if (r.status !== 0) throw new Error(`validate exited ${r.status}: ${r.stderr}`);
   }
   return { cliValidate10kMs: median(samples) };
+}
+
+/**
+ * The CLI's .xlsx reading (issues 9 and 13), each figure from child processes: `--help` start-up
+ * against bare Node, `validate` on a 100 000-row workbook (wall time and max RSS), and reading
+ * alone with the fflate + saxes reader against the former ExcelJS reader, on that workbook and
+ * on the whole fixture suite, in the same run.
+ */
+export async function cliReaderFigures() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kostnadsansvar-bench-read-"));
+  const file = path.join(dir, "bilagor-100k.xlsx");
+  writeFileSync(file, await largeWorkbook(100_000));
+  const bin = path.join(ROOT, "bin", "kostnadsansvar.js");
+  // Reports the child's peak resident memory on stderr when it exits.
+  const preload = path.join(dir, "maxrss.js");
+  writeFileSync(preload, 'process.on("exit", () => process.stderr.write("\\nMAXRSS_KB " + process.resourceUsage().maxRSS + "\\n"));\n');
+  const timed = (args: string[], expectStatus = 0) => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["--require", preload, ...args], { encoding: "utf8", cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== expectStatus) throw new Error(`bench: ${args.join(" ")} exited ${r.status}: ${r.stderr.slice(-500)}`);
+    const rss = Number(/MAXRSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+    return { ms, rss, out: r.stdout };
+  };
+  const medianOf = (n: number, run: () => { ms: number; rss: number }) => {
+    const runs = Array.from({ length: n }, run);
+    return { ms: median(runs.map((r) => r.ms)), rss: median(runs.map((r) => r.rss)) };
+  };
+  const node = medianOf(5, () => timed(["-e", "0"]));
+  const help = medianOf(5, () => timed([bin, "--help"]));
+  const validate = medianOf(3, () => timed([bin, "validate", file, "--json"]));
+  // Reading alone, each reader in its own process (compiled beside this file).
+  const readScript = (reader: "new" | "exceljs") => `
+    const fs = require("node:fs");
+    const bytes = fs.readFileSync(${JSON.stringify(file)});
+    const read = ${reader === "new" ? `require(${JSON.stringify(path.join(__dirname, "..", "src", "node", "readXlsx.js"))}).readXlsxBytes(bytes, "x.xlsx")` : `require(${JSON.stringify(path.join(__dirname, "..", "test", "helpers", "excelJsReader.js"))}).readWithExcelJs(bytes)`};
+    const start = process.hrtime.bigint();
+    Promise.resolve(read).then((r) => { const ms = Number(process.hrtime.bigint() - start) / 1e6; process.stdout.write(JSON.stringify({ ms, ok: r.ok !== false })); });`;
+  const readOnce = (reader: "new" | "exceljs") => {
+    const r = timed(["-e", readScript(reader)]);
+    const parsed = JSON.parse(r.out) as { ms: number; ok: boolean };
+    if (!parsed.ok) throw new Error(`bench: the ${reader} reader refused the 100k workbook`);
+    return { ms: parsed.ms, rss: r.rss };
+  };
+  const readNew = medianOf(3, () => readOnce("new"));
+  const readOld = medianOf(3, () => readOnce("exceljs"));
+  // The whole fixture suite in this process: old and new reader alternately, medians of 3.
+  const fixtures = await readerFixtures();
+  const suite = async (read: (bytes: Buffer, name: string) => Promise<unknown>) => {
+    const start = process.hrtime.bigint();
+    for (const f of fixtures) await read(f.bytes, f.name);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const newSuite: number[] = [];
+  const oldSuite: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    newSuite.push(await suite((b, n) => readXlsxBytes(b, n)));
+    oldSuite.push(await suite((b) => readWithExcelJs(b)));
+  }
+  return {
+    cliStartupMs: Math.round(help.ms),
+    nodeStartupMs: Math.round(node.ms),
+    cliValidate100kMs: Math.round(validate.ms),
+    cliValidate100kMaxRssMb: Math.round(validate.rss),
+    xlsxRead100kMs: Math.round(readNew.ms),
+    xlsxRead100kMaxRssMb: Math.round(readNew.rss),
+    xlsxRead100kExcelJsMs: Math.round(readOld.ms),
+    xlsxRead100kExcelJsMaxRssMb: Math.round(readOld.rss),
+    xlsxReadFixturesMs: Math.round(median(newSuite)),
+    xlsxReadFixturesExcelJsMs: Math.round(median(oldSuite)),
+  };
 }
 
 /** Excel's custom-function runtime, as far as the wrapper needs it outside Excel. */
@@ -201,6 +275,7 @@ async function main() {
     ...(await hyperFormulaFigures()),
     ...validateFigures(),
     ...(await cliFigures()),
+    ...(await cliReaderFigures()),
     node: process.version,
     cpu: `${os.cpus()[0]?.model ?? "okänd"} (${os.cpus().length} kärnor)`,
     date: new Date().toISOString().slice(0, 10),
@@ -221,6 +296,11 @@ async function main() {
     ["validering 100 000 rader, ms", r.validateRows100kMs.toFixed(1)],
     ["  tillväxt 10k→100k (10 = linjärt)", (r.validateRows100kMs / r.validateRows10kMs).toFixed(1)],
     ["kostnadsansvar validate, 10 000 rader .xlsx, ms", r.cliValidate10kMs.toFixed(0)],
+    ["kostnadsansvar validate, 100 000 rader .xlsx, ms / max RSS MB", `${r.cliValidate100kMs} / ${r.cliValidate100kMaxRssMb}`],
+    ["kostnadsansvar --help, ms (node -e 0: baslinje)", `${r.cliStartupMs} (${r.nodeStartupMs})`],
+    ["läsa 100 000 rader .xlsx, ms / max RSS MB: fflate+saxes", `${r.xlsxRead100kMs} / ${r.xlsxRead100kMaxRssMb}`],
+    ["  samma med ExcelJS (tidigare läsare)", `${r.xlsxRead100kExcelJsMs} / ${r.xlsxRead100kExcelJsMaxRssMb}`],
+    ["läsa alla testarbetsböcker, ms: fflate+saxes / ExcelJS", `${r.xlsxReadFixturesMs} / ${r.xlsxReadFixturesExcelJsMs}`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`Mätning ${r.date}, Node ${r.node}, ${r.cpu}`);
@@ -228,7 +308,9 @@ async function main() {
   console.log("Skrev bench/results.json");
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
