@@ -131,8 +131,8 @@ export async function cliReaderFigures() {
   const readScript = (reader: "new" | "exceljs") => `
     const fs = require("node:fs");
     const bytes = fs.readFileSync(${JSON.stringify(file)});
-    const read = ${reader === "new" ? `require(${JSON.stringify(path.join(__dirname, "..", "src", "node", "readXlsx.js"))}).readXlsxBytes(bytes, "x.xlsx")` : `require(${JSON.stringify(path.join(__dirname, "..", "test", "helpers", "excelJsReader.js"))}).readWithExcelJs(bytes)`};
     const start = process.hrtime.bigint();
+    const read = ${reader === "new" ? `require(${JSON.stringify(path.join(__dirname, "..", "src", "node", "readXlsx.js"))}).readXlsxBytes(bytes, "x.xlsx")` : `require(${JSON.stringify(path.join(__dirname, "..", "test", "helpers", "excelJsReader.js"))}).readWithExcelJs(bytes)`};
     Promise.resolve(read).then((r) => { const ms = Number(process.hrtime.bigint() - start) / 1e6; process.stdout.write(JSON.stringify({ ms, ok: r.ok !== false })); });`;
   const readOnce = (reader: "new" | "exceljs") => {
     const r = timed(["-e", readScript(reader)]);

@@ -662,7 +662,7 @@ class SheetReader implements XmlHandler {
       if (!ordered) order.sort((x, y) => cols[x]! - cols[y]! || x - y);
       cells = [];
       for (const i of order) putCell(cells, cols[i]!, values[i]!);
-      if (this.counter && (this.counter.positions += cells.length) > MAX_CELL_POSITIONS) this.refuse(spreadMessage);
+      if (this.counter && (this.counter.positions += cells.length) > MAX_CELL_POSITIONS) this.refuse(spreadMessage());
     }
     this.onRow(this.row, cells);
   }
@@ -685,11 +685,11 @@ class SheetReader implements XmlHandler {
   }
 
   refuseSpread(): never {
-    this.refuse(spreadMessage);
+    this.refuse(spreadMessage());
   }
 }
 
-const spreadMessage = `har innehåll spritt över fler än ${nf(MAX_CELL_POSITIONS)} cellpositioner (till exempel värden långt ut till höger, som i kolumn XFD, på många rader) och läses inte. Ta bort innehållet i de kolumnerna eller dela upp arbetsboken.`;
+const spreadMessage = () => `har innehåll spritt över fler än ${nf(MAX_CELL_POSITIONS)} cellpositioner (till exempel värden långt ut till höger, som i kolumn XFD, på många rader) och läses inte. Ta bort innehållet i de kolumnerna eller dela upp arbetsboken.`;
 
 const tooManyCells = (fileName: string) =>
   `${fileName} har fler än ${nf(MAX_CELLS)} ifyllda celler och läses inte (gränsen skyddar mot överstora eller manipulerade filer). Dela upp arbetsboken.`;

@@ -11,9 +11,10 @@ export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 
 /**
  * Compressed bytes handed to fflate per push. DEFLATE expands at most ~1 032 times, so one push
- * inflates at most ~16 MB before the counter is checked again.
+ * inflates at most ~66 MB before the counter is checked again (64 KiB reads about twice as fast
+ * as 16 KiB, whose pushes are dominated by fflate's buffer handling).
  */
-const PUSH_BYTES = 16 * 1024;
+const PUSH_BYTES = 64 * 1024;
 
 export type ZipVerdict = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
