@@ -31,7 +31,11 @@ function child(args: string[]) {
 }
 
 describe("hostile .xlsx files: exit 2, a Swedish message, no crash", () => {
-  beforeAll(() => ensureBuiltCli());
+  beforeAll(async () => {
+    ensureBuiltCli();
+    // Load (and let ts-jest compile) the validate command once, so the timings below are the reader's.
+    await cli("validate", file("saknas.xlsx"));
+  });
 
   it("stops a zip bomb that lies about its sizes by counting what it really inflates, in every command that reads .xlsx", async () => {
     const bomb = await zipBomb(420 * 1024 * 1024, { claimedBytes: 4096 });
@@ -60,7 +64,7 @@ describe("hostile .xlsx files: exit 2, a Swedish message, no crash", () => {
 
   it("refuses a row number beyond Excel's 1 048 576 rows before expanding anything", async () => {
     const ms = await refused("rad.xlsx", await withBilaga1(sheetXml(`${bilagaRows()}<row r="2000000000"><c r="A2000000000"><v>1</v></c></row>`)), /bladet ”Bilaga 1” har en rad med nummer 2 000 000 000, men Excel har högst 1 048 576 rader/);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(5000); // seconds, where expanding would hang or crash
   });
 
   it("refuses a cell beyond column XFD", async () => {
@@ -80,12 +84,12 @@ describe("hostile .xlsx files: exit 2, a Swedish message, no crash", () => {
 
     const many = Array.from({ length: 4000 }, (_, i) => `<row r="${i + 3}"><c r="XFD${i + 3}"><v>1</v></c></row>`).join("");
     const ms = await refused("xfd.xlsx", await withBilaga1(sheetXml(bilagaRows() + many)), /innehåll spritt över fler än 50 000 000 cellpositioner/);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(5000); // seconds, where expanding would hang or crash
   });
 
   it("refuses a merged range larger than the cell limit before filling it in", async () => {
     const ms = await refused("merge.xlsx", await withBilaga1(sheetXml(bilagaRows(), `<mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>`)), /fler än 10 000 000 ifyllda celler/);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(5000); // seconds, where expanding would hang or crash
   });
 
   it("refuses overlapping merged ranges as a corrupt file", async () => {
