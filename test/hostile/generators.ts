@@ -5,6 +5,7 @@ import JSZip from "jszip";
 import type { CellValue } from "../../src/core/cells";
 import { editionFromModel, serializeEdition } from "../../src/core/editions/edition";
 import { readWorkbook } from "../../src/core/model";
+import { bilagaRows, sheetXml, withBilaga1 } from "../helpers/hostileXlsx";
 import { B3_HEADERS, B4_HEADERS, LIST_HEADERS, listRow, workbook } from "../helpers/workbooks";
 
 /**
@@ -116,5 +117,19 @@ export const GENERATORS: Record<string, (dir: string) => Promise<void>> = {
       ["12 23", "-2+3", K, K, K, K, ...new Array(LIST_HEADERS.length - 6).fill(null), "+46 8 123"],
     ];
     writeFileSync(path.join(dir, "bilagor.xlsx"), await xlsx([["Bilaga 1", b1], ...OTHER_BILAGOR, UTGAVA]));
+  },
+
+  // Sheet-level .xlsx defects of the reader (issue 9, defect 2); zip bombs: test/node/readXlsx.hostile.test.ts.
+  async "xlsx-row-beyond-excel"(dir) {
+    writeFileSync(path.join(dir, "bilagor.xlsx"), await withBilaga1(sheetXml(`${bilagaRows()}<row r="2000000000"><c r="A2000000000"><v>1</v></c></row>`)));
+  },
+
+  async "xlsx-xfd-on-every-row"(dir) {
+    const rows = Array.from({ length: 4000 }, (_, i) => `<row r="${i + 3}"><c r="XFD${i + 3}"><v>1</v></c></row>`).join("");
+    writeFileSync(path.join(dir, "bilagor.xlsx"), await withBilaga1(sheetXml(bilagaRows() + rows)));
+  },
+
+  async "xlsx-text-over-32767"(dir) {
+    writeFileSync(path.join(dir, "bilagor.xlsx"), await withBilaga1(sheetXml(`${bilagaRows()}<row r="3"><c r="H3" t="inlineStr"><is><t>${"x".repeat(200_000)}</t></is></c></row>`)));
   },
 };
