@@ -38,29 +38,51 @@ export async function loadSide(file: string): Promise<Side> {
   return { name: readEditionInfo(model).name ?? file, model, edition: null };
 }
 
+/** What a follow-up report says about a set of lists: name, Beslutad, Giltig från and a fingerprint. */
+export interface ListsInfo {
+  readonly name: string;
+  readonly decided: string | null;
+  readonly effective: string | null;
+  /** The edition's own content hash, or the SHA-256 of the workbook file; null for the built-in example. */
+  readonly hash: string | null;
+  readonly file: string | null;
+}
+
 /**
  * What answers: the given editions (each in force from its date) and the workbook, which counts
  * from the Giltig från of its Utgåva sheet beside editions, and on any date alone. Nothing given:
  * the built-in example.
  */
 export async function answeringLists(workbook: string | undefined, editionFiles: readonly string[]): Promise<DatedLists[]> {
-  const lists: DatedLists[] = [];
+  return (await answeringEditions(workbook, editionFiles)).map((e) => e.lists);
+}
+
+/** answeringLists, with what each set of lists is (for reports that name the editions they used). */
+export async function answeringEditions(
+  workbook: string | undefined,
+  editionFiles: readonly string[],
+  fileHash: (file: string) => Promise<string | null> = async () => null,
+): Promise<Array<{ lists: DatedLists; info: ListsInfo }>> {
+  const out: Array<{ lists: DatedLists; info: ListsInfo }> = [];
   for (const file of editionFiles) {
     const edition = await loadEdition(file);
-    lists.push(datedLists(editionModel(edition), edition.name, edition.effective));
+    out.push({ lists: datedLists(editionModel(edition), edition.name, edition.effective), info: { name: edition.name, decided: edition.decided, effective: edition.effective, hash: edition.hash, file } });
   }
-  if (workbook !== undefined || lists.length === 0) {
-    const { model } = await loadModel(workbook);
+  if (workbook !== undefined || out.length === 0) {
+    const { model, label } = await loadModel(workbook);
     if (workbook !== undefined && !hasBilagor(model)) {
       throw new InputError(`${workbook} har inga blad Bilaga 1–4 med rubrikraden ISO-kod; det finns inget att svara ur.`);
     }
     if (workbook !== undefined) refuseUnreadable(workbook, model, "besvaras");
     // Beside published editions the workbook is the next one, from its Giltig från; alone it answers any date.
     const info = readEditionInfo(model);
-    const effective = lists.length > 0 ? info.giltigFran : null;
-    lists.push(datedLists(model, effective ? info.name : null, effective));
+    const effective = out.length > 0 ? info.giltigFran : null;
+    out.push({
+      lists: datedLists(model, effective ? info.name : null, effective),
+      info: { name: info.name ?? label, decided: info.beslutad, effective, hash: workbook === undefined ? null : await fileHash(workbook), file: workbook ?? null },
+    });
   }
-  return lists;
+  return out;
 }
 
 function hasBilagor(model: WorkbookModel): boolean {

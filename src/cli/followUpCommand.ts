@@ -1,132 +1,207 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
-import type { CellValue } from "../core/cells";
-import { followUp, kronor, readFollowUpRows, type FollowUp, type PartyTotals } from "../core/costs/followUp";
-import { addColumnChart } from "../node/chartXlsx";
-import { readXlsxFile } from "../node/readXlsx";
-import { flag, has, parseArgs, UsageError } from "./args";
-import { answeringLists } from "./editions";
-import { exists, fsErrorSv, InputError, readCsvRows, type Io } from "./io";
+import { FollowUpRun, kronor, LEFT_OUT_REASONS_SV, type FollowUp, type PartyTotals } from "../core/costs/followUp";
+import { foldText } from "../core/text";
+import { flag, has, parseArgs, UsageError, type Args } from "./args";
+import { answeringEditions } from "./editions";
+import { expandInputs, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
+import { followUpReport, KIND_SV, krText } from "./followUpReport";
+import { fsErrorSv, InputError, type Io } from "./io";
 import { FOLLOW_UP_USAGE } from "./usage";
 
-const kr = (ore: number) => `${kronor(ore).toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
 
-async function readRows(file: string): Promise<ReadonlyArray<ReadonlyArray<CellValue>>> {
-  if (file.toLowerCase().endsWith(".xlsx")) {
-    const read = await readXlsxFile(file);
-    if (!read.ok) throw new InputError(read.message);
-    const sheet = read.workbook.sheets.find((s) => s.rows.length > 0);
-    return sheet?.rows ?? [];
-  }
-  return readCsvRows(file);
-}
+/** `--ålder-saknas` and its ASCII spellings. */
+const AGE_FLAGS = ["ålder-saknas", "alder-saknas", "missing-age"] as const;
+/** How many example lines the console names per reason; the report lists them all. */
+const EXAMPLES = 3;
 
 const totalsJson = (t: PartyTotals) => ({ kommun: kronor(t.kommun), region: kronor(t.region), egenansvar: kronor(t.egenansvar), unassigned: kronor(t.unassigned) });
 
-/** The report as an .xlsx: the quarters with a chart, the lines without payer, the kommuner. */
-export async function followUpWorkbook(report: FollowUp): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "kostnadsansvar";
-  const ws = wb.addWorksheet("Uppföljning");
-  const base = report.baselineYear;
-  ws.addRow(["Kvartal", "Kommun", "Region", "Egenansvar", "Ej fördelat", `Kommun ${base ?? ""} (baslinje)`.trim(), `Region ${base ?? ""} (baslinje)`.trim()]);
-  for (const q of report.quarters) {
-    ws.addRow([q.quarter, kronor(q.totals.kommun), kronor(q.totals.region), kronor(q.totals.egenansvar), kronor(q.totals.unassigned), q.baseline ? kronor(q.baseline.kommun) : null, q.baseline ? kronor(q.baseline.region) : null]);
-  }
-  ws.getRow(1).font = { bold: true };
-  ws.columns.forEach((c, i) => {
-    c.width = i === 0 ? 10 : 18;
-    if (i > 0) c.numFmt = "#,##0.00";
-  });
-  const open = wb.addWorksheet("Ej fördelade");
-  open.addRow(["Rad i indata", "Kommun", "Kvartal", "ISO-kod", "Boendeform", "Belopp", "Regel"]);
-  for (const u of report.unassignedLines) open.addRow([u.line, u.kommun, u.quarter, u.iso, u.boendeform, kronor(u.ore), u.code]);
-  open.getRow(1).font = { bold: true };
-  const byKommun = wb.addWorksheet("Per kommun");
-  byKommun.addRow(["Kommun", "Kommunens kostnad", "Regionens kostnad", "Egenansvar", "Ej fördelat"]);
-  for (const k of report.byKommun) byKommun.addRow([k.kommun, kronor(k.totals.kommun), kronor(k.totals.region), kronor(k.totals.egenansvar), kronor(k.totals.unassigned)]);
-  byKommun.getRow(1).font = { bold: true };
-  const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  const last = report.quarters.length + 1;
-  if (last < 2) return buffer;
-  const series = [
-    { name: "Kommun", values: `$B$2:$B$${last}`, color: "0F6CBD" },
-    { name: "Region", values: `$C$2:$C$${last}`, color: "C50F1F" },
-    ...(base !== null && report.quarters.some((q) => q.baseline) ? [{ name: `Kommun ${base}`, values: `$F$2:$F$${last}`, color: "9CC3E8" }, { name: `Region ${base}`, values: `$G$2:$G$${last}`, color: "F1A7AD" }] : []),
-  ];
-  return addColumnChart(buffer, {
-    sheetIndex: 1,
-    sheetName: "Uppföljning",
-    title: "Parternas kostnader per kvartal",
-    categories: `$A$2:$A$${last}`,
-    series,
-    from: { col: 8, row: 1 },
-    to: { col: 18, row: 22 },
-  });
+function ageMissingOption(args: Args): "adult" | null {
+  const given = AGE_FLAGS.map((f) => [f, flag(args, f)] as const).filter(([, v]) => v !== undefined);
+  if (given.length === 0) return null;
+  const [name, value] = given.at(-1)!;
+  if (["vuxen", "adult"].includes(foldText(value!))) return "adult";
+  throw new UsageError(`--${name} tar bara värdet vuxen: rader utan ålder vars betalare beror på åldern besvaras då som för en vuxen.`);
 }
 
-/** Quarterly follow-up of the parties' costs; every krona is accounted for. */
-export async function followUpCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["workbook", "edition", "baseline", "out"], ["json", "force"]);
-  if (args.positional.length !== 1) throw new UsageError(FOLLOW_UP_USAGE);
-  const file = args.positional[0]!;
-  const baselineText = flag(args, "baseline");
-  if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) throw new InputError(`--baseline ”${baselineText}” är inget år. Ange t.ex. 2025.`);
-  const rows = await readRows(file);
-  const input = readFollowUpRows(rows);
-  if (input.missing.length > 0) {
-    throw new InputError(`${file} saknar kolumnerna ${input.missing.join(", ")} i rubrikraden. Rubriker: kommun, kvartal, iso, boendeform, ålder, belopp (och valfritt datum).`);
+/** The same file: same device and inode (links, hard links, `..` paths all meet here), or the same real path. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
+  if (sa && sb && sa.dev === sb.dev && sa.ino === sb.ino) return true;
+  const [ra, rb] = await Promise.all([fs.realpath(a).catch(() => path.resolve(a)), fs.realpath(b).catch(() => path.resolve(b))]);
+  return ra === rb;
+}
+
+/** Writes the report beside its final place first, then renames it, so no half-written report is left. */
+async function writeReport(out: string, bytes: Buffer): Promise<void> {
+  // A link is written through, to where it points: the link stays a link.
+  const target = await fs.realpath(out).catch(() => out);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes, { flag: "wx" });
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true });
+    throw new InputError(`Kunde inte skriva ${out}: ${fsErrorSv(e)}.`);
   }
-  const lists = await answeringLists(flag(args, "workbook"), args.flags.get("edition") ?? []);
-  const report = followUp(input.lines, lists, baselineText ? Number(baselineText) : undefined);
-  const out = flag(args, "out");
-  if (out) {
-    if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
-    const inputs = [file, flag(args, "workbook"), ...(args.flags.get("edition") ?? [])].filter((f): f is string => f !== undefined).map((f) => path.resolve(f));
-    if (inputs.includes(path.resolve(out))) throw new InputError(`${out} är en av indatafilerna och skrivs inte över. Välj ett annat namn.`);
-    if ((await exists(out)) && !has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
-    try {
-      await fs.writeFile(out, await followUpWorkbook(report));
-    } catch (e) {
-      throw new InputError(`Kunde inte skriva ${out}: ${fsErrorSv(e)}.`);
+}
+
+const pct = (now: number, then: number) => (then === 0 ? "– (0 kr i baslinjen)" : `${now - then >= 0 ? "+" : ""}${(((now - then) / Math.abs(then)) * 100).toFixed(1).replace(".", ",")} %`);
+
+function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "adult" | null): string {
+  const pad = (t: string, n: number) => t.padStart(n);
+  const unreadableFiles = report.sources.filter((s) => s.problem !== null);
+  const lines = [
+    `Uppföljning per kvartal: ${report.sources.length} ${report.sources.length === 1 ? "fil" : "filer"}${unreadableFiles.length > 0 ? ` (${unreadableFiles.length} kunde inte läsas)` : ""}, ${report.lines.toLocaleString("sv-SE")} rader, ${report.quarters.length} kvartal, baslinje ${report.baselineYear ?? "–"}.`,
+  ];
+  if (report.quarters.length > 0) {
+    lines.push(`${"Kvartal".padEnd(8)}${pad("Kommun", 20)}${pad("Region", 20)}${pad("Egenansvar", 18)}${pad("Ej fördelat", 18)}`);
+    for (const q of report.quarters) {
+      const row = `${q.quarter.padEnd(8)}${pad(krText(q.totals.kommun), 20)}${pad(krText(q.totals.region), 20)}${pad(krText(q.totals.egenansvar), 18)}${pad(krText(q.totals.unassigned), 18)}`;
+      if (!q.baseline) lines.push(row);
+      else if (q.baseline.kommun === 0 && q.baseline.region === 0) lines.push(`${row}   mot ${report.baselineYear}: baslinjekvartalet har inga fördelade kostnader`);
+      else lines.push(`${row}   mot ${report.baselineYear}: kommun ${pct(q.totals.kommun, q.baseline.kommun)}, region ${pct(q.totals.region, q.baseline.region)}`);
     }
   }
+  const balanced = report.balanced ? "stämmer till öret" : "STÄMMER INTE";
+  lines.push(`Summa indata ${krText(report.inputOre)} = fördelat ${krText(report.assignedOre)} + ej fördelat ${krText(report.unassignedOre)} + oläsbart ${krText(report.unreadableOre)}: ${balanced}.`);
+  if (ageMissing === "adult") lines.push(`--ålder-saknas vuxen: ${report.assumedAdult.lines} rader (${krText(report.assumedAdult.ore)}) utan ålder besvarades som för en vuxen.`);
+  if (report.leftOutByCode.length > 0) {
+    lines.push("Utelämnade rader per orsak (alla finns i rapportens blad Ej fördelade):");
+    for (const c of report.leftOutByCode) {
+      const where = c.examples.map((e) => (e.line === null ? path.basename(e.file) : `${path.basename(e.file)} rad ${e.line}`));
+      const more = c.lines > c.examples.length ? ` m.fl.` : "";
+      const files = c.code === "FILE_UNREADABLE" || c.code === "COLUMNS_MISSING";
+      const unit = files ? (c.lines === 1 ? "fil" : "filer") : c.lines === 1 ? "rad" : "rader";
+      lines.push(`  ${c.code}: ${c.lines.toLocaleString("sv-SE")} ${unit}, ${krText(c.ore)} (${KIND_SV[c.kind]}). ${LEFT_OUT_REASONS_SV[c.code] ?? ""} T.ex. ${where.join(", ")}${more}.`);
+    }
+  }
+  if (report.beforeFirstEdition) {
+    const b = report.beforeFirstEdition;
+    lines.push(`${b.lines.toLocaleString("sv-SE")} rader, ${krText(b.ore)}, ligger före den första utgåvan (${b.firstEffective}): lägg till den utgåva som gällde då med --edition.`);
+  }
+  for (const s of unreadableFiles) lines.push(`Kunde inte läsas: ${s.problem}`);
+  if (report.unknownKommuner.length > 0) {
+    lines.push(`Okända kommunnamn (behålls som de är skrivna): ${report.unknownKommuner.map((u) => `”${u.name}” (${u.lines} ${u.lines === 1 ? "rad" : "rader"}, ${krText(u.ore)})`).join(", ")}.`);
+  }
+  for (const m of report.missingKommuner) {
+    if (m.kommuner.length === 0) continue;
+    const shown = m.kommuner.slice(0, 6).join(", ");
+    lines.push(`${m.quarter}: ${m.kommuner.length} av 26 kommuner saknar rader (${shown}${m.kommuner.length > 6 ? ` och ${m.kommuner.length - 6} till` : ""}).`);
+  }
+  if (out) lines.push(`Skrev ${out} (sammanfattning med avstämning, per kommun och kvartal, saknade kommuner, ej fördelade rader och diagram).`);
+  return lines.join("\n");
+}
+
+/** Quarterly follow-up of the parties' costs over any number of files; every öre is accounted for. */
+export async function followUpCommand(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["workbook", "edition", "baseline", "out", ...AGE_FLAGS], ["json", "force"]);
+  if (args.positional.length === 0) throw new UsageError(FOLLOW_UP_USAGE);
+  const baselineText = flag(args, "baseline");
+  if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) throw new InputError(`--baseline ”${baselineText}” är inget år. Ange t.ex. 2025.`);
+  if (baselineText !== undefined && Number(baselineText) < 1900) throw new InputError(`--baseline ”${baselineText}” är inget rimligt år. Ange t.ex. 2025.`);
+  const ageMissing = ageMissingOption(args);
+  const out = flag(args, "out");
+  if (out !== undefined && !out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
+  const workbook = flag(args, "workbook");
+  const editionFiles = args.flags.get("edition") ?? [];
+
+  const inputs = await expandInputs(args.positional, async (f) => out !== undefined && (await sameFile(f, out)));
+  if (out !== undefined) {
+    const outExists = await fs.stat(out).then(
+      () => true,
+      () => false,
+    );
+    if (outExists) {
+      for (const f of [...inputs.filter((i) => i.problem === null).map((i) => i.file), ...(workbook ? [workbook] : []), ...editionFiles]) {
+        if (await sameFile(f, out)) throw new InputError(`${out} är samma fil som indatafilen ${f} och skrivs inte över. Välj ett annat namn.`);
+      }
+      if (!has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+    }
+  }
+
+  const editions = await answeringEditions(workbook, editionFiles, sha256File);
+  const run = new FollowUpRun(
+    editions.map((e) => e.lists),
+    { baselineYear: baselineText ? Number(baselineText) : null, ageMissing },
+  );
+  const sha256 = new Map<string, string>();
+  for (const input of inputs) {
+    const source = run.source(input.file);
+    if (input.problem !== null) {
+      source.fail("FILE_UNREADABLE", input.problem);
+      continue;
+    }
+    const lower = input.file.toLowerCase();
+    if (lower.endsWith(".xls")) {
+      source.fail("FILE_UNREADABLE", `${path.basename(input.file)} är en äldre Excel-fil (.xls); spara den som .xlsx eller CSV.`);
+      sha256.set(input.file, await sha256File(input.file));
+      continue;
+    }
+    sha256.set(input.file, lower.endsWith(".xlsx") ? await readXlsxCosts(input.file, source) : await readCsvCosts(input.file, source));
+  }
+  const report = run.finish();
+  if (!report.exact) throw new InputError("Beloppen är för stora för att summeras exakt till öret (över 90 000 miljarder kr sammanlagt). Kontrollera beloppskolumnen.");
+  if (report.sources.every((s) => s.problem !== null && s.lines === 0)) {
+    throw new InputError(["Ingen av filerna kunde läsas:", ...report.sources.map((s) => `  ${s.problem}`)].join("\n"));
+  }
+
+  const used = new Set(report.editionsUsed);
+  const editionsUsed = editions.filter((e) => used.has(e.lists)).map((e) => e.info);
+  const options = [
+    ...(workbook ? [`--workbook ${workbook}`] : []),
+    ...editionFiles.map((f) => `--edition ${f}`),
+    ...(baselineText ? [`--baseline ${baselineText}`] : []),
+    ...(ageMissing ? ["--ålder-saknas vuxen"] : []),
+  ];
+  if (out) await writeReport(out, await followUpReport(report, { runAt: new Date(), sha256, editions: editionsUsed, options }));
+
+  const code = report.leftOutByCode.length > 0 ? 1 : 0;
   if (has(args, "json")) {
     io.out(
       JSON.stringify(
         {
-          file: path.basename(file),
+          file: report.sources.map((s) => path.basename(s.file)).join(", "),
+          inputs: report.sources.map((s) => ({ file: s.file, sha256: sha256.get(s.file) ?? null, lines: s.lines, amount: kronor(s.ore), problem: s.problem })),
+          editions: editionsUsed.map((e) => ({ name: e.name, decided: e.decided, effective: e.effective, hash: e.hash })),
           baselineYear: report.baselineYear,
+          options: { ageMissing: ageMissing === "adult" ? "vuxen" : null },
           quarters: report.quarters.map((q) => ({ quarter: q.quarter, ...totalsJson(q.totals), baseline: q.baseline ? totalsJson(q.baseline) : null })),
-          byKommun: report.byKommun.map((k) => ({ name: k.kommun, ...totalsJson(k.totals) })),
-          totals: { input: kronor(report.inputOre + input.unreadOre), assigned: kronor(report.assignedOre), unassigned: kronor(report.unassignedOre), unreadableQuarter: kronor(input.unreadOre) },
-          unassignedLines: report.unassignedLines.map((u) => ({ line: u.line, kommun: u.kommun, quarter: u.quarter, iso: u.iso, boendeform: u.boendeform, amount: kronor(u.ore), code: u.code })),
-          problems: input.problems,
+          byKommun: report.byKommun.map((k) => ({ name: k.kommun, known: k.known, ...totalsJson(k.totals) })),
+          byKommunQuarter: report.byKommunQuarter.map((k) => ({
+            kommun: k.kommun,
+            quarter: k.quarter,
+            known: k.known,
+            kommunAmount: kronor(k.totals.kommun),
+            regionAmount: kronor(k.totals.region),
+            egenansvarAmount: kronor(k.totals.egenansvar),
+            unassignedAmount: kronor(k.totals.unassigned),
+          })),
+          missingKommuner: Object.fromEntries(report.missingKommuner.map((m) => [m.quarter, m.kommuner])),
+          unknownKommuner: report.unknownKommuner.map((u) => ({ name: u.name, lines: u.lines, amount: kronor(u.ore) })),
+          leftOut: Object.fromEntries(report.leftOutByCode.map((c) => [c.code, { lines: c.lines, amount: kronor(c.ore) }])),
+          beforeFirstEdition: report.beforeFirstEdition ? { lines: report.beforeFirstEdition.lines, amount: kronor(report.beforeFirstEdition.ore), firstEffective: report.beforeFirstEdition.firstEffective } : null,
+          totals: {
+            input: kronor(report.inputOre),
+            assigned: kronor(report.assignedOre),
+            unassigned: kronor(report.unassignedOre),
+            unreadableQuarter: kronor(report.unreadableOre),
+            balanced: report.balanced,
+          },
+          unassignedLines: report.leftOut
+            .filter((l) => l.kind === "unassigned")
+            .map((u) => ({ file: u.file, line: u.line, kommun: u.kommun, quarter: u.quarter, iso: u.iso, boendeform: u.boendeform, amount: kronor(u.ore ?? 0), code: u.code })),
+          problems: report.leftOut
+            .filter((l) => l.kind !== "unassigned")
+            .map((p) => ({ file: p.file, line: p.line, code: p.code, amount: p.ore === null ? null : kronor(p.ore), message: p.message ?? LEFT_OUT_REASONS_SV[p.code] ?? p.code })),
         },
         null,
         2,
       ),
     );
-    return 0;
+    return code;
   }
-  const pad = (t: string, n: number) => t.padStart(n);
-  const lines = [
-    `Uppföljning per kvartal (${report.quarters.length} kvartal, baslinje ${report.baselineYear ?? "–"}):`,
-    `${"Kvartal".padEnd(8)}${pad("Kommun", 20)}${pad("Region", 20)}${pad("Egenansvar", 18)}${pad("Ej fördelat", 18)}`,
-    ...report.quarters.map((q) => {
-      const row = `${q.quarter.padEnd(8)}${pad(kr(q.totals.kommun), 20)}${pad(kr(q.totals.region), 20)}${pad(kr(q.totals.egenansvar), 18)}${pad(kr(q.totals.unassigned), 18)}`;
-      if (!q.baseline) return row;
-      const change = (now: number, then: number) => (then === 0 ? "–" : `${(((now - then) / Math.abs(then)) * 100).toFixed(1).replace(".", ",")} %`);
-      return `${row}   mot ${report.baselineYear}: kommun ${change(q.totals.kommun, q.baseline.kommun)}, region ${change(q.totals.region, q.baseline.region)}`;
-    }),
-    `Summa indata ${kr(report.inputOre + input.unreadOre)} = fördelat ${kr(report.assignedOre)} + ej fördelat ${kr(report.unassignedOre)}${input.unreadOre !== 0 ? ` + oläsbart kvartal ${kr(input.unreadOre)}` : ""}.`,
-    ...(report.unassignedLines.length > 0
-      ? [`Rader utan betalare (${report.unassignedLines.length}):`, ...report.unassignedLines.map((u) => `  rad ${u.line}: ${u.kommun} ${u.quarter} ${u.iso} ${u.boendeform} ${kr(u.ore)} – ${u.code}`)]
-      : []),
-    ...(input.problems.length > 0 ? [`Rader som inte kunde läsas (${input.problems.length}):`, ...input.problems.map((p) => `  rad ${p.line}: ${p.message}`)] : []),
-    ...(out ? [`Skrev ${out} med diagram.`] : []),
-  ];
-  io.out(lines.join("\n"));
-  return 0;
+  io.out(consoleReport(report, out, ageMissing));
+  return code;
 }

@@ -6,7 +6,7 @@ export const DIFF_USAGE =
   "Användning: kostnadsansvar diff <gammal.json|.xlsx> <ny.json|.xlsx> [--json]";
 
 export const FOLLOW_UP_USAGE =
-  "Användning: kostnadsansvar follow-up <kostnader.csv|.xlsx> [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--baseline ÅR] [--out rapport.xlsx [--force]] [--json]";
+  "Användning: kostnadsansvar follow-up <kostnader.csv|.xlsx|mapp> … [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--baseline ÅR] [--ålder-saknas vuxen] [--out rapport.xlsx [--force]] [--json]";
 
 export const NEW_WORKBOOK_USAGE =
   "Användning: kostnadsansvar new-workbook <ut.xlsx> [--force]";

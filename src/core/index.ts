@@ -20,3 +20,5 @@ export * from "./csv";
 export * from "./template";
 export * from "./costs/costShift";
 export * from "./costs/followUp";
+export * from "./costs/kommuner";
+export * from "./costs/quarter";

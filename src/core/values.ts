@@ -98,18 +98,27 @@ export function readText(raw: Exclude<CellValue, null | undefined>): string | nu
 }
 
 /**
- * An amount in SEK from a number or text such as `-1 250 000`, `1 250 000 kr`, `12,5`.
- * Returns null for text that is not a plain amount (free-text calculations stay text).
+ * The largest amount read, in SEK (a thousand billion): beyond it an amount is a typing or export
+ * error, and sums of many lines would no longer be exact to the öre.
+ */
+export const MAX_AMOUNT_SEK = 1e12;
+
+/**
+ * An amount in SEK from a number or text such as `-1 250 000`, `1 250 000 kr`, `12,5`; thousands
+ * may be grouped with a space, a no-break space or a narrow no-break space. Returns null for text
+ * that is not a plain amount (free-text calculations stay text), and for amounts that are not
+ * finite or beyond ±MAX_AMOUNT_SEK.
  */
 export function readAmount(raw: Exclude<CellValue, null | undefined>): number | null {
-  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === "number") return Number.isFinite(raw) && Math.abs(raw) <= MAX_AMOUNT_SEK ? raw : null;
   if (typeof raw !== "string") return null;
   // Grouped thousands take a decimal comma; a plain number also a decimal point (as a number cell's text).
-  const m = /^([-−+]?)\s*(?:(\d{1,3}(?:[ \u00a0]\d{3})+)(?:,(\d+))?|(\d+)(?:[.,](\d+))?)\s*(?:kr|sek)?$/i.exec(raw.trim());
+  const m = /^([-−+]?)\s*(?:(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?:,(\d+))?|(\d+)(?:[.,](\d+))?)\s*(?:kr|sek)?$/i.exec(raw.trim());
   if (!m) return null;
-  const whole = (m[2] ?? m[4]!).replace(/[ \u00a0]/g, "");
+  const whole = (m[2] ?? m[4]!).replace(/[ \u00a0\u202f\u2009]/g, "");
   const fraction = m[3] ?? m[5];
   const value = Number(whole + (fraction ? "." + fraction : ""));
+  if (!Number.isFinite(value) || value > MAX_AMOUNT_SEK) return null;
   return m[1] === "-" || m[1] === "−" ? -value : value;
 }
 

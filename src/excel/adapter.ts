@@ -418,7 +418,8 @@ export async function appendToOwnSheet(context: Excel.RequestContext, name: stri
 export interface ReportSheet {
   readonly name: string;
   readonly rows: ReadonlyArray<ReadonlyArray<string | number>>;
-  readonly chart?: { readonly title: string; readonly columns: number };
+  /** A chart of the first `columns` columns of the first `rows` rows (default: all rows). */
+  readonly chart?: { readonly title: string; readonly columns: number; readonly rows?: number };
 }
 
 /**
@@ -437,7 +438,7 @@ export async function addReportSheet(context: Excel.RequestContext, report: Repo
   range.values = values;
   ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
   if (report.chart && values.length > 1) {
-    const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRangeByIndexes(0, 0, values.length, report.chart.columns), Excel.ChartSeriesBy.columns);
+    const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRangeByIndexes(0, 0, Math.min(values.length, report.chart.rows ?? values.length), report.chart.columns), Excel.ChartSeriesBy.columns);
     chart.title.text = report.chart.title;
     chart.setPosition(ws.getRangeByIndexes(0, width + 1, 1, 1), ws.getRangeByIndexes(20, width + 9, 1, 1));
   }

@@ -1,6 +1,7 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { costLines, costShift } from "../core/costs/costShift";
-import { followUp, kronor, readFollowUpRows, type FollowUp } from "../core/costs/followUp";
+import type { CellValue } from "../core/cells";
+import { followUpRows, FollowUpRun, kronor, LEFT_OUT_REASONS_SV, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
 import { editionModel } from "../core/editions/edition";
 import { sheetKeyOf } from "../core/model";
 import { addReportSheet, readSheets, sheetNames } from "../excel/adapter";
@@ -49,26 +50,63 @@ function renderCostShift(): void {
 async function fillSheetChoices(): Promise<void> {
   const select = byId<HTMLSelectElement>("follow-up-sheet");
   const names = await Excel.run((context) => sheetNames(context));
-  const current = select.value;
-  select.replaceChildren(...names.filter((n) => sheetKeyOf(n) === null).map((n) => el("option", { text: n, attrs: { value: n } })));
-  if (names.includes(current)) select.value = current;
+  const chosen = new Set(Array.from(select.selectedOptions, (o) => o.value));
+  select.replaceChildren(...costSheetCandidates(names).map((n) => el("option", { text: n, attrs: { value: n } })));
+  for (const o of Array.from(select.options)) o.selected = chosen.has(o.value);
 }
 
-function reportRows(report: FollowUp): Array<Array<string | number>> {
+/** Sheets that may hold cost lines: not the bilagor, and not a follow-up result the add-in wrote. */
+function costSheetCandidates(names: readonly string[]): string[] {
+  return names.filter((n) => sheetKeyOf(n) === null && !/^Uppföljning( \d+)?$/.test(n));
+}
+
+const krOre = (ore: number) => kr(kronor(ore));
+
+/** The result sheet: the quarter table (the chart's source), then summary, reconciliation, missing kommuner. */
+function reportRows(report: FollowUp, sheets: readonly string[], ageMissing: boolean): { rows: Array<Array<string | number>>; tableRows: number } {
   const base = report.baselineYear;
-  return [
+  const table: Array<Array<string | number>> = [
     ["Kvartal", "Kommun", "Region", `Kommun ${base ?? ""} (baslinje)`.trim(), `Region ${base ?? ""} (baslinje)`.trim(), "Egenansvar", "Ej fördelat"],
     ...report.quarters.map((q) => [q.quarter, kronor(q.totals.kommun), kronor(q.totals.region), q.baseline ? kronor(q.baseline.kommun) : "", q.baseline ? kronor(q.baseline.region) : "", kronor(q.totals.egenansvar), kronor(q.totals.unassigned)]),
   ];
+  const rows: Array<Array<string | number>> = [
+    ...table,
+    [],
+    ["Sammanfattning"],
+    ["Körd", new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC"],
+    ["Blad", sheets.join(", ")],
+    ["Baslinjeår", base === null ? "–" : String(base)],
+    ["Utgåvor som använts", report.editionsUsed.map((l) => l.name ?? "arbetsbokens listor").join(", ") || "ingen"],
+    ["Alternativ", ageMissing ? `ålder saknas: vuxen (${report.assumedAdult.lines} rader)` : "inga"],
+    ["Rader", String(report.lines)],
+    [],
+    ["Avstämning (till öret)", "Belopp"],
+    ["Indata", kronor(report.inputOre)],
+    ["Fördelat", kronor(report.assignedOre)],
+    ["Ej fördelat", kronor(report.unassignedOre)],
+    ["Oläsbart", kronor(report.unreadableOre)],
+    ["Stämmer", report.balanced ? "Ja" : "Nej"],
+    [],
+    ["Utelämnade rader per orsak", "Rader", "Belopp", "Orsak"],
+    ...report.leftOutByCode.map((c) => [c.code, String(c.lines), kronor(c.ore), LEFT_OUT_REASONS_SV[c.code] ?? c.code]),
+    [],
+    ["Kvartal", "Kommuner utan rader"],
+    ...report.missingKommuner.map((m) => [m.quarter, m.kommuner.join(", ") || "–"]),
+    ...(report.unknownKommuner.length > 0 ? [[], ["Okänt kommunnamn", "Rader", "Belopp"], ...report.unknownKommuner.map((u) => [u.name || "(tomt)", String(u.lines), kronor(u.ore)])] : []),
+  ];
+  return { rows, tableRows: table.length };
 }
 
-/** Storsthlm's quarterly follow-up on a sheet of cost lines; the result goes to a new sheet with a chart. */
+/** Storsthlm's quarterly follow-up on one or more sheets of cost lines; the result goes to a new sheet with a chart. */
 async function runFollowUp(): Promise<void> {
   const status = byId("follow-up-status");
-  const sheet = byId<HTMLSelectElement>("follow-up-sheet").value;
+  const select = byId<HTMLSelectElement>("follow-up-sheet");
+  const whole = byId<HTMLInputElement>("follow-up-all").checked;
+  const ageMissing = byId<HTMLInputElement>("follow-up-adult").checked;
   const baselineText = byId<HTMLInputElement>("follow-up-baseline").value.trim();
-  if (!sheet) {
-    status.textContent = "Välj bladet med kostnadsraderna.";
+  const picked = Array.from(select.selectedOptions, (o) => o.value);
+  if (!whole && picked.length === 0) {
+    status.textContent = "Välj ett eller flera blad med kostnadsrader, eller Hela arbetsboken.";
     return;
   }
   if (baselineText && !/^\d{4}$/.test(baselineText)) {
@@ -76,21 +114,48 @@ async function runFollowUp(): Promise<void> {
     return;
   }
   try {
-    const raw = await Excel.run((context) => readSheets(context, (n) => n === sheet));
-    const source = raw.sheets[0];
-    const input = readFollowUpRows(source?.rows ?? [], source?.firstRow ?? 1);
-    if (input.missing.length > 0) {
-      status.textContent = `Bladet ${sheet} saknar kolumnerna ${input.missing.join(", ")} i första raden.`;
+    const names = whole ? costSheetCandidates(await Excel.run((context) => sheetNames(context))) : picked;
+    const wanted = new Set(names);
+    const raw = await Excel.run((context) => readSheets(context, (n) => wanted.has(n)));
+    const basis = await currentBasis();
+    const run = new FollowUpRun(basis.lists, { baselineYear: baselineText ? Number(baselineText) : null, ageMissing: ageMissing ? "adult" : null });
+    const skipped: string[] = [];
+    const read: string[] = [];
+    for (const sheet of raw.sheets) {
+      // Over the whole workbook, sheets without cost columns are other content, named but not counted.
+      if (whole && !hasCostHeader(sheet.rows[0] ?? [])) {
+        skipped.push(sheet.name);
+        continue;
+      }
+      read.push(sheet.name);
+      followUpRows(run, sheet.name, sheet.rows, sheet.firstRow ?? 1);
+    }
+    if (read.length === 0) {
+      status.textContent = `Inget blad har kolumnerna ${REQUIRED_COLUMNS_SV} i första raden.`;
       return;
     }
-    const basis = await currentBasis();
-    const report = followUp(input.lines, basis.lists, baselineText ? Number(baselineText) : undefined);
-    table("follow-up-table", reportRows(report)[0]!.map(String), reportRows(report).slice(1).map((r) => r.map((c) => (typeof c === "number" ? kr(c) : c))), (i) => ({ "data-quarter": report.quarters[i]!.quarter }));
-    const name = await Excel.run((context) => addReportSheet(context, { name: "Uppföljning", rows: reportRows(report), chart: { title: "Parternas kostnader per kvartal", columns: 5 } }));
-    status.textContent = `Summa ${kr(kronor(report.inputOre + input.unreadOre))} = fördelat ${kr(kronor(report.assignedOre))} + ej fördelat ${kr(kronor(report.unassignedOre))}${input.unreadOre ? ` + oläsbart kvartal ${kr(kronor(input.unreadOre))}` : ""}. ${report.unassignedLines.length} rad(er) utan betalare, ${input.problems.length} oläsbara. Resultat och diagram på bladet ${name}.`;
+    const report = run.finish();
+    const unreadableSheets = report.sources.filter((s) => s.problem !== null);
+    if (unreadableSheets.length === report.sources.length) {
+      status.textContent = unreadableSheets.map((s) => s.problem).join(" ");
+      return;
+    }
+    const { rows, tableRows } = reportRows(report, read, ageMissing);
+    table("follow-up-table", rows[0]!.map(String), rows.slice(1, tableRows).map((r) => r.map((c) => (typeof c === "number" ? kr(c) : c))), (i) => ({ "data-quarter": report.quarters[i]!.quarter }));
+    const name = await Excel.run((context) => addReportSheet(context, { name: "Uppföljning", rows, ...(report.quarters.length > 0 ? { chart: { title: "Parternas kostnader per kvartal", columns: 5, rows: tableRows } } : {}) }));
+    const leftOut = report.leftOutByCode.reduce((n, c) => n + c.lines, 0);
+    status.textContent =
+      `Summa ${krOre(report.inputOre)} = fördelat ${krOre(report.assignedOre)} + ej fördelat ${krOre(report.unassignedOre)}${report.unreadableOre ? ` + oläsbart ${krOre(report.unreadableOre)}` : ""}` +
+      `${report.balanced ? " – stämmer till öret" : " – STÄMMER INTE"}. ${leftOut} rad(er) utelämnade${report.beforeFirstEdition ? `, varav ${report.beforeFirstEdition.lines} före den första utgåvan (${report.beforeFirstEdition.firstEffective})` : ""}. ` +
+      `${skipped.length > 0 ? `Blad utan kostnadskolumner hoppades över: ${skipped.join(", ")}. ` : ""}${unreadableSheets.map((s) => s.problem).join(" ")}${unreadableSheets.length ? " " : ""}Resultat, avstämning, saknade kommuner och diagram på bladet ${name}.`;
   } catch (e) {
     status.textContent = `Kunde inte följa upp: ${(e as Error).message}`;
   }
+}
+
+/** Whether a header row names the cost columns (a trial run on a throw-away follow-up). */
+function hasCostHeader(header: ReadonlyArray<CellValue>): boolean {
+  return new FollowUpRun([]).source("").header(header).length === 0;
 }
 
 export function initCostsView(): void {

@@ -130,7 +130,8 @@ export function costShift(before: WorkbookModel, after: WorkbookModel, lines: re
     totalCost: round(totalCost),
     tolerance,
     toleranceText: info.toleranceText,
-    neutral: tolerance === null ? null : Math.abs(netToKommun) <= tolerance,
+    // Amounts are bounded when read (MAX_AMOUNT_SEK), so these are finite; a verdict is never given on a non-number.
+    neutral: tolerance === null || !Number.isFinite(tolerance) || !Number.isFinite(netToKommun) ? null : Math.abs(netToKommun) <= tolerance,
   };
 }
 

@@ -1,167 +1,473 @@
 import type { CellValue } from "../cells";
-import { whoPaysOnDate, type DatedLists } from "../editions/inForce";
+import { inForce, type DatedLists } from "../editions/inForce";
+import type { Payer } from "../payer";
 import { foldText } from "../text";
 import { readAmount, readDate } from "../values";
+import { parseAge, whoPays, type WhoPaysResult } from "../whoPays";
+import { matchKommun, STOCKHOLM_KOMMUNER } from "./kommuner";
+import { quarterOfDate, quarterStart, readQuarter, type Quarter } from "./quarter";
 
-/** A quarter as `2026Q1`. */
-export type Quarter = string;
+export type { Quarter } from "./quarter";
 
-/** Reads `2026Q1`, `2026-Q1`, `2026 K1`, `Q1 2026` (K for kvartal). */
-export function parseQuarter(raw: CellValue): Quarter | null {
-  const text = typeof raw === "string" ? raw.trim() : typeof raw === "number" ? String(raw) : "";
-  const a = /^(\d{4})\s*[-:/ ]?\s*[QK]([1-4])$/i.exec(text);
-  if (a) return `${a[1]}Q${a[2]}`;
-  const b = /^[QK]([1-4])\s*[-:/ ]?\s*(\d{4})$/i.exec(text);
-  return b ? `${b[2]}Q${b[1]}` : null;
-}
-
-/** The first day of a quarter: the date its lines are answered on when they carry no date. */
-export function quarterStart(q: Quarter): string {
-  const month = (Number(q.slice(5)) - 1) * 3 + 1;
-  return `${q.slice(0, 4)}-${String(month).padStart(2, "0")}-01`;
-}
-
-export interface FollowUpLine {
-  /** 1-based line number in the input (header = line 1), for people to find it. */
-  readonly line: number;
-  readonly kommun: string;
-  readonly quarter: Quarter;
-  readonly date: string;
-  readonly iso: CellValue;
-  readonly boendeform: CellValue;
-  readonly age: CellValue;
-  /** Öre, so that totals reconcile to the krona. */
-  readonly ore: number;
-}
-
-export interface InputProblem {
-  readonly line: number;
-  readonly message: string;
-}
-
-const HEADERS: Record<string, readonly string[]> = {
-  kommun: ["kommun", "municipality"],
-  quarter: ["kvartal", "quarter"],
-  iso: ["iso", "iso-kod", "isokod", "iso code"],
-  boendeform: ["boendeform", "housing", "housing form"],
-  age: ["alder", "age"],
-  amount: ["belopp", "amount", "kostnad", "cost"],
-  date: ["datum", "date"],
-};
-
-/**
- * Reads cost lines (kommun, quarter, ISO code, housing form, age, amount [, date]) from rows whose
- * first row is the header. Lines that cannot be read are problems, reported with their line
- * number; their amounts are kept apart so that nothing silently disappears.
- */
-export function readFollowUpRows(rows: ReadonlyArray<ReadonlyArray<CellValue>>, headerLine = 1): { lines: FollowUpLine[]; problems: InputProblem[]; missing: string[]; unreadOre: number } {
-  const header = (rows[0] ?? []).map((h) => foldText(String(h ?? "")).replace(/\s*:$/, ""));
-  const at: Record<string, number> = {};
-  for (const [field, names] of Object.entries(HEADERS)) at[field] = header.findIndex((h) => names.includes(h));
-  // Reported by their Swedish header, as people write it.
-  const missing = ["kommun", "quarter", "iso", "boendeform", "age", "amount"].filter((f) => at[f]! < 0).map((f) => HEADERS[f]![0]!.replace("alder", "ålder"));
-  const lines: FollowUpLine[] = [];
-  const problems: InputProblem[] = [];
-  let unreadOre = 0;
-  if (missing.length > 0) return { lines, problems, missing, unreadOre };
-  rows.slice(1).forEach((cells, i) => {
-    const line = headerLine + i + 1;
-    if (cells.every((c) => c === null || c === undefined || String(c).trim() === "")) return;
-    const raw = cells[at.amount!];
-    const amount = raw === null || raw === undefined || raw === "" ? null : readAmount(raw as Exclude<CellValue, null | undefined>);
-    if (amount === null) {
-      problems.push({ line, message: `beloppet ”${String(raw ?? "").slice(0, 30)}” kan inte läsas` });
-      return;
-    }
-    const ore = Math.round(amount * 100);
-    const quarter = parseQuarter(cells[at.quarter!] ?? null);
-    const dateCell = at.date! >= 0 ? cells[at.date!] : null;
-    const date = dateCell === null || dateCell === undefined || dateCell === "" ? (quarter ? quarterStart(quarter) : null) : readDate(dateCell as Exclude<CellValue, null | undefined>);
-    if (!quarter || !date) {
-      unreadOre += ore;
-      problems.push({ line, message: !quarter ? `kvartalet ”${String(cells[at.quarter!] ?? "").slice(0, 20)}” kan inte läsas (skriv t.ex. 2026Q1)` : "datumet kan inte läsas" });
-      return;
-    }
-    lines.push({ line, kommun: String(cells[at.kommun!] ?? "").trim(), quarter, date, iso: cells[at.iso!] ?? null, boendeform: cells[at.boendeform!] ?? null, age: cells[at.age!] ?? null, ore });
-  });
-  return { lines, problems, missing, unreadOre };
-}
-
+/** Sums per party, in öre, so that totals reconcile exactly. */
 export interface PartyTotals {
   kommun: number;
   region: number;
   egenansvar: number;
-  /** Lines that got no payer (UNLISTED, AMBIGUOUS, NOT_IN_SCOPE, input errors). */
+  /** Lines that got no payer (UNLISTED, AMBIGUOUS, NOT_IN_SCOPE, AGE_MISSING, NO_EDITION, input errors). */
   unassigned: number;
 }
 
-export interface UnassignedLine {
-  readonly line: number;
+/**
+ * How a left-out line counts in the reconciliation `indata = fördelat + ej fördelat + oläsbart`:
+ * `unassigned` (read, no payer), `unreadable` (amount read, quarter or date not), `uncounted`
+ * (no amount could be read: the line or the whole file is listed, with no sum).
+ */
+export type LeftOutKind = "unassigned" | "unreadable" | "uncounted";
+
+/** Codes for lines and files left out for their input (whoPays' codes cover the rest). */
+export type FollowUpInputCode = "AMOUNT_INVALID" | "QUARTER_INVALID" | "DATE_INVALID" | "DATE_OUTSIDE_QUARTER" | "AGE_MISSING" | "CSV_QUOTE_UNCLOSED" | "FILE_UNREADABLE" | "COLUMNS_MISSING";
+
+/** Every reason a line can be left out, in Swedish, for the console and the report. */
+export const LEFT_OUT_REASONS_SV: Readonly<Record<string, string>> = {
+  UNLISTED: "Koden står inte i bilagorna och ingen princip avgör betalaren.",
+  AMBIGUOUS: "Bilagorna anger olika betalare för koden; betalaren kan inte avgöras.",
+  NOT_IN_SCOPE: "Boendeformen omfattas inte av överenskommelsen.",
+  AGE_MISSING: "Åldern saknas och betalaren beror på den (barn eller vuxen). Fyll i åldern eller kör med --ålder-saknas vuxen.",
+  AGE_INVALID: "Åldern kan inte läsas (ange år, 0–130).",
+  NO_EDITION: "Ingen utgåva av bilagorna gällde radens datum. Lägg till den utgåva som gällde då med --edition.",
+  ISO_FORMAT: "ISO-koden saknas eller är ingen ISO 9999-kod.",
+  BOENDEFORM_UNKNOWN: "Boendeformen saknas eller är okänd.",
+  SPECIALANPASSAD_INVALID: "Specialanpassad kan inte läsas.",
+  DATE_INVALID: "Datumet kan inte läsas (skriv ÅÅÅÅ-MM-DD).",
+  AMOUNT_INVALID: "Beloppet kan inte läsas (skriv t.ex. 2 450,00; högst 1 000 miljarder kr).",
+  QUARTER_INVALID: "Kvartalet kan inte läsas (skriv t.ex. 2026Q3, Kv 3 2026 eller ett datum 2026-07-15).",
+  DATE_OUTSIDE_QUARTER: "Datumet ligger utanför radens kvartal.",
+  CSV_QUOTE_UNCLOSED: "Ett citattecken på raden stängs aldrig; raden kan inte läsas.",
+  FILE_UNREADABLE: "Filen kan inte läsas.",
+  COLUMNS_MISSING: "Filen saknar kolumner som behövs.",
+};
+
+/** A line (or a whole file, `line` null) that is not attributed to a party. */
+export interface LeftOutLine {
+  readonly file: string;
+  readonly line: number | null;
   readonly kommun: string;
-  readonly quarter: Quarter;
+  readonly quarter: Quarter | null;
   readonly iso: string;
   readonly boendeform: string;
-  readonly ore: number;
-  /** The rule or input error behind the missing payer. */
+  /** Öre; null when no amount could be read. */
+  readonly ore: number | null;
   readonly code: string;
+  readonly kind: LeftOutKind;
+  /** A specific Swedish message (file problems); otherwise LEFT_OUT_REASONS_SV[code]. */
+  readonly message: string | null;
+}
+
+export interface FollowUpSource {
+  readonly file: string;
+  /** Data lines read (blank lines not counted). */
+  lines: number;
+  /** Öre of every readable amount in the file. */
+  ore: number;
+  /** Null when the file was read; otherwise why it was not (Swedish). */
+  problem: string | null;
+}
+
+export interface FollowUpOptions {
+  /** Given: the baseline year; otherwise the earliest year with lines. */
+  readonly baselineYear?: number | null;
+  /** `adult`: a line without age whose payer depends on age is answered for an adult (--ålder-saknas vuxen). */
+  readonly ageMissing?: "adult" | null;
 }
 
 export interface FollowUp {
   readonly baselineYear: number | null;
   readonly quarters: ReadonlyArray<{ readonly quarter: Quarter; readonly totals: PartyTotals; readonly baseline: PartyTotals | null }>;
-  readonly byKommun: ReadonlyArray<{ readonly kommun: string; readonly totals: PartyTotals }>;
-  readonly unassignedLines: readonly UnassignedLine[];
-  /** Öre: input = assigned + unassigned, exactly. */
+  readonly byKommun: ReadonlyArray<{ readonly kommun: string; readonly known: boolean; readonly totals: PartyTotals }>;
+  readonly byKommunQuarter: ReadonlyArray<{ readonly kommun: string; readonly quarter: Quarter; readonly known: boolean; readonly totals: PartyTotals }>;
+  /** For each quarter with lines: the kommuner of Stockholms län with none. */
+  readonly missingKommuner: ReadonlyArray<{ readonly quarter: Quarter; readonly kommuner: readonly string[] }>;
+  /** Kommun names that are none of the 26, kept as written. */
+  readonly unknownKommuner: ReadonlyArray<{ readonly name: string; readonly lines: number; readonly ore: number }>;
+  /** Every left-out line (up to `maxLeftOutLines`); `leftOutNotListed` more were counted but not kept. */
+  readonly leftOut: readonly LeftOutLine[];
+  readonly leftOutNotListed: number;
+  readonly leftOutByCode: ReadonlyArray<{ readonly code: string; readonly kind: LeftOutKind; readonly lines: number; readonly ore: number; readonly examples: readonly LeftOutLine[] }>;
+  /** Lines dated before the first edition's Giltig från. */
+  readonly beforeFirstEdition: { readonly lines: number; readonly ore: number; readonly firstEffective: string } | null;
+  /** Lines answered as for an adult because their age was missing (only with ageMissing: adult). */
+  readonly assumedAdult: { readonly lines: number; readonly ore: number };
+  readonly sources: readonly FollowUpSource[];
+  /** The lists that answered at least one line, in the order given. */
+  readonly editionsUsed: readonly DatedLists[];
+  readonly lines: number;
+  /** Öre: input = assigned + unassigned + unreadable, exactly. */
   readonly inputOre: number;
   readonly assignedOre: number;
   readonly unassignedOre: number;
+  readonly unreadableOre: number;
+  readonly balanced: boolean;
+  /** False when the sums passed 2^53 öre and can no longer be exact (never for real data). */
+  readonly exact: boolean;
 }
 
 const zero = (): PartyTotals => ({ kommun: 0, region: 0, egenansvar: 0, unassigned: 0 });
 
+const HEADERS: Record<string, readonly string[]> = {
+  kommun: ["kommun", "kommunnamn", "municipality"],
+  quarter: ["kvartal", "kv", "quarter"],
+  iso: ["iso", "iso-kod", "isokod", "iso kod", "iso code"],
+  boendeform: ["boendeform", "housing", "housing form"],
+  age: ["alder", "age"],
+  amount: ["belopp", "amount", "kostnad", "cost", "belopp kr", "belopp (kr)"],
+  date: ["datum", "date"],
+};
+
+/** The columns a cost file needs, by their Swedish header as people write it. */
+export const REQUIRED_COLUMNS_SV = "kommun, kvartal (eller datum), iso, boendeform, belopp (ålder och datum valfria)";
+
+const text = (v: CellValue): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim());
+const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+const keyOf = (v: CellValue): string => (typeof v === "string" ? v : v === null || v === undefined ? "" : `\u0002${text(v)}`);
+
+/** Öre of a cell, or null. */
+function readOre(raw: CellValue): number | null {
+  if (isBlank(raw) || typeof raw === "boolean" || raw instanceof Date || (typeof raw === "object" && raw !== null)) return null;
+  const amount = readAmount(raw as string | number);
+  return amount === null ? null : Math.round(amount * 100);
+}
+
+interface Answer {
+  readonly payer: Payer | null;
+  readonly code: string;
+  readonly assumedAdult: boolean;
+}
+
+const CHILD_AGE = 17;
+const ADULT_AGE = 65;
+const CACHE_LIMIT = 200_000;
+/** Excel's last row less the header: the most left-out lines a report sheet can list. */
+export const MAX_LEFT_OUT_LINES = 1_048_575;
+
+/** The columns of one source, once its header is read. */
+interface Columns {
+  readonly kommun: number;
+  readonly quarter: number;
+  readonly iso: number;
+  readonly boendeform: number;
+  readonly age: number;
+  readonly amount: number;
+  readonly date: number;
+}
+
 /**
- * Storsthlm's quarterly follow-up: each cost line gets its payer with whoPays on its date, then
- * the parties' totals per quarter are set against the same quarter of the baseline year.
+ * One file or sheet of cost lines inside a follow-up run: give it the header, then each line as
+ * it is read. Nothing of the line is kept unless it is left out.
  */
-export function followUp(lines: readonly FollowUpLine[], lists: readonly DatedLists[], baselineYear?: number): FollowUp {
-  const perQuarter = new Map<Quarter, PartyTotals>();
-  const perKommun = new Map<string, PartyTotals>();
-  const unassignedLines: UnassignedLine[] = [];
-  let inputOre = 0;
-  let assignedOre = 0;
-  for (const l of lines) {
-    inputOre += l.ore;
-    const r = whoPaysOnDate({ iso: l.iso, boendeform: l.boendeform, age: l.age, date: l.date }, lists);
-    const q = perQuarter.get(l.quarter) ?? perQuarter.set(l.quarter, zero()).get(l.quarter)!;
-    const k = perKommun.get(l.kommun) ?? perKommun.set(l.kommun, zero()).get(l.kommun)!;
-    const payer = r.ok ? r.payer : null;
-    const key = payer === "Kommun" ? "kommun" : payer === "Region" ? "region" : payer === "Egenansvar" ? "egenansvar" : "unassigned";
-    q[key] += l.ore;
-    k[key] += l.ore;
-    if (payer === null) {
-      unassignedLines.push({ line: l.line, kommun: l.kommun, quarter: l.quarter, iso: String(l.iso ?? ""), boendeform: String(l.boendeform ?? ""), ore: l.ore, code: r.ok ? r.rule : r.code });
-    } else {
-      assignedOre += l.ore;
+export class CostSource {
+  private columns: Columns | null = null;
+
+  constructor(
+    private readonly run: FollowUpRun,
+    readonly info: FollowUpSource,
+  ) {}
+
+  /** Reads the header row; returns the missing columns (then the file is reported and nothing else is read). */
+  header(cells: ReadonlyArray<CellValue>): string[] {
+    const header = cells.map((h) => foldText(text(h)).replace(/\s*:$/, "").replace(/^\ufeff/, ""));
+    const at = (field: string) => header.findIndex((h) => HEADERS[field]!.includes(h));
+    const c: Columns = { kommun: at("kommun"), quarter: at("quarter"), iso: at("iso"), boendeform: at("boendeform"), age: at("age"), amount: at("amount"), date: at("date") };
+    const missing = [
+      ...(c.kommun < 0 ? ["kommun"] : []),
+      ...(c.quarter < 0 && c.date < 0 ? ["kvartal"] : []),
+      ...(c.iso < 0 ? ["iso"] : []),
+      ...(c.boendeform < 0 ? ["boendeform"] : []),
+      ...(c.amount < 0 ? ["belopp"] : []),
+    ];
+    if (missing.length > 0) {
+      this.fail("COLUMNS_MISSING", `${this.info.file} saknar kolumnerna ${missing.join(", ")} i rubrikraden (behövs: ${REQUIRED_COLUMNS_SV}).`);
+      return missing;
+    }
+    this.columns = c;
+    return [];
+  }
+
+  /** Whether the header has been read and accepted. */
+  get ready(): boolean {
+    return this.columns !== null;
+  }
+
+  /** Marks the whole source as unreadable (its lines read so far still count). */
+  fail(code: "FILE_UNREADABLE" | "COLUMNS_MISSING", message: string): void {
+    this.info.problem = message;
+    this.columns = null;
+    this.run.leftOutLine({ file: this.info.file, line: null, kommun: "", quarter: null, iso: "", boendeform: "", ore: null, code, kind: "uncounted", message });
+  }
+
+  /** A physical line that could not be parsed into cells (e.g. an unclosed quote). */
+  unparsable(line: number, code: "CSV_QUOTE_UNCLOSED"): void {
+    this.info.lines++;
+    this.run.countLine();
+    this.run.leftOutLine({ file: this.info.file, line, kommun: "", quarter: null, iso: "", boendeform: "", ore: null, code, kind: "uncounted", message: null });
+  }
+
+  /** One data line: counted, answered and summed at once. */
+  line(cells: ReadonlyArray<CellValue>, line: number): void {
+    const c = this.columns;
+    if (!c) return;
+    let blank = true;
+    for (const v of cells) {
+      if (!isBlank(v)) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return;
+    this.info.lines++;
+    this.run.countLine();
+    const kommun = this.run.kommunName(text(cells[c.kommun]));
+    const iso = cells[c.iso] ?? null;
+    const boendeform = cells[c.boendeform] ?? null;
+    const base = { file: this.info.file, line, kommun: kommun.name, iso: text(iso), boendeform: text(boendeform) };
+    const ore = readOre(cells[c.amount] ?? null);
+    if (ore === null) {
+      this.run.leftOutLine({ ...base, quarter: null, ore: null, code: "AMOUNT_INVALID", kind: "uncounted", message: null });
+      return;
+    }
+    this.info.ore += ore;
+    this.run.addInput(ore);
+    const dateCell = c.date >= 0 ? cells[c.date] ?? null : null;
+    const date = isBlank(dateCell) ? null : readDate(dateCell as Exclude<CellValue, null | undefined>);
+    if (!isBlank(dateCell) && (date === null || Number(date.slice(0, 4)) < 1900)) {
+      this.run.leftOutLine({ ...base, quarter: null, ore, code: "DATE_INVALID", kind: "unreadable", message: null });
+      return;
+    }
+    const q = c.quarter >= 0 ? this.run.quarterOf(cells[c.quarter] ?? null) : date ? { quarter: quarterOfDate(date), date } : null;
+    if (!q) {
+      this.run.leftOutLine({ ...base, quarter: null, ore, code: "QUARTER_INVALID", kind: "unreadable", message: null });
+      return;
+    }
+    if (date && quarterOfDate(date) !== q.quarter) {
+      this.run.leftOutLine({ ...base, quarter: null, ore, code: "DATE_OUTSIDE_QUARTER", kind: "unreadable", message: null });
+      return;
+    }
+    const on = date ?? q.date ?? quarterStart(q.quarter);
+    const answer = this.run.answer(on, iso, boendeform, c.age >= 0 ? cells[c.age] ?? null : null);
+    this.run.addLine(kommun, q.quarter, ore, answer, on);
+    if (answer.payer === null) this.run.leftOutLine({ ...base, quarter: q.quarter, ore, code: answer.code, kind: "unassigned", message: null });
+  }
+}
+
+/**
+ * Storsthlm's quarterly follow-up, streaming: each cost line gets its payer with whoPays from the
+ * edition in force on its date and is summed at once per party, quarter and kommun; only the lines
+ * left out are kept, to be listed. `finish` sets each quarter against the same quarter of the
+ * baseline year and checks that every öre is accounted for.
+ * @example const run = new FollowUpRun(lists); const s = run.source("solna.csv"); s.header(h); s.line(cells, 2); run.finish()
+ */
+export class FollowUpRun {
+  private readonly sources: FollowUpSource[] = [];
+  private readonly perQuarter = new Map<Quarter, PartyTotals>();
+  private readonly perKommunQuarter = new Map<string, { kommun: string; quarter: Quarter; known: boolean; totals: PartyTotals }>();
+  private readonly unknown = new Map<string, { lines: number; ore: number }>();
+  private readonly leftOut: LeftOutLine[] = [];
+  private leftOutNotListed = 0;
+  private readonly byCode = new Map<string, { kind: LeftOutKind; lines: number; ore: number; examples: LeftOutLine[] }>();
+  private readonly answers = new Map<string, Answer>();
+  private readonly listsOnDate = new Map<string, number>();
+  private readonly kommunCache = new Map<string, { name: string; known: boolean }>();
+  private readonly quarterCache = new Map<string, { quarter: Quarter; date: string | null } | null>();
+  private readonly used = new Set<number>();
+  private readonly firstEffective: string | null;
+  private before = { lines: 0, ore: 0 };
+  private adult = { lines: 0, ore: 0 };
+  private lineCount = 0;
+  private inputOre = 0;
+  private absOre = 0;
+  private assignedOre = 0;
+  private unassignedOre = 0;
+  private unreadableOre = 0;
+
+  constructor(
+    private readonly lists: readonly DatedLists[],
+    private readonly options: FollowUpOptions = {},
+    private readonly maxLeftOutLines = MAX_LEFT_OUT_LINES,
+  ) {
+    this.firstEffective = lists.some((l) => l.effective === null) ? null : lists.map((l) => l.effective!).sort()[0] ?? null;
+  }
+
+  /** Starts a file or sheet; its lines are then given to the returned source. */
+  source(file: string): CostSource {
+    const info: FollowUpSource = { file, lines: 0, ore: 0, problem: null };
+    this.sources.push(info);
+    return new CostSource(this, info);
+  }
+
+  /** @internal */ countLine(): void {
+    this.lineCount++;
+  }
+
+  /** @internal */ addInput(ore: number): void {
+    this.inputOre += ore;
+    this.absOre += Math.abs(ore);
+  }
+
+  /** @internal The kommun as one of the 26, or as written (then reported). */
+  kommunName(raw: string): { name: string; known: boolean } {
+    let k = this.kommunCache.get(raw);
+    if (!k) {
+      const known = matchKommun(raw);
+      k = known ? { name: known, known: true } : { name: raw, known: false };
+      if (this.kommunCache.size < CACHE_LIMIT) this.kommunCache.set(raw, k);
+    }
+    return k;
+  }
+
+  /** @internal */ quarterOf(raw: CellValue): { quarter: Quarter; date: string | null } | null {
+    if (typeof raw !== "string") return readQuarter(raw);
+    let q = this.quarterCache.get(raw);
+    if (q === undefined) {
+      q = readQuarter(raw);
+      if (this.quarterCache.size < CACHE_LIMIT) this.quarterCache.set(raw, q);
+    }
+    return q;
+  }
+
+  /** @internal The payer of a line; answers are kept per edition, date, code, form and age group. */
+  answer(date: string, iso: CellValue, boendeform: CellValue, ageRaw: CellValue): Answer {
+    let listIndex = this.listsOnDate.get(date);
+    if (listIndex === undefined) {
+      const l = inForce(this.lists, date);
+      listIndex = l ? this.lists.indexOf(l) : -1;
+      this.listsOnDate.set(date, listIndex);
+    }
+    if (listIndex < 0) return { payer: null, code: "NO_EDITION", assumedAdult: false };
+    const missing = isBlank(ageRaw);
+    const age = missing ? null : parseAge(ageRaw);
+    // Only "under 18" matters to whoPays, so every adult age shares one answer.
+    const ageKey = missing ? "M" : age === null ? `X${keyOf(ageRaw)}` : age < 18 ? "C" : "A";
+    const key = `${listIndex}\u0001${date}\u0001${keyOf(iso)}\u0001${keyOf(boendeform)}\u0001${ageKey}`;
+    let a = this.answers.get(key);
+    if (!a) {
+      a = this.compute(this.lists[listIndex]!, date, iso, boendeform, missing ? null : ageRaw);
+      if (this.answers.size >= CACHE_LIMIT) this.answers.clear();
+      this.answers.set(key, a);
+    }
+    this.used.add(listIndex);
+    return a;
+  }
+
+  private compute(lists: DatedLists, date: string, iso: CellValue, boendeform: CellValue, age: CellValue): Answer {
+    const ask = (a: CellValue): WhoPaysResult => whoPays({ iso, boendeform, age: a, date }, lists.index);
+    const of = (r: WhoPaysResult, assumedAdult = false): Answer => (r.ok ? { payer: r.payer, code: r.rule, assumedAdult } : { payer: null, code: r.code, assumedAdult });
+    if (age !== null) return of(ask(age));
+    // No age: never guess. Answer for a child and an adult; the same answer does not depend on age.
+    const child = ask(CHILD_AGE);
+    const adult = ask(ADULT_AGE);
+    if (!child.ok) return of(child);
+    if (adult.ok && adult.payer === child.payer && (adult.payer !== null || adult.rule === child.rule)) return of(adult);
+    if (this.options.ageMissing === "adult") return of(adult, true);
+    return { payer: null, code: "AGE_MISSING", assumedAdult: false };
+  }
+
+  /** @internal */ addLine(kommun: { name: string; known: boolean }, quarter: Quarter, ore: number, answer: Answer, date: string): void {
+    const key = answer.payer === "Kommun" ? "kommun" : answer.payer === "Region" ? "region" : answer.payer === "Egenansvar" ? "egenansvar" : "unassigned";
+    let q = this.perQuarter.get(quarter);
+    if (!q) this.perQuarter.set(quarter, (q = zero()));
+    q[key] += ore;
+    const kq = `${kommun.name}\u0000${quarter}`;
+    let k = this.perKommunQuarter.get(kq);
+    if (!k) this.perKommunQuarter.set(kq, (k = { kommun: kommun.name, quarter, known: kommun.known, totals: zero() }));
+    k.totals[key] += ore;
+    if (!kommun.known) {
+      const u = this.unknown.get(kommun.name) ?? { lines: 0, ore: 0 };
+      u.lines++;
+      u.ore += ore;
+      this.unknown.set(kommun.name, u);
+    }
+    if (answer.payer !== null) this.assignedOre += ore;
+    if (answer.assumedAdult) {
+      this.adult.lines++;
+      this.adult.ore += ore;
+    }
+    if (answer.code === "NO_EDITION" && this.firstEffective !== null && date < this.firstEffective) {
+      this.before.lines++;
+      this.before.ore += ore;
     }
   }
-  const unassignedOre = unassignedLines.reduce((s, u) => s + u.ore, 0);
-  if (assignedOre + unassignedOre !== inputOre) throw new Error("followUp: totals do not reconcile");
-  const years = [...perQuarter.keys()].map((q) => Number(q.slice(0, 4)));
-  const base = baselineYear ?? (years.length > 0 ? Math.min(...years) : null);
-  const quarters = [...perQuarter.keys()].sort().map((quarter) => ({
-    quarter,
-    totals: perQuarter.get(quarter)!,
-    baseline: base !== null && Number(quarter.slice(0, 4)) !== base ? perQuarter.get(`${base}${quarter.slice(4)}`) ?? null : null,
-  }));
-  return {
-    baselineYear: base,
-    quarters,
-    byKommun: [...perKommun.entries()].sort(([a], [b]) => a.localeCompare(b, "sv")).map(([kommun, totals]) => ({ kommun, totals })),
-    unassignedLines,
-    inputOre,
-    assignedOre,
-    unassignedOre,
-  };
+
+  /** @internal */ leftOutLine(l: LeftOutLine): void {
+    if (l.kind === "unassigned") this.unassignedOre += l.ore ?? 0;
+    if (l.kind === "unreadable") this.unreadableOre += l.ore ?? 0;
+    let c = this.byCode.get(l.code);
+    if (!c) this.byCode.set(l.code, (c = { kind: l.kind, lines: 0, ore: 0, examples: [] }));
+    c.lines++;
+    c.ore += l.ore ?? 0;
+    if (c.examples.length < 3) c.examples.push(l);
+    if (this.leftOut.length < this.maxLeftOutLines) this.leftOut.push(l);
+    else this.leftOutNotListed++;
+  }
+
+  /** The totals, set against the baseline year, and the reconciliation. */
+  finish(): FollowUp {
+    const years = [...this.perQuarter.keys()].map((q) => Number(q.slice(0, 4)));
+    const base = this.options.baselineYear ?? (years.length > 0 ? Math.min(...years) : null);
+    const quarters = [...this.perQuarter.keys()].sort().map((quarter) => ({
+      quarter,
+      totals: this.perQuarter.get(quarter)!,
+      baseline: base !== null && Number(quarter.slice(0, 4)) !== base ? this.perQuarter.get(`${base}${quarter.slice(4)}`) ?? null : null,
+    }));
+    const sv = (a: string, b: string) => a.localeCompare(b, "sv");
+    const byKommunQuarter = [...this.perKommunQuarter.values()].sort((a, b) => sv(a.kommun, b.kommun) || sv(a.quarter, b.quarter));
+    const byKommun = new Map<string, { kommun: string; known: boolean; totals: PartyTotals }>();
+    for (const kq of byKommunQuarter) {
+      const k = byKommun.get(kq.kommun) ?? { kommun: kq.kommun, known: kq.known, totals: zero() };
+      k.totals.kommun += kq.totals.kommun;
+      k.totals.region += kq.totals.region;
+      k.totals.egenansvar += kq.totals.egenansvar;
+      k.totals.unassigned += kq.totals.unassigned;
+      byKommun.set(kq.kommun, k);
+    }
+    const missingKommuner = quarters.map(({ quarter }) => ({ quarter, kommuner: STOCKHOLM_KOMMUNER.filter((k) => !this.perKommunQuarter.has(`${k}\u0000${quarter}`)) }));
+    const exact = this.absOre <= Number.MAX_SAFE_INTEGER;
+    return {
+      baselineYear: base,
+      quarters,
+      byKommun: [...byKommun.values()],
+      byKommunQuarter,
+      missingKommuner,
+      unknownKommuner: [...this.unknown.entries()].sort(([a], [b]) => sv(a, b)).map(([name, u]) => ({ name, ...u })),
+      leftOut: this.leftOut,
+      leftOutNotListed: this.leftOutNotListed,
+      leftOutByCode: [...this.byCode.entries()].sort(([, a], [, b]) => b.lines - a.lines).map(([code, c]) => ({ code, ...c })),
+      beforeFirstEdition: this.before.lines > 0 && this.firstEffective ? { ...this.before, firstEffective: this.firstEffective } : null,
+      assumedAdult: this.adult,
+      sources: this.sources,
+      editionsUsed: this.lists.filter((_, i) => this.used.has(i)),
+      lines: this.lineCount,
+      inputOre: this.inputOre,
+      assignedOre: this.assignedOre,
+      unassignedOre: this.unassignedOre,
+      unreadableOre: this.unreadableOre,
+      balanced: exact && this.inputOre === this.assignedOre + this.unassignedOre + this.unreadableOre,
+      exact,
+    };
+  }
+}
+
+/**
+ * The follow-up of rows already in memory (a sheet in the pane): the first row is the header.
+ * `firstLine` is the row number of the header in the sheet.
+ */
+export function followUpRows(run: FollowUpRun, name: string, rows: ReadonlyArray<ReadonlyArray<CellValue>>, firstLine = 1): void {
+  const source = run.source(name);
+  if (rows.length === 0) {
+    source.fail("COLUMNS_MISSING", `${name} är tomt (behövs: ${REQUIRED_COLUMNS_SV}).`);
+    return;
+  }
+  if (source.header(rows[0]!).length > 0) return;
+  for (let i = 1; i < rows.length; i++) source.line(rows[i]!, firstLine + i);
 }
 
 /** Öre as kronor. */

@@ -1,0 +1,304 @@
+import ExcelJS from "exceljs";
+import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type LeftOutKind, type PartyTotals } from "../core/costs/followUp";
+import { addColumnChart } from "../node/chartXlsx";
+import type { ListsInfo } from "./editions";
+
+/** What the report says about the run beside the numbers. */
+export interface ReportMeta {
+  readonly runAt: Date;
+  /** SHA-256 per input file (same order as the follow-up's sources). */
+  readonly sha256: ReadonlyMap<string, string>;
+  readonly editions: readonly ListsInfo[];
+  /** The options as given, e.g. `--ålder-saknas vuxen`. */
+  readonly options: readonly string[];
+}
+
+const KR = '#,##0.00 "kr"';
+const PCT = "0.0%";
+const COUNT = "#,##0";
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
+
+export const KIND_SV: Record<LeftOutKind, string> = { unassigned: "ej fördelat", unreadable: "oläsbart", uncounted: "ingår inte: inget belopp" };
+
+/** Text as a text cell: never a formula, whatever it starts with. */
+function text(value: string): ExcelJS.CellValue {
+  // ExcelJS writes strings as shared strings; a rich-text value keeps even "=…" a string for every reader.
+  return /^[=+\-@\t\r]/.test(value) ? { richText: [{ text: value }] } : value;
+}
+
+const krOf = (ore: number) => kronor(ore);
+const change = (now: number, then: number) => (then === 0 ? null : (now - then) / Math.abs(then));
+
+function headerRow(ws: ExcelJS.Worksheet, row: number, headers: readonly string[], from = 1): void {
+  headers.forEach((h, i) => {
+    const cell = ws.getCell(row, from + i);
+    cell.value = h;
+    cell.font = BOLD;
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+  });
+}
+
+/** Widths that fit each column's header and values (capped), so no header is cut. */
+function fitWidths(ws: ExcelJS.Worksheet, min: Record<number, number> = {}, max = 60): void {
+  const widths = new Map<number, number>();
+  ws.eachRow((row) =>
+    row.eachCell((cell, col) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = cell.value;
+      const len =
+        typeof v === "number"
+          ? Math.max(8, new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v).length + 4)
+          : v && typeof v === "object" && "formula" in v
+            ? 16
+            : v && typeof v === "object" && "richText" in v
+              ? v.richText.map((r) => r.text).join("").length
+              : String(v ?? "").length;
+      widths.set(col, Math.max(widths.get(col) ?? 0, len));
+    }),
+  );
+  for (const [col, w] of widths) ws.getColumn(col).width = Math.min(max, Math.max(min[col] ?? 8, w + 2));
+}
+
+function partyRow(t: PartyTotals) {
+  return [krOf(t.kommun), krOf(t.region), krOf(t.egenansvar), krOf(t.unassigned)];
+}
+
+/**
+ * The follow-up report: Sammanfattning (run, inputs with SHA-256, editions, baseline, options,
+ * totals per party and quarter against the baseline, and a reconciliation written as formulas
+ * with cached values), Per kommun och kvartal, Saknade kommuner, Ej fördelade, and a chart.
+ */
+export async function followUpReport(report: FollowUp, meta: ReportMeta): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "kostnadsansvar";
+  wb.created = meta.runAt;
+  const ws = wb.addWorksheet("Sammanfattning");
+  const base = report.baselineYear;
+  ws.getCell("A1").value = "Uppföljning av kostnadsansvar per kvartal";
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  const metaRows: Array<[string, ExcelJS.CellValue, string?]> = [
+    ["Körd", `${meta.runAt.toISOString().slice(0, 16).replace("T", " ")} UTC`],
+    ["Baslinjeår", base ?? "–", "0"],
+    ["Alternativ", text(meta.options.length > 0 ? meta.options.join(" ") : "inga")],
+    ["Rader i indata", report.lines, COUNT],
+  ];
+  if (report.assumedAdult.lines > 0) metaRows.push(["Besvarade som vuxen (ålder saknas)", `${report.assumedAdult.lines} rader, ${krText(report.assumedAdult.ore)}`]);
+  metaRows.forEach(([label, value, fmt], i) => {
+    ws.getCell(2 + i, 1).value = label;
+    ws.getCell(2 + i, 1).font = BOLD;
+    const c = ws.getCell(2 + i, 2);
+    c.value = value;
+    c.alignment = { horizontal: "left" };
+    if (fmt) c.numFmt = fmt;
+  });
+  let r = 2 + metaRows.length + 1;
+
+  // Totals per party and quarter against the baseline.
+  ws.getCell(r, 1).value = "Per part och kvartal";
+  ws.getCell(r, 1).font = { bold: true, size: 12 };
+  r++;
+  const baseLabel = base ?? "";
+  const qHeaders = ["Kvartal", "Kommun", "Region", "Egenansvar", "Ej fördelat", `Kommun ${baseLabel} (baslinje)`, `Region ${baseLabel} (baslinje)`, "Förändring kommun, kr", "Förändring kommun, %", "Förändring region, kr", "Förändring region, %"];
+  const qHeaderRow = r;
+  headerRow(ws, r, qHeaders);
+  const q1 = r + 1;
+  for (const q of report.quarters) {
+    r++;
+    const b = q.baseline;
+    ws.getRow(r).values = [
+      q.quarter,
+      ...partyRow(q.totals),
+      b ? krOf(b.kommun) : null,
+      b ? krOf(b.region) : null,
+      b ? krOf(q.totals.kommun - b.kommun) : null,
+      b ? change(q.totals.kommun, b.kommun) ?? "–" : null,
+      b ? krOf(q.totals.region - b.region) : null,
+      b ? change(q.totals.region, b.region) ?? "–" : null,
+    ];
+    for (const c of [2, 3, 4, 5, 6, 7, 8, 10]) ws.getCell(r, c).numFmt = KR;
+    for (const c of [9, 11]) ws.getCell(r, c).numFmt = PCT;
+  }
+  const qn = r;
+  r++;
+  ws.getCell(r, 1).value = "Summa";
+  ws.getCell(r, 1).font = BOLD;
+  const sum = (k: keyof PartyTotals) => report.quarters.reduce((s, q) => s + q.totals[k], 0);
+  (["kommun", "region", "egenansvar", "unassigned"] as const).forEach((k, i) => {
+    const col = ws.getColumn(2 + i).letter;
+    const c = ws.getCell(r, 2 + i);
+    c.value = report.quarters.length > 0 ? { formula: `SUM(${col}${q1}:${col}${qn})`, result: krOf(sum(k)) } : 0;
+    c.numFmt = KR;
+    c.font = BOLD;
+  });
+  r += 2;
+
+  // Reconciliation; its references are filled once the other tables have their rows.
+  ws.getCell(r, 1).value = "Avstämning (till öret): indata = fördelat + ej fördelat + oläsbart";
+  ws.getCell(r, 1).font = { bold: true, size: 12 };
+  const rec = r + 1;
+  r = rec + 6 + 1;
+
+  // Inputs.
+  ws.getCell(r, 1).value = "Indata";
+  ws.getCell(r, 1).font = { bold: true, size: 12 };
+  r++;
+  headerRow(ws, r, ["Fil", "Rader", "Belopp", "SHA-256", "", "", "", "", "Anmärkning"]);
+  ws.mergeCells(r, 4, r, 8);
+  const f1 = r + 1;
+  for (const s of report.sources) {
+    r++;
+    ws.getCell(r, 1).value = text(s.file);
+    ws.getCell(r, 2).value = s.lines;
+    ws.getCell(r, 2).numFmt = COUNT;
+    ws.getCell(r, 3).value = krOf(s.ore);
+    ws.getCell(r, 3).numFmt = KR;
+    ws.getCell(r, 4).value = meta.sha256.get(s.file) ?? "–";
+    ws.getCell(r, 4).font = { name: "Consolas", size: 9 };
+    ws.mergeCells(r, 4, r, 8);
+    if (s.problem) ws.getCell(r, 9).value = text(`Kan inte läsas: ${s.problem}`);
+  }
+  const fn = r;
+  r += 2;
+
+  // Editions.
+  ws.getCell(r, 1).value = "Utgåvor som använts";
+  ws.getCell(r, 1).font = { bold: true, size: 12 };
+  r++;
+  headerRow(ws, r, ["Utgåva", "Beslutad", "Giltig från", "Hash (SHA-256)"]);
+  ws.mergeCells(r, 4, r, 8);
+  if (meta.editions.length === 0) ws.getCell(++r, 1).value = "Ingen: ingen rad kunde besvaras av en utgåva.";
+  for (const e of meta.editions) {
+    r++;
+    ws.getRow(r).values = [text(e.name), e.decided ?? "–", e.effective ?? "–", e.hash ?? "(inbyggd exempelutgåva)"];
+    ws.getCell(r, 4).font = { name: "Consolas", size: 9 };
+    ws.mergeCells(r, 4, r, 8);
+  }
+  r += 2;
+
+  // Left out, per reason.
+  ws.getCell(r, 1).value = "Utelämnade rader per orsak (alla rader på bladet Ej fördelade)";
+  ws.getCell(r, 1).font = { bold: true, size: 12 };
+  r++;
+  headerRow(ws, r, ["Kod", "Rader", "Belopp", "Räknas som", "Orsak"]);
+  for (const c of report.leftOutByCode) {
+    r++;
+    ws.getRow(r).values = [c.code, c.lines, krOf(c.ore), KIND_SV[c.kind], LEFT_OUT_REASONS_SV[c.code] ?? c.code];
+    ws.getCell(r, 2).numFmt = COUNT;
+    ws.getCell(r, 3).numFmt = KR;
+  }
+  if (report.beforeFirstEdition) {
+    const b = report.beforeFirstEdition;
+    ws.getCell(++r, 1).value = text(`${b.lines} rader, ${krText(b.ore)}, ligger före den första utgåvan (${b.firstEffective}): lägg till den utgåva som gällde då med --edition.`);
+  }
+
+  // The reconciliation block, as formulas with cached values.
+  const unreadable = report.unreadableOre;
+  const qCol = (c: string) => (report.quarters.length > 0 ? `${c}${q1}:${c}${qn}` : null);
+  const lines: Array<[string, string, number]> = [
+    ["Indata (summa av filerna)", report.sources.length > 0 ? `SUM(C${f1}:C${fn})` : "0", krOf(report.inputOre)],
+    ["Fördelat (kommun + region + egenansvar)", qCol("B") ? `SUM(${qCol("B")},${qCol("C")},${qCol("D")})` : "0", krOf(report.assignedOre)],
+    ["Ej fördelat", qCol("E") ? `SUM(${qCol("E")})` : "0", krOf(report.unassignedOre)],
+    ["Oläsbart (kvartal eller datum)", report.leftOutNotListed > 0 ? `${kronor(report.unreadableOre)}` : `SUMIF('Ej fördelade'!$J:$J,"${KIND_SV.unreadable}",'Ej fördelade'!$G:$G)`, krOf(unreadable)],
+    ["Differens", `ROUND(B${rec}-(B${rec + 1}+B${rec + 2}+B${rec + 3}),2)`, krOf(report.inputOre - report.assignedOre - report.unassignedOre - report.unreadableOre)],
+  ];
+  lines.forEach(([label, formula, result], i) => {
+    ws.getCell(rec + i, 1).value = label;
+    const c = ws.getCell(rec + i, 2);
+    c.value = { formula, result };
+    c.numFmt = KR;
+  });
+  ws.getCell(rec + 5, 1).value = "Stämmer";
+  ws.getCell(rec + 5, 1).font = BOLD;
+  ws.getCell(rec + 5, 2).value = { formula: `IF(B${rec + 4}=0,"Ja","Nej")`, result: report.balanced ? "Ja" : "Nej" };
+  ws.getCell(rec + 5, 2).font = BOLD;
+
+  fitWidths(ws, { 1: 16 }, 48);
+  // Column A holds the long section titles too: they may spill, the tables' texts set the width.
+  ws.getColumn(1).width = Math.min(48, Math.max(30, ...report.sources.map((s) => s.file.length + 2)));
+  for (let c = 2; c <= 11; c++) ws.getColumn(c).width = Math.max(ws.getColumn(c).width ?? 0, (qHeaders[c - 1]?.length ?? 0) + 2, 14);
+  ws.views = [{ state: "frozen", ySplit: qHeaderRow, xSplit: 0 }];
+
+  // Per kommun och kvartal.
+  const pk = wb.addWorksheet("Per kommun och kvartal");
+  headerRow(pk, 1, ["Kommun", "Kvartal", "Kommunens kostnad", "Regionens kostnad", "Egenansvar", "Ej fördelat", "Summa", "Kommunens andel", "Regionens andel", "I Stockholms län"]);
+  let pr = 1;
+  for (const k of report.byKommunQuarter) {
+    pr++;
+    const t = k.totals;
+    const total = t.kommun + t.region + t.egenansvar + t.unassigned;
+    pk.getRow(pr).values = [text(k.kommun || "(tomt)"), k.quarter, ...partyRow(t), krOf(total), total === 0 ? null : t.kommun / total, total === 0 ? null : t.region / total, k.known ? "Ja" : "Nej – okänt namn"];
+    for (const c of [3, 4, 5, 6, 7]) pk.getCell(pr, c).numFmt = KR;
+    for (const c of [8, 9]) pk.getCell(pr, c).numFmt = PCT;
+  }
+  fitWidths(pk, {}, 40);
+  pk.views = [{ state: "frozen", ySplit: 1 }];
+
+  // Saknade kommuner, and names that are none of the 26.
+  const mk = wb.addWorksheet("Saknade kommuner");
+  headerRow(mk, 1, ["Kvartal", "Kommun utan rader"]);
+  headerRow(mk, 1, ["Okänt kommunnamn (som skrivet)", "Rader", "Belopp"], 4);
+  let mr = 1;
+  for (const m of report.missingKommuner) {
+    for (const k of m.kommuner) {
+      mr++;
+      mk.getCell(mr, 1).value = m.quarter;
+      mk.getCell(mr, 2).value = k;
+    }
+  }
+  report.unknownKommuner.forEach((u, i) => {
+    mk.getCell(2 + i, 4).value = text(u.name || "(tomt)");
+    mk.getCell(2 + i, 5).value = u.lines;
+    mk.getCell(2 + i, 5).numFmt = COUNT;
+    mk.getCell(2 + i, 6).value = krOf(u.ore);
+    mk.getCell(2 + i, 6).numFmt = KR;
+  });
+  fitWidths(mk, {}, 40);
+  mk.views = [{ state: "frozen", ySplit: 1 }];
+
+  // Ej fördelade: every left-out line.
+  const eo = wb.addWorksheet("Ej fördelade");
+  headerRow(eo, 1, ["Fil", "Rad", "Kommun", "Kvartal", "ISO-kod", "Boendeform", "Belopp", "Kod", "Orsak", "Räknas som"]);
+  let er = 1;
+  for (const l of report.leftOut) {
+    er++;
+    const row = eo.getRow(er);
+    row.getCell(1).value = text(l.file);
+    if (l.line !== null) row.getCell(2).value = l.line;
+    row.getCell(3).value = text(l.kommun);
+    row.getCell(4).value = l.quarter ?? "";
+    row.getCell(5).value = text(l.iso);
+    row.getCell(6).value = text(l.boendeform);
+    if (l.ore !== null) {
+      row.getCell(7).value = krOf(l.ore);
+      row.getCell(7).numFmt = KR;
+    }
+    row.getCell(8).value = l.code;
+    row.getCell(9).value = text(l.message ?? LEFT_OUT_REASONS_SV[l.code] ?? l.code);
+    row.getCell(10).value = KIND_SV[l.kind];
+  }
+  if (report.leftOutNotListed > 0) eo.getCell(er + 1, 1).value = `Ytterligare ${report.leftOutNotListed} rader räknas i summorna men ryms inte på bladet (Excels gräns).`;
+  fitWidths(eo, { 9: 30 }, 60);
+  eo.views = [{ state: "frozen", ySplit: 1 }];
+
+  const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  if (report.quarters.length === 0) return buffer;
+  const withBase = base !== null && report.quarters.some((q) => q.baseline);
+  return addColumnChart(buffer, {
+    sheetIndex: 1,
+    sheetName: "Sammanfattning",
+    title: "Parternas kostnader per kvartal",
+    categories: `$A$${q1}:$A$${qn}`,
+    series: [
+      { name: "Kommun", values: `$B$${q1}:$B$${qn}`, color: "0F6CBD" },
+      { name: "Region", values: `$C$${q1}:$C$${qn}`, color: "C50F1F" },
+      ...(withBase ? [{ name: `Kommun ${base}`, values: `$F$${q1}:$F$${qn}`, color: "9CC3E8" }, { name: `Region ${base}`, values: `$G$${q1}:$G$${qn}`, color: "F1A7AD" }] : []),
+    ],
+    from: { col: 12, row: 1 },
+    to: { col: 22, row: 24 },
+  });
+}
+
+/** Kronor for text: `1 234,50 kr`. */
+export function krText(ore: number): string {
+  return `${kronor(ore).toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
+}
