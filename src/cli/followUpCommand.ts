@@ -115,7 +115,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
     );
     if (outExists) {
       for (const f of [...inputs.filter((i) => i.problem === null).map((i) => i.file), ...(workbook ? [workbook] : []), ...editionFiles]) {
-        if (await sameFile(f, out)) throw new InputError(`${out} är samma fil som indatafilen ${f} och skrivs inte över. Välj ett annat namn.`);
+        if (await sameFile(f, out)) throw new InputError(`${out} är en av indatafilerna (samma fil som ${f}) och skrivs inte över. Välj ett annat namn.`);
       }
       if (!has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
     }

@@ -20,11 +20,12 @@ const BOLD: Partial<ExcelJS.Font> = { bold: true };
 
 export const KIND_SV: Record<LeftOutKind, string> = { unassigned: "ej fördelat", unreadable: "oläsbart", uncounted: "ingår inte: inget belopp" };
 
-/** Text as a text cell: never a formula, whatever it starts with. */
-function text(value: string): ExcelJS.CellValue {
-  // ExcelJS writes strings as shared strings; a rich-text value keeps even "=…" a string for every reader.
-  return /^[=+\-@\t\r]/.test(value) ? { richText: [{ text: value }] } : value;
-}
+/**
+ * Text for a cell. ExcelJS stores every string as a shared string (`t="s"`), which Excel and
+ * LibreOffice show as text and never evaluate, so "=…", "+…", "-…" and "@…" from an input file stay
+ * text; only the reconciliation's own `{ formula }` cells are formulas (the tests read the XML).
+ */
+const text = (value: string): string => value;
 
 const krOf = (ore: number) => kronor(ore);
 const change = (now: number, then: number) => (then === 0 ? null : (now - then) / Math.abs(then));
@@ -50,13 +51,12 @@ function fitWidths(ws: ExcelJS.Worksheet, min: Record<number, number> = {}, max 
           ? Math.max(8, new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v).length + 4)
           : v && typeof v === "object" && "formula" in v
             ? 16
-            : v && typeof v === "object" && "richText" in v
-              ? v.richText.map((r) => r.text).join("").length
-              : String(v ?? "").length;
+            : String(v ?? "").length;
       widths.set(col, Math.max(widths.get(col) ?? 0, len));
     }),
   );
-  for (const [col, w] of widths) ws.getColumn(col).width = Math.min(max, Math.max(min[col] ?? 8, w + 2));
+  // At least 10: ExcelJS leaves out a width equal to its default (9), and readers then guess.
+  for (const [col, w] of widths) ws.getColumn(col).width = Math.min(max, Math.max(min[col] ?? 10, w + 2));
 }
 
 function partyRow(t: PartyTotals) {
