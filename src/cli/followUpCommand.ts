@@ -122,9 +122,12 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
   }
 
   const editions = await answeringEditions(workbook, editionFiles, sha256File);
+  // The console names a few examples per reason; only the report and --json list every left-out line.
+  const listAll = out !== undefined || has(args, "json");
   const run = new FollowUpRun(
     editions.map((e) => e.lists),
     { baselineYear: baselineText ? Number(baselineText) : null, ageMissing },
+    listAll ? undefined : 0,
   );
   const sha256 = new Map<string, string>();
   for (const input of inputs) {

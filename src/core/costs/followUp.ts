@@ -2,7 +2,7 @@ import type { CellValue } from "../cells";
 import { inForce, type DatedLists } from "../editions/inForce";
 import type { Payer } from "../payer";
 import { foldText } from "../text";
-import { readAmount, readDate } from "../values";
+import { MAX_AMOUNT_SEK, readAmount, readDate } from "../values";
 import { parseAge, whoPays, type WhoPaysResult } from "../whoPays";
 import { matchKommun, STOCKHOLM_KOMMUNER } from "./kommuner";
 import { quarterOfDate, quarterStart, readQuarter, type Quarter } from "./quarter";
@@ -131,11 +131,48 @@ const text = (v: CellValue): string => (v === null || v === undefined ? "" : v i
 const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 const keyOf = (v: CellValue): string => (typeof v === "string" ? v : v === null || v === undefined ? "" : `\u0002${text(v)}`);
 
-/** Öre of a cell, or null. */
-function readOre(raw: CellValue): number | null {
+/** `1234`, `1234,5`, `1 234,50`: the common shapes, read without a regular expression. Null: ask readAmount. */
+function plainOre(t: string): number | null {
+  let kr = 0;
+  let i = 0;
+  let digits = 0;
+  let group = -1;
+  for (; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) {
+      kr = kr * 10 + (ch - 48);
+      digits++;
+      if (group >= 0) group++;
+    } else if (ch === 32 || ch === 0xa0 || ch === 0x202f) {
+      // A thousands separator: after 1–3 digits first, then after exactly 3.
+      if (digits === 0 || (group < 0 ? digits > 3 : group !== 3)) return null;
+      group = 0;
+    } else break;
+  }
+  if (digits === 0 || digits > 13 || (group >= 0 && group !== 3)) return null;
+  if (i === t.length) return kr * 100;
+  if (t.charCodeAt(i) !== 44 || i + 2 < t.length - 1) return null;
+  const a = t.charCodeAt(i + 1);
+  const b = i + 2 < t.length ? t.charCodeAt(i + 2) : 48;
+  if (i + 1 >= t.length || a < 48 || a > 57 || b < 48 || b > 57) return null;
+  return kr * 100 + (a - 48) * 10 + (b - 48);
+}
+
+/** Öre of an amount cell (readAmount, rounded to the öre), or null. */
+export function readOre(raw: CellValue): number | null {
+  if (typeof raw === "string") {
+    const fast = plainOre(raw);
+    if (fast !== null && fast <= MAX_AMOUNT_SEK * 100) return fast;
+  }
   if (isBlank(raw) || typeof raw === "boolean" || raw instanceof Date || (typeof raw === "object" && raw !== null)) return null;
   const amount = readAmount(raw as string | number);
   return amount === null ? null : Math.round(amount * 100);
+}
+
+interface KommunEntry {
+  readonly name: string;
+  readonly known: boolean;
+  readonly quarters: Map<Quarter, PartyTotals>;
 }
 
 interface Answer {
@@ -144,6 +181,7 @@ interface Answer {
   readonly assumedAdult: boolean;
 }
 
+const NO_EDITION: Answer = { payer: null, code: "NO_EDITION", assumedAdult: false };
 const CHILD_AGE = 17;
 const ADULT_AGE = 65;
 const CACHE_LIMIT = 200_000;
@@ -217,8 +255,8 @@ export class CostSource {
     const c = this.columns;
     if (!c) return;
     let blank = true;
-    for (const v of cells) {
-      if (!isBlank(v)) {
+    for (let i = 0; i < cells.length; i++) {
+      if (!isBlank(cells[i])) {
         blank = false;
         break;
       }
@@ -229,33 +267,24 @@ export class CostSource {
     const kommun = this.run.kommunName(text(cells[c.kommun]));
     const iso = cells[c.iso] ?? null;
     const boendeform = cells[c.boendeform] ?? null;
-    const base = { file: this.info.file, line, kommun: kommun.name, iso: text(iso), boendeform: text(boendeform) };
     const ore = readOre(cells[c.amount] ?? null);
-    if (ore === null) {
-      this.run.leftOutLine({ ...base, quarter: null, ore: null, code: "AMOUNT_INVALID", kind: "uncounted", message: null });
-      return;
-    }
+    if (ore === null) return this.leave(line, kommun.name, iso, boendeform, null, null, "AMOUNT_INVALID", "uncounted");
     this.info.ore += ore;
     this.run.addInput(ore);
     const dateCell = c.date >= 0 ? cells[c.date] ?? null : null;
     const date = isBlank(dateCell) ? null : readDate(dateCell as Exclude<CellValue, null | undefined>);
-    if (!isBlank(dateCell) && (date === null || Number(date.slice(0, 4)) < 1900)) {
-      this.run.leftOutLine({ ...base, quarter: null, ore, code: "DATE_INVALID", kind: "unreadable", message: null });
-      return;
-    }
+    if (!isBlank(dateCell) && (date === null || Number(date.slice(0, 4)) < 1900)) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_INVALID", "unreadable");
     const q = c.quarter >= 0 ? this.run.quarterOf(cells[c.quarter] ?? null) : date ? { quarter: quarterOfDate(date), date } : null;
-    if (!q) {
-      this.run.leftOutLine({ ...base, quarter: null, ore, code: "QUARTER_INVALID", kind: "unreadable", message: null });
-      return;
-    }
-    if (date && quarterOfDate(date) !== q.quarter) {
-      this.run.leftOutLine({ ...base, quarter: null, ore, code: "DATE_OUTSIDE_QUARTER", kind: "unreadable", message: null });
-      return;
-    }
+    if (!q) return this.leave(line, kommun.name, iso, boendeform, null, ore, "QUARTER_INVALID", "unreadable");
+    if (date && quarterOfDate(date) !== q.quarter) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_OUTSIDE_QUARTER", "unreadable");
     const on = date ?? q.date ?? quarterStart(q.quarter);
     const answer = this.run.answer(on, iso, boendeform, c.age >= 0 ? cells[c.age] ?? null : null);
     this.run.addLine(kommun, q.quarter, ore, answer, on);
-    if (answer.payer === null) this.run.leftOutLine({ ...base, quarter: q.quarter, ore, code: answer.code, kind: "unassigned", message: null });
+    if (answer.payer === null) this.leave(line, kommun.name, iso, boendeform, q.quarter, ore, answer.code, "unassigned");
+  }
+
+  private leave(line: number, kommun: string, iso: CellValue, boendeform: CellValue, quarter: Quarter | null, ore: number | null, code: string, kind: LeftOutKind): void {
+    this.run.leftOutLine({ file: this.info.file, line, kommun, quarter, iso: text(iso), boendeform: text(boendeform), ore, code, kind, message: null });
   }
 }
 
@@ -269,14 +298,15 @@ export class CostSource {
 export class FollowUpRun {
   private readonly sources: FollowUpSource[] = [];
   private readonly perQuarter = new Map<Quarter, PartyTotals>();
-  private readonly perKommunQuarter = new Map<string, { kommun: string; quarter: Quarter; known: boolean; totals: PartyTotals }>();
   private readonly unknown = new Map<string, { lines: number; ore: number }>();
   private readonly leftOut: LeftOutLine[] = [];
   private leftOutNotListed = 0;
   private readonly byCode = new Map<string, { kind: LeftOutKind; lines: number; ore: number; examples: LeftOutLine[] }>();
-  private readonly answers = new Map<string, Answer>();
-  private readonly listsOnDate = new Map<string, number>();
-  private readonly kommunCache = new Map<string, { name: string; known: boolean }>();
+  private readonly answers = new Map<string, Map<string, Map<string, Map<string, Answer>>> & { listIndex: number }>();
+  private readonly ageKeys = new Map<string, string>();
+  private cached = 0;
+  private readonly kommunCache = new Map<string, KommunEntry>();
+  private readonly kommunByName = new Map<string, KommunEntry>();
   private readonly quarterCache = new Map<string, { quarter: Quarter; date: string | null } | null>();
   private readonly used = new Set<number>();
   private readonly firstEffective: string | null;
@@ -314,11 +344,13 @@ export class FollowUpRun {
   }
 
   /** @internal The kommun as one of the 26, or as written (then reported). */
-  kommunName(raw: string): { name: string; known: boolean } {
+  kommunName(raw: string): KommunEntry {
     let k = this.kommunCache.get(raw);
     if (!k) {
       const known = matchKommun(raw);
-      k = known ? { name: known, known: true } : { name: raw, known: false };
+      const name = known ?? raw;
+      k = this.kommunByName.get(name);
+      if (!k) this.kommunByName.set(name, (k = { name, known: known !== null, quarters: new Map() }));
       if (this.kommunCache.size < CACHE_LIMIT) this.kommunCache.set(raw, k);
     }
     return k;
@@ -334,28 +366,47 @@ export class FollowUpRun {
     return q;
   }
 
-  /** @internal The payer of a line; answers are kept per edition, date, code, form and age group. */
+  /** @internal The payer of a line; answers are kept per date (hence edition), code, form and age group. */
   answer(date: string, iso: CellValue, boendeform: CellValue, ageRaw: CellValue): Answer {
-    let listIndex = this.listsOnDate.get(date);
-    if (listIndex === undefined) {
+    let byIso = this.answers.get(date);
+    if (!byIso) {
       const l = inForce(this.lists, date);
-      listIndex = l ? this.lists.indexOf(l) : -1;
-      this.listsOnDate.set(date, listIndex);
+      const listIndex = l ? this.lists.indexOf(l) : -1;
+      if (listIndex >= 0) this.used.add(listIndex);
+      if (this.cached >= CACHE_LIMIT) this.clearCache();
+      this.answers.set(date, (byIso = Object.assign(new Map<string, Map<string, Map<string, Answer>>>(), { listIndex })));
     }
-    if (listIndex < 0) return { payer: null, code: "NO_EDITION", assumedAdult: false };
-    const missing = isBlank(ageRaw);
-    const age = missing ? null : parseAge(ageRaw);
-    // Only "under 18" matters to whoPays, so every adult age shares one answer.
-    const ageKey = missing ? "M" : age === null ? `X${keyOf(ageRaw)}` : age < 18 ? "C" : "A";
-    const key = `${listIndex}\u0001${date}\u0001${keyOf(iso)}\u0001${keyOf(boendeform)}\u0001${ageKey}`;
-    let a = this.answers.get(key);
+    if (byIso.listIndex < 0) return NO_EDITION;
+    const ageKey = this.ageKey(ageRaw);
+    const isoKey = keyOf(iso);
+    let byForm = byIso.get(isoKey);
+    if (!byForm) byIso.set(isoKey, (byForm = new Map()));
+    const formKey = keyOf(boendeform);
+    let byAge = byForm.get(formKey);
+    if (!byAge) byForm.set(formKey, (byAge = new Map()));
+    let a = byAge.get(ageKey);
     if (!a) {
-      a = this.compute(this.lists[listIndex]!, date, iso, boendeform, missing ? null : ageRaw);
-      if (this.answers.size >= CACHE_LIMIT) this.answers.clear();
-      this.answers.set(key, a);
+      a = this.compute(this.lists[byIso.listIndex]!, date, iso, boendeform, isBlank(ageRaw) ? null : ageRaw);
+      byAge.set(ageKey, a);
+      if (++this.cached >= CACHE_LIMIT) this.clearCache();
     }
-    this.used.add(listIndex);
     return a;
+  }
+
+  private clearCache(): void {
+    this.answers.clear();
+    this.cached = 0;
+  }
+
+  /** Only "under 18" matters to whoPays, so every adult age shares one answer (M: missing, X…: unreadable). */
+  private ageKey(raw: CellValue): string {
+    if (isBlank(raw)) return "M";
+    const k = typeof raw === "string" ? this.ageKeys.get(raw) : undefined;
+    if (k !== undefined) return k;
+    const age = parseAge(raw);
+    const key = age === null ? `X${keyOf(raw)}` : age < 18 ? "C" : "A";
+    if (typeof raw === "string" && this.ageKeys.size < 10_000) this.ageKeys.set(raw, key);
+    return key;
   }
 
   private compute(lists: DatedLists, date: string, iso: CellValue, boendeform: CellValue, age: CellValue): Answer {
@@ -371,15 +422,14 @@ export class FollowUpRun {
     return { payer: null, code: "AGE_MISSING", assumedAdult: false };
   }
 
-  /** @internal */ addLine(kommun: { name: string; known: boolean }, quarter: Quarter, ore: number, answer: Answer, date: string): void {
+  /** @internal */ addLine(kommun: KommunEntry, quarter: Quarter, ore: number, answer: Answer, date: string): void {
     const key = answer.payer === "Kommun" ? "kommun" : answer.payer === "Region" ? "region" : answer.payer === "Egenansvar" ? "egenansvar" : "unassigned";
     let q = this.perQuarter.get(quarter);
     if (!q) this.perQuarter.set(quarter, (q = zero()));
     q[key] += ore;
-    const kq = `${kommun.name}\u0000${quarter}`;
-    let k = this.perKommunQuarter.get(kq);
-    if (!k) this.perKommunQuarter.set(kq, (k = { kommun: kommun.name, quarter, known: kommun.known, totals: zero() }));
-    k.totals[key] += ore;
+    let k = kommun.quarters.get(quarter);
+    if (!k) kommun.quarters.set(quarter, (k = zero()));
+    k[key] += ore;
     if (!kommun.known) {
       const u = this.unknown.get(kommun.name) ?? { lines: 0, ore: 0 };
       u.lines++;
@@ -419,7 +469,9 @@ export class FollowUpRun {
       baseline: base !== null && Number(quarter.slice(0, 4)) !== base ? this.perQuarter.get(`${base}${quarter.slice(4)}`) ?? null : null,
     }));
     const sv = (a: string, b: string) => a.localeCompare(b, "sv");
-    const byKommunQuarter = [...this.perKommunQuarter.values()].sort((a, b) => sv(a.kommun, b.kommun) || sv(a.quarter, b.quarter));
+    const byKommunQuarter = [...this.kommunByName.values()]
+      .flatMap((k) => [...k.quarters.entries()].map(([quarter, totals]) => ({ kommun: k.name, quarter, known: k.known, totals })))
+      .sort((a, b) => sv(a.kommun, b.kommun) || sv(a.quarter, b.quarter));
     const byKommun = new Map<string, { kommun: string; known: boolean; totals: PartyTotals }>();
     for (const kq of byKommunQuarter) {
       const k = byKommun.get(kq.kommun) ?? { kommun: kq.kommun, known: kq.known, totals: zero() };
@@ -429,7 +481,7 @@ export class FollowUpRun {
       k.totals.unassigned += kq.totals.unassigned;
       byKommun.set(kq.kommun, k);
     }
-    const missingKommuner = quarters.map(({ quarter }) => ({ quarter, kommuner: STOCKHOLM_KOMMUNER.filter((k) => !this.perKommunQuarter.has(`${k}\u0000${quarter}`)) }));
+    const missingKommuner = quarters.map(({ quarter }) => ({ quarter, kommuner: STOCKHOLM_KOMMUNER.filter((k) => !this.kommunByName.get(k)?.quarters.has(quarter)) }));
     const exact = this.absOre <= Number.MAX_SAFE_INTEGER;
     return {
       baselineYear: base,
