@@ -268,6 +268,64 @@ async function hyperFormulaFigures() {
   return { hfAddinRows10kMs: addin.ms, hfLookupRows10kMs: plain.ms };
 }
 
+/**
+ * `follow-up` over generated cost files of 1 M and 5 M lines (26 kommuner, 8 quarters, amounts as
+ * Swedish text, every 53rd line without age), run as the user runs it, in a child process whose
+ * peak RSS it reports on exit. Memory must stay flat: 5 M lines in about the RSS of 1 M.
+ */
+export async function followUpFigures() {
+  const { createWriteStream } = await import("node:fs");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kostnadsansvar-bench-fu-"));
+  const kommuner = ["Botkyrka", "Danderyd", "Ekerö", "Haninge", "Huddinge", "Järfälla", "Lidingö", "Nacka", "Norrtälje", "Nykvarn", "Nynäshamn", "Salem", "Sigtuna", "Sollentuna", "Solna", "Stockholm", "Sundbyberg", "Södertälje", "Tyresö", "Täby", "Upplands Väsby", "Upplands-Bro", "Vallentuna", "Vaxholm", "Värmdö", "Österåker"];
+  const codes = ISO_LIST.map(([code]) => code);
+  const forms = ["SÄBO", "LSS bostad", "daglig verksamhet", "dagverksamhet", "socialpsykiatri"];
+  const generate = (lines: number) =>
+    new Promise<string>((resolve, reject) => {
+      const file = path.join(dir, `kostnader-${lines}.csv`);
+      const out = createWriteStream(file).on("error", reject);
+      out.write("kommun;kvartal;iso;boendeform;ålder;belopp\n");
+      let i = 0;
+      const more = (): void => {
+        while (i < lines) {
+          const batch: string[] = [];
+          for (const end = Math.min(lines, i + 10_000); i < end; i++) {
+            const ore = (i * 7919) % 500_000;
+            const kr = Math.floor(ore / 100).toLocaleString("sv-SE");
+            batch.push(`${kommuner[i % 26]};${2025 + ((i >> 3) & 1)}Q${1 + (i % 4)};${codes[(i * 31) % codes.length]};${forms[(i >> 2) % 5]};${i % 53 === 0 ? "" : 18 + (i % 80)};${kr},${String(ore % 100).padStart(2, "0")}`);
+          }
+          if (!out.write(batch.join("\n") + "\n")) return void out.once("drain", more);
+        }
+        out.end(() => resolve(file));
+      };
+      more();
+    });
+  const preload = path.join(dir, "maxrss.js");
+  writeFileSync(preload, 'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("MAXRSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });\n');
+  const bin = path.join(ROOT, "bin", "kostnadsansvar.js");
+  const runOnce = (file: string) => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, ["-r", preload, bin, "follow-up", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`follow-up exited ${r.status}: ${r.stderr}`);
+    if (!/stämmer till öret/.test(r.stdout)) throw new Error("bench: follow-up did not reconcile");
+    const m = /MAXRSS (\d+) CPU (\d+)/.exec(r.stderr);
+    if (!m) throw new Error(`bench: no figures from the child: ${r.stderr}`);
+    // CPU time beside wall time: on a shared machine the wall clock also counts waiting for a core.
+    return { ms, rssMb: Number(m[1]) / 1024, cpuMs: Number(m[2]) / 1000 };
+  };
+  const oneM = await generate(1_000_000);
+  const runs = [runOnce(oneM), runOnce(oneM), runOnce(oneM)];
+  const fiveM = await generate(5_000_000);
+  const five = runOnce(fiveM);
+  return {
+    followUpLines1MMs: median(runs.map((r) => r.ms)),
+    followUpLines1MCpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
+    followUpLines1MMaxRssMb: Math.round(median(runs.map((r) => r.rssMb))),
+    followUp5MMaxRssMb: Math.round(five.rssMb),
+    followUp5MMs: Math.round(five.ms),
+  };
+}
+
 async function main() {
   const results = {
     ...whoPaysFigures(),
@@ -276,6 +334,7 @@ async function main() {
     ...validateFigures(),
     ...(await cliFigures()),
     ...(await cliReaderFigures()),
+    ...(await followUpFigures()),
     node: process.version,
     cpu: `${os.cpus()[0]?.model ?? "okänd"} (${os.cpus().length} kärnor)`,
     date: new Date().toISOString().slice(0, 10),
@@ -301,6 +360,9 @@ async function main() {
     ["läsa 100 000 rader .xlsx, ms / max RSS MB: fflate+saxes", `${r.xlsxRead100kMs} / ${r.xlsxRead100kMaxRssMb}`],
     ["  samma med ExcelJS (tidigare läsare)", `${r.xlsxRead100kExcelJsMs} / ${r.xlsxRead100kExcelJsMaxRssMb}`],
     ["läsa alla testarbetsböcker, ms: fflate+saxes / ExcelJS", `${r.xlsxReadFixturesMs} / ${r.xlsxReadFixturesExcelJsMs}`],
+    ["follow-up 1 000 000 kostnadsrader (CSV), ms (cpu-tid)", `${r.followUpLines1MMs.toFixed(0)} (${r.followUpLines1MCpuMs})`],
+    ["  högsta RSS, 1 000 000 / 5 000 000 rader, MB", `${r.followUpLines1MMaxRssMb} / ${r.followUp5MMaxRssMb}`],
+    ["follow-up 5 000 000 kostnadsrader (CSV), ms", r.followUp5MMs.toFixed(0)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`Mätning ${r.date}, Node ${r.node}, ${r.cpu}`);
@@ -308,6 +370,7 @@ async function main() {
   console.log("Skrev bench/results.json");
 }
 
+// Importable, so one group of figures can be measured alone: require("./run").followUpFigures().
 if (require.main === module) {
   main().catch((e) => {
     console.error(e);

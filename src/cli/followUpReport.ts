@@ -212,10 +212,11 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   ws.getCell(rec + 5, 2).value = { formula: `IF(B${rec + 4}=0,"Ja","Nej")`, result: report.balanced ? "Ja" : "Nej" };
   ws.getCell(rec + 5, 2).font = BOLD;
 
-  fitWidths(ws, { 1: 16 }, 48);
+  // Widths from the quarter table's headers; the long reason texts further down may spill to the right.
   // Column A holds the long section titles too: they may spill, the tables' texts set the width.
-  ws.getColumn(1).width = Math.min(48, Math.max(30, ...report.sources.map((s) => s.file.length + 2)));
-  for (let c = 2; c <= 11; c++) ws.getColumn(c).width = Math.max(ws.getColumn(c).width ?? 0, (qHeaders[c - 1]?.length ?? 0) + 2, 14);
+  const labels = [...metaRows.map(([l]) => l), ...lines.map(([l]) => l), ...report.sources.map((s) => s.file)];
+  ws.getColumn(1).width = Math.min(60, Math.max(30, ...labels.map((l) => l.length + 2)));
+  for (let c = 2; c <= 11; c++) ws.getColumn(c).width = Math.max((qHeaders[c - 1]?.length ?? 0) + 2, c === 4 ? 26 : 16);
   ws.views = [{ state: "frozen", ySplit: qHeaderRow, xSplit: 0 }];
 
   // Per kommun och kvartal.
@@ -280,6 +281,10 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   fitWidths(eo, { 9: 30 }, 60);
   eo.views = [{ state: "frozen", ySplit: 1 }];
 
+  // Printed (or saved as PDF) each sheet is one page wide, landscape, with its header row repeated.
+  for (const sheet of wb.worksheets) {
+    sheet.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: sheet === ws ? undefined : "1:1" };
+  }
   const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   if (report.quarters.length === 0) return buffer;
   const withBase = base !== null && report.quarters.some((q) => q.baseline);
