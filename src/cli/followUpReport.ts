@@ -56,7 +56,7 @@ function fitWidths(ws: ExcelJS.Worksheet, min: Record<number, number> = {}, max 
     }),
   );
   // At least 10: ExcelJS leaves out a width equal to its default (9), and readers then guess.
-  for (const [col, w] of widths) ws.getColumn(col).width = Math.min(max, Math.max(min[col] ?? 10, w + 2));
+  for (const [col, w] of widths) ws.getColumn(col).width = Math.min(max, Math.max(min[col] ?? 10, w + 3));
 }
 
 function partyRow(t: PartyTotals) {

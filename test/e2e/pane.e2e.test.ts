@@ -507,8 +507,27 @@ describe("the Publicera and Kostnader views", () => {
     await eventually(async () => expect(await fake(page, (x) => x.sheetNames())).toContain("Uppföljning"));
     expect(await fake(page, (x) => x.charts("Uppföljning"))).toEqual([{ type: "ColumnClustered", seriesBy: "Columns", title: "Parternas kostnader per kvartal", source: "A1:E3" }]);
     expect(await fake(page, (x) => [x.getValue("Uppföljning", "A3"), x.getValue("Uppföljning", "B3"), x.getValue("Uppföljning", "C3"), x.getValue("Uppföljning", "D3"), x.getValue("Uppföljning", "G3")])).toEqual(["2026Q1", 1200, 5000, 1000, 300]);
-    expect(await page.textContent("#follow-up-status")).toMatch(/Summa 7\s500 kr = fördelat 7\s200 kr \+ ej fördelat 300 kr/);
+    expect(await page.textContent("#follow-up-status")).toMatch(/Summa 7\s500 kr = fördelat 7\s200 kr \+ ej fördelat 300 kr – stämmer till öret/);
+    // Below the quarter table (the chart's source): summary, reconciliation, left-out lines, missing kommuner.
+    const cells = (sheet: string, addresses: string[]) => page.evaluate(([name, list]) => (list as string[]).map((c) => window.__fakeExcel.getValue(name as string, c)), [sheet, addresses] as const);
+    expect(await cells("Uppföljning", ["A5", "A7", "B7", "B8", "A13", "A14", "B14", "B15", "B16", "B17", "A18", "B18", "A21", "B21", "A23", "A25"])).toEqual([
+      "Sammanfattning", "Blad", "Kostnadsrader", "2025", "Avstämning (till öret)", "Indata", 7500, 7200, 300, 0, "Stämmer", "Ja", "UNLISTED", "1", "Kvartal", "2026Q1",
+    ]);
+    expect(String(await fake(page, (x) => x.getValue("Uppföljning", "B25")))).toMatch(/^Botkyrka, Danderyd, .*Österåker$/);
+    expect(String(await fake(page, (x) => x.getValue("Uppföljning", "B25")))).not.toMatch(/Nacka|Solna/);
     await screenshot(page, "follow-up");
+    expectNoErrors(pane);
+  });
+
+  it("follows up every sheet with cost columns when Hela arbetsboken is ticked, passing over the others by name", async () => {
+    const pane = await e2e.openPane({ workbook: await publishableWorkbook() });
+    const { page } = pane;
+    await page.click("#tab-costs");
+    await page.check("#follow-up-all");
+    await page.click("#follow-up-run");
+    await eventually(async () => expect(await fake(page, (x) => x.sheetNames())).toContain("Uppföljning"));
+    expect(await page.textContent("#follow-up-status")).toMatch(/Summa 7\s500 kr = fördelat 7\s200 kr \+ ej fördelat 300 kr – stämmer till öret/);
+    expect(await fake(page, (x) => x.getValue("Uppföljning", "B7"))).toBe("Kostnadsrader");
     expectNoErrors(pane);
   });
 });
