@@ -1,0 +1,140 @@
+import * as fc from "fast-check";
+import { FollowUpRun, followUpRows, readOre } from "../../../src/core/costs/followUp";
+import { matchKommun, STOCKHOLM_KOMMUNER } from "../../../src/core/costs/kommuner";
+import { readQuarter } from "../../../src/core/costs/quarter";
+import { datedLists } from "../../../src/core/editions/inForce";
+import { exampleWorkbook } from "../../../src/core/example/exampleWorkbook";
+import { readWorkbook } from "../../../src/core/model";
+import { readAmount } from "../../../src/core/values";
+
+describe("readQuarter", () => {
+  it.each([
+    ["2026Q3", "2026Q3", null],
+    ["2026-Q3", "2026Q3", null],
+    ["2026 K3", "2026Q3", null],
+    ["Q3 2026", "2026Q3", null],
+    ["Kv 3 2026", "2026Q3", null],
+    ["kv3 2026", "2026Q3", null],
+    ["Kvartal 3 2026", "2026Q3", null],
+    ["2026 kv 3", "2026Q3", null],
+    ["2026-07-15", "2026Q3", "2026-07-15"],
+    ["2026-12-31", "2026Q4", "2026-12-31"],
+  ])("reads %s", (text, quarter, date) => {
+    expect(readQuarter(text)).toEqual({ quarter, date });
+  });
+
+  it("reads a date cell and an Excel serial as the date's quarter", () => {
+    expect(readQuarter(new Date(Date.UTC(2025, 1, 1)))).toEqual({ quarter: "2025Q1", date: "2025-02-01" });
+    expect(readQuarter(46218)).toEqual({ quarter: "2026Q3", date: "2026-07-15" });
+  });
+
+  it.each(["0000Q1", "0226Q1", "2026Q5", "2026Q0", "Kv 5 2026", "2026-02-30", "0000-01-01", "", "Q1", "2026"])("refuses %j", (text) => {
+    expect(readQuarter(text)).toBeNull();
+  });
+
+  it("never throws, whatever the text", () => {
+    fc.assert(fc.property(fc.string(), (s) => void readQuarter(s)), { numRuns: 10_000 });
+  });
+});
+
+describe("matchKommun", () => {
+  it("knows the 26 kommuner of Stockholms län", () => {
+    expect(STOCKHOLM_KOMMUNER).toHaveLength(26);
+    expect(new Set(STOCKHOLM_KOMMUNER).size).toBe(26);
+    for (const k of STOCKHOLM_KOMMUNER) expect(matchKommun(k)).toBe(k);
+  });
+
+  it.each([
+    ["danderyds kommun", "Danderyd"],
+    ["Stockholms stad", "Stockholm"],
+    ["OSTERAKERS KOMMUN", "Österåker"],
+    ["upplands bro", "Upplands-Bro"],
+    ["Upplands-Väsby", "Upplands Väsby"],
+    ["  Järfälla ", "Järfälla"],
+    ["Sundbybergs stad", "Sundbyberg"],
+    ["Nynashamn", "Nynäshamn"],
+  ])("matches %j to %s", (raw, kommun) => {
+    expect(matchKommun(raw)).toBe(kommun);
+  });
+
+  it.each(["Gnesta", "Uppsala kommun", "", "kommun", "Solnaa"])("refuses %j", (raw) => {
+    expect(matchKommun(raw)).toBeNull();
+  });
+});
+
+describe("readOre", () => {
+  it.each([
+    ["2 450,00", 245_000],
+    ["2\u00a0450,00", 245_000],
+    ["2\u202f450,00", 245_000],
+    ["1 234 567,89", 123_456_789],
+    ["0,1", 10],
+    ["-12,50", -1250],
+    ["100 kr", 10_000],
+    ["12.5", 1250],
+  ])("reads %j as %d öre", (text, ore) => {
+    expect(readOre(text)).toBe(ore);
+  });
+
+  it.each(["1e400", "9".repeat(400), "Infinity", "NaN", "12 34", "1 2345,00", "abc", ""])("refuses %j", (text) => {
+    expect(readOre(text)).toBeNull();
+  });
+
+  it("refuses non-finite and out-of-range numbers", () => {
+    expect([readOre(Infinity), readOre(-Infinity), readOre(NaN), readOre(1e308), readOre(1e12 + 1)]).toEqual([null, null, null, null, null]);
+  });
+
+  it("agrees with readAmount (rounded to the öre) on every text: the fast path changes nothing", () => {
+    const piece = fc.constantFrom("0", "1", "2", "5", "9", "12", "450", " ", "\u00a0", "\u202f", ",", ".", "-", "kr", "00", "999");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const text = parts.join("");
+        const slow = readAmount(text);
+        expect(readOre(text)).toBe(slow === null || text.trim() === "" ? null : Math.round(slow * 100));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+});
+
+describe("FollowUpRun", () => {
+  const lists = [datedLists(readWorkbook(exampleWorkbook()), null, null)];
+  const header = ["kommun", "kvartal", "iso", "boendeform", "ålder", "belopp"];
+
+  it("reconciles to the öre: 0,10 + 0,20 is 0,30 exactly, and every line counts once", () => {
+    const run = new FollowUpRun(lists);
+    followUpRows(run, "a", [header, ["Solna", "2026Q1", "12 22 03", "SÄBO", 80, "0,10"], ["Solna", "2026Q1", "12 22 03", "SÄBO", 80, "0,20"], ["Solna", "2026Q5", "12 22 03", "SÄBO", 80, "0,05"]]);
+    const r = run.finish();
+    expect([r.inputOre, r.assignedOre, r.unassignedOre, r.unreadableOre, r.balanced, r.lines]).toEqual([35, 30, 0, 5, true, 3]);
+  });
+
+  it("leaves a line without age out as AGE_MISSING only when its payer depends on age", () => {
+    const rows = [header, ["Solna", "2026Q1", "12 22 03", "SÄBO", "", 100], ["Solna", "2026Q1", "22 06 15", "SÄBO", "", 200]];
+    const plain = new FollowUpRun(lists);
+    followUpRows(plain, "a", rows);
+    const r = plain.finish();
+    expect(r.leftOut.map((l) => [l.line, l.code])).toEqual([[2, "AGE_MISSING"]]);
+    expect(r.quarters[0]!.totals).toEqual({ kommun: 0, region: 20_000, egenansvar: 0, unassigned: 10_000 });
+    const adult = new FollowUpRun(lists, { ageMissing: "adult" });
+    followUpRows(adult, "a", rows);
+    const a = adult.finish();
+    expect(a.quarters[0]!.totals).toEqual({ kommun: 10_000, region: 20_000, egenansvar: 0, unassigned: 0 });
+    // Only the line whose answer depended on age was answered as for an adult.
+    expect(a.assumedAdult).toEqual({ lines: 1, ore: 10_000 });
+  });
+
+  it("keeps no left-out line when told to list none, yet counts them all", () => {
+    const run = new FollowUpRun(lists, {}, 0);
+    followUpRows(run, "a", [header, ...Array.from({ length: 50 }, () => ["Solna", "2026Q1", "15 09", "SÄBO", 80, 1])]);
+    const r = run.finish();
+    expect([r.leftOut.length, r.leftOutNotListed, r.leftOutByCode[0]!.lines, r.leftOutByCode[0]!.examples.length]).toEqual([0, 50, 50, 3]);
+  });
+
+  it("reports a sheet without the needed columns by name", () => {
+    const run = new FollowUpRun(lists);
+    followUpRows(run, "Blad1", [["a", "b"], [1, 2]]);
+    const r = run.finish();
+    expect(r.sources[0]!.problem).toMatch(/^Blad1 saknar kolumnerna kommun, kvartal, iso, boendeform, belopp/);
+    expect(r.leftOutByCode.map((c) => c.code)).toEqual(["COLUMNS_MISSING"]);
+  });
+});
