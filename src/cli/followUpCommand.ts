@@ -12,8 +12,6 @@ import { FOLLOW_UP_USAGE } from "./usage";
 
 /** `--ålder-saknas` and its ASCII spellings. */
 const AGE_FLAGS = ["ålder-saknas", "alder-saknas", "missing-age"] as const;
-/** How many example lines the console names per reason; the report lists them all. */
-const EXAMPLES = 3;
 
 const totalsJson = (t: PartyTotals) => ({ kommun: kronor(t.kommun), region: kronor(t.region), egenansvar: kronor(t.egenansvar), unassigned: kronor(t.unassigned) });
 
