@@ -3,7 +3,7 @@
  * Figures are medians of repeated runs; ratios compare against a baseline measured in the same run.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ISO_LIST } from "../src/core/example/isoList";
@@ -313,17 +313,22 @@ export async function followUpFigures() {
     // CPU time beside wall time: on a shared machine the wall clock also counts waiting for a core.
     return { ms, rssMb: Number(m[1]) / 1024, cpuMs: Number(m[2]) / 1000 };
   };
-  const oneM = await generate(1_000_000);
-  const runs = [runOnce(oneM), runOnce(oneM), runOnce(oneM)];
-  const fiveM = await generate(5_000_000);
-  const five = runOnce(fiveM);
-  return {
-    followUpLines1MMs: median(runs.map((r) => r.ms)),
-    followUpLines1MCpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
-    followUpLines1MMaxRssMb: Math.round(median(runs.map((r) => r.rssMb))),
-    followUp5MMaxRssMb: Math.round(five.rssMb),
-    followUp5MMs: Math.round(five.ms),
-  };
+  try {
+    const oneM = await generate(1_000_000);
+    const runs = [runOnce(oneM), runOnce(oneM), runOnce(oneM)];
+    const fiveM = await generate(5_000_000);
+    const five = runOnce(fiveM);
+    return {
+      followUpLines1MMs: median(runs.map((r) => r.ms)),
+      followUpLines1MCpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
+      followUpLines1MMaxRssMb: Math.round(median(runs.map((r) => r.rssMb))),
+      followUp5MMaxRssMb: Math.round(five.rssMb),
+      followUp5MMs: Math.round(five.ms),
+    };
+  } finally {
+    // About 300 MB of generated lines: never left behind.
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
