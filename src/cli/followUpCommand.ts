@@ -182,7 +182,9 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
           missingKommuner: Object.fromEntries(report.missingKommuner.map((m) => [m.quarter, m.kommuner])),
           unknownKommuner: report.unknownKommuner.map((u) => ({ name: u.name, lines: u.lines, amount: kronor(u.ore) })),
           leftOut: Object.fromEntries(report.leftOutByCode.map((c) => [c.code, { lines: c.lines, amount: kronor(c.ore) }])),
-          beforeFirstEdition: report.beforeFirstEdition ? { lines: report.beforeFirstEdition.lines, amount: kronor(report.beforeFirstEdition.ore), firstEffective: report.beforeFirstEdition.firstEffective } : null,
+          beforeFirstEdition: report.beforeFirstEdition
+            ? { lines: report.beforeFirstEdition.lines, amount: kronor(report.beforeFirstEdition.ore), firstEffective: report.beforeFirstEdition.firstEffective }
+            : null,
           totals: {
             input: kronor(report.inputOre),
             assigned: kronor(report.assignedOre),

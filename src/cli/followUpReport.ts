@@ -98,7 +98,19 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   ws.getCell(r, 1).font = { bold: true, size: 12 };
   r++;
   const baseLabel = base ?? "";
-  const qHeaders = ["Kvartal", "Kommun", "Region", "Egenansvar", "Ej fördelat", `Kommun ${baseLabel} (baslinje)`, `Region ${baseLabel} (baslinje)`, "Förändring kommun, kr", "Förändring kommun, %", "Förändring region, kr", "Förändring region, %"];
+  const qHeaders = [
+    "Kvartal",
+    "Kommun",
+    "Region",
+    "Egenansvar",
+    "Ej fördelat",
+    `Kommun ${baseLabel} (baslinje)`,
+    `Region ${baseLabel} (baslinje)`,
+    "Förändring kommun, kr",
+    "Förändring kommun, %",
+    "Förändring region, kr",
+    "Förändring region, %",
+  ];
   const qHeaderRow = r;
   headerRow(ws, r, qHeaders);
   const q1 = r + 1;
@@ -111,9 +123,9 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
       b ? krOf(b.kommun) : null,
       b ? krOf(b.region) : null,
       b ? krOf(q.totals.kommun - b.kommun) : null,
-      b ? change(q.totals.kommun, b.kommun) ?? "–" : null,
+      b ? (change(q.totals.kommun, b.kommun) ?? "–") : null,
       b ? krOf(q.totals.region - b.region) : null,
-      b ? change(q.totals.region, b.region) ?? "–" : null,
+      b ? (change(q.totals.region, b.region) ?? "–") : null,
     ];
     for (const c of [2, 3, 4, 5, 6, 7, 8, 10]) ws.getCell(r, c).numFmt = KR;
     for (const c of [9, 11]) ws.getCell(r, c).numFmt = PCT;
@@ -227,7 +239,15 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
     pr++;
     const t = k.totals;
     const total = t.kommun + t.region + t.egenansvar + t.unassigned;
-    pk.getRow(pr).values = [text(k.kommun || "(tomt)"), k.quarter, ...partyRow(t), krOf(total), total === 0 ? null : t.kommun / total, total === 0 ? null : t.region / total, k.known ? "Ja" : "Nej – okänt namn"];
+    pk.getRow(pr).values = [
+      text(k.kommun || "(tomt)"),
+      k.quarter,
+      ...partyRow(t),
+      krOf(total),
+      total === 0 ? null : t.kommun / total,
+      total === 0 ? null : t.region / total,
+      k.known ? "Ja" : "Nej – okänt namn",
+    ];
     for (const c of [3, 4, 5, 6, 7]) pk.getCell(pr, c).numFmt = KR;
     for (const c of [8, 9]) pk.getCell(pr, c).numFmt = PCT;
   }
@@ -296,7 +316,12 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
     series: [
       { name: "Kommun", values: `$B$${q1}:$B$${qn}`, color: "0F6CBD" },
       { name: "Region", values: `$C$${q1}:$C$${qn}`, color: "C50F1F" },
-      ...(withBase ? [{ name: `Kommun ${base}`, values: `$F$${q1}:$F$${qn}`, color: "9CC3E8" }, { name: `Region ${base}`, values: `$G$${q1}:$G$${qn}`, color: "F1A7AD" }] : []),
+      ...(withBase
+        ? [
+            { name: `Kommun ${base}`, values: `$F$${q1}:$F$${qn}`, color: "9CC3E8" },
+            { name: `Region ${base}`, values: `$G$${q1}:$G$${qn}`, color: "F1A7AD" },
+          ]
+        : []),
     ],
     from: { col: 12, row: 1 },
     to: { col: 22, row: 24 },

@@ -126,7 +126,10 @@ describe("follow-up over several files", () => {
     expect(json.quarters[1]).toMatchObject({ quarter: "2026Q1", kommun: 4185.06, unassigned: 66 });
     expect(json.leftOut.AGE_MISSING).toBeUndefined();
     expect(json.totals).toMatchObject({ assigned: 9394.36, unassigned: 66.3, balanced: true });
-    for (const alias of [["--alder-saknas", "vuxen"], ["--missing-age", "adult"]]) {
+    for (const alias of [
+      ["--alder-saknas", "vuxen"],
+      ["--missing-age", "adult"],
+    ]) {
       expect(JSON.parse((await run("--json", ...alias)).out).totals.assigned).toBe(9394.36);
     }
     const bad = await run("--ålder-saknas", "barn");
@@ -163,7 +166,10 @@ describe("follow-up over several files", () => {
   });
 
   it("reads a quoted field across lines, and leaves out only the line whose quote never closes", async () => {
-    writeFileSync(file("citat.csv"), ['kommun;kvartal;iso;boendeform;ålder;belopp', '"Sol\nna";2026Q1;12 22 03;SÄBO;80;1', 'Solna;"2026Q1;12 22 03;SÄBO;80;2', "Solna;2026Q1;12 22 03;SÄBO;80;4"].join("\n"));
+    writeFileSync(
+      file("citat.csv"),
+      ["kommun;kvartal;iso;boendeform;ålder;belopp", '"Sol\nna";2026Q1;12 22 03;SÄBO;80;1', 'Solna;"2026Q1;12 22 03;SÄBO;80;2', "Solna;2026Q1;12 22 03;SÄBO;80;4"].join("\n"),
+    );
     const json = JSON.parse((await cli("follow-up", file("citat.csv"), "--json")).out);
     expect(json.problems.map((p: { line: number; code: string }) => [p.line, p.code])).toEqual([[4, "CSV_QUOTE_UNCLOSED"]]);
     expect(json.totals.input).toBe(5);
@@ -174,7 +180,10 @@ describe("follow-up over several files", () => {
   it("groups lines before the first edition and says what to do", async () => {
     const edition = editionFromModel(readWorkbook(exampleWorkbook()), { name: "2026:1", decided: "2025-10-01", effective: "2026-01-01" });
     writeFileSync(file("2026-1.json"), serializeEdition(edition));
-    writeFileSync(file("tidig.csv"), ["kommun;kvartal;iso;boendeform;ålder;belopp", "Solna;2025Q3;12 22 03;SÄBO;80;1 000,00", "Solna;2025Q4;12 22 03;SÄBO;80;234,56", "Solna;2026Q1;12 22 03;SÄBO;80;5"].join("\n"));
+    writeFileSync(
+      file("tidig.csv"),
+      ["kommun;kvartal;iso;boendeform;ålder;belopp", "Solna;2025Q3;12 22 03;SÄBO;80;1 000,00", "Solna;2025Q4;12 22 03;SÄBO;80;234,56", "Solna;2026Q1;12 22 03;SÄBO;80;5"].join("\n"),
+    );
     const r = await cli("follow-up", file("tidig.csv"), "--edition", file("2026-1.json"));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^2 rader, 1\s234,56 kr, ligger före den första utgåvan \(2026-01-01\): lägg till den utgåva som gällde då med --edition\.$/m);
@@ -350,7 +359,10 @@ describe("amounts that are not numbers", () => {
         { "ISO-kod": "12 22 18", Boendeform: "SÄBO", Kommun: 0, Region: 1e308 },
         { "ISO-kod": "12 22 19", Boendeform: "SÄBO", Kommun: 0, Region: "9".repeat(400) },
       ],
-      utgava: [{ Fält: "Utgåva", Värde: "2026:2" }, { Fält: "Tolerans kostnadsneutralitet", Värde: "1 %" }],
+      utgava: [
+        { Fält: "Utgåva", Värde: "2026:2" },
+        { Fält: "Tolerans kostnadsneutralitet", Värde: "1 %" },
+      ],
     });
     writeFileSync(file("draft.xlsx"), await writeBilagorXlsx(draft));
     const r = await cli("cost-shift", file("draft.xlsx"), "--previous", file("prev.json"), "--json");

@@ -213,7 +213,11 @@ export class CostSource {
 
   /** Reads the header row; returns the missing columns (then the file is reported and nothing else is read). */
   header(cells: ReadonlyArray<CellValue>): string[] {
-    const header = cells.map((h) => foldText(text(h)).replace(/\s*:$/, "").replace(/^\ufeff/, ""));
+    const header = cells.map((h) =>
+      foldText(text(h))
+        .replace(/\s*:$/, "")
+        .replace(/^\ufeff/, ""),
+    );
     const at = (field: string) => header.findIndex((h) => HEADERS[field]!.includes(h));
     const c: Columns = { kommun: at("kommun"), quarter: at("quarter"), iso: at("iso"), boendeform: at("boendeform"), age: at("age"), amount: at("amount"), date: at("date") };
     const missing = [
@@ -271,14 +275,14 @@ export class CostSource {
     if (ore === null) return this.leave(line, kommun.name, iso, boendeform, null, null, "AMOUNT_INVALID", "uncounted");
     this.info.ore += ore;
     this.run.addInput(ore);
-    const dateCell = c.date >= 0 ? cells[c.date] ?? null : null;
+    const dateCell = c.date >= 0 ? (cells[c.date] ?? null) : null;
     const date = isBlank(dateCell) ? null : readDate(dateCell as Exclude<CellValue, null | undefined>);
     if (!isBlank(dateCell) && (date === null || Number(date.slice(0, 4)) < 1900)) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_INVALID", "unreadable");
     const q = c.quarter >= 0 ? this.run.quarterOf(cells[c.quarter] ?? null) : date ? { quarter: quarterOfDate(date), date } : null;
     if (!q) return this.leave(line, kommun.name, iso, boendeform, null, ore, "QUARTER_INVALID", "unreadable");
     if (date && quarterOfDate(date) !== q.quarter) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_OUTSIDE_QUARTER", "unreadable");
     const on = date ?? q.date ?? quarterStart(q.quarter);
-    const answer = this.run.answer(on, iso, boendeform, c.age >= 0 ? cells[c.age] ?? null : null);
+    const answer = this.run.answer(on, iso, boendeform, c.age >= 0 ? (cells[c.age] ?? null) : null);
     this.run.addLine(kommun, q.quarter, ore, answer, on);
     if (answer.payer === null) this.leave(line, kommun.name, iso, boendeform, q.quarter, ore, answer.code, "unassigned");
   }
@@ -324,7 +328,7 @@ export class FollowUpRun {
     private readonly options: FollowUpOptions = {},
     private readonly maxLeftOutLines = MAX_LEFT_OUT_LINES,
   ) {
-    this.firstEffective = lists.some((l) => l.effective === null) ? null : lists.map((l) => l.effective!).sort()[0] ?? null;
+    this.firstEffective = lists.some((l) => l.effective === null) ? null : (lists.map((l) => l.effective!).sort()[0] ?? null);
   }
 
   /** Starts a file or sheet; its lines are then given to the returned source. */
@@ -466,7 +470,7 @@ export class FollowUpRun {
     const quarters = [...this.perQuarter.keys()].sort().map((quarter) => ({
       quarter,
       totals: this.perQuarter.get(quarter)!,
-      baseline: base !== null && Number(quarter.slice(0, 4)) !== base ? this.perQuarter.get(`${base}${quarter.slice(4)}`) ?? null : null,
+      baseline: base !== null && Number(quarter.slice(0, 4)) !== base ? (this.perQuarter.get(`${base}${quarter.slice(4)}`) ?? null) : null,
     }));
     const sv = (a: string, b: string) => a.localeCompare(b, "sv");
     const byKommunQuarter = [...this.kommunByName.values()]

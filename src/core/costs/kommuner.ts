@@ -47,5 +47,5 @@ export function matchKommun(raw: string): string | null {
   if (direct) return direct;
   const stem = k.replace(/(kommun|stad)$/, "");
   if (stem === k) return null;
-  return BY_KEY.get(stem) ?? (stem.endsWith("s") ? BY_KEY.get(stem.slice(0, -1)) ?? null : null);
+  return BY_KEY.get(stem) ?? (stem.endsWith("s") ? (BY_KEY.get(stem.slice(0, -1)) ?? null) : null);
 }

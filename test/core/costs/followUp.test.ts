@@ -33,7 +33,10 @@ describe("readQuarter", () => {
   });
 
   it("never throws, whatever the text", () => {
-    fc.assert(fc.property(fc.string(), (s) => void readQuarter(s)), { numRuns: 10_000 });
+    fc.assert(
+      fc.property(fc.string(), (s) => void readQuarter(s)),
+      { numRuns: 10_000 },
+    );
   });
 });
 
@@ -132,7 +135,10 @@ describe("FollowUpRun", () => {
 
   it("reports a sheet without the needed columns by name", () => {
     const run = new FollowUpRun(lists);
-    followUpRows(run, "Blad1", [["a", "b"], [1, 2]]);
+    followUpRows(run, "Blad1", [
+      ["a", "b"],
+      [1, 2],
+    ]);
     const r = run.finish();
     expect(r.sources[0]!.problem).toMatch(/^Blad1 saknar kolumnerna kommun, kvartal, iso, boendeform, belopp/);
     expect(r.leftOutByCode.map((c) => c.code)).toEqual(["COLUMNS_MISSING"]);
