@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
-import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type LeftOutKind, type PartyTotals } from "../core/costs/followUp";
-import { addColumnChart } from "../node/chartXlsx";
+import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type LeftOutKind, type LeftOutLine, type PartyTotals } from "../core/costs/followUp";
+import { Readable } from "node:stream";
+import JSZip from "jszip";
+import { addColumnChartToZip } from "../node/chartXlsx";
 import type { ListsInfo } from "./editions";
 
 /** What the report says about the run beside the numbers. */
@@ -276,39 +278,30 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   fitWidths(mk, {}, 40);
   mk.views = [{ state: "frozen", ySplit: 1 }];
 
-  // Ej fördelade: every left-out line.
+  // Ej fördelade: every left-out line. ExcelJS writes the header and the first line (which fixes the
+  // cell styles); the rest are streamed into the sheet's XML, so a long list costs no cell objects.
   const eo = wb.addWorksheet("Ej fördelade");
-  headerRow(eo, 1, ["Fil", "Rad", "Kommun", "Kvartal", "ISO-kod", "Boendeform", "Belopp", "Kod", "Orsak", "Räknas som"]);
-  let er = 1;
-  for (const l of report.leftOut) {
-    er++;
-    const row = eo.getRow(er);
-    row.getCell(1).value = text(l.file);
-    if (l.line !== null) row.getCell(2).value = l.line;
-    row.getCell(3).value = text(l.kommun);
-    row.getCell(4).value = l.quarter ?? "";
-    row.getCell(5).value = text(l.iso);
-    row.getCell(6).value = text(l.boendeform);
-    if (l.ore !== null) {
-      row.getCell(7).value = krOf(l.ore);
-      row.getCell(7).numFmt = KR;
-    }
-    row.getCell(8).value = l.code;
-    row.getCell(9).value = text(l.message ?? LEFT_OUT_REASONS_SV[l.code] ?? l.code);
-    row.getCell(10).value = KIND_SV[l.kind];
-  }
-  if (report.leftOutNotListed > 0) eo.getCell(er + 1, 1).value = `Ytterligare ${report.leftOutNotListed} rader räknas i summorna men ryms inte på bladet (Excels gräns).`;
-  fitWidths(eo, { 9: 30 }, 60);
+  const eoHeaders = ["Fil", "Rad", "Kommun", "Kvartal", "ISO-kod", "Boendeform", "Belopp", "Kod", "Orsak", "Räknas som"];
+  headerRow(eo, 1, eoHeaders);
+  const first = report.leftOut[0];
+  if (first) leftOutCells(first).forEach((v, i) => {
+    const c = eo.getCell(2, i + 1);
+    c.value = v;
+    if (i === 6) c.numFmt = KR;
+  });
+  const widths = eoHeaders.map((h) => h.length + 3);
+  for (const l of report.leftOut) leftOutCells(l).forEach((v, i) => (widths[i] = Math.max(widths[i]!, typeof v === "number" ? 14 : String(v ?? "").length + 2)));
+  widths.forEach((w, i) => (eo.getColumn(i + 1).width = Math.max(10, Math.min(i === 8 ? 100 : 60, w))));
   eo.views = [{ state: "frozen", ySplit: 1 }];
 
   // Printed (or saved as PDF) each sheet is one page wide, landscape, with its header row repeated.
   for (const sheet of wb.worksheets) {
     sheet.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: sheet === ws ? undefined : "1:1" };
   }
-  const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  if (report.quarters.length === 0) return buffer;
+  const zip = await JSZip.loadAsync(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  await streamLeftOutRows(zip, wb.worksheets.indexOf(eo) + 1, report);
   const withBase = base !== null && report.quarters.some((q) => q.baseline);
-  return addColumnChart(buffer, {
+  if (report.quarters.length > 0) await addColumnChartToZip(zip, {
     sheetIndex: 1,
     sheetName: "Sammanfattning",
     title: "Parternas kostnader per kvartal",
@@ -326,6 +319,53 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
     from: { col: 12, row: 1 },
     to: { col: 22, row: 24 },
   });
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", streamFiles: true });
+}
+
+/** The cells of an Ej fördelade row: file, line, kommun, quarter, code, form, kronor, code, reason, how it counts. */
+function leftOutCells(l: LeftOutLine): Array<string | number | null> {
+  return [text(l.file), l.line, text(l.kommun), l.quarter ?? "", text(l.iso), text(l.boendeform), l.ore === null ? null : krOf(l.ore), l.code, text(l.message ?? LEFT_OUT_REASONS_SV[l.code] ?? l.code), KIND_SV[l.kind]];
+}
+
+const xmlText = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+const COLUMNS = "ABCDEFGHIJ";
+
+/**
+ * Writes the left-out lines after the first into the Ej fördelade sheet's XML as a stream, with the
+ * styles ExcelJS gave the first line. Strings are inline strings (text, never formulas).
+ */
+async function streamLeftOutRows(zip: JSZip, sheetIndex: number, report: FollowUp): Promise<void> {
+  const rest = report.leftOut.length - 1;
+  if (rest <= 0 && report.leftOutNotListed === 0) return;
+  const sheetPath = `xl/worksheets/sheet${sheetIndex}.xml`;
+  const xml = await zip.file(sheetPath)!.async("string");
+  const end = xml.indexOf("</sheetData>");
+  const row2 = /<row r="2"[^>]*>(.*?)<\/row>/.exec(xml)?.[1] ?? "";
+  const style = new Map<string, string>();
+  for (const m of row2.matchAll(/<c r="([A-Z]+)2"[^>]*?\ss="(\d+)"/g)) style.set(m[1]!, m[2]!);
+  const s = (col: string) => (style.has(col) ? ` s="${style.get(col)}"` : "");
+  const cell = (col: string, r: number, v: string | number | null) =>
+    v === null || v === "" ? "" : typeof v === "number" ? `<c r="${col}${r}"${s(col)}><v>${v}</v></c>` : `<c r="${col}${r}"${s(col)} t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+  const lastRow = report.leftOut.length + 1 + (report.leftOutNotListed > 0 ? 1 : 0);
+  const head = xml.slice(0, end).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:J${lastRow}"/>`);
+  const leftOut = report.leftOut;
+  // Bytes, not strings: JSZip reads a stream's strings as binary, which would garble å, ä and ö.
+  function* chunks(): Generator<Buffer> {
+    yield Buffer.from(head, "utf8");
+    let part: string[] = [];
+    for (let i = 1; i < leftOut.length; i++) {
+      const r = i + 2;
+      part.push(`<row r="${r}">${leftOutCells(leftOut[i]!).map((v, j) => cell(COLUMNS[j]!, r, v)).join("")}</row>`);
+      if (part.length === 2000) {
+        yield Buffer.from(part.join(""), "utf8");
+        part = [];
+      }
+    }
+    if (report.leftOutNotListed > 0) part.push(`<row r="${lastRow}">${cell("A", lastRow, `Ytterligare ${report.leftOutNotListed} rader räknas i summorna men ryms inte på bladet (Excels gräns).`)}</row>`);
+    yield Buffer.from(part.join(""), "utf8");
+    yield Buffer.from(xml.slice(end), "utf8");
+  }
+  zip.file(sheetPath, Readable.from(chunks()) as unknown as NodeJS.ReadableStream);
 }
 
 /** Kronor for text: `1 234,50 kr`. */

@@ -61,6 +61,12 @@ function drawingXml(spec: ChartSpec): string {
 /** Returns the .xlsx with the chart added to the given sheet (which must have no drawing yet). */
 export async function addColumnChart(xlsx: Buffer, spec: ChartSpec): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
+  await addColumnChartToZip(zip, spec);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** addColumnChart on an archive already open (so a caller changing other parts saves it once). */
+export async function addColumnChartToZip(zip: JSZip, spec: ChartSpec): Promise<void> {
   const sheetPath = `xl/worksheets/sheet${spec.sheetIndex}.xml`;
   const relsPath = `xl/worksheets/_rels/sheet${spec.sheetIndex}.xml.rels`;
   const sheetXml = await zip.file(sheetPath)?.async("string");
@@ -87,5 +93,4 @@ export async function addColumnChart(xlsx: Buffer, spec: ChartSpec): Promise<Buf
       `<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/><Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>`,
     ),
   );
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
