@@ -270,14 +270,19 @@ async function hyperFormulaFigures() {
 
 /**
  * `follow-up` over generated cost files of 1 M and 5 M lines (26 kommuner, 8 quarters, amounts as
- * Swedish text, every 53rd line without age), run as the user runs it, in a child process whose
+ * Swedish text, every 53rd line without age, every 97th unlisted), run as the user runs it, in a child process whose
  * peak RSS it reports on exit. Memory must stay flat: 5 M lines in about the RSS of 1 M.
  */
 export async function followUpFigures() {
   const { createWriteStream } = await import("node:fs");
   const dir = mkdtempSync(path.join(os.tmpdir(), "kostnadsansvar-bench-fu-"));
   const kommuner = ["Botkyrka", "Danderyd", "Ekerö", "Haninge", "Huddinge", "Järfälla", "Lidingö", "Nacka", "Norrtälje", "Nykvarn", "Nynäshamn", "Salem", "Sigtuna", "Sollentuna", "Solna", "Stockholm", "Sundbyberg", "Södertälje", "Tyresö", "Täby", "Upplands Väsby", "Upplands-Bro", "Vallentuna", "Vaxholm", "Värmdö", "Österåker"];
-  const codes = ISO_LIST.map(([code]) => code);
+  // Codes the example lists answer for an adult in SÄBO, as most real lines are; every 97th line is unlisted.
+  const index = buildWhoPaysIndex(readWorkbook(exampleWorkbook()));
+  const codes = ISO_LIST.map(([code]) => code).filter((code) => {
+    const r = whoPays({ iso: code, boendeform: "SÄBO", age: 65 }, index);
+    return r.ok && r.payer !== null;
+  });
   const forms = ["SÄBO", "LSS bostad", "daglig verksamhet", "dagverksamhet", "socialpsykiatri"];
   const generate = (lines: number) =>
     new Promise<string>((resolve, reject) => {
@@ -291,7 +296,7 @@ export async function followUpFigures() {
           for (const end = Math.min(lines, i + 10_000); i < end; i++) {
             const ore = (i * 7919) % 500_000;
             const kr = Math.floor(ore / 100).toLocaleString("sv-SE");
-            batch.push(`${kommuner[i % 26]};${2025 + ((i >> 3) & 1)}Q${1 + (i % 4)};${codes[(i * 31) % codes.length]};${forms[(i >> 2) % 5]};${i % 53 === 0 ? "" : 18 + (i % 80)};${kr},${String(ore % 100).padStart(2, "0")}`);
+            batch.push(`${kommuner[(i >> 4) % 26]};${2025 + ((i >> 3) & 1)}Q${1 + (i % 4)};${i % 97 === 0 ? "15 09" : codes[(i * 31) % codes.length]};${forms[(i >> 2) % 5]};${i % 53 === 0 ? "" : 18 + (i % 80)};${kr},${String(ore % 100).padStart(2, "0")}`);
           }
           if (!out.write(batch.join("\n") + "\n")) return void out.once("drain", more);
         }
