@@ -72,7 +72,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
   if (args.positional.length !== 1) throw new UsageError(FOLLOW_UP_USAGE);
   const file = args.positional[0]!;
   const baselineText = flag(args, "baseline");
-  if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) throw new InputError(`--baseline ”${baselineText}” är inget år. Ange t.ex. 2025.`);
+  if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) throw new InputError(`--baslinje ”${baselineText}” är inget år. Ange t.ex. 2025.`);
   const rows = await readRows(file);
   const input = readFollowUpRows(rows);
   if (input.missing.length > 0) {
@@ -85,7 +85,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
     if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
     const inputs = [file, flag(args, "workbook"), ...(args.flags.get("edition") ?? [])].filter((f): f is string => f !== undefined).map((f) => path.resolve(f));
     if (inputs.includes(path.resolve(out))) throw new InputError(`${out} är en av indatafilerna och skrivs inte över. Välj ett annat namn.`);
-    if ((await exists(out)) && !has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+    if ((await exists(out)) && !has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --tvinga för att skriva över.`);
     try {
       await fs.writeFile(out, await followUpWorkbook(report));
     } catch (e) {

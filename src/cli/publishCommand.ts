@@ -9,7 +9,7 @@ import { validateWorkbook } from "../core/validation/validateWorkbook";
 import { addMonths, parseIsoDate } from "../core/values";
 import { readXlsxFile } from "../node/readXlsx";
 import { readWorkbook } from "../core/model";
-import { flag, parseArgs, UsageError } from "./args";
+import { flag, parseArgs, svFlag, UsageError } from "./args";
 import { checkEditionName, loadEdition } from "./editions";
 import { InputError, writeAllOrNothing, type Io } from "./io";
 import { summaryLine, textReport } from "./report";
@@ -18,7 +18,7 @@ import { PUBLISH_USAGE } from "./usage";
 function dateFlag(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
   const date = parseIsoDate(value);
-  if (!date) throw new InputError(`--${name} ”${value}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+  if (!date) throw new InputError(`${svFlag(name)} ”${value}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
   return date;
 }
 
@@ -45,7 +45,7 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
   const decided = dateFlag(flag(args, "beslutad"), "beslutad") ?? info.beslutad;
   const effective = dateFlag(flag(args, "giltig-fran"), "giltig-fran") ?? info.giltigFran;
   if (!decided || !effective) {
-    throw new InputError("Utgåvan behöver beslutsdatum och giltighetsdatum: fyll i Beslutad och Giltig från i bladet Utgåva, eller ange --beslutad och --giltig-fran.");
+    throw new InputError("Utgåvan behöver beslutsdatum och giltighetsdatum: fyll i Beslutad och Giltig från i bladet Utgåva, eller ange --beslutad och --giltig-från.");
   }
 
   const findings = validateWorkbook(model, { previous: previous && previousModel ? { name: previous.name, model: previousModel } : null });

@@ -35,7 +35,7 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 
   const lists = await answeringLists(workbook, args.flags.get("edition") ?? []);
   const date = flag(args, "date");
-  if (date !== undefined && !parseIsoDate(date)) throw new InputError(`--date ”${date}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+  if (date !== undefined && !parseIsoDate(date)) throw new InputError(`--datum ”${date}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
   const ask = (q: Omit<WhoPaysQuery, "date">) => whoPaysOnDate(date === undefined ? q : { ...q, date }, lists);
 
   if (csvFile !== undefined) return batch(csvFile, ask, json, io);
