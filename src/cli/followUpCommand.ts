@@ -85,7 +85,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
     if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
     const inputs = [file, flag(args, "workbook"), ...(args.flags.get("edition") ?? [])].filter((f): f is string => f !== undefined).map((f) => path.resolve(f));
     if (inputs.includes(path.resolve(out))) throw new InputError(`${out} är en av indatafilerna och skrivs inte över. Välj ett annat namn.`);
-    if ((await exists(out)) && !has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --tvinga för att skriva över.`);
+    if ((await exists(out)) && !has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --tvinga (--force) för att skriva över.`);
     try {
       await fs.writeFile(out, await followUpWorkbook(report));
     } catch (e) {
