@@ -94,13 +94,14 @@ async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPa
     io.out(JSON.stringify(answers.map((a) => answerJson(a.result)), null, 2));
     return 0;
   }
-  const lines = [toCsvLine([...(rows[0] ?? []), "payer", "rule", "section", "explanation"], delimiter)];
+  // Swedish headers and a byte order mark, so Swedish Excel opens it with å, ä and ö intact.
+  const lines = [toCsvLine([...(rows[0] ?? []), "betalare", "regel", "paragraf", "förklaring"], delimiter)];
   for (const { cells, result } of answers) {
     const tail = result.ok
       ? [result.payer ?? "", result.rule, result.section, result.explanation]
       : ["", result.code, "", result.message];
     lines.push(toCsvLine([...cells, ...tail], delimiter));
   }
-  io.out(lines.join("\n"));
+  io.out(`\uFEFF${lines.join("\n")}`);
   return 0;
 }
