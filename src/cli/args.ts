@@ -94,7 +94,9 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
       flags.set(key, [...(flags.get(key) ?? []), value]);
     } else {
       const near = suggestion(name, [...valueFlags, ...booleanFlags]);
-      throw new UsageError(`Okänd flagga --${name}.${near ? ` Menade du ${near}?` : ""}`);
+      const elsewhere = near ? null : suggestion(name, Object.keys(FLAG_NAMES));
+      const hint = near ? ` Menade du ${near}?` : elsewhere ? ` Menade du ${elsewhere}? Den flaggan gäller inte det här kommandot.` : "";
+      throw new UsageError(`Okänd flagga --${name}.${hint}`);
     }
   }
   return { positional, flags };
