@@ -27,7 +27,12 @@ export const REGION_AREA: Rule = {
         });
         if (wrong.length === 0) continue;
         // One message for the row, naming every housing form: the same cause is read once.
-        const onWhat = wrong.map((form) => `${valueOf(row.payers[form]!)} för ${table.columns.get(form)?.header ?? form}`);
+        const byPayer = new Map<string, string[]>();
+        for (const form of wrong) {
+          const payer = valueOf(row.payers[form]!)!;
+          (byPayer.get(payer) ?? byPayer.set(payer, []).get(payer)!).push(table.columns.get(form)?.header ?? form);
+        }
+        const onWhat = [...byPayer].map(([payer, headers]) => `${payer} för ${listSv(headers)}`);
         const info = PRINCIPLE_INFO[principle.key];
         const under = iso.code === principle.code ? `${iso.code} är ett av regionens ansvarsområden` : `${iso.code} ligger under ${principle.code}`;
         const message = `${under} (${info.areaSv}, ${where}), som Region Stockholm bekostar för alla åldrar (§2.2), men står här på ${listSv(onWhat)}. En sådan avvikelse från överenskommelsens princip kräver huvudmännens beslut.`;
