@@ -128,7 +128,7 @@ function foldForm(text: string): string {
 
 const LOOKUP = new Map<string, BoendeformParse>();
 for (const info of Object.values(BOENDEFORM_INFO)) {
-  for (const name of [info.key, info.nameSv, ...info.aliases]) LOOKUP.set(foldForm(name), { kind: "inScope", key: info.key });
+  for (const name of [info.key, info.nameSv, info.shortSv, ...info.aliases]) LOOKUP.set(foldForm(name), { kind: "inScope", key: info.key });
 }
 for (const form of OUT_OF_SCOPE) {
   for (const name of [form.key, form.nameSv, ...form.aliases]) LOOKUP.set(foldForm(name), { kind: "outOfScope", form });
