@@ -56,6 +56,7 @@ function render(): void {
   byId("undecided-heading").textContent = `Väntar på beslut (${undecided.length})`;
   byId("decided-heading").textContent = `Beslutade (${decided.length})`;
   byId("decided-heading").hidden = decided.length === 0;
+  byId("undecided-heading").hidden = undecided.length === 0;
   byId("decided-table").hidden = decided.length === 0;
   byId("decision-empty").hidden = undecided.length > 0;
   byId("decision-empty").textContent = !state.model

@@ -146,7 +146,7 @@ describe("huvudmän decisions in the pane", () => {
       ["Beslutsreferens", "HSN 2025/88"],
       ["ISO-kod", "22 06 15"],
       ["Bilaga", "Bilaga 1"],
-      ["Boendeform", ""],
+      ["Boendeform", null],
       ["Beslut", "Kommunen bekostar enklare hörselhjälpmedel i boendet"],
       ["Beslutat av", "Huvudmännen"],
     ]);
