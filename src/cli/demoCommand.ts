@@ -52,7 +52,7 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
   } else if (findings.length > 0) {
     io.out(textReport(path.basename(file), findings));
   }
-  io.out(`Hela listan: npx kostnadsansvar validate ${file} --alla`);
+  io.out(`Hela listan: npx kostnadsansvar granska ${file} --alla`);
   io.out("\n== Vem betalar? Några frågor ==");
   const index = buildWhoPaysIndex(model);
   for (const [iso, form, age, what] of QUERIES) {
@@ -61,6 +61,6 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
     io.out(`${iso}, ${form}, ${age} år (${what}) → ${answer}`);
     if (r.ok) io.out(`    ${r.explanation}`);
   }
-  io.out("\nFråga själv: npx kostnadsansvar who-pays \"12 22 03\" SÄBO 80 --arbetsbok " + file);
+  io.out("\nFråga själv: npx kostnadsansvar vem-betalar \"12 22 03\" SÄBO 80 --arbetsbok " + file);
   return 0;
 }
