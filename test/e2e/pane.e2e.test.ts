@@ -56,7 +56,7 @@ const expected: readonly Expected[] = [
   { code: "ISO_UNKNOWN", sheet: "Bilaga 4", cell: "A2", severity: "warning", row: 2, needsDecision: false },
 ];
 /** The summary those findings give, counted by hand. */
-const EXPECTED_COUNTS = { errors: 8, warnings: 2, info: 2, needsDecision: 3 };
+const EXPECTED_COUNTS = { errors: 8, warnings: 2, info: 2, needsDecision: 3, decided: 0 };
 
 /** One line per finding, sorted, for comparing the pane's list with the core's. */
 const key = (f: { code: string; sheet: string; cell: string | null; severity: string }) => `${f.sheet}!${f.cell ?? ""} ${f.code} ${f.severity}`;
@@ -264,7 +264,7 @@ describe("the Granska view", () => {
     const { page } = pane;
     await validate(page);
     // The generated rows are clean: nothing to report.
-    expect(await counts(page)).toEqual({ errors: 0, warnings: 0, info: 0, needsDecision: 0 });
+    expect(await counts(page)).toEqual({ errors: 0, warnings: 0, info: 0, needsDecision: 0, decided: 0 });
     expect(await page.locator("#findings li.finding").count()).toBe(0);
     const syncs = await fake(page, (x) => x.syncCount);
     expect(syncs).toBeGreaterThan(0);
