@@ -85,6 +85,7 @@ const col = (name) => {
 const codeCol = col("iso_code");
 const titleCol = col("title_sv");
 const editionCol = col("edition_hint");
+const otherCol = col("other_titles_seen");
 
 const entries = [];
 const seen = new Set();
@@ -109,7 +110,17 @@ for (const { line, fields } of rows.slice(1)) {
     continue;
   }
   seen.add(code);
-  entries.push([code, title]);
+  // A source that gave a product group its subclass's title (12 06 06 "Gånghjälpmedel som hanteras
+  // med båda armarna", the title of 12 06) would make a correct title look wrong: take the first
+  // other title seen for the code instead ("Rollatorer"), and say so.
+  const parent = code.length > 2 ? entries.find(([c]) => c === code.slice(0, -3)) : undefined;
+  const other = (fields[otherCol] ?? "").split("|").map((t) => t.replace(/\s+/g, " ").trim()).find((t) => t !== "" && t !== title);
+  if (parent && parent[1] === title && other) {
+    console.error(`line ${line}: ${code} has its parent's title ${JSON.stringify(title)}; using the other title seen, ${JSON.stringify(other)}`);
+    entries.push([code, other]);
+  } else {
+    entries.push([code, title]);
+  }
   for (const match of (fields[editionCol] ?? "").matchAll(/\b(?:19|20)\d{2}\b/g)) years.add(match[0]);
 }
 

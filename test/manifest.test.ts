@@ -38,14 +38,14 @@ describe("manifest.xml (offline contract)", () => {
     }
   });
 
-  it("has the ribbon buttons Validera bilagor and Skapa bilagor, each bound to a command the code associates", () => {
+  it("has the ribbon buttons Granska bilagor and Skapa bilagor, each bound to a command the code associates", () => {
     const commands = readFileSync(path.resolve(__dirname, "../src/commands/commands.ts"), "utf8");
     const functionNames = all("FunctionName").map((f) => f.textContent);
     expect(functionNames).toEqual(["validateBilagor", "createBilagor"]);
     for (const name of functionNames) expect(commands).toContain(`associate("${name}"`);
     const labels = new Map(all("bt:String").map((s) => [s.getAttribute("id"), s.getAttribute("DefaultValue")]));
     const buttonLabels = all("Control").map((c) => labels.get(c.getElementsByTagName("Label")[0]!.getAttribute("resid")));
-    expect(buttonLabels).toEqual(["Validera bilagor", "Skapa bilagor", "Vem betalar?"]);
+    expect(buttonLabels).toEqual(["Granska bilagor", "Skapa bilagor", "Vem betalar?"]);
   });
 
   it("resolves every resid", () => {

@@ -46,7 +46,7 @@ export async function costShiftCommand(argv: readonly string[], io: Io): Promise
     );
   } else {
     const verdict =
-      shift.neutral === null ? "Ingen tolerans är satt (bladet Utgåva), så neutraliteten bedöms inte." : shift.neutral ? `Kostnadsneutral inom toleransen ${kr(shift.tolerance!)}.` : `INTE kostnadsneutral: mer än toleransen ${kr(shift.tolerance!)} (kräver huvudmännens beslut, §6.3).`;
+      shift.neutral === null ? "Ingen tolerans är satt (bladet Utgåva), så neutraliteten bedöms inte." : shift.neutral ? `Kostnadsneutral inom toleransen ${kr(shift.tolerance!)}.` : `Inte kostnadsneutral: mer än toleransen ${kr(shift.tolerance!)}. Kräver huvudmännens beslut (§6.3).`;
     io.out(
       [
         `Kostnadsförskjutning från utgåva ${previous.name}, på föregående års kostnader (${lines.length} rader, totalt ${kr(shift.totalCost)}):`,

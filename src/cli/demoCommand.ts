@@ -6,21 +6,20 @@ import { buildWhoPaysIndex, whoPays } from "../core/whoPays";
 import { parseArgs } from "./args";
 import { loadModel, type Io } from "./io";
 import { writeExampleWorkbook } from "./newWorkbookCommand";
-import { textReport } from "./report";
+import { summaryLine, textReport } from "./report";
 
 export const DEMO_FILE = path.join("exempel", "bilagor-exempel.xlsx");
 
 const QUERIES = [
-  ["12 22 03", "SÄBO", 80],
-  ["12 22 03", "LSS bostad", 45],
-  ["22 06 15", "SÄBO", 85],
-  ["12 22", "SÄBO", 16],
-  ["12 36 03", "socialpsykiatri", 50],
-  ["04 27 18", "särskilt boende", 90],
-  ["12 22 03", "ordinärt boende", 70],
+  ["12 22 03", "SÄBO", 80, "manuell rullstol i särskilt boende"],
+  ["22 06 15", "SÄBO", 85, "hörapparat: regionens ansvarsområde"],
+  ["12 22", "SÄBO", 16, "under 18 år"],
+  ["12 36 03", "socialpsykiatri", 50, "lyft i socialpsykiatriskt boende"],
+  ["12 22 03", "LSS bostad", 45, "en cell exemplet lämnar tom"],
+  ["12 22 03", "hemtjänst", 70, "ordinärt boende"],
 ] as const;
 
-/** The README's main job: make the example workbook if missing, validate it, answer a few questions. */
+/** The README's main job, told as a short story: what the example is, what the review found, a few answers. */
 export async function demoCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, [], []);
   const file = args.positional[0] ?? DEMO_FILE;
@@ -31,30 +30,37 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
   if (!exists) {
     await fs.mkdir(path.dirname(file), { recursive: true });
     await writeExampleWorkbook(file, false);
-    io.out(`Skapade ${file} från den inbyggda exempelutgåvan.`);
-  } else {
-    io.out(`Använder befintliga ${file}.`);
   }
+  io.out(
+    [
+      "== Exemplet ==",
+      `${exists ? "Använder" : "Skapade"} ${file}: bilaga 1–4 med principer, ISO-lista och utgåvefält, byggda ur publicerade källor`,
+      "(Region Stockholms sidor om hjälpmedel i särskilt boende, Vårdgivarguiden; se docs/exempel-kallor.md).",
+      "Det är ingen officiell bilaga och inget beslut – det visar formatet.",
+    ].join("\n"),
+  );
   const { model } = await loadModel(file);
   const findings = validateWorkbook(model);
-  io.out(`\n== Validering av ${file} ==`);
-  io.out(textReport(path.basename(file), findings));
-  const missing = findings.filter((f) => f.code === "PAYER_MISSING").length;
   const summary = summarize(findings);
-  if (missing > 0 && missing === summary.errors) {
+  io.out(`\n== Granskningen ==\n${summaryLine(summary).replace("Sammanfattning: ", "")}`);
+  const codes = [...new Set(findings.map((f) => f.code))];
+  if (codes.length === 1 && codes[0] === "PAYER_MISSING") {
+    const rows = new Set(findings.map((f) => `${f.sheet}\u0000${f.row}`)).size;
     io.out(
-      `Obs: exempelutgåvans ${missing} fel är alla PAYER_MISSING – betalarceller som inga publicerade källor fyller (mest LSS och dagverksamhet). De lämnas tomma med avsikt i stället för att gissas.`,
+      `Alla fel är PAYER_MISSING: ${findings.length} betalarceller på ${rows} rader, mest LSS och dagverksamhet, som ingen publicerad källa fyller. De lämnas tomma med avsikt i stället för att gissas.`,
     );
+  } else if (findings.length > 0) {
+    io.out(textReport(path.basename(file), findings));
   }
-  io.out("\n== Vem betalar? (WHO_PAYS) ==");
+  io.out(`Hela listan: npx kostnadsansvar granska ${file} --alla`);
+  io.out("\n== Vem betalar? Några frågor ==");
   const index = buildWhoPaysIndex(model);
-  for (const [iso, form, age] of QUERIES) {
+  for (const [iso, form, age, what] of QUERIES) {
     const r = whoPays({ iso, boendeform: form, age }, index);
-    io.out(
-      r.ok
-        ? `${iso} | ${form} | ${age} år → ${r.payer ?? "ingen betalare"} [${r.rule} ${r.section}]\n    ${r.explanation}`
-        : `${iso} | ${form} | ${age} år → ${r.code}: ${r.message}`,
-    );
+    const answer = r.ok ? `${r.payer === null ? "ingen betalare" : r.payer === "Egenansvar" ? "egenansvar" : r.payer === "Kommun" ? "kommunen betalar" : "Region Stockholm betalar"} [${r.rule} ${r.section}]` : `${r.code}: ${r.message}`;
+    io.out(`${iso}, ${form}, ${age} år (${what}) → ${answer}`);
+    if (r.ok) io.out(`    ${r.explanation}`);
   }
+  io.out("\nFråga själv: npx kostnadsansvar vem-betalar \"12 22 03\" SÄBO 80 --arbetsbok " + file);
   return 0;
 }

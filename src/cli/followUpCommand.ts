@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { FollowUpRun, kronor, LEFT_OUT_REASONS_SV, type FollowUp, type PartyTotals } from "../core/costs/followUp";
 import { foldText } from "../core/text";
-import { flag, has, parseArgs, UsageError, type Args } from "./args";
+import { flag, has, parseArgs, svFlag, UsageError, type Args } from "./args";
 import { answeringEditions } from "./editions";
 import { expandInputs, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
 import { followUpReport, KIND_SV, krText } from "./followUpReport";
@@ -10,17 +10,15 @@ import { fsErrorSv, InputError, type Io } from "./io";
 import { FOLLOW_UP_USAGE } from "./usage";
 
 
-/** `--ålder-saknas` and its ASCII spellings. */
-const AGE_FLAGS = ["ålder-saknas", "alder-saknas", "missing-age"] as const;
+
 
 const totalsJson = (t: PartyTotals) => ({ kommun: kronor(t.kommun), region: kronor(t.region), egenansvar: kronor(t.egenansvar), unassigned: kronor(t.unassigned) });
 
 function ageMissingOption(args: Args): "adult" | null {
-  const given = AGE_FLAGS.map((f) => [f, flag(args, f)] as const).filter(([, v]) => v !== undefined);
-  if (given.length === 0) return null;
-  const [name, value] = given.at(-1)!;
-  if (["vuxen", "adult"].includes(foldText(value!))) return "adult";
-  throw new UsageError(`--${name} tar bara värdet vuxen: rader utan ålder vars betalare beror på åldern besvaras då som för en vuxen.`);
+  const value = flag(args, "missing-age");
+  if (value === undefined) return null;
+  if (["vuxen", "adult"].includes(foldText(value))) return "adult";
+  throw new UsageError(`${svFlag("missing-age")} tar bara värdet vuxen: rader utan ålder vars betalare beror på åldern besvaras då som för en vuxen.`);
 }
 
 /** The same file: same device and inode (links, hard links, `..` paths all meet here), or the same real path. */
@@ -77,7 +75,7 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
   }
   if (report.beforeFirstEdition) {
     const b = report.beforeFirstEdition;
-    lines.push(`${b.lines.toLocaleString("sv-SE")} rader, ${krText(b.ore)}, ligger före den första utgåvan (${b.firstEffective}): lägg till den utgåva som gällde då med --edition.`);
+    lines.push(`${b.lines.toLocaleString("sv-SE")} rader, ${krText(b.ore)}, ligger före den första utgåvan (${b.firstEffective}): lägg till den utgåva som gällde då med --utgåva.`);
   }
   for (const s of unreadableFiles) lines.push(`Kunde inte läsas: ${s.problem}`);
   if (report.unknownKommuner.length > 0) {
@@ -94,11 +92,11 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
 
 /** Quarterly follow-up of the parties' costs over any number of files; every öre is accounted for. */
 export async function followUpCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["workbook", "edition", "baseline", "out", ...AGE_FLAGS], ["json", "force"]);
+  const args = parseArgs(argv, ["workbook", "edition", "baseline", "out", "missing-age"], ["json", "force"]);
   if (args.positional.length === 0) throw new UsageError(FOLLOW_UP_USAGE);
   const baselineText = flag(args, "baseline");
-  if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) throw new InputError(`--baseline ”${baselineText}” är inget år. Ange t.ex. 2025.`);
-  if (baselineText !== undefined && Number(baselineText) < 1900) throw new InputError(`--baseline ”${baselineText}” är inget rimligt år. Ange t.ex. 2025.`);
+  if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) throw new InputError(`--baslinje ”${baselineText}” är inget år. Ange t.ex. 2025.`);
+  if (baselineText !== undefined && Number(baselineText) < 1900) throw new InputError(`--baslinje ”${baselineText}” är inget rimligt år. Ange t.ex. 2025.`);
   const ageMissing = ageMissingOption(args);
   const out = flag(args, "out");
   if (out !== undefined && !out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
@@ -115,7 +113,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
       for (const f of [...inputs.filter((i) => i.problem === null).map((i) => i.file), ...(workbook ? [workbook] : []), ...editionFiles]) {
         if (await sameFile(f, out)) throw new InputError(`${out} är en av indatafilerna (samma fil som ${f}) och skrivs inte över. Välj ett annat namn.`);
       }
-      if (!has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+      if (!has(args, "force")) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --tvinga (--force) för att skriva över.`);
     }
   }
 
@@ -151,9 +149,9 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
   const used = new Set(report.editionsUsed);
   const editionsUsed = editions.filter((e) => used.has(e.lists)).map((e) => e.info);
   const options = [
-    ...(workbook ? [`--workbook ${workbook}`] : []),
-    ...editionFiles.map((f) => `--edition ${f}`),
-    ...(baselineText ? [`--baseline ${baselineText}`] : []),
+    ...(workbook ? [`--arbetsbok ${workbook}`] : []),
+    ...editionFiles.map((f) => `--utgåva ${f}`),
+    ...(baselineText ? [`--baslinje ${baselineText}`] : []),
     ...(ageMissing ? ["--ålder-saknas vuxen"] : []),
   ];
   if (out) await writeReport(out, await followUpReport(report, { runAt: new Date(), sha256, editions: editionsUsed, options }));

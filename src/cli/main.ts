@@ -1,8 +1,22 @@
-import { UsageError } from "./args";
+import { FLAG_NAMES, UsageError } from "./args";
 import { InputError, processIo, type Io } from "./output";
 import { COST_SHIFT_USAGE, DIFF_USAGE, FOLLOW_UP_USAGE, NEW_WORKBOOK_USAGE, PUBLISH_USAGE, VALIDATE_USAGE, WHO_PAYS_USAGE } from "./usage";
 
+const COMMAND_SV: ReadonlyArray<readonly [sv: string, en: string, what: string]> = [
+  ["vem-betalar", "who-pays", "vem betalar ett hjälpmedel (en fråga eller en fil med frågor)"],
+  ["granska", "validate", "granska bilagorna i en arbetsbok före publicering"],
+  ["ny-arbetsbok", "new-workbook", "skapa en arbetsbok med exempelutgåvan"],
+  ["publicera", "publish", "publicera en granskad arbetsbok som utgåva"],
+  ["jämför", "diff", "vad som ändrats mellan två utgåvor eller arbetsböcker"],
+  ["kostnadsförskjutning", "cost-shift", "kostnadsförskjutningen mot föregående utgåva"],
+  ["uppföljning", "follow-up", "fördela kostnadsrader per part och kvartal"],
+  ["demo", "demo", "exemplet: skapa, granska och fråga"],
+];
+
 const HELP = `kostnadsansvar – bilagorna till överenskommelsen om kostnadsansvar för hjälpmedel i Stockholms län
+
+Kommandon (det engelska namnet inom parentes fungerar också):
+${COMMAND_SV.map(([sv, en, what]) => `  ${sv}${sv === en ? "" : ` (${en})`} – ${what}`).join("\n")}
 
 ${WHO_PAYS_USAGE}
 ${VALIDATE_USAGE}
@@ -13,12 +27,17 @@ ${COST_SHIFT_USAGE}
 ${FOLLOW_UP_USAGE}
 Användning: kostnadsansvar demo [fil.xlsx]
 
-Boendeformer: SABO (SÄBO), SOL_DAGV (dagverksamhet), LSS_BOSTAD (LSS bostad), LSS_DV (daglig verksamhet), SOL_SOCPSYK (socialpsykiatri).`;
+Flaggorna har svenska namn; de engelska fungerar också: ${Object.entries(FLAG_NAMES)
+  .filter(([, n]) => n.aliases.length > 0)
+  .map(([, n]) => `--${n.sv} (--${n.aliases.at(-1)})`)
+  .join(", ")}.
+Boendeformer: SÄBO, LSS bostad, daglig verksamhet (LSS), dagverksamhet (SoL), socialpsykiatri (SoL); nycklarna SABO, LSS_BOSTAD, LSS_DV, SOL_DAGV, SOL_SOCPSYK går också.
+Slutkoder: 0 klart, 1 fel i bilagorna eller publiceringen stoppad, 2 filen eller argumenten går inte att använda.`;
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
 /** Each command loads when it is run, so `--help` or one command never loads the others (or ExcelJS). */
-const COMMANDS: Record<string, () => Promise<Command>> = {
+const HANDLERS: Record<string, () => Promise<Command>> = {
   "who-pays": async () => (await import("./whoPaysCommand")).whoPaysCommand,
   validate: async () => (await import("./validateCommand")).validateCommand,
   "new-workbook": async () => (await import("./newWorkbookCommand")).newWorkbookCommand,
@@ -29,10 +48,19 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import("./demoCommand")).demoCommand,
 };
 
+/** Every command by its Swedish and its English name (and the Swedish without å ä ö). */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  ...HANDLERS,
+  ...Object.fromEntries(COMMAND_SV.filter(([, en]) => HANDLERS[en]).map(([sv, en]) => [sv, HANDLERS[en]!])),
+  jamfor: HANDLERS.diff!,
+  kostnadsforskjutning: HANDLERS["cost-shift"]!,
+  uppfoljning: HANDLERS["follow-up"]!,
+};
+
 /** Runs a command line; returns the exit code. Every failure is a Swedish message, never a stack trace. */
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+  if (command === undefined || ["help", "hjälp", "hjalp", "--help", "--hjälp", "--hjalp", "-h"].includes(command) || rest.some((w) => w === "--help" || w === "--hjälp" || w === "-h")) {
     io.out(HELP);
     return command === undefined ? 2 : 0;
   }

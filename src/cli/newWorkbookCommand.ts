@@ -8,7 +8,7 @@ import { NEW_WORKBOOK_USAGE } from "./usage";
 /** Writes the example bilagor workbook; refuses to overwrite without --force. */
 export async function writeExampleWorkbook(out: string, force: boolean): Promise<void> {
   if (!out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
-  if ((await exists(out)) && !force) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --force för att skriva över.`);
+  if ((await exists(out)) && !force) throw new InputError(`${out} finns redan. Välj ett annat namn eller lägg till --tvinga (--force) för att skriva över.`);
   const bytes = await writeBilagorXlsx(exampleWorkbook());
   try {
     await fs.writeFile(out, bytes);

@@ -6,19 +6,20 @@ import { publicationFiles } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
 import { summarize } from "../core/validation/finding";
 import { validateWorkbook } from "../core/validation/validateWorkbook";
-import { addMonths, parseIsoDate } from "../core/values";
+import { parseIsoDate } from "../core/values";
 import { readXlsxFile } from "../node/readXlsx";
 import { readWorkbook } from "../core/model";
-import { flag, parseArgs, UsageError } from "./args";
+import { flag, has, parseArgs, svFlag, UsageError } from "./args";
+import { publishGate } from "./publishGate";
 import { checkEditionName, loadEdition } from "./editions";
 import { InputError, writeAllOrNothing, type Io } from "./io";
-import { summaryLine, textReport } from "./report";
+import { summaryLine } from "./report";
 import { PUBLISH_USAGE } from "./usage";
 
 function dateFlag(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
   const date = parseIsoDate(value);
-  if (!date) throw new InputError(`--${name} ”${value}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+  if (!date) throw new InputError(`${svFlag(name)} ”${value}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
   return date;
 }
 
@@ -28,7 +29,7 @@ function dateFlag(value: string | undefined, name: string): string | null {
  * overwrites a different published edition (it is immutable).
  */
 export async function publishCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["edition", "out", "previous", "beslutad", "giltig-fran"], []);
+  const args = parseArgs(argv, ["edition", "out", "previous", "beslutad", "giltig-fran"], ["force"]);
   const name = flag(args, "edition")?.trim();
   const out = flag(args, "out");
   if (args.positional.length !== 1 || !name || !out) throw new UsageError(PUBLISH_USAGE);
@@ -45,18 +46,17 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
   const decided = dateFlag(flag(args, "beslutad"), "beslutad") ?? info.beslutad;
   const effective = dateFlag(flag(args, "giltig-fran"), "giltig-fran") ?? info.giltigFran;
   if (!decided || !effective) {
-    throw new InputError("Utgåvan behöver beslutsdatum och giltighetsdatum: fyll i Beslutad och Giltig från i bladet Utgåva, eller ange --beslutad och --giltig-fran.");
+    throw new InputError("Utgåvan behöver beslutsdatum och giltighetsdatum: fyll i Beslutad och Giltig från i bladet Utgåva, eller ange --beslutad och --giltig-från.");
   }
 
   const findings = validateWorkbook(model, { previous: previous && previousModel ? { name: previous.name, model: previousModel } : null });
   const summary = summarize(findings);
-  const earliest = addMonths(decided, 3);
-  if (summary.errors > 0 || effective < earliest) {
-    io.err(textReport(path.basename(file), findings));
-    if (effective < earliest) io.err(`EFFECTIVE_TOO_EARLY §6.3: utgåvan gäller från ${effective}, mindre än tre månader efter beslutet ${decided} (tidigast ${earliest}).`);
-    io.err("Publiceringen avbröts: rätta felen ovan först. Inget skrevs.");
+  const gate = publishGate(path.basename(file), model, findings, { name, decided, effective, force: has(args, "force") });
+  if (gate.blocked !== null) {
+    io.err(gate.blocked);
     return 1;
   }
+  for (const warning of gate.warnings) io.err(`Obs: ${warning}`);
 
   const edition = editionFromModel(model, { name, decided, effective }, read.workbook);
   const serialized = serializeEdition(edition);

@@ -1,23 +1,23 @@
-/** How each command is called: here, apart from the commands, so `--help` loads none of them. */
+/** How each command is called: here, apart from the commands, so `--help` loads none of them. Swedish names first; the English ones work too. */
 export const COST_SHIFT_USAGE =
-  "Användning: kostnadsansvar cost-shift <arbetsbok.xlsx> --previous <utgåva.json> [--json]";
+  "Användning: kostnadsansvar kostnadsförskjutning <arbetsbok.xlsx> --tidigare <utgåva.json> [--json]";
 
 export const DIFF_USAGE =
-  "Användning: kostnadsansvar diff <gammal.json|.xlsx> <ny.json|.xlsx> [--json]";
+  "Användning: kostnadsansvar jämför <gammal.json|.xlsx> <ny.json|.xlsx> [--json]";
 
 export const FOLLOW_UP_USAGE =
-  "Användning: kostnadsansvar follow-up <kostnader.csv|.xlsx|mapp> … [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--baseline ÅR] [--ålder-saknas vuxen] [--out rapport.xlsx [--force]] [--json]";
+  "Användning: kostnadsansvar uppföljning <kostnader.csv|.xlsx|mapp> … [--arbetsbok FIL.xlsx] [--utgåva UTGÅVA.json …] [--baslinje ÅR] [--ålder-saknas vuxen] [--ut rapport.xlsx [--tvinga]] [--json]";
 
 export const NEW_WORKBOOK_USAGE =
-  "Användning: kostnadsansvar new-workbook <ut.xlsx> [--force]";
+  "Användning: kostnadsansvar ny-arbetsbok <ut.xlsx> [--tvinga]";
 
 export const PUBLISH_USAGE =
-  "Användning: kostnadsansvar publish <arbetsbok.xlsx> --edition <namn> --out <mapp> [--previous <utgåva.json>] [--beslutad ÅÅÅÅ-MM-DD] [--giltig-fran ÅÅÅÅ-MM-DD]";
+  "Användning: kostnadsansvar publicera <arbetsbok.xlsx> --utgåva <namn> --ut <mapp> [--tidigare <utgåva.json>] [--beslutad ÅÅÅÅ-MM-DD] [--giltig-från ÅÅÅÅ-MM-DD] [--tvinga]";
 
 export const VALIDATE_USAGE =
-  "Användning: kostnadsansvar validate <arbetsbok.xlsx> [--previous <utgåva.json>] [--json]";
+  "Användning: kostnadsansvar granska <arbetsbok.xlsx> [--tidigare <utgåva.json>] [--alla] [--json]";
 
 export const WHO_PAYS_USAGE =
   `Användning:
-  kostnadsansvar who-pays <iso> <boendeform> <ålder> [--specialanpassad] [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]
-  kostnadsansvar who-pays --csv FIL.csv [--workbook FIL.xlsx] [--edition UTGÅVA.json …] [--date ÅÅÅÅ-MM-DD] [--json]`;
+  kostnadsansvar vem-betalar <iso> <boendeform> <ålder> [--specialanpassad] [--arbetsbok FIL.xlsx] [--utgåva UTGÅVA.json …] [--datum ÅÅÅÅ-MM-DD] [--json]
+  kostnadsansvar vem-betalar --frågefil FIL.csv [--arbetsbok FIL.xlsx] [--utgåva UTGÅVA.json …] [--datum ÅÅÅÅ-MM-DD] [--json]`;

@@ -10,7 +10,7 @@ import { VALIDATE_USAGE } from "./usage";
 
 /** Exit 0 without errors, 1 with errors, 2 when the file cannot be used. */
 export async function validateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["previous"], ["json"]);
+  const args = parseArgs(argv, ["previous"], ["json", "all"]);
   if (args.positional.length !== 1) throw new UsageError(VALIDATE_USAGE);
   const file = args.positional[0]!;
   const previousFile = flag(args, "previous");
@@ -18,6 +18,6 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
   const { model } = await loadModel(file);
   const findings = validateWorkbook(model, { previous: previous ? { name: previous.name, model: editionModel(previous) } : null });
   const name = path.basename(file);
-  io.out(has(args, "json") ? JSON.stringify(jsonReport(name, findings), null, 2) : textReport(name, findings));
+  io.out(has(args, "json") ? JSON.stringify(jsonReport(name, findings), null, 2) : textReport(name, findings, { all: has(args, "all") }));
   return summarize(findings).errors > 0 ? 1 : 0;
 }

@@ -35,7 +35,7 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 
   const lists = await answeringLists(workbook, args.flags.get("edition") ?? []);
   const date = flag(args, "date");
-  if (date !== undefined && !parseIsoDate(date)) throw new InputError(`--date ”${date}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+  if (date !== undefined && !parseIsoDate(date)) throw new InputError(`--datum ”${date}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
   const ask = (q: Omit<WhoPaysQuery, "date">) => whoPaysOnDate(date === undefined ? q : { ...q, date }, lists);
 
   if (csvFile !== undefined) return batch(csvFile, ask, json, io);
@@ -94,13 +94,14 @@ async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPa
     io.out(JSON.stringify(answers.map((a) => answerJson(a.result)), null, 2));
     return 0;
   }
-  const lines = [toCsvLine([...(rows[0] ?? []), "payer", "rule", "section", "explanation"], delimiter)];
+  // Swedish headers and a byte order mark, so Swedish Excel opens it with å, ä and ö intact.
+  const lines = [toCsvLine([...(rows[0] ?? []), "betalare", "regel", "paragraf", "förklaring"], delimiter)];
   for (const { cells, result } of answers) {
     const tail = result.ok
       ? [result.payer ?? "", result.rule, result.section, result.explanation]
       : ["", result.code, "", result.message];
     lines.push(toCsvLine([...cells, ...tail], delimiter));
   }
-  io.out(lines.join("\n"));
+  io.out(`\uFEFF${lines.join("\n")}`);
   return 0;
 }

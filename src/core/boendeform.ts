@@ -10,7 +10,10 @@ export type ListBoendeform = (typeof LIST_BOENDEFORMER)[number];
 
 export interface BoendeformInfo {
   readonly key: Boendeform;
+  /** The name in running text; it names the law (SoL/LSS). */
   readonly nameSv: string;
+  /** A short label that fits a narrow pane, naming the law. */
+  readonly shortSv: string;
   readonly law: string;
   readonly aliases: readonly string[];
 }
@@ -18,15 +21,19 @@ export interface BoendeformInfo {
 export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
   SABO: {
     key: "SABO",
-    nameSv: "Särskilt boende för äldre",
+    nameSv: "Särskilt boende för äldre enligt SoL",
+    shortSv: "SÄBO (SoL)",
     law: "SoL 5 kap 5 § st 2",
-    aliases: ["SÄBO", "särskilt boende", "särskilt boende för äldre enligt SoL", "SABO_SOL", "SÄBO SoL"],
+    aliases: [
+      "Särskilt boende för äldre","SÄBO", "särskilt boende", "särskilt boende för äldre enligt SoL", "SABO_SOL", "SÄBO SoL"],
   },
   SOL_DAGV: {
     key: "SOL_DAGV",
-    nameSv: "Dagverksamhet enligt SoL, inkl. sysselsättning enligt 3 kap. 6 § SoL (socialpsykiatri)",
+    nameSv: "Dagverksamhet enligt SoL (inkl. sysselsättning)",
+    shortSv: "Dagverksamhet (SoL)",
     law: "SoL",
     aliases: [
+      "Dagverksamhet enligt SoL, inkl. sysselsättning enligt 3 kap. 6 § SoL (socialpsykiatri)",
       "dagverksamhet",
       "dagverksamhet enligt SoL",
       "SoL dagverksamhet",
@@ -38,9 +45,11 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
   },
   LSS_BOSTAD: {
     key: "LSS_BOSTAD",
-    nameSv: "Bostad med särskild service för vuxna",
+    nameSv: "Bostad med särskild service för vuxna enligt LSS",
+    shortSv: "LSS bostad",
     law: "LSS 9 § 8 och 9 § 9, 18 år och äldre",
     aliases: [
+      "Bostad med särskild service för vuxna",
       "LSS bostad",
       "LSS-bostad",
       "LSS-boende",
@@ -53,13 +62,16 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
   },
   LSS_DV: {
     key: "LSS_DV",
-    nameSv: "Daglig verksamhet",
+    nameSv: "Daglig verksamhet enligt LSS",
+    shortSv: "Daglig verksamhet (LSS)",
     law: "LSS 9 § 10",
-    aliases: ["daglig verksamhet", "DV", "LSS daglig verksamhet", "daglig verksamhet LSS", "LSS_DAGLIG"],
+    aliases: [
+      "Daglig verksamhet","daglig verksamhet", "DV", "LSS daglig verksamhet", "daglig verksamhet LSS", "LSS_DAGLIG"],
   },
   SOL_SOCPSYK: {
     key: "SOL_SOCPSYK",
     nameSv: "Bostad med särskild service enligt SoL (socialpsykiatri)",
+    shortSv: "Socialpsykiatri (SoL)",
     law: "SoL 5 kap 7 § st 3",
     aliases: ["socialpsykiatri", "socialpsykiatriskt boende", "SOL_SOCIALPSYKIATRI", "bostad med särskild service enligt SoL"],
   },
@@ -78,13 +90,29 @@ export const OUT_OF_SCOPE: readonly OutOfScopeForm[] = [
     key: "ORDINART_BOENDE",
     nameSv: "Ordinärt boende",
     section: "§1.1",
-    aliases: ["ordinärt boende", "eget boende", "hemmet", "hemma", "eget hem"],
+    aliases: [
+      "ordinärt boende",
+      "ordinart",
+      "eget boende",
+      "egen bostad",
+      "egen lägenhet",
+      "hemmet",
+      "hemma",
+      "eget hem",
+      "hemmaboende",
+      "hemtjänst",
+      "hemtjänst SoL",
+      "hemsjukvård",
+      "trygghetsboende",
+      "seniorboende",
+      "vanligt boende",
+    ],
   },
   {
     key: "KORTTID_LSS",
     nameSv: "Korttidsvistelse enligt LSS",
     section: "§3.2",
-    aliases: ["korttidsvistelse", "korttidsboende", "korttidsvistelse LSS", "korttidsboende LSS", "korttids LSS"],
+    aliases: ["korttidsvistelse", "korttidsboende", "korttidsvistelse LSS", "korttidsboende LSS", "korttids LSS", "korttidshem", "korttid", "korttidsplats"],
   },
 ];
 
@@ -100,7 +128,7 @@ function foldForm(text: string): string {
 
 const LOOKUP = new Map<string, BoendeformParse>();
 for (const info of Object.values(BOENDEFORM_INFO)) {
-  for (const name of [info.key, info.nameSv, ...info.aliases]) LOOKUP.set(foldForm(name), { kind: "inScope", key: info.key });
+  for (const name of [info.key, info.nameSv, info.shortSv, ...info.aliases]) LOOKUP.set(foldForm(name), { kind: "inScope", key: info.key });
 }
 for (const form of OUT_OF_SCOPE) {
   for (const name of [form.key, form.nameSv, ...form.aliases]) LOOKUP.set(foldForm(name), { kind: "outOfScope", form });
@@ -125,4 +153,4 @@ export function parseBoendeform(raw: unknown): BoendeformParse {
 const RECENT = new Map<string, BoendeformParse>();
 
 /** The valid keys, for messages. */
-export const BOENDEFORM_KEYS_TEXT = BOENDEFORMER.join(", ");
+export const BOENDEFORM_KEYS_TEXT = `SÄBO, LSS bostad, daglig verksamhet (LSS), dagverksamhet (SoL) och socialpsykiatri (SoL), eller nycklarna ${BOENDEFORMER.join(", ")}`;

@@ -104,12 +104,26 @@ export interface CostRow {
   readonly source: string | null;
 }
 
+/** A row of the optional `Beslut` sheet: a decision the huvudmän took (workbook.md, Optional additions). */
+export interface DecisionRow {
+  readonly row: number;
+  readonly datum: Parsed<string>;
+  readonly referens: string | null;
+  readonly iso: Parsed<IsoValue>;
+  readonly bilaga: string | null;
+  readonly boendeform: string | null;
+  readonly beslut: string | null;
+  readonly beslutatAv: string | null;
+}
+
 export interface WorkbookModel {
   readonly bilagor: Readonly<Partial<Record<BilagaKey, SheetTable<BilagaRow>>>>;
   readonly principer: SheetTable<PrincipleRow> | null;
   readonly iso: SheetTable<IsoRow> | null;
   readonly utgava: SheetTable<UtgavaRow> | null;
   readonly kostnader: SheetTable<CostRow> | null;
+  /** The huvudmän's recorded decisions (optional sheet `Beslut`); absent or null without one. */
+  readonly beslut?: SheetTable<DecisionRow> | null;
   /** Known sheets present in the workbook whose key header was not found in the first 10 rows. */
   readonly headerless: ReadonlyArray<{ readonly key: SheetKey; readonly name: string }>;
   /** A second sheet whose name also folds to a known sheet (e.g. "Bilaga 1" and "bilaga\u200b1"); the first is read. */
@@ -310,6 +324,7 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
   const isoAt = locate("ISO");
   const utgavaAt = locate("UTGAVA");
   const kostnaderAt = locate("KOSTNADER");
+  const beslutAt = locate("BESLUT");
   return {
     bilagor,
     principer: principerAt
@@ -340,6 +355,18 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
           region: numberOf(get("region")),
           year: textOf(get("year")),
           source: textOf(get("source")),
+        }))
+      : null,
+    beslut: beslutAt
+      ? readTable(beslutAt, (get, row) => ({
+          row,
+          datum: parseCell(get("datum"), readDate),
+          referens: textOf(get("referens")),
+          iso: readIsoCell(get("iso")),
+          bilaga: textOf(get("bilaga")),
+          boendeform: textOf(get("boendeform")),
+          beslut: textOf(get("beslut")),
+          beslutatAv: textOf(get("beslutatAv")),
         }))
       : null,
     headerless,

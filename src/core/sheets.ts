@@ -10,7 +10,8 @@ export type SheetKey =
   | "ISO"
   | "UTGAVA"
   | "KOSTNADER"
-  | "ANDRINGSLOGG";
+  | "ANDRINGSLOGG"
+  | "BESLUT";
 
 export type BilagaKey = "B1" | "B2" | "B3" | "B4";
 export const BILAGA_KEYS: readonly BilagaKey[] = ["B1", "B2", "B3", "B4"];
@@ -131,6 +132,20 @@ export const SHEET_SPECS: Record<SheetKey, SheetSpec> = {
       opt("beslutsdatum", "Beslutsdatum"),
       opt("giltigFran", "Giltig från"),
       opt("motivering", "Motivering"),
+    ],
+  },
+  BESLUT: {
+    key: "BESLUT",
+    name: "Beslut",
+    keyHeader: "Beslut",
+    columns: [
+      req("datum", "Datum"),
+      opt("referens", "Beslutsreferens"),
+      opt("iso", "ISO-kod"),
+      opt("bilaga", "Bilaga"),
+      opt("boendeform", "Boendeform"),
+      req("beslut", "Beslut"),
+      opt("beslutatAv", "Beslutat av"),
     ],
   },
 };

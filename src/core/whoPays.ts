@@ -13,6 +13,7 @@ import type { Payer } from "./payer";
 import { isRegionPrinciple, PRINCIPLE_INFO, type PrincipleEntry } from "./principles";
 import { principlesInForce } from "./principlesInForce";
 import { PAYER_COLUMNS, SHEET_SPECS } from "./sheets";
+import { missingColumnNote, missingPayerColumns, silentRowsNote } from "./whoPaysNotes";
 import { parseIsoDate, readYesNo, statusCounts, todayIso, valueOf } from "./values";
 
 export type WhoPaysRule =
@@ -119,6 +120,8 @@ export interface WhoPaysIndex {
   readonly principleSheet: string;
   /** The edition the index answers from, named in every explanation; null for a working draft. */
   readonly edition: string | null;
+  /** Bilaga 1–2 payer columns whose header is missing or renamed, to name that as the cause. */
+  readonly missingPayerColumns?: ReadonlyMap<"B1" | "B2", readonly Boendeform[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -182,6 +185,7 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
     },
     principleSheet: principles.sheet,
     edition,
+    missingPayerColumns: missingPayerColumns(model),
   };
 }
 
@@ -464,7 +468,9 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
     null,
     "UNLISTED",
     WHO_PAYS_SECTIONS.UNLISTED,
-    () => `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${lowerFirst(formName(key))} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
+    () =>
+      silentRowsNote(code, chain.flatMap((c) => (index.list.get(c) ?? []).map((row) => ({ row, sheet: index.sheetNames[row.bilaga as "B1" | "B2"] }))), onDate()) ??
+      `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${lowerFirst(formName(key))} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
   );
 }
 
@@ -559,11 +565,12 @@ function unanswered(
       source,
     );
   }
+  const columnMissing = index?.missingPayerColumns?.get(first.bilaga as "B1" | "B2")?.includes(form) ? sheetOf(first) : null;
   return answer(
     null,
     "UNLISTED",
     WHO_PAYS_SECTIONS.UNLISTED,
-    () => `Ingen betalare: ${where()} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
+    () => columnMissing !== null ? missingColumnNote(columnMissing, columnHeaderOf(form)) : `Ingen betalare: ${where()} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
     source,
   );
 }

@@ -39,7 +39,7 @@ async function answer(): Promise<void> {
 
 export function initLookupView(): void {
   const select = byId<HTMLSelectElement>("boendeform");
-  for (const key of BOENDEFORMER) select.append(el("option", { text: BOENDEFORM_INFO[key].nameSv, attrs: { value: key } }));
+  for (const key of BOENDEFORMER) select.append(el("option", { text: BOENDEFORM_INFO[key].shortSv, attrs: { value: key, title: BOENDEFORM_INFO[key].nameSv } }));
   byId<HTMLFormElement>("lookup-form").addEventListener("submit", (event) => {
     event.preventDefault();
     void answer();

@@ -3,29 +3,32 @@ import { diffModels } from "../core/editions/diff";
 import { editionFromModel, editionModel, parseEdition, serializeEdition } from "../core/editions/edition";
 import { editionFileStem } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
-import { summarize } from "../core/validation/finding";
-import { addMonths, parseIsoDate } from "../core/values";
+import { publishReadiness } from "../core/editions/readiness";
+import { parseIsoDate } from "../core/values";
 import { appendToOwnSheet, storeEdition } from "../excel/adapter";
 import { invalidateBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
 import { exclusive, onValidated, previousEdition, state } from "./state";
 import { runValidation } from "./validateView";
 
-/** Why publishing is not possible now, in Swedish; empty when it is. */
-export function publishBlockers(): string[] {
-  const blockers: string[] = [];
-  if (!state.model) return ["Granska bilagorna först."];
-  const s = summarize(state.findings);
-  if (s.errors > 0) blockers.push(`Granskningen har ${s.errors} fel. Rätta dem först (fliken Granska).`);
+/** Why publishing is not possible now, in Swedish; empty when it is. The rules are the core's (publishReadiness). */
+export function publishBlockers(): Array<{ text: string; items: readonly string[] }> {
+  if (!state.model) return [{ text: "Granska bilagorna först.", items: [] }];
+  const blockers: Array<{ text: string; items: readonly string[] }> = [];
   const name = byId<HTMLInputElement>("publish-name").value.trim();
-  const decided = parseIsoDate(byId<HTMLInputElement>("publish-decided").value);
-  const effective = parseIsoDate(byId<HTMLInputElement>("publish-effective").value);
-  if (!name) blockers.push("Ange utgåvans namn, t.ex. 2026:1.");
-  else if (state.storedEditions.some((e) => e.name === name)) blockers.push(`Utgåva ${name} är redan publicerad i arbetsboken; en publicerad utgåva ändras inte. Välj ett nytt namn.`);
-  if (!decided) blockers.push("Ange beslutsdatum.");
-  if (!effective) blockers.push("Ange giltighetsdatum.");
-  if (decided && effective && effective < addMonths(decided, 3)) {
-    blockers.push(`Giltig från måste vara minst tre månader efter beslutet (§6.3): tidigast ${addMonths(decided, 3)}.`);
+  const decidedText = byId<HTMLInputElement>("publish-decided").value.trim();
+  const effectiveText = byId<HTMLInputElement>("publish-effective").value.trim();
+  const decided = parseIsoDate(decidedText);
+  const effective = parseIsoDate(effectiveText);
+  if (!name) blockers.push({ text: "Ange utgåvans namn, t.ex. 2026:1.", items: [] });
+  else if (state.storedEditions.some((e) => e.name === name)) blockers.push({ text: `Utgåva ${name} är redan publicerad i arbetsboken; en publicerad utgåva ändras inte. Välj ett nytt namn.`, items: [] });
+  if (!decided) blockers.push({ text: decidedText ? `Beslutad ”${decidedText}” är inget datum. Skriv ÅÅÅÅ-MM-DD.` : "Ange beslutsdatum (ÅÅÅÅ-MM-DD).", items: [] });
+  if (!effective) blockers.push({ text: effectiveText ? `Giltig från ”${effectiveText}” är inget datum. Skriv ÅÅÅÅ-MM-DD.` : "Ange giltighetsdatum (ÅÅÅÅ-MM-DD).", items: [] });
+  const readiness = publishReadiness(state.model, state.findings, { name, decided: decided ?? "", effective: effective ?? "" });
+  for (const b of readiness.blockers) {
+    if (b.code === "EFFECTIVE_TOO_EARLY" && (!decided || !effective)) continue;
+    if (b.code === "NAME_MISMATCH" && !name) continue;
+    blockers.push({ text: b.code === "ERRORS" ? `${b.message.replace(/\.$/, "")} (fliken Granska).` : b.message, items: b.items });
   }
   return blockers;
 }
@@ -43,7 +46,9 @@ function render(): void {
     list.replaceChildren();
   }
   const blockers = publishBlockers();
-  byId("publish-blockers").replaceChildren(...blockers.map((b) => el("li", { text: b })));
+  byId("publish-blockers").replaceChildren(
+    ...blockers.map((b) => el("li", { text: b.text }, b.items.length > 0 ? [el("ul", {}, b.items.map((i) => el("li", { text: i })))] : [])),
+  );
   byId<HTMLButtonElement>("publish-run").disabled = blockers.length > 0;
 }
 
@@ -82,8 +87,8 @@ async function publish(): Promise<void> {
     return;
   }
   const name = byId<HTMLInputElement>("publish-name").value.trim();
-  const decided = byId<HTMLInputElement>("publish-decided").value;
-  const effective = byId<HTMLInputElement>("publish-effective").value;
+  const decided = parseIsoDate(byId<HTMLInputElement>("publish-decided").value.trim())!;
+  const effective = parseIsoDate(byId<HTMLInputElement>("publish-effective").value.trim())!;
   const previous = previousEdition();
   const edition = editionFromModel(state.model, { name, decided, effective }, state.raw);
   const json = serializeEdition(edition);
@@ -119,6 +124,7 @@ export function initPublishView(): void {
     const file = input.files?.[0];
     // Cleared, so that choosing the same file again is noticed.
     input.value = "";
+    byId("publish-previous-file-name").textContent = file ? file.name : "Ingen fil vald";
     if (file) void loadPreviousFromFile(file);
   });
   onValidated(() => {

@@ -1,6 +1,8 @@
 import { readWorkbook } from "../core/model";
 import { RULES } from "../core/validation/catalogue";
+import { applyDecisions } from "../core/decisions";
 import { SEVERITY_SV, summarize, type Finding, type Severity } from "../core/validation/finding";
+import { groupByCause, type FindingGroup } from "../core/validation/group";
 import { collector } from "../core/validation/rule";
 import { sortFindings, validationContext } from "../core/validation/validateWorkbook";
 import { editionModel } from "../core/editions/edition";
@@ -13,12 +15,15 @@ import { exclusive, notifyValidated, previousEdition, state } from "./state";
 /** At most this many findings are drawn at once; the rest behind "Visa fler". */
 const PAGE = 300;
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
-const SEVERITY_HEADINGS: Record<Severity, string> = { error: "Fel", warning: "Varningar", info: "Info" };
+const SEVERITY_HEADINGS: Record<Severity, string> = { error: "Fel", warning: "Varningar", info: "Upplysningar" };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 let shown = PAGE;
 
+/** The view's own status line: what Granska is doing or found (never shown on another tab). */
 function setStatus(text: string): void {
-  byId("status").textContent = text;
+  byId("validate-status").textContent = text;
 }
 
 let inFlight: Promise<void> | null = null;
@@ -43,6 +48,8 @@ async function validate(): Promise<void> {
   progress.value = 0;
   run.disabled = true;
   cancel.hidden = false;
+  // The start-up line above the tabs has done its job once a review runs.
+  byId("status").textContent = "";
   setStatus("Läser bilagorna …");
   try {
     let storedProblem = "";
@@ -71,13 +78,14 @@ async function validate(): Promise<void> {
     }
     state.model = model;
     state.raw = raw;
-    state.findings = sortFindings(findings, model.sheetNames);
+    state.findings = sortFindings(applyDecisions(findings, model), model.sheetNames);
     // The functions answer from the bilagor just read.
     invalidateBasis();
     shown = PAGE;
     const s = summarize(state.findings);
     const against = previous ? ` Jämfört med utgåva ${previous.name}.` : "";
-    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${s.warnings} ${s.warnings === 1 ? "varning" : "varningar"}, ${s.info} info.${against}${storedProblem}`);
+    const decided = s.decided > 0 ? `, ${s.decided} ${s.decided === 1 ? "beslutat" : "beslutade"}` : "";
+    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${plural(s.warnings, "varning", "varningar")}, ${plural(s.info, "upplysning", "upplysningar")}${decided}.${against}${storedProblem}`);
     render();
     notifyValidated();
   } catch (e) {
@@ -98,7 +106,7 @@ function filtered(): Finding[] {
     (f) =>
       (!severity || f.severity === severity) &&
       (!sheet || f.sheet === sheet) &&
-      (!decision || f.needsDecision) &&
+      (!decision || (f.needsDecision && !f.decision)) &&
       (!text || `${f.code} ${f.message} ${f.cell ?? ""} ${f.column ?? ""}`.toLowerCase().includes(text)),
   );
 }
@@ -112,6 +120,7 @@ function renderSummary(): void {
   byId("summary").hidden = false;
   const flagAll = byId<HTMLButtonElement>("flag-all");
   flagAll.disabled = s.needsDecision === 0;
+  byId("filters-count").textContent = activeFilters() > 0 ? ` (${activeFilters()} aktiva)` : "";
   byId<HTMLButtonElement>("unflag-all").disabled = flaggedCount() === 0;
 }
 
@@ -123,47 +132,66 @@ function renderSheetFilter(): void {
   select.value = [...select.options].some((o) => o.value === current) ? current : "";
 }
 
-function findingItem(f: Finding): HTMLLIElement {
-  const where = f.cell ?? (f.row !== null ? `rad ${f.row}` : "bladet");
-  const goto = el("button", { className: "goto", text: where, attrs: { type: "button", title: `Gå till ${f.sheet}!${where}` } });
-  goto.disabled = f.row === null;
-  goto.addEventListener("click", () => void goTo(f));
+function activeFilters(): number {
+  return ["filter-severity", "filter-sheet", "filter-text"].filter((id) => byId<HTMLInputElement>(id).value.trim() !== "").length + (byId<HTMLInputElement>("filter-decision").checked ? 1 : 0);
+}
+
+/** One card per cause: the cells of one row with one message, and one flag button per row. */
+function groupItem(g: FindingGroup, flagButtonFor: Set<string>): HTMLLIElement {
+  const first = g.cells[0]!;
+  const where = first.cell ?? (first.row !== null ? `rad ${first.row}` : "bladet");
+  const goto = el("button", { className: "goto", text: where, attrs: { type: "button", title: `Gå till ${g.sheet}!${where}` } });
+  goto.disabled = g.row === null;
+  goto.addEventListener("click", () => void goTo(g.findings[0]!));
+  const others = g.cells.slice(1).map((c) => c.cell ?? "").filter((c) => c !== "");
+  const badge = g.decision
+    ? el("span", { className: "badge decided", text: `Beslutat${g.decision.datum ? ` ${g.decision.datum}` : ""}${g.decision.referens ? `, ${g.decision.referens}` : ""}` })
+    : g.needsDecision
+      ? el("span", { className: "badge", text: "Kräver huvudmannabeslut" })
+      : null;
   const item = el(
     "li",
-    { className: `finding ${f.severity}`, attrs: { "data-code": f.code, "data-sheet": f.sheet, "data-cell": f.cell ?? "", "data-severity": f.severity } },
+    {
+      className: `finding ${g.severity}${g.decision ? " decided" : ""}`,
+      attrs: { "data-code": g.code, "data-sheet": g.sheet, "data-cell": first.cell ?? "", "data-cells": g.cells.map((c) => c.cell ?? "").join(" "), "data-severity": g.severity },
+    },
     [
-      el("div", { className: "finding-head" }, [goto, el("span", { className: "code", text: `${f.code} ${f.section}` }), f.needsDecision ? el("span", { className: "badge", text: "Kräver huvudmannabeslut" }) : null]),
-      el("p", { className: "message", text: f.message }),
+      el("div", { className: "finding-head" }, [goto, others.length > 0 ? el("span", { className: "cells", text: `+ ${others.join(", ")}` }) : null, el("span", { className: "code", text: `${g.code} ${g.section}` }), badge]),
+      el("p", { className: "message", text: g.message }),
     ],
   );
-  if (f.needsDecision && f.row !== null) {
-    const button = el("button", { className: "flag", text: "Flagga raden", attrs: { type: "button" } });
-    button.addEventListener("click", () => void exclusive(() => flagFindings([f])));
+  const rowKey = `${g.sheet}\u0000${g.row}`;
+  if (g.needsDecision && !g.decision && g.row !== null && flagButtonFor.has(rowKey)) {
+    flagButtonFor.delete(rowKey);
+    const button = el("button", { className: "flag", text: "Flagga raden", attrs: { type: "button", title: `Sätter Status till Kräver huvudmannabeslut på ${g.sheet} rad ${g.row}` } });
+    button.addEventListener("click", () => void exclusive(() => flagFindings(g.findings)));
     item.append(button);
   }
   return item;
 }
 
-/** Draws the findings grouped by sheet, then severity. */
+/** Draws the findings grouped by sheet, then severity, one card per cause. */
 export function render(): void {
   renderSummary();
   renderSheetFilter();
   const list = byId("findings");
-  const all = filtered();
+  const all = groupByCause(filtered());
   const visible = all.slice(0, shown);
-  const groups = new Map<string, Finding[]>();
-  for (const f of visible) {
-    const g = groups.get(f.sheet);
-    if (g) g.push(f);
-    else groups.set(f.sheet, [f]);
+  // One flag button per row, on the row's first card that needs a decision.
+  const flagButtonFor = new Set(visible.filter((g) => g.needsDecision && !g.decision && g.row !== null).map((g) => `${g.sheet}\u0000${g.row}`));
+  const groups = new Map<string, FindingGroup[]>();
+  for (const g of visible) {
+    const list = groups.get(g.sheet);
+    if (list) list.push(g);
+    else groups.set(g.sheet, [g]);
   }
   const sections: HTMLElement[] = [];
-  for (const [sheet, findings] of groups) {
-    const section = el("section", { className: "group", attrs: { "data-sheet": sheet } }, [el("h3", { text: `${sheet} (${findings.length})` })]);
+  for (const [sheet, causes] of groups) {
+    const section = el("section", { className: "group", attrs: { "data-sheet": sheet } }, [el("h3", { text: `${sheet} (${causes.length})` })]);
     for (const severity of SEVERITIES) {
-      const ofSeverity = findings.filter((f) => f.severity === severity);
+      const ofSeverity = causes.filter((g) => g.severity === severity);
       if (ofSeverity.length === 0) continue;
-      section.append(el("h4", { className: severity, text: `${SEVERITY_HEADINGS[severity]} (${ofSeverity.length})` }), el("ul", {}, ofSeverity.map(findingItem)));
+      section.append(el("h4", { className: severity, text: `${SEVERITY_HEADINGS[severity]} (${ofSeverity.length})` }), el("ul", {}, ofSeverity.map((g) => groupItem(g, flagButtonFor))));
     }
     sections.push(section);
   }
@@ -197,9 +225,9 @@ async function flagFindings(findings: readonly Finding[]): Promise<void> {
   try {
     const { flagged, withoutStatus, moved } = await flag(state.model, findings);
     const note =
-      (withoutStatus > 0 ? ` ${withoutStatus} rad(er) saknar kolumnen Status och markerades bara med färg.` : "") +
-      (moved > 0 ? ` ${moved} rad(er) har flyttats eller ändrats sedan granskningen och lämnades orörda – granska igen.` : "");
-    setStatus(flagged === 0 ? "Raderna var redan flaggade." : `Flaggade ${flagged} rad(er) för huvudmannabeslut.${note}`);
+      (withoutStatus > 0 ? ` ${withoutStatus === 1 ? "1 rad saknar" : `${withoutStatus} rader saknar`} kolumnen Status och markerades bara med färg.` : "") +
+      (moved > 0 ? ` ${moved === 1 ? "1 rad har" : `${moved} rader har`} flyttats eller ändrats sedan granskningen och lämnades orörda – granska igen.` : "");
+    setStatus(flagged === 0 ? "Raderna var redan flaggade." : `Flaggade ${plural(flagged, "rad", "rader")} för huvudmannabeslut.${note}`);
   } catch (e) {
     setStatus(`Kunde inte flagga: ${(e as Error).message}`);
   }
@@ -209,7 +237,7 @@ async function flagFindings(findings: readonly Finding[]): Promise<void> {
 async function removeFlags(): Promise<void> {
   try {
     const restored = await unflagAll();
-    setStatus(`Tog bort flaggor på ${restored} rad(er); Status och färg är återställda.`);
+    setStatus(`Tog bort flaggorna på ${plural(restored, "rad", "rader")}; Status och färg är återställda.`);
   } catch (e) {
     setStatus(`Kunde inte ta bort flaggor: ${(e as Error).message}`);
   }

@@ -82,7 +82,7 @@ describe("bad input on the command line: a Swedish message, exit 2, nothing writ
     ensureBuiltCli();
     const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" who-pays --csv "${file("many.csv")}" | head -n 1`], { cwd: ROOT, encoding: "utf8" });
     expect(r.stderr).toBe("");
-    expect(r.stdout.split("\n")[0]).toBe("iso,boendeform,age,payer,rule,section,explanation");
+    expect(r.stdout.split("\n")[0]).toBe("\uFEFFiso,boendeform,age,betalare,regel,paragraf,förklaring");
   });
 });
 

@@ -105,7 +105,7 @@ describe("kostnadsansvar publish", () => {
     const first = readFileSync(file("pub/2026-1.json"));
     expect((await cli("publish", v1, "--edition", "2026:1", "--out", file("pub"))).code).toBe(0);
     expect(readFileSync(file("pub/2026-1.json")).equals(first)).toBe(true);
-    const other = await cli("publish", file("v2.xlsx"), "--edition", "2026:1", "--out", file("pub"));
+    const other = await cli("publish", file("v2.xlsx"), "--edition", "2026:1", "--out", file("pub"), "--tvinga");
     expect(other.code).toBe(2);
     expect(other.err).toMatch(/finns redan med annat innehåll/);
     expect(readFileSync(file("pub/2026-1.json")).equals(first)).toBe(true);
@@ -130,7 +130,7 @@ describe("kostnadsansvar publish", () => {
   it("refuses while validation has errors, prints them and writes nothing (exit 1)", async () => {
     const r = await cli("publish", file("errors.xlsx"), "--edition", "2026:9", "--out", file("pub9"));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/error PAYER_INVALID/);
+    expect(r.err).toMatch(/fel PAYER_INVALID/);
     expect(() => readdirSync(file("pub9"))).toThrow();
   });
 

@@ -65,17 +65,18 @@ describe("kostnadsansvar who-pays", () => {
     expect(answers.map((a) => a.payer)).toEqual(["Region", "Kommun", null, "Region", null, "Region", null]);
   });
 
-  it("writes CSV with the input columns plus payer,rule,section,explanation, keeping the delimiter", async () => {
-    const r = await cli("who-pays", "--csv", file("semikolon.csv"));
+  it("writes CSV with a BOM, the input columns plus Swedish betalare,regel,paragraf,förklaring, keeping the delimiter", async () => {
+    const r = await cli("who-pays", "--frågefil", file("semikolon.csv"));
+    expect(r.out.startsWith("\uFEFFiso;")).toBe(true);
     const [header, row] = r.out.trim().split("\n");
-    expect(header).toBe("iso;boendeform;ålder;payer;rule;section;explanation");
+    expect(header).toBe("iso;boendeform;ålder;betalare;regel;paragraf;förklaring");
     expect(row!.split(";").slice(0, 6)).toEqual(["12 22 03", "SÄBO", "80", "Kommun", "LIST", "§4.3"]);
   });
 
   it.each([
     [["who-pays", "12 22 03", "sjukhus", "80"], /BOENDEFORM_UNKNOWN: Okänd boendeform/],
     [["who-pays", "12 22 03", "SÄBO"], /Användning/],
-    [["who-pays", "12 22 03", "SÄBO", "80", "--workbok", "x.xlsx"], /Okänd flagga --workbok/],
+    [["who-pays", "12 22 03", "SÄBO", "80", "--workbok", "x.xlsx"], /Okänd flagga --workbok\. Menade du --arbetsbok \(engelska --workbook\)\?/],
     [["who-pays", "12 22 03", "SÄBO", "80", "--workbook", "finns-inte.xlsx"], /finns inte/],
     [["who-pays", "--csv", "finns-inte.csv"], /finns inte/],
   ])("exits 2 with a Swedish message for %j", async (argv, message) => {

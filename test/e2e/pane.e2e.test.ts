@@ -56,14 +56,15 @@ const expected: readonly Expected[] = [
   { code: "ISO_UNKNOWN", sheet: "Bilaga 4", cell: "A2", severity: "warning", row: 2, needsDecision: false },
 ];
 /** The summary those findings give, counted by hand. */
-const EXPECTED_COUNTS = { errors: 8, warnings: 2, info: 2, needsDecision: 3 };
+const EXPECTED_COUNTS = { errors: 8, warnings: 2, info: 2, needsDecision: 3, decided: 0 };
 
 /** One line per finding, sorted, for comparing the pane's list with the core's. */
 const key = (f: { code: string; sheet: string; cell: string | null; severity: string }) => `${f.sheet}!${f.cell ?? ""} ${f.code} ${f.severity}`;
 
 async function shownFindings(page: Page): Promise<string[]> {
+  // A card is one cause: the cells of one row with one message (data-cells lists them all).
   const items = await page.$$eval("#findings li.finding", (lis) =>
-    lis.map((li) => ({ code: li.dataset.code!, sheet: li.dataset.sheet!, cell: li.dataset.cell!, severity: li.dataset.severity! })),
+    lis.flatMap((li) => li.dataset.cells!.split(" ").map((cell) => ({ code: li.dataset.code!, sheet: li.dataset.sheet!, cell, severity: li.dataset.severity! }))),
   );
   return items.map(key).sort();
 }
@@ -150,7 +151,8 @@ describe("the Granska view", () => {
     // Every finding has a go-to button and a message; those needing a decision a flag button.
     expect(await page.locator("#findings li.finding:not(:has(button.goto))").count()).toBe(0);
     expect(await page.locator("#findings li.finding:not(:has(.message))").count()).toBe(0);
-    expect(await page.locator("#findings li.finding:has(button.flag)").count()).toBe(expected.filter((f) => f.needsDecision).length);
+    // One flag button per row that needs a decision.
+    expect(await page.locator("#findings li.finding:has(button.flag)").count()).toBe(new Set(expected.filter((f) => f.needsDecision).map((f) => `${f.sheet}!${f.row}`)).size);
     await screenshot(page, "results");
     expectNoErrors(pane);
   });
@@ -161,6 +163,9 @@ describe("the Granska view", () => {
     await validate(page);
     const all = expected.map(key).sort();
 
+    // The filters are folded away until asked for.
+    expect(await page.isVisible("#filter-severity")).toBe(false);
+    await page.click("details.filters-box summary");
     await page.selectOption("#filter-severity", "warning");
     expect(await shownFindings(page)).toEqual(expected.filter((f) => f.severity === "warning").map(key).sort());
     await page.selectOption("#filter-severity", "info");
@@ -195,7 +200,7 @@ describe("the Granska view", () => {
     const { page } = pane;
     await validate(page);
     for (const f of [expected.find((x) => x.code === "DUPLICATE")!, expected.find((x) => x.sheet === "Bilaga 2")!]) {
-      await page.click(`li.finding[data-code="${f.code}"][data-sheet="${f.sheet}"][data-cell="${f.cell}"] button.goto`);
+      await page.click(`li.finding[data-code="${f.code}"][data-sheet="${f.sheet}"][data-cells~="${f.cell}"] button.goto`);
       await eventually(async () => expect(await fake(page, (x) => x.selected)).toEqual({ sheet: f.sheet, address: f.cell }));
       expect(await fake(page, (x) => x.activeSheet)).toBe(f.sheet);
     }
@@ -259,7 +264,7 @@ describe("the Granska view", () => {
     const { page } = pane;
     await validate(page);
     // The generated rows are clean: nothing to report.
-    expect(await counts(page)).toEqual({ errors: 0, warnings: 0, info: 0, needsDecision: 0 });
+    expect(await counts(page)).toEqual({ errors: 0, warnings: 0, info: 0, needsDecision: 0, decided: 0 });
     expect(await page.locator("#findings li.finding").count()).toBe(0);
     const syncs = await fake(page, (x) => x.syncCount);
     expect(syncs).toBeGreaterThan(0);
@@ -475,7 +480,7 @@ describe("the Publicera and Kostnader views", () => {
     await fake(page, (x) => x.setValue("Bilaga 1", "C2", "Region"));
     await page.click("#tab-validate");
     await validate(page);
-    expect(await page.textContent("#status")).toContain("Jämfört med utgåva 2026:1");
+    expect(await page.textContent("#validate-status")).toContain("Jämfört med utgåva 2026:1");
     await page.locator('li.finding[data-code="CHANGE_UNDOCUMENTED"][data-cell="C2"]').waitFor({ state: "attached" });
 
     // Its cost shift from last year's costs: the kommun's 400 000 kr for 12 22 03 in SÄBO moves to the Region.
@@ -483,7 +488,7 @@ describe("the Publicera and Kostnader views", () => {
     await page.click("#cost-shift-run");
     await eventually(async () => expect(await page.getAttribute("#cost-shift-verdict", "data-neutral")).toBe("false"));
     const cells = await page.$$eval("#cost-shift-table tbody td", (tds) => tds.map((td) => td.textContent));
-    expect(cells.slice(0, 5)).toEqual(["1", "12 22", "Särskilt boende för äldre", "Kommun", "Region"]);
+    expect(cells.slice(0, 5)).toEqual(["1", "12 22", "Särskilt boende för äldre enligt SoL", "Kommun", "Region"]);
     expect(cells[5]).toMatch(/^[-−]400\s000 kr$/);
     await screenshot(page, "costs");
     expectNoErrors(pane);

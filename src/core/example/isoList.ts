@@ -71,7 +71,7 @@ export const ISO_LIST: ReadonlyArray<readonly [code: string, title: string]> = [
   ["12 03 16", "Gånghjälpmedel med flera stödben"],
   ["12 06", "Gånghjälpmedel som hanteras med båda armarna"],
   ["12 06 03", "Gåstativ"],
-  ["12 06 06", "Gånghjälpmedel som hanteras med båda armarna"],
+  ["12 06 06", "Rollatorer"],
   ["12 06 09", "Gåstolar"],
   ["12 06 12", "Gåbord"],
   ["12 12 00", "Bilanpassning"],

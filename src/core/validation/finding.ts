@@ -19,13 +19,28 @@ export interface Finding extends CellRef {
   readonly section: string;
   readonly needsDecision: boolean;
   readonly related: readonly CellRef[];
+  /** The recorded huvudmän decision (sheet Beslut) that answers a finding that needs one. */
+  readonly decision?: DecisionRef;
 }
 
+/** Where a decision is recorded: the Beslut sheet's row, its date and reference. */
+export interface DecisionRef {
+  readonly sheet: string;
+  readonly row: number;
+  readonly datum: string | null;
+  readonly referens: string | null;
+}
+
+/**
+ * Counts by severity. A finding answered by a recorded decision is counted only as `decided`:
+ * it stays visible but no longer blocks. `needsDecision` counts those still undecided.
+ */
 export interface FindingSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly info: number;
   readonly needsDecision: number;
+  readonly decided: number;
 }
 
 export function summarize(findings: readonly Finding[]): FindingSummary {
@@ -33,13 +48,18 @@ export function summarize(findings: readonly Finding[]): FindingSummary {
   let warnings = 0;
   let info = 0;
   let needsDecision = 0;
+  let decided = 0;
   for (const f of findings) {
+    if (f.decision) {
+      decided++;
+      continue;
+    }
     if (f.severity === "error") errors++;
     else if (f.severity === "warning") warnings++;
     else info++;
     if (f.needsDecision) needsDecision++;
   }
-  return { errors, warnings, info, needsDecision };
+  return { errors, warnings, info, needsDecision, decided };
 }
 
 export const SEVERITY_SV: Record<Severity, string> = { error: "fel", warning: "varning", info: "info" };

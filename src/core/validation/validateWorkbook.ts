@@ -6,6 +6,7 @@ import { valueOf } from "../values";
 import { RULES } from "./catalogue";
 import type { Finding } from "./finding";
 import { diffModels } from "../editions/diff";
+import { applyDecisions } from "../decisions";
 import { collector, type PreviousEdition, type Rule, type ValidationContext } from "./rule";
 
 /** Builds what the checks share, once per validation. */
@@ -40,7 +41,8 @@ export function sortFindings(findings: Finding[], sheetNames: readonly string[])
 
 /**
  * Runs every check of rules.md on a workbook and returns all findings (never stops at the first).
- * With `previous` (the last published edition) the change checks of §6.3 run too.
+ * With `previous` (the last published edition) the change checks of §6.3 run too. A finding that
+ * needs a decision carries the matching decision of the `Beslut` sheet, when one is recorded.
  * @example validateWorkbook(readWorkbook(raw)).filter((f) => f.severity === "error")
  */
 export function validateWorkbook(
@@ -53,5 +55,5 @@ export function validateWorkbook(
   const findings: Finding[] = [];
   const report = collector(findings);
   for (const rule of rules) rule.check(ctx, report);
-  return sortFindings(findings, model.sheetNames);
+  return sortFindings(applyDecisions(findings, model), model.sheetNames);
 }

@@ -12,12 +12,14 @@ export const PAYER_MISSING: Rule = {
       for (const row of table.rows) {
         // A row on its way out answers nothing; its empty cells are no gap.
         if (row.status.state === "ok" && row.status.value === "Utgår") continue;
-        for (const form of Object.keys(row.payers) as Boendeform[]) {
-          if (!table.columns.has(form) || row.payers[form]!.state !== "empty") continue;
-          const header = table.columns.get(form)!.header;
-          const what = row.iso.state === "ok" ? row.iso.value.code : row.product ?? `rad ${row.row}`;
-          report(this, { table, row: row.row, column: form }, `Betalare saknas för ${what} i kolumnen ${header}. Ange Kommun, Region eller Egenansvar.`);
-        }
+        const empty = (Object.keys(row.payers) as Boendeform[]).filter((form) => table.columns.has(form) && row.payers[form]!.state === "empty");
+        if (empty.length === 0) continue;
+        // One message for the row, naming every empty column: the same cause is read once.
+        const headers = empty.map((form) => table.columns.get(form)!.header);
+        const what = row.iso.state === "ok" ? row.iso.value.code : row.product ?? `rad ${row.row}`;
+        const where = headers.length === 1 ? `kolumnen ${headers[0]}` : `kolumnerna ${headers.slice(0, -1).join(", ")} och ${headers.at(-1)}`;
+        const message = `Betalare saknas för ${what} i ${where}. Ange Kommun, Region eller Egenansvar.`;
+        for (const form of empty) report(this, { table, row: row.row, column: form }, message);
       }
     }
   },

@@ -4,6 +4,9 @@ import { coveringPrinciple } from "../../principlesInForce";
 import { valueOf } from "../../values";
 import { type Rule } from "../rule";
 
+/** "a", "a och b", "a, b och c". */
+const listSv = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items.at(-1)}`);
+
 export const REGION_AREA: Rule = {
   code: "REGION_AREA",
   section: "§2.2",
@@ -18,21 +21,23 @@ export const REGION_AREA: Rule = {
         const principle = coveringPrinciple(ctx.principleIndex, iso.code, isRegionPrinciple);
         if (!principle) continue;
         const where = principle.row === null ? "inbyggda principer" : `${principle.sheet} rad ${principle.row}`;
-        for (const form of Object.keys(row.payers) as Boendeform[]) {
+        const wrong = (Object.keys(row.payers) as Boendeform[]).filter((form) => {
           const payer = valueOf(row.payers[form]!);
-          if (payer !== "Kommun" && payer !== "Egenansvar") continue;
-          const info = PRINCIPLE_INFO[principle.key];
-          report(
-            this,
-            {
-              table,
-              row: row.row,
-              column: form,
-              related: principle.row === null ? [] : [{ sheet: principle.sheet, row: principle.row, column: null, cell: null }],
-            },
-            `${iso.code} ligger under ${principle.code} (${info.areaSv}, ${where}), som Region Stockholm bekostar för alla åldrar (§2.2), men står här på ${payer}. En sådan avvikelse från överenskommelsens princip kräver huvudmännens beslut.`,
-          );
+          return payer === "Kommun" || payer === "Egenansvar";
+        });
+        if (wrong.length === 0) continue;
+        // One message for the row, naming every housing form: the same cause is read once.
+        const byPayer = new Map<string, string[]>();
+        for (const form of wrong) {
+          const payer = valueOf(row.payers[form]!)!;
+          (byPayer.get(payer) ?? byPayer.set(payer, []).get(payer)!).push(table.columns.get(form)?.header ?? form);
         }
+        const onWhat = [...byPayer].map(([payer, headers]) => `${payer} för ${listSv(headers)}`);
+        const info = PRINCIPLE_INFO[principle.key];
+        const under = iso.code === principle.code ? `${iso.code} är ett av regionens ansvarsområden` : `${iso.code} ligger under ${principle.code}`;
+        const message = `${under} (${info.areaSv}, ${where}), som Region Stockholm bekostar för alla åldrar (§2.2), men står här på ${listSv(onWhat)}. En sådan avvikelse från överenskommelsens princip kräver huvudmännens beslut.`;
+        const related = principle.row === null ? [] : [{ sheet: principle.sheet, row: principle.row, column: null, cell: null }];
+        for (const form of wrong) report(this, { table, row: row.row, column: form, related }, message);
       }
     }
   },

@@ -20,7 +20,7 @@ export const SOCPSYK_EXCEPTION: Rule = {
         report(
           this,
           { table, row: row.row, column: "SOL_SOCPSYK", related: exception.row === null ? [] : [{ sheet: exception.sheet, row: exception.row, column: null, cell: null }] },
-          `${iso.code} ligger under ${exception.code} (lyftar, duschvagn/duschsäng eller vårdaraggregat), som kommunen bekostar i socialpsykiatriskt boende (§5.2), men står här på ${payer}.`,
+          `${iso.code === exception.code ? `${iso.code} är en av koderna` : `${iso.code} ligger under ${exception.code}`} (lyftar, duschvagn/duschsäng eller vårdaraggregat), som kommunen bekostar i socialpsykiatriskt boende (§5.2), men står här på ${payer}.`,
         );
       } else if (!exception && payer === "Kommun" && valueOf(row.grundutrustning) !== true) {
         report(
