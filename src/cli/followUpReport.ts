@@ -202,7 +202,7 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   }
   if (report.beforeFirstEdition) {
     const b = report.beforeFirstEdition;
-    ws.getCell(++r, 1).value = text(`${b.lines} rader, ${krText(b.ore)}, ligger före den första utgåvan (${b.firstEffective}): lägg till den utgåva som gällde då med --edition.`);
+    ws.getCell(++r, 1).value = text(`${b.lines} rader, ${krText(b.ore)}, ligger före den första utgåvan (${b.firstEffective}): lägg till den utgåva som gällde då med --utgåva.`);
   }
 
   // The reconciliation block, as formulas with cached values.

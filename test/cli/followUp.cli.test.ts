@@ -186,7 +186,7 @@ describe("follow-up over several files", () => {
     );
     const r = await cli("follow-up", file("tidig.csv"), "--edition", file("2026-1.json"));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^2 rader, 1\s234,56 kr, ligger före den första utgåvan \(2026-01-01\): lägg till den utgåva som gällde då med --edition\.$/m);
+    expect(r.out).toMatch(/^2 rader, 1\s234,56 kr, ligger före den första utgåvan \(2026-01-01\): lägg till den utgåva som gällde då med --utgåva\.$/m);
     expect(r.out.split("\n").filter((l) => l.includes("NO_EDITION"))).toHaveLength(1);
     const json = JSON.parse((await cli("follow-up", file("tidig.csv"), "--edition", file("2026-1.json"), "--json")).out);
     expect(json.beforeFirstEdition).toEqual({ lines: 2, amount: 1234.56, firstEffective: "2026-01-01" });

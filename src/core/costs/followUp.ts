@@ -35,7 +35,7 @@ export const LEFT_OUT_REASONS_SV: Readonly<Record<string, string>> = {
   NOT_IN_SCOPE: "Boendeformen omfattas inte av överenskommelsen.",
   AGE_MISSING: "Åldern saknas och betalaren beror på den (barn eller vuxen). Fyll i åldern eller kör med --ålder-saknas vuxen.",
   AGE_INVALID: "Åldern kan inte läsas (ange år, 0–130).",
-  NO_EDITION: "Ingen utgåva av bilagorna gällde radens datum. Lägg till den utgåva som gällde då med --edition.",
+  NO_EDITION: "Ingen utgåva av bilagorna gällde radens datum. Lägg till den utgåva som gällde då med --utgåva.",
   ISO_FORMAT: "ISO-koden saknas eller är ingen ISO 9999-kod.",
   BOENDEFORM_UNKNOWN: "Boendeformen saknas eller är okänd.",
   SPECIALANPASSAD_INVALID: "Specialanpassad kan inte läsas.",
