@@ -17,7 +17,7 @@ export function paneFigures(root: string): { paneJsGzipKb: number; paneJsGzipKbA
   const r = spawnSync(process.execPath, [webpack, "--mode", "production", "--env", "url=https://bench.invalid/", "--output-path", out], { cwd: root, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`bench: webpack misslyckades: ${r.stderr || r.stdout}`);
   const html = readFileSync(path.join(out, "taskpane.html"), "utf8");
-  const ours = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
+  const ours = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]!).filter((src) => !/^https?:/.test(src));
   if (ours.length === 0) throw new Error("bench: taskpane.html laddar inga egna skript");
   const gz = (file: string) => gzipSync(readFileSync(path.join(out, file))).length / 1024;
   const firstPaint = ours.reduce((sum, src) => sum + gz(src), 0);
