@@ -273,6 +273,7 @@ export function lookupFigures() {
 
 /** CPU milliseconds (user + system) of one call; CPU, not wall time, so other processes count less. */
 async function cpuMs(fn: () => Promise<unknown>): Promise<number> {
+  (globalThis as { gc?: () => void }).gc?.();
   const before = process.cpuUsage();
   await fn();
   const used = process.cpuUsage(before);
