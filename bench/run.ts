@@ -17,6 +17,7 @@ import { readWithExcelJs } from "../test/helpers/excelJsReader";
 import { readerFixtures } from "../test/helpers/readerFixtures";
 import { installOfficeRuntime, loadOfficeRuntime, serialisedBytes } from "./officeRuntime";
 import { BENCH_FORMS, lookupFigures, rangeFigures100k } from "./speed";
+import { validateComparison } from "./validateBefore";
 import { paneFigures } from "./pane";
 
 /** The repository root, from bench/ or from its compiled copy in dist/bench/bench/. */
@@ -46,8 +47,8 @@ function whoPaysFigures() {
   return lookupFigures();
 }
 
-function validateFigures() {
-  const rowsOf = (n: number) =>
+/** A bilaga 1 of `n` generated rows, as the validation figures use it. */
+const validationRows = (n: number) =>
     Array.from({ length: n }, (_, i) => ({
       "ISO-kod": generatedCode(i),
       Benämning: `Produktgrupp ${i}`,
@@ -57,8 +58,10 @@ function validateFigures() {
       "SoL dagverksamhet": i % 11 === 0 ? null : "Kommun",
       Huvudhjälpmedel: i % 13 === 0 ? generatedCode(i + 1) : null,
     }));
+
+function validateFigures() {
   const measure = (n: number) => {
-    const raw = workbook({ b1: rowsOf(n) });
+    const raw = workbook({ b1: validationRows(n) });
     return timeMs(() => void validateWorkbook(raw), n >= 100_000 ? 3 : 5);
   };
   return { validateRows1kMs: measure(1_000), validateRows10kMs: measure(10_000), validateRows100kMs: measure(100_000) };
@@ -258,6 +261,7 @@ async function main() {
     ...paneFigures(ROOT),
     ...(await hyperFormulaFigures()),
     ...validateFigures(),
+    ...validateComparison(ROOT, workbook({ b1: validationRows(100_000) })),
     ...(await cliFigures()),
     ...(await cliReaderFigures()),
     node: process.version,
@@ -287,6 +291,7 @@ async function main() {
     ["validering 1 000 rader, ms", r.validateRows1kMs.toFixed(1)],
     ["validering 10 000 rader, ms", r.validateRows10kMs.toFixed(1)],
     ["validering 100 000 rader, ms", r.validateRows100kMs.toFixed(1)],
+    ["validering 100 000 rader, före / efter nummer 13 (samma körning), ms", `${r.validateRows100kMsBefore.toFixed(0)} / ${r.validateRows100kMsAfter.toFixed(0)} (${(r.validateRows100kMsBefore / r.validateRows100kMsAfter).toFixed(1)}×)`],
     ["  tillväxt 10k→100k (10 = linjärt)", (r.validateRows100kMs / r.validateRows10kMs).toFixed(1)],
     ["kostnadsansvar validate, 10 000 rader .xlsx, ms", r.cliValidate10kMs.toFixed(0)],
     ["kostnadsansvar validate, 100 000 rader .xlsx, ms / max RSS MB", `${r.cliValidate100kMs} / ${r.cliValidate100kMaxRssMb}`],
