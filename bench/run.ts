@@ -202,7 +202,7 @@ async function hyperFormulaFigures() {
   const { HyperFormula } = await import("hyperformula");
   const { functionsMetadata } = await import("../test/helpers/metadata");
   const { registerAddinFunctions, settle } = await import("../test/helpers/hyperformula");
-  const { basisOf } = await import("../src/excel/modelSource");
+  const { basisOf } = await import("../src/excel/basis");
   const { readWorkbook } = await import("../src/core/model");
   // A list of 2 000 rows: classes, subclasses and divisions with a SÄBO payer each.
   const list: Array<[string, string]> = [];

@@ -19,6 +19,14 @@ async function basis() {
   }
 }
 
+let titles: Promise<ReadonlyMap<string, string>> | null = null;
+
+/** The built-in ISO list's titles, loaded when ISO_TITLE first needs them. */
+function builtInTitles(): Promise<ReadonlyMap<string, string>> {
+  titles ??= import(/* webpackChunkName: "isolista" */ "../core/example/isoList").then((m) => new Map(m.ISO_LIST));
+  return titles;
+}
+
 /**
  * Excel hands error cells to a function with capturesCalculationErrors as CustomFunctions.Error
  * objects; the core knows them as `{ error }`. (WHO_PAYS and WHO_PAYS_WHY read their arguments
@@ -90,7 +98,7 @@ export async function whoPaysWhyFn(iso: any[][], boendeform: any[][], age: any[]
  * @returns The title, one per row.
  */
 export async function isoTitleFn(iso: any[][]): Promise<any[][]> {
-  return toExcel(isoTitleColumn(cells(iso), (await basis()).model));
+  return toExcel(isoTitleColumn(cells(iso), (await basis()).model, await builtInTitles()));
 }
 
 /**

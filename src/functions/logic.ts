@@ -1,6 +1,5 @@
 import { cellText, isCellError, isEmptyCell, type CellValue } from "../core/cells";
 import { listsOnDate, whoPaysOnDate, type DatedLists, type ListsOnDate } from "../core/editions/inForce";
-import { ISO_LIST } from "../core/example/isoList";
 import { parseIsoCode } from "../core/iso";
 import type { WorkbookModel } from "../core/model";
 import { readAmount, readDate, todayIso, valueOf } from "../core/values";
@@ -105,7 +104,6 @@ export function isoNormalizeValue(iso: CellValue): CellResult<string> {
   );
 }
 
-const BUILT_IN_TITLES = new Map(ISO_LIST);
 const titleCache = new WeakMap<WorkbookModel, Map<string, string>>();
 
 /** The titles of a workbook's `ISO 9999` sheet, built once per model. */
@@ -122,12 +120,15 @@ function workbookTitles(model: WorkbookModel): Map<string, string> {
   return titles;
 }
 
-/** ISO_TITLE: the Swedish title from the workbook's `ISO 9999` sheet, else from the built-in list. */
-export function isoTitleValue(iso: CellValue, model: WorkbookModel | null): CellResult<string> {
+/**
+ * ISO_TITLE: the Swedish title from the workbook's `ISO 9999` sheet, else from the built-in list
+ * (`builtIn`, loaded by the caller when first needed: it is not part of the pane's first paint).
+ */
+export function isoTitleValue(iso: CellValue, model: WorkbookModel | null, builtIn: ReadonlyMap<string, string>): CellResult<string> {
   const normal = isoNormalizeValue(iso);
   if (!normal.ok) return normal;
   const code = normal.value;
-  const title = (model ? workbookTitles(model).get(code) : undefined) ?? BUILT_IN_TITLES.get(code);
+  const title = (model ? workbookTitles(model).get(code) : undefined) ?? builtIn.get(code);
   if (title) return ok(title);
   return fail("NA", `ISO_UNKNOWN: ${code} finns varken i arbetsbokens blad ISO 9999 eller i den inbyggda (partiella) listan.`);
 }
@@ -268,9 +269,9 @@ export function whoPaysWhyColumn(args: readonly MatrixArg[], lists: readonly Dat
   return answerColumn(args, lists, whyCell, today);
 }
 
-export function isoTitleColumn(iso: MatrixArg, model: WorkbookModel | null): Shape | CellResult<string>[][] {
+export function isoTitleColumn(iso: MatrixArg, model: WorkbookModel | null, builtIn: ReadonlyMap<string, string>): Shape | CellResult<string>[][] {
   const shape = broadcast([iso], ["iso"]);
-  return shape.ok ? mapRows(shape, ([code]) => isoTitleValue(code!, model)) : shape;
+  return shape.ok ? mapRows(shape, ([code]) => isoTitleValue(code!, model, builtIn)) : shape;
 }
 
 export function isoNormalizeColumn(iso: MatrixArg): Shape | CellResult<string>[][] {

@@ -1,5 +1,5 @@
 import { readWorkbook } from "../../src/core/model";
-import { basisOf, builtInBasis } from "../../src/excel/modelSource";
+import { basisOf, builtInBasis } from "../../src/excel/basis";
 import { broadcast, isoNormalizeColumn, whoPaysColumn, whoPaysValue, whoPaysWhyColumn, whoPaysWhyValue } from "../../src/functions/logic";
 import { todayIso } from "../../src/core/values";
 import type { CellValue } from "../../src/core/cells";
