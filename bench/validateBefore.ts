@@ -10,8 +10,8 @@ import * as path from "node:path";
 import type { RawWorkbook } from "../src/core/cells";
 import { validateWorkbook } from "../src/core/validation/validateWorkbook";
 
-/** main before issue 13's validation changes. */
-export const BEFORE = "c302c33";
+/** main just before issue 13 (the base this branch was rebased on). */
+export const BEFORE = "5cf60c6";
 
 export type Validate = (raw: RawWorkbook) => unknown;
 
