@@ -153,23 +153,6 @@ export async function cliReaderFigures() {
   };
 }
 
-/** Excel's custom-function runtime, as far as the wrapper needs it outside Excel. */
-function installCustomFunctionsShim(): void {
-  class CfError extends Error {
-    constructor(
-      readonly code: string,
-      message?: string,
-    ) {
-      super(message);
-    }
-  }
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-    associate: () => undefined,
-    Error: CfError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
-  };
-}
-
 /** The range form through the real wrapper (2-D in, 2-D out), and how big its answer is. */
 async function rangeFigures() {
   installOfficeRuntime(loadOfficeRuntime(ROOT));
