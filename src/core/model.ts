@@ -198,6 +198,25 @@ function readTable<R>(
   located: Located,
   readRow: (get: (field: string) => CellValue, row: number) => R,
 ): SheetTable<R> {
+  // A reader by field name, over the row being read (no closure per row).
+  let current: readonly CellValue[] = [];
+  return readRows(located, (offsetOf) => {
+    const get = (field: string): CellValue => {
+      const offset = offsetOf(field);
+      return offset === undefined ? null : current[offset];
+    };
+    return (cells, row) => {
+      current = cells;
+      return readRow(get, row);
+    };
+  });
+}
+
+/** readTable for readers that look their columns up once per table (the bilagor: many rows). */
+function readRows<R>(
+  located: Located,
+  makeReader: (offsetOf: (field: string) => number | undefined) => (cells: readonly CellValue[], row: number) => R,
+): SheetTable<R> {
   const { spec, sheet, headerIndex, columns } = located;
   const firstRow = sheet.firstRow ?? 1;
   const firstColumn = sheet.firstColumn ?? 1;
@@ -206,6 +225,7 @@ function readTable<R>(
   const offsets = new Map<string, number>([...columns].map(([field, ref]) => [field, ref.index - firstColumn]));
   const rows: R[] = [];
   const cellErrors: CellErrorAt[] = [];
+  const readRow = makeReader((field) => offsets.get(field));
   for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i];
     if (!cells) continue;
@@ -221,11 +241,7 @@ function readTable<R>(
       }
     }
     if (empty) continue;
-    const get = (field: string): CellValue => {
-      const offset = offsets.get(field);
-      return offset === undefined ? null : cells[offset];
-    };
-    rows.push(readRow(get, firstRow + i));
+    rows.push(readRow(cells, firstRow + i));
   }
   return {
     key: spec.key,
@@ -250,8 +266,30 @@ const readIsoCell = (raw: CellValue): Parsed<IsoValue> => {
 };
 
 const textOf = (raw: CellValue): string | null => (isEmptyCell(raw) || isCellError(raw) ? null : readText(raw!));
-const payerOf = (raw: CellValue): Parsed<Payer> =>
-  parseCell(raw, (v) => (typeof v === "string" ? parsePayer(v) : null));
+
+/**
+ * A cell reader that reads each distinct text once: lists repeat a few spellings (Kommun, Ja,
+ * Gällande, dates) on every row, so their parsed values are shared (they are never modified).
+ */
+function sharedReader<T>(read: (raw: Exclude<CellValue, null | undefined>) => T | null): (raw: CellValue) => Parsed<T> {
+  const seen = new Map<string, Parsed<T>>();
+  return (raw) => {
+    if (typeof raw !== "string") return parseCell(raw, read);
+    let parsed = seen.get(raw);
+    if (parsed === undefined) {
+      parsed = parseCell(raw, read);
+      // Bounded, so a column of distinct texts cannot grow it without end.
+      if (seen.size >= 4096) seen.clear();
+      seen.set(raw, parsed);
+    }
+    return parsed;
+  };
+}
+
+const payerOf = sharedReader<Payer>((v) => (typeof v === "string" ? parsePayer(v) : null));
+const yesNoOf = sharedReader(readYesNo);
+const statusOf = sharedReader(readStatus);
+const dateOf = sharedReader(readDate);
 const principleOf = (raw: CellValue): Parsed<PrincipleKey> =>
   parseCell(raw, (v) => {
     if (typeof v !== "string") return null;
@@ -260,32 +298,45 @@ const principleOf = (raw: CellValue): Parsed<PrincipleKey> =>
   });
 const numberOf = (raw: CellValue): Parsed<number> => parseCell(raw, readAmount);
 
+/** A row's cell at a column offset; -1 (a column the sheet lacks) reads as empty. */
+function cellAt(cells: readonly CellValue[], offset: number): CellValue {
+  return offset < 0 ? null : cells[offset];
+}
+
 function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[]) {
-  return (get: (field: string) => CellValue, row: number): BilagaRow => {
-    const payers: Partial<Record<Boendeform, Parsed<Payer>>> = {};
-    for (const form of payerFields) payers[form] = payerOf(get(form));
-    const ekonomiskText = textOf(get("ekonomisk"));
-    const ekonomiskRaw = get("ekonomisk");
-    return {
-      bilaga,
-      row,
-      iso: readIsoCell(get("iso")),
-      title: textOf(get("title")),
-      product: textOf(get("product")),
-      payers,
-      grundutrustning: parseCell(get("grundutrustning"), readYesNo),
-      villkor: textOf(get("villkor")),
-      huvudhjalpmedel: readIsoCell(get("huvudhjalpmedel")),
-      fortroende: parseCell(get("fortroende"), readYesNo),
-      status: parseCell(get("status"), readStatus),
-      beslutsdatum: parseCell(get("beslutsdatum"), readDate),
-      giltigFran: parseCell(get("giltigFran"), readDate),
-      motivering: textOf(get("motivering")),
-      ekonomisk:
-        ekonomiskText === null
-          ? null
-          : { text: ekonomiskText, amount: isEmptyCell(ekonomiskRaw) || isCellError(ekonomiskRaw) ? null : readAmount(ekonomiskRaw!) },
-      konsekvens: textOf(get("konsekvens")),
+  return (offsetOf: (field: string) => number | undefined) => {
+    // Each field's column offset once per table; a missing column reads as an empty cell.
+    const at = (field: string): number => offsetOf(field) ?? -1;
+    const [iso, title, product, grund, villkor, huvud, fortroende, status, beslut, giltig, motivering, ekonomisk, konsekvens] = [
+      "iso", "title", "product", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "beslutsdatum", "giltigFran", "motivering", "ekonomisk", "konsekvens",
+    ].map(at) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
+    const payerOffsets = payerFields.map(at);
+    return (cells: readonly CellValue[], row: number): BilagaRow => {
+      const payers: Partial<Record<Boendeform, Parsed<Payer>>> = {};
+      for (let i = 0; i < payerFields.length; i++) payers[payerFields[i]!] = payerOf(cellAt(cells, payerOffsets[i]!));
+      const ekonomiskRaw = cellAt(cells, ekonomisk);
+      const ekonomiskText = textOf(ekonomiskRaw);
+      return {
+        bilaga,
+        row,
+        iso: readIsoCell(cellAt(cells, iso)),
+        title: textOf(cellAt(cells, title)),
+        product: textOf(cellAt(cells, product)),
+        payers,
+        grundutrustning: yesNoOf(cellAt(cells, grund)),
+        villkor: textOf(cellAt(cells, villkor)),
+        huvudhjalpmedel: readIsoCell(cellAt(cells, huvud)),
+        fortroende: yesNoOf(cellAt(cells, fortroende)),
+        status: statusOf(cellAt(cells, status)),
+        beslutsdatum: dateOf(cellAt(cells, beslut)),
+        giltigFran: dateOf(cellAt(cells, giltig)),
+        motivering: textOf(cellAt(cells, motivering)),
+        ekonomisk:
+          ekonomiskText === null
+            ? null
+            : { text: ekonomiskText, amount: isEmptyCell(ekonomiskRaw) || isCellError(ekonomiskRaw) ? null : readAmount(ekonomiskRaw!) },
+        konsekvens: textOf(cellAt(cells, konsekvens)),
+      };
     };
   };
 }
@@ -318,7 +369,7 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
   const bilagor: Partial<Record<BilagaKey, SheetTable<BilagaRow>>> = {};
   for (const key of BILAGA_KEYS) {
     const located = locate(key);
-    if (located) bilagor[key] = readTable(located, bilagaRowReader(key, key === "B4" ? ["SOL_SOCPSYK"] : LIST_FORMS));
+    if (located) bilagor[key] = readRows(located, bilagaRowReader(key, key === "B4" ? ["SOL_SOCPSYK"] : LIST_FORMS));
   }
   const principerAt = locate("PRINCIPER");
   const isoAt = locate("ISO");

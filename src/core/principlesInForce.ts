@@ -1,4 +1,4 @@
-import { exampleWorkbook } from "./example/exampleWorkbook";
+import { DEFAULT_PRINCIPLES_SHEET } from "./defaultPrinciples";
 import { readWorkbook, type WorkbookModel } from "./model";
 import { isoChain } from "./iso";
 import type { PrincipleEntry, PrincipleKey } from "./principles";
@@ -14,10 +14,10 @@ export interface PrinciplesInForce {
 
 let defaults: PrinciplesInForce | null = null;
 
-/** The principle defaults that ship with the add-in (the example edition's `Principer`). */
+/** The principle defaults that ship with the add-in (the example edition's `Principer`, read the same way). */
 export function defaultPrinciples(): PrinciplesInForce {
   if (!defaults) {
-    const table = readWorkbook(exampleWorkbook()).principer;
+    const table = readWorkbook({ sheets: [{ name: SHEET_SPECS.PRINCIPER.name, rows: DEFAULT_PRINCIPLES_SHEET.map((row) => [...row]) }] }).principer;
     const entries: PrincipleEntry[] = [];
     for (const row of table?.rows ?? []) {
       const key = valueOf(row.principle);

@@ -15,6 +15,7 @@ import { principlesInForce } from "./principlesInForce";
 import { PAYER_COLUMNS, SHEET_SPECS } from "./sheets";
 import { missingColumnNote, missingPayerColumns, silentRowsNote } from "./whoPaysNotes";
 import { parseIsoDate, readYesNo, statusCounts, todayIso, valueOf } from "./values";
+import { memoisedWhoPays } from "./whoPaysMemo";
 
 export type WhoPaysRule =
   | "AGE_UNDER_18"
@@ -246,232 +247,242 @@ function formName(form: Boendeform): string {
   return BOENDEFORM_INFO[form].nameSv;
 }
 
-/**
- * Who pays for a prescribed aid: the precedence of rules.md "Who pays", step by step.
- * Never guesses: where no rule or row answers, the answer is UNLISTED or AMBIGUOUS with no payer.
- * @example whoPays({ iso: "12 22 03", boendeform: "SÄBO", age: 80 }, index).payer
- */
-export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | WorkbookModel): WhoPaysResult {
-  const index = "list" in indexOrModel ? indexOrModel : whoPaysIndexOf(indexOrModel);
+// ---------------------------------------------------------------------------------------------
+// The query, read and checked before any rule is asked.
 
+/** A query whose every argument has been read: what the steps below decide on. */
+export interface ParsedQuery {
+  /** The normal form of the asked code. */
+  readonly code: string;
+  /** The code and its ancestors, most specific first. */
+  readonly chain: readonly string[];
+  readonly form: Exclude<ReturnType<typeof parseBoendeform>, { kind: "unknown" }>;
+  readonly age: number;
+  readonly special: boolean;
+  /** The date rows' own Giltig från are compared with (today when the query has none; looked up only when needed). */
+  readonly onDate: () => string;
+  readonly includeProposals: boolean;
+}
+
+/** Reads and checks a query's arguments, in the order a user would fix them; the first problem is the answer. */
+export function parseQuery(query: WhoPaysQuery): { readonly ok: true; readonly query: ParsedQuery } | WhoPaysError {
   const iso = parseIsoCode(query.iso);
-  if (!iso.ok) {
-    const shown = cellText(query.iso).slice(0, 60);
-    return inputError(
-      "ISO_FORMAT",
-      iso.reason === "empty"
-        ? "ISO-kod saknas. Ange koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03."
-        : `”${shown}” är ingen ISO 9999-kod. Ange koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03.`,
-    );
-  }
+  if (!iso.ok) return inputError("ISO_FORMAT", INPUT_MESSAGES.isoFormat(iso.reason === "empty", cellText(query.iso)));
   const form = parseBoendeform(isCellError(query.boendeform) ? "" : cellText(query.boendeform));
-  if (form.kind === "unknown") {
-    return inputError(
-      "BOENDEFORM_UNKNOWN",
-      form.text.trim() === ""
-        ? `Boendeform saknas. Giltiga boendeformer: ${BOENDEFORM_KEYS_TEXT}.`
-        : `Okänd boendeform ”${form.text}”. Giltiga boendeformer: ${BOENDEFORM_KEYS_TEXT}.`,
-    );
-  }
+  if (form.kind === "unknown") return inputError("BOENDEFORM_UNKNOWN", INPUT_MESSAGES.boendeformUnknown(form.text));
   const age = parseAge(query.age);
-  if (age === null) {
-    const shown = cellText(query.age).slice(0, 30);
-    return inputError(
-      "AGE_INVALID",
-      shown.trim() === ""
-        ? "Ålder saknas. Ange personens ålder i år (0–130)."
-        : `Ogiltig ålder ”${shown}”. Ange personens ålder i år (0–130).`,
-    );
-  }
+  if (age === null) return inputError("AGE_INVALID", INPUT_MESSAGES.ageInvalid(cellText(query.age)));
   let special = false;
   if (!isEmptyCell(query.specialanpassad) && query.specialanpassad !== undefined) {
     const parsed = isCellError(query.specialanpassad) ? null : readYesNo(query.specialanpassad!);
-    if (parsed === null) {
-      return inputError(
-        "SPECIALANPASSAD_INVALID",
-        `Specialanpassad ”${cellText(query.specialanpassad).slice(0, 30)}” kan inte läsas. Ange SANT/FALSKT eller ja/nej.`,
-      );
-    }
+    if (parsed === null) return inputError("SPECIALANPASSAD_INVALID", INPUT_MESSAGES.specialInvalid(cellText(query.specialanpassad)));
     special = parsed;
   }
   let date: string | null = null;
   if (query.date !== undefined) {
     date = parseIsoDate(query.date);
-    if (!date) return inputError("DATE_INVALID", `Ogiltigt datum ”${query.date.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.`);
+    if (!date) return inputError("DATE_INVALID", INPUT_MESSAGES.dateInvalid(query.date));
   }
   // Today is looked up only when a row has its own Giltig från.
   const onDate = (): string => (date ??= todayIso());
+  return {
+    ok: true,
+    query: { code: iso.code, chain: isoChain(iso.code), form, age, special, onDate, includeProposals: Boolean(query.includeProposals) },
+  };
+}
 
-  const code = iso.code;
-  const chain = isoChain(code);
-  const boendeform = form.kind === "inScope" ? form.key : null;
-  const answer: AnswerFn = (payer, rule, section, explain, source = null, villkor = null) =>
-    new Answer(payer, rule, section, explain, source, villkor, code, boendeform, index.edition);
+// ---------------------------------------------------------------------------------------------
+// The precedence of rules.md "Who pays", one small step per row of its table. Each step answers
+// or returns null to let the next one try. The order of WHO_PAYS_STEPS is the order of the table.
 
-  // 1. Children and young people: the Region, whatever the lists say.
-  if (age < 18) {
-    return answer(
-      "Region",
-      "AGE_UNDER_18",
-      WHO_PAYS_SECTIONS.AGE_UNDER_18,
-      () => `Region Stockholm betalar: personen är under 18 år (${age} år). Överenskommelsen gäller från 18 år och Region Stockholm bekostar förskrivna hjälpmedel till barn och unga (§1.1, §2.2).`,
-    );
-  }
+/** One step of the precedence: an answer, or null when the step does not apply. */
+export type WhoPaysStep = (q: ParsedQuery, index: WhoPaysIndex) => WhoPaysAnswer | null;
 
-  // 2. Areas the Region pays for at all ages.
-  for (const ancestor of chain) {
+/** An answer to `q` from `index`, its explanation written when first read. */
+function answerOf(
+  q: ParsedQuery,
+  index: WhoPaysIndex,
+  payer: Payer | null,
+  rule: WhoPaysRule,
+  section: string,
+  explain: () => string,
+  source: AnswerSource | null = null,
+  villkor: string | null = null,
+): WhoPaysAnswer {
+  return new Answer(payer, rule, section, explain, source, villkor, q.code, q.form.kind === "inScope" ? q.form.key : null, index.edition);
+}
+
+/** Where a principle comes from: its row, or the built-in principles. */
+function principleSource(principle: PrincipleEntry): AnswerSource | null {
+  return principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code };
+}
+
+function principleWhere(principle: PrincipleEntry, index: WhoPaysIndex): string {
+  return principle.row === null ? `${index.principleSheet} (inbyggda)` : `${principle.sheet} rad ${principle.row}`;
+}
+
+/** 1. Children and young people: the Region, whatever the lists say. */
+export const ageUnder18: WhoPaysStep = (q, index) =>
+  q.age < 18 ? answerOf(q, index, "Region", "AGE_UNDER_18", WHO_PAYS_SECTIONS.AGE_UNDER_18, () => EXPLAIN.ageUnder18(q.age)) : null;
+
+/** 2. Areas the Region pays for at all ages. */
+export const regionPrinciple: WhoPaysStep = (q, index) => {
+  for (const ancestor of q.chain) {
     const principle = index.regionPrinciples.get(ancestor);
     if (!principle) continue;
     const info = PRINCIPLE_INFO[principle.key];
-    const where = principle.row === null ? `${index.principleSheet} (inbyggda)` : `${principle.sheet} rad ${principle.row}`;
-    return answer(
-      "Region",
-      principle.key as WhoPaysRule,
-      info.section,
-      () => `Region Stockholm betalar: ${code} ligger under ${principle.code} (${info.areaSv}), som Region Stockholm bekostar för alla åldrar (${info.section}). Källa: ${where}.`,
-      principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code },
-    );
+    return answerOf(q, index, "Region", principle.key as WhoPaysRule, info.section, () => EXPLAIN.regionPrinciple(q.code, principle, principleWhere(principle, index)), principleSource(principle));
   }
+  return null;
+};
 
-  // 3. Specially adapted aids.
-  if (special) {
-    return answer(
-      "Region",
-      "SPECIALANPASSAD",
-      WHO_PAYS_SECTIONS.SPECIALANPASSAD,
-      () => "Region Stockholm betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
-    );
+/** 3. Specially adapted aids. */
+export const specialAdapted: WhoPaysStep = (q, index) =>
+  q.special ? answerOf(q, index, "Region", "SPECIALANPASSAD", WHO_PAYS_SECTIONS.SPECIALANPASSAD, EXPLAIN.specialAdapted) : null;
+
+/** 9. A recognised housing form outside the agreement. */
+export const notInScope: WhoPaysStep = (q, index) => {
+  if (q.form.kind !== "outOfScope") return null;
+  const form = q.form.form;
+  return answerOf(q, index, null, "NOT_IN_SCOPE", form.section, () => EXPLAIN.notInScope(form, q.code));
+};
+
+/** 4–6. Socialpsykiatri: bilaga 1–3 do not apply (§5.2); kommunal exceptions, then bilaga 4, then the Region. */
+export const socpsyk: WhoPaysStep = (q, index) => {
+  if (q.form.kind !== "inScope" || q.form.key !== "SOL_SOCPSYK") return null;
+  const key = q.form.key;
+  const code = q.code;
+  for (const ancestor of q.chain) {
+    const principle = index.socpsykKommun.get(ancestor);
+    if (!principle) continue;
+    return answerOf(q, index, "Kommun", "SOCPSYK_KOMMUN", WHO_PAYS_SECTIONS.SOCPSYK_KOMMUN, () => EXPLAIN.socpsykKommun(code, principle, principleWhere(principle, index)), principleSource(principle));
   }
-
-  if (form.kind === "outOfScope") return notInScope(form.form, code, answer);
-  const key = form.key;
-
-  // 4–6. Socialpsykiatri: bilaga 1–3 do not apply (§5.2).
-  if (key === "SOL_SOCPSYK") {
-    for (const ancestor of chain) {
-      const principle = index.socpsykKommun.get(ancestor);
-      if (!principle) continue;
-      const where = principle.row === null ? `${index.principleSheet} (inbyggda)` : `${principle.sheet} rad ${principle.row}`;
-      return answer(
-        "Kommun",
-        "SOCPSYK_KOMMUN",
-        WHO_PAYS_SECTIONS.SOCPSYK_KOMMUN,
-        () => `Kommunen betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
-        principle.row === null ? null : { sheet: principle.sheet, row: principle.row, iso: principle.code },
-      );
+  const sheet = index.sheetNames.B4;
+  for (const ancestor of q.chain) {
+    const atLevel = index.bilaga4.get(ancestor) ?? [];
+    const broken = atLevel.find(unreadable);
+    if (broken) return unreadableAnswer(q, index, broken, sheet);
+    const rows = atLevel.filter((r) => rowCounts(r, q.onDate, q.includeProposals));
+    if (rows.length === 0) continue;
+    const payers = distinctPayers(rows, key);
+    if (payers.size === 1) {
+      const [payer, payerRow] = [...payers][0]!;
+      return answerOf(q, index, payer, "BILAGA4", WHO_PAYS_SECTIONS.BILAGA4, () => EXPLAIN.bilaga4(payer, sheet, payerRow), { sheet, row: payerRow.row, iso: ancestor }, payerRow.villkor);
     }
-    for (const ancestor of chain) {
-      const atLevel = index.bilaga4.get(ancestor) ?? [];
-      const broken = atLevel.find(unreadable);
-      if (broken) return unreadableAnswer(broken, index.sheetNames.B4, answer);
-      const rows = atLevel.filter((r) => rowCounts(r, onDate, query.includeProposals));
-      if (rows.length === 0) continue;
-      const sheet = index.sheetNames.B4;
-      const payers = distinctPayers(rows, key);
-      const row = rows[0]!;
-      if (payers.size === 1) {
-        const [payer, payerRow] = [...payers][0]!;
-        return answer(
-          payer,
-          "BILAGA4",
-          WHO_PAYS_SECTIONS.BILAGA4,
-          () => `${payerPhrase(payer)} enligt ${describeRow(sheet, payerRow)}, kolumn Kostnadsansvar (§5.2).`,
-          { sheet, row: payerRow.row, iso: ancestor },
-          payerRow.villkor,
-        );
-      }
-      return unanswered(payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, sheet, key, code, answer, row);
-    }
-    // A broad code with Kommun parts below it (lifts, bilaga 4 rows) has no single payer.
-    const votes = [
-      ...principleVotesBelow(index, code, true),
-      ...(index.below4.get(code) ?? [])
-        .filter((r) => rowCounts(r, onDate, query.includeProposals))
-        .flatMap((r) => (r.payers.SOL_SOCPSYK?.state === "ok" ? [{ payer: r.payers.SOL_SOCPSYK.value, label: `${valueOf(r.iso)!.code} (${index.sheetNames.B4} rad ${r.row})` }] : [])),
-    ].filter((v) => v.payer !== "Region");
-    if (votes.length > 0) {
-      return answer(
-        null,
-        "AMBIGUOUS",
-        WHO_PAYS_SECTIONS.AMBIGUOUS,
-        () => `Tvetydigt: i socialpsykiatriskt boende är huvudregeln att Region Stockholm betalar, men under ${code} betalar någon annan för ${votes.map((v) => `${v.label}: ${v.payer}`).join(", ")}. Ange hela ISO-koden (§2.5, §5.2).`,
-      );
-    }
-    return answer(
-      "Region",
-      "SOCPSYK_DEFAULT",
-      WHO_PAYS_SECTIONS.SOCPSYK_DEFAULT,
-      () => `Region Stockholm betalar: i bostad med särskild service enligt SoL (socialpsykiatri) är kostnadsansvaret huvudsakligen Region Stockholms, och ${code} är varken ett kommunalt undantag eller upptagen i bilaga 4. Bilaga 1–3 tillämpas inte här (§5.2).`,
-    );
+    return unanswered(q, index, payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, sheet, rows[0]!);
   }
+  // A broad code with Kommun parts below it (lifts, bilaga 4 rows) has no single payer.
+  const votes = [
+    ...principleVotesBelow(index, code, true),
+    ...(index.below4.get(code) ?? [])
+      .filter((r) => rowCounts(r, q.onDate, q.includeProposals))
+      .flatMap((r) => (r.payers.SOL_SOCPSYK?.state === "ok" ? [{ payer: r.payers.SOL_SOCPSYK.value, label: `${valueOf(r.iso)!.code} (${sheet} rad ${r.row})` }] : [])),
+  ].filter((v) => v.payer !== "Region");
+  if (votes.length > 0) return answerOf(q, index, null, "AMBIGUOUS", WHO_PAYS_SECTIONS.AMBIGUOUS, () => EXPLAIN.socpsykAmbiguous(code, votes));
+  return answerOf(q, index, "Region", "SOCPSYK_DEFAULT", WHO_PAYS_SECTIONS.SOCPSYK_DEFAULT, () => EXPLAIN.socpsykDefault(code));
+};
 
-  // 7. The most specific row of bilaga 1 or 2, in the column of the housing form.
-  for (const ancestor of chain) {
+/** 7. The most specific row of bilaga 1 or 2, in the column of the housing form. */
+export const mostSpecificRow: WhoPaysStep = (q, index) => {
+  if (q.form.kind !== "inScope") return null;
+  const key = q.form.key;
+  for (const ancestor of q.chain) {
     const atLevel = index.list.get(ancestor) ?? [];
     const broken = atLevel.find(unreadable);
-    if (broken) return unreadableAnswer(broken, index.sheetNames[broken.bilaga as "B1" | "B2"], answer);
-    const rows = atLevel.filter((r) => rowCounts(r, onDate, query.includeProposals));
+    if (broken) return unreadableAnswer(q, index, broken, index.sheetNames[broken.bilaga as "B1" | "B2"]);
+    const rows = atLevel.filter((r) => rowCounts(r, q.onDate, q.includeProposals));
     if (rows.length === 0) continue;
     const payers = distinctPayers(rows, key);
     if (payers.size === 1) {
       const [payer, row] = [...payers][0]!;
       const sheet = index.sheetNames[row.bilaga as "B1" | "B2"];
-      const level = ancestor === code ? "" : `, närmaste överordnade ${LEVEL_NAMES_SV[isoLevel(ancestor)]} i listan`;
-      return answer(
-        payer,
-        "LIST",
-        listSection(key),
-        () => `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}${level}, kolumn ${columnHeaderOf(key)} (${listSection(key)}).`,
-        { sheet, row: row.row, iso: ancestor },
-        row.villkor,
-      );
+      const section = listSection(key);
+      return answerOf(q, index, payer, "LIST", section, () => EXPLAIN.listRow(payer, sheet, row, ancestor === q.code ? null : ancestor, key), { sheet, row: row.row, iso: ancestor }, row.villkor);
     }
-    return unanswered(payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, null, key, code, answer, rows[0]!, index);
+    return unanswered(q, index, payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, null, rows[0]!);
   }
+  return null;
+};
 
-  // 8. Nothing at this level or above: the finer rows (and any Region area below) must agree.
-  const finer = (index.below.get(code) ?? []).filter((r) => rowCounts(r, onDate, query.includeProposals));
-  if (finer.length > 0) {
-    const sheetOf = (r: BilagaRow) => index.sheetNames[r.bilaga as "B1" | "B2"];
-    const votes: Vote[] = [
-      ...finer.flatMap((r) => {
-        const cell = r.payers[key];
-        return cell?.state === "ok" ? [{ payer: cell.value, label: `${valueOf(r.iso)!.code} (${sheetOf(r)} rad ${r.row})` }] : [];
-      }),
-      ...principleVotesBelow(index, code, false),
-    ];
-    const distinct = new Set(votes.map((v) => v.payer));
-    if (distinct.size > 1) {
-      const examples = () => [...distinct].map((p) => `${votes.find((v) => v.payer === p)!.label}: ${p}`).join(", ");
-      return answer(
+/** 8. Nothing at this level or above: the finer rows (and any Region area below) must agree. */
+export const finerRowsAgree: WhoPaysStep = (q, index) => {
+  if (q.form.kind !== "inScope") return null;
+  const key = q.form.key;
+  const code = q.code;
+  const finer = (index.below.get(code) ?? []).filter((r) => rowCounts(r, q.onDate, q.includeProposals));
+  if (finer.length === 0) return null;
+  const sheetOf = (r: BilagaRow) => index.sheetNames[r.bilaga as "B1" | "B2"];
+  const votes: Vote[] = [
+    ...finer.flatMap((r) => {
+      const cell = r.payers[key];
+      return cell?.state === "ok" ? [{ payer: cell.value, label: `${valueOf(r.iso)!.code} (${sheetOf(r)} rad ${r.row})` }] : [];
+    }),
+    ...principleVotesBelow(index, code, false),
+  ];
+  const distinct = new Set(votes.map((v) => v.payer));
+  if (distinct.size > 1) return answerOf(q, index, null, "AMBIGUOUS", WHO_PAYS_SECTIONS.AMBIGUOUS, () => EXPLAIN.finerDisagree(code, distinct, votes));
+  const gaps = finer.filter((r) => r.payers[key]?.state !== "ok");
+  if (gaps.length > 0) return unanswered(q, index, "UNLISTED", gaps, null, gaps[0]!);
+  const row = finer[0]!;
+  const payer = votes[0]!.payer;
+  const section = listSection(key);
+  return answerOf(q, index, payer, "LIST", section, () => EXPLAIN.finerAgree(payer, code, key, sheetOf(row), row), { sheet: sheetOf(row), row: row.row, iso: valueOf(row.iso)!.code });
+};
+
+/** 10. In scope, but no rule and no row answers: a question for the huvudmän, never a guess. */
+export const unlisted: WhoPaysStep = (q, index) =>
+  q.form.kind === "inScope"
+    ? answerOf(
+        q,
+        index,
         null,
-        "AMBIGUOUS",
-        WHO_PAYS_SECTIONS.AMBIGUOUS,
-        () => `Tvetydigt: ${code} finns inte i bilaga 1–2, men under den anges olika betalare (${examples()}). Ange hela ISO-koden (§2.5).`,
-      );
-    }
-    const gaps = finer.filter((r) => r.payers[key]?.state !== "ok");
-    if (gaps.length > 0) return unanswered("UNLISTED", gaps, null, key, code, answer, gaps[0]!, index);
-    const row = finer[0]!;
-    const payer = votes[0]!.payer;
-    return answer(
-      payer,
-      "LIST",
-      listSection(key),
-      () => `${payerPhrase(payer)}: alla rader under ${code} i bilaga 1–2 anger ${payer} i kolumn ${columnHeaderOf(key)}, t.ex. ${describeRow(sheetOf(row), row)} (${listSection(key)}).`,
-      { sheet: sheetOf(row), row: row.row, iso: valueOf(row.iso)!.code },
-    );
-  }
+        "UNLISTED",
+        WHO_PAYS_SECTIONS.UNLISTED,
+        () =>
+          silentRowsNote(q.code, q.chain.flatMap((c) => (index.list.get(c) ?? []).map((row) => ({ row, sheet: index.sheetNames[row.bilaga as "B1" | "B2"] }))), q.onDate()) ??
+          EXPLAIN.unlisted(q.code, (q.form as { key: Boendeform }).key),
+      )
+    : null;
 
-  // 10. In scope, but no rule and no row answers: a question for the huvudmän, never a guess.
-  return answer(
-    null,
-    "UNLISTED",
-    WHO_PAYS_SECTIONS.UNLISTED,
-    () =>
-      silentRowsNote(code, chain.flatMap((c) => (index.list.get(c) ?? []).map((row) => ({ row, sheet: index.sheetNames[row.bilaga as "B1" | "B2"] }))), onDate()) ??
-      `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${lowerFirst(formName(key))} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
-  );
+/** The precedence, in the order of rules.md "Who pays"; the first step that answers decides. */
+export const WHO_PAYS_STEPS: ReadonlyArray<readonly [name: string, step: WhoPaysStep]> = [
+  ["ageUnder18", ageUnder18],
+  ["regionPrinciple", regionPrinciple],
+  ["specialAdapted", specialAdapted],
+  ["notInScope", notInScope],
+  ["socpsyk", socpsyk],
+  ["mostSpecificRow", mostSpecificRow],
+  ["finerRowsAgree", finerRowsAgree],
+  ["unlisted", unlisted],
+];
+
+/**
+ * Who pays for a prescribed aid, as the specification reads: parse the query, then ask each step
+ * of WHO_PAYS_STEPS in turn. `whoPays` answers the same through a memo; this is what it is
+ * proven against.
+ */
+export function whoPaysSpec(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | WorkbookModel): WhoPaysResult {
+  const index = "list" in indexOrModel ? indexOrModel : whoPaysIndexOf(indexOrModel);
+  const parsed = parseQuery(query);
+  if (!parsed.ok) return parsed;
+  for (const [, step] of WHO_PAYS_STEPS) {
+    const answer = step(parsed.query, index);
+    if (answer) return answer;
+  }
+  // Unreachable: `unlisted` answers every in-scope query and `notInScope` every other one.
+  throw new Error("whoPays: no step answered");
+}
+
+/**
+ * Who pays for a prescribed aid: the precedence of rules.md "Who pays" (`whoPaysSpec`), answered
+ * from a memo per (code, housing form, child's age or adult, specialanpassad) for each index and
+ * date, so a repeated question costs one integer-keyed lookup. Never guesses: where no rule or
+ * row answers, the answer is UNLISTED or AMBIGUOUS with no payer.
+ * @example whoPays({ iso: "12 22 03", boendeform: "SÄBO", age: 80 }, index).payer
+ */
+export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | WorkbookModel): WhoPaysResult {
+  const index = "list" in indexOrModel ? indexOrModel : whoPaysIndexOf(indexOrModel);
+  return memoisedWhoPays(query, index, whoPaysSpec);
 }
 
 /** "Kommun betalar", or for Egenansvar that the individual pays. */
@@ -533,68 +544,78 @@ class Answer implements WhoPaysAnswer {
   }
 }
 
-type AnswerFn = (
-  payer: Payer | null,
-  rule: WhoPaysRule,
-  section: string,
-  explain: () => string,
-  source?: AnswerSource | null,
-  villkor?: string | null,
-) => WhoPaysAnswer;
-
 /** Rows exist at the level asked but give no single payer: conflicting or empty cells. */
-function unanswered(
-  rule: "AMBIGUOUS" | "UNLISTED",
-  rows: readonly BilagaRow[],
-  fixedSheet: string | null,
-  form: Boendeform,
-  code: string,
-  answer: AnswerFn,
-  first: BilagaRow,
-  index?: WhoPaysIndex,
-): WhoPaysAnswer {
-  const sheetOf = (row: BilagaRow) => fixedSheet ?? index!.sheetNames[row.bilaga as "B1" | "B2"];
+function unanswered(q: ParsedQuery, index: WhoPaysIndex, rule: "AMBIGUOUS" | "UNLISTED", rows: readonly BilagaRow[], fixedSheet: string | null, first: BilagaRow): WhoPaysAnswer {
+  const form = (q.form as { key: Boendeform }).key;
+  const sheetOf = (row: BilagaRow) => fixedSheet ?? index.sheetNames[row.bilaga as "B1" | "B2"];
   const where = () => rows.map((r) => describeRow(sheetOf(r), r)).join(", ");
   const source = { sheet: sheetOf(first), row: first.row, iso: valueOf(first.iso)!.code };
-  if (rule === "AMBIGUOUS") {
-    return answer(
-      null,
-      "AMBIGUOUS",
-      WHO_PAYS_SECTIONS.AMBIGUOUS,
-      () => `Tvetydigt: raderna för ${code} anger olika betalare i kolumn ${columnHeaderOf(form)} (${where()}). Listorna behöver rättas (§2.5).`,
-      source,
-    );
-  }
-  const columnMissing = index?.missingPayerColumns?.get(first.bilaga as "B1" | "B2")?.includes(form) ? sheetOf(first) : null;
-  return answer(
-    null,
-    "UNLISTED",
-    WHO_PAYS_SECTIONS.UNLISTED,
-    () => columnMissing !== null ? missingColumnNote(columnMissing, columnHeaderOf(form)) : `Ingen betalare: ${where()} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
-    source,
-  );
+  if (rule === "AMBIGUOUS") return answerOf(q, index, null, "AMBIGUOUS", WHO_PAYS_SECTIONS.AMBIGUOUS, () => EXPLAIN.rowsAmbiguous(q.code, form, where()), source);
+  const columnMissing = index.missingPayerColumns?.get(first.bilaga as "B1" | "B2")?.includes(form) ? index.sheetNames[first.bilaga as "B1" | "B2"] : null;
+  return answerOf(q, index, null, "UNLISTED", WHO_PAYS_SECTIONS.UNLISTED, () => (columnMissing !== null ? missingColumnNote(columnMissing, columnHeaderOf(form)) : EXPLAIN.rowsWithoutPayer(form, where())), source);
 }
 
 /** A row at the answering level whose Status or Giltig från cannot be read: no guess either way. */
-function unreadableAnswer(row: BilagaRow, sheet: string, answer: AnswerFn): WhoPaysAnswer {
-  return answer(
-    null,
-    "UNLISTED",
-    WHO_PAYS_SECTIONS.UNLISTED,
-    () => `Ingen betalare: ${describeRow(sheet, row)} har en Status eller ett Giltig från som inte kan läsas, så det går inte att avgöra om raden gäller. Rätta cellen (§6.3).`,
-    { sheet, row: row.row, iso: valueOf(row.iso)?.code ?? "" },
-  );
+function unreadableAnswer(q: ParsedQuery, index: WhoPaysIndex, row: BilagaRow, sheet: string): WhoPaysAnswer {
+  return answerOf(q, index, null, "UNLISTED", WHO_PAYS_SECTIONS.UNLISTED, () => EXPLAIN.unreadableRow(sheet, row), { sheet, row: row.row, iso: valueOf(row.iso)?.code ?? "" });
 }
 
-function notInScope(form: OutOfScopeForm, code: string, answer: AnswerFn): WhoPaysAnswer {
-  const extra =
-    form.key === "KORTTID_LSS"
-      ? " Vid korttidsvistelse enligt LSS tar den enskilde med sig sina hjälpmedel hemifrån (§3.2)."
-      : " Utanför de särskilda boendeformerna förskriver och bekostar Region Stockholm hjälpmedel enligt sina egna regler.";
-  return answer(
-    null,
-    "NOT_IN_SCOPE",
-    form.section,
-    () => `Utanför överenskommelsen: ${lowerFirst(form.nameSv)} omfattas inte (§1.1), så bilagorna avgör inte vem som betalar ${code}.${extra}`,
-  );
-}
+// ---------------------------------------------------------------------------------------------
+// What the user reads (Swedish): the input messages and each step's explanation, in one place.
+
+const INPUT_MESSAGES = {
+  isoFormat: (empty: boolean, text: string) =>
+    empty
+      ? "ISO-kod saknas. Ange koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03."
+      : `”${text.slice(0, 60)}” är ingen ISO 9999-kod. Ange koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03.`,
+  boendeformUnknown: (text: string) =>
+    text.trim() === "" ? `Boendeform saknas. Giltiga boendeformer: ${BOENDEFORM_KEYS_TEXT}.` : `Okänd boendeform ”${text}”. Giltiga boendeformer: ${BOENDEFORM_KEYS_TEXT}.`,
+  ageInvalid: (text: string) => {
+    const shown = text.slice(0, 30);
+    return shown.trim() === "" ? "Ålder saknas. Ange personens ålder i år (0–130)." : `Ogiltig ålder ”${shown}”. Ange personens ålder i år (0–130).`;
+  },
+  specialInvalid: (text: string) => `Specialanpassad ”${text.slice(0, 30)}” kan inte läsas. Ange SANT/FALSKT eller ja/nej.`,
+  dateInvalid: (text: string) => `Ogiltigt datum ”${text.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.`,
+};
+
+const EXPLAIN = {
+  ageUnder18: (age: number) =>
+    `Region Stockholm betalar: personen är under 18 år (${age} år). Överenskommelsen gäller från 18 år och Region Stockholm bekostar förskrivna hjälpmedel till barn och unga (§1.1, §2.2).`,
+  regionPrinciple: (code: string, principle: PrincipleEntry, where: string) => {
+    const info = PRINCIPLE_INFO[principle.key];
+    return `Region Stockholm betalar: ${code} ligger under ${principle.code} (${info.areaSv}), som Region Stockholm bekostar för alla åldrar (${info.section}). Källa: ${where}.`;
+  },
+  specialAdapted: () => "Region Stockholm betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
+  socpsykKommun: (code: string, principle: PrincipleEntry, where: string) =>
+    `Kommunen betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
+  bilaga4: (payer: Payer, sheet: string, row: BilagaRow) => `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}, kolumn Kostnadsansvar (§5.2).`,
+  socpsykAmbiguous: (code: string, votes: readonly Vote[]) =>
+    `Tvetydigt: i socialpsykiatriskt boende är huvudregeln att Region Stockholm betalar, men under ${code} betalar någon annan för ${votes.map((v) => `${v.label}: ${v.payer}`).join(", ")}. Ange hela ISO-koden (§2.5, §5.2).`,
+  socpsykDefault: (code: string) =>
+    `Region Stockholm betalar: i bostad med särskild service enligt SoL (socialpsykiatri) är kostnadsansvaret huvudsakligen Region Stockholms, och ${code} är varken ett kommunalt undantag eller upptagen i bilaga 4. Bilaga 1–3 tillämpas inte här (§5.2).`,
+  listRow: (payer: Payer, sheet: string, row: BilagaRow, ancestor: string | null, form: Boendeform) => {
+    const level = ancestor === null ? "" : `, närmaste överordnade ${LEVEL_NAMES_SV[isoLevel(ancestor)]} i listan`;
+    return `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}${level}, kolumn ${columnHeaderOf(form)} (${listSection(form)}).`;
+  },
+  finerDisagree: (code: string, distinct: ReadonlySet<Payer>, votes: readonly Vote[]) => {
+    const examples = [...distinct].map((p) => `${votes.find((v) => v.payer === p)!.label}: ${p}`).join(", ");
+    return `Tvetydigt: ${code} finns inte i bilaga 1–2, men under den anges olika betalare (${examples}). Ange hela ISO-koden (§2.5).`;
+  },
+  finerAgree: (payer: Payer, code: string, form: Boendeform, sheet: string, row: BilagaRow) =>
+    `${payerPhrase(payer)}: alla rader under ${code} i bilaga 1–2 anger ${payer} i kolumn ${columnHeaderOf(form)}, t.ex. ${describeRow(sheet, row)} (${listSection(form)}).`,
+  unlisted: (code: string, form: Boendeform) =>
+    `Ingen betalare: ${code} finns inte i bilaga 1–2 för ${lowerFirst(formName(form))} och ingen princip i överenskommelsen avgör den. Frågan bör lyftas till samverkansgruppen/huvudmännen (§6.3).`,
+  rowsAmbiguous: (code: string, form: Boendeform, where: string) =>
+    `Tvetydigt: raderna för ${code} anger olika betalare i kolumn ${columnHeaderOf(form)} (${where}). Listorna behöver rättas (§2.5).`,
+  rowsWithoutPayer: (form: Boendeform, where: string) =>
+    `Ingen betalare: ${where} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
+  unreadableRow: (sheet: string, row: BilagaRow) =>
+    `Ingen betalare: ${describeRow(sheet, row)} har en Status eller ett Giltig från som inte kan läsas, så det går inte att avgöra om raden gäller. Rätta cellen (§6.3).`,
+  notInScope: (form: OutOfScopeForm, code: string) => {
+    const extra =
+      form.key === "KORTTID_LSS"
+        ? " Vid korttidsvistelse enligt LSS tar den enskilde med sig sina hjälpmedel hemifrån (§3.2)."
+        : " Utanför de särskilda boendeformerna förskriver och bekostar Region Stockholm hjälpmedel enligt sina egna regler.";
+    return `Utanför överenskommelsen: ${lowerFirst(form.nameSv)} omfattas inte (§1.1), så bilagorna avgör inte vem som betalar ${code}.${extra}`;
+  },
+};

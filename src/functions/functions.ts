@@ -2,7 +2,7 @@
  * these comments at build time (never edited by hand); Swedish names come from ./sv.json.
  * Every argument may be a range: the functions spill one answer per row. */
 import { currentBasis } from "../excel/modelSource";
-import { costShiftColumn, isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "./logic";
+import { costShiftColumn, fromExcel, isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "./logic";
 
 // Outside Excel (office.js not loaded) the build's CustomFunctions.associate calls at the end of
 // this module would throw; register nothing instead, and let the pane say it needs Excel.
@@ -19,30 +19,48 @@ async function basis() {
   }
 }
 
+let titles: Promise<ReadonlyMap<string, string>> | null = null;
+
+/** The built-in ISO list's titles, loaded when ISO_TITLE first needs them. */
+function builtInTitles(): Promise<ReadonlyMap<string, string>> {
+  titles ??= import(/* webpackChunkName: "isolista" */ "../core/example/isoList").then((m) => new Map(m.ISO_LIST));
+  return titles;
+}
+
 /**
  * Excel hands error cells to a function with capturesCalculationErrors as CustomFunctions.Error
- * objects; the core knows them as `{ error }`.
+ * objects; the core knows them as `{ error }`. (WHO_PAYS and WHO_PAYS_WHY read their arguments
+ * in place and convert each cell as they read it.)
  */
 function cells(arg: unknown[][] | null | undefined): unknown[][] | null | undefined {
   if (!arg) return arg;
-  return arg.map((row) =>
-    row.map((v) => (typeof v === "object" && v !== null && !(v instanceof Date) && "code" in v ? { error: String((v as { code: unknown }).code) } : v)),
-  );
+  return arg.map((row) => row.map(fromExcel));
 }
 
 /**
  * The one place where results become Excel values: a failing element becomes an error value in
- * its own cell; arguments that do not fit together fail the whole call with #VALUE!.
+ * its own cell; arguments that do not fit together fail the whole call with #VALUE!. Rows the
+ * logic shares (one per distinct answer) are converted once and stay shared: Excel's runtime only
+ * serialises the result, and one CustomFunctions.Error stands for every cell with that failure.
  */
 function toExcel<T>(result: Shape | CellResult<T>[][]): Array<Array<T | CustomFunctions.Error>> {
   if (!Array.isArray(result)) {
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, result.ok ? "" : `ARGUMENT_SHAPE: ${result.message}`);
   }
-  return result.map((row) =>
-    row.map((cell) =>
-      cell.ok ? cell.value : new CustomFunctions.Error(cell.error === "VALUE" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable, cell.message),
-    ),
-  );
+  const converted = new Map<CellResult<T>[], Array<T | CustomFunctions.Error>>();
+  const out: Array<Array<T | CustomFunctions.Error>> = new Array(result.length);
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r]!;
+    let excel = converted.get(row);
+    if (excel === undefined) {
+      excel = row.map((cell) =>
+        cell.ok ? cell.value : new CustomFunctions.Error(cell.error === "VALUE" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable, cell.message),
+      );
+      converted.set(row, excel);
+    }
+    out[r] = excel;
+  }
+  return out;
 }
 
 /**
@@ -56,7 +74,7 @@ function toExcel<T>(result: Shape | CellResult<T>[][]): Array<Array<T | CustomFu
  * @returns Kommun, Region or Egenansvar, one per row.
  */
 export async function whoPaysFn(iso: any[][], boendeform: any[][], age: any[][], specialanpassad?: any[][], datum?: any[][]): Promise<any[][]> {
-  return toExcel(whoPaysColumn([iso, boendeform, age, specialanpassad, datum].map(cells), (await basis()).lists));
+  return toExcel(whoPaysColumn([iso, boendeform, age, specialanpassad, datum], (await basis()).lists));
 }
 
 /**
@@ -70,7 +88,7 @@ export async function whoPaysFn(iso: any[][], boendeform: any[][], age: any[][],
  * @returns The explanation with rule code, section and edition, one per row.
  */
 export async function whoPaysWhyFn(iso: any[][], boendeform: any[][], age: any[][], specialanpassad?: any[][], datum?: any[][]): Promise<any[][]> {
-  return toExcel(whoPaysWhyColumn([iso, boendeform, age, specialanpassad, datum].map(cells), (await basis()).lists));
+  return toExcel(whoPaysWhyColumn([iso, boendeform, age, specialanpassad, datum], (await basis()).lists));
 }
 
 /**
@@ -80,7 +98,7 @@ export async function whoPaysWhyFn(iso: any[][], boendeform: any[][], age: any[]
  * @returns The title, one per row.
  */
 export async function isoTitleFn(iso: any[][]): Promise<any[][]> {
-  return toExcel(isoTitleColumn(cells(iso), (await basis()).model));
+  return toExcel(isoTitleColumn(cells(iso), (await basis()).model, await builtInTitles()));
 }
 
 /**

@@ -1,10 +1,9 @@
 import { cellText, isCellError, isEmptyCell, type CellValue } from "../core/cells";
-import { whoPaysOnDate, type DatedLists } from "../core/editions/inForce";
-import { ISO_LIST } from "../core/example/isoList";
+import { listsOnDate, whoPaysOnDate, type DatedLists, type ListsOnDate } from "../core/editions/inForce";
 import { parseIsoCode } from "../core/iso";
 import type { WorkbookModel } from "../core/model";
 import { readAmount, readDate, todayIso, valueOf } from "../core/values";
-import type { WhoPaysResult } from "../core/whoPays";
+import { whoPays, type WhoPaysQuery, type WhoPaysResult } from "../core/whoPays";
 
 /**
  * The custom functions as plain logic: each returns a value or a failure that the edge maps to
@@ -50,29 +49,49 @@ export interface PayArgs {
   readonly datum?: CellValue;
 }
 
-/** Answers on the asked date (default `today`) from the lists in force then (editions and the workbook). */
-function answer(args: PayArgs, lists: readonly DatedLists[], today: string): WhoPaysResult {
-  const { datum, ...query } = args;
-  if (isEmptyCell(datum)) return whoPaysOnDate({ ...query, date: today }, lists);
+/**
+ * The lists in force on the asked date (default `today`): a date cell, a serial number or text
+ * YYYY-MM-DD. A column with one date resolves it once per call.
+ */
+function listsOn(datum: CellValue, lists: readonly DatedLists[], today: string): ListsOnDate {
+  if (isEmptyCell(datum)) return listsOnDate(lists, today);
   const date = isCellError(datum) ? null : readDate(datum!);
   if (date === null) return { ok: false, code: "DATE_INVALID", message: `Ogiltigt datum ”${cellText(datum).slice(0, 30)}”. Ange ett datum eller text ÅÅÅÅ-MM-DD.` };
-  return whoPaysOnDate({ ...query, date }, lists);
+  return listsOnDate(lists, date);
 }
 
-/** WHO_PAYS: the payer, or #N/A with the rule and its reason when no payer can be named. */
-export function whoPaysValue(args: PayArgs, lists: readonly DatedLists[], today = todayIso(), brief = false): CellResult<string> {
-  const result = answer(args, lists, today);
+/** A query object the column loop refills for each row: nothing in whoPays keeps it. */
+type RowQuery = { -readonly [K in keyof WhoPaysQuery]: WhoPaysQuery[K] };
+
+/** Answers on the asked date (default `today`) from the lists in force then (editions and the workbook). */
+function answer(args: PayArgs, lists: readonly DatedLists[], today: string): WhoPaysResult {
+  const on = listsOn(args.datum, lists, today);
+  if (!on.ok) return on;
+  return whoPays({ iso: args.iso, boendeform: args.boendeform, age: args.age, specialanpassad: args.specialanpassad, date: on.date }, on.lists.index);
+}
+
+/** WHO_PAYS's cell for an answer: the payer, or #N/A with the rule and its reason (brief in a spilled column). */
+function payerCell(result: WhoPaysResult, brief: boolean): CellResult<string> {
   if (!result.ok) return inputFailure(result, brief);
   if (result.payer === null) return fail("NA", brief ? `${result.rule} ${result.section}: ${BRIEF[result.rule]}` : clip(`${result.rule} ${result.section}: ${result.explanation}`));
   return ok(result.payer);
 }
 
-/** WHO_PAYS_WHY: the explanation with rule code and §, also when there is no payer. */
-export function whoPaysWhyValue(args: PayArgs, lists: readonly DatedLists[], today = todayIso()): CellResult<string> {
-  const result = answer(args, lists, today);
+/** WHO_PAYS_WHY's cell for an answer: the explanation with rule code and §, also when there is no payer. */
+function whyCell(result: WhoPaysResult): CellResult<string> {
   if (!result.ok) return inputFailure(result);
   const source = result.source ? ` Källa: ${result.source.sheet} rad ${result.source.row}.` : "";
   return ok(`[${result.rule} ${result.section}] ${result.explanation}${source}`);
+}
+
+/** WHO_PAYS: the payer, or #N/A with the rule and its reason when no payer can be named. */
+export function whoPaysValue(args: PayArgs, lists: readonly DatedLists[], today = todayIso(), brief = false): CellResult<string> {
+  return payerCell(answer(args, lists, today), brief);
+}
+
+/** WHO_PAYS_WHY: the explanation with rule code and §, also when there is no payer. */
+export function whoPaysWhyValue(args: PayArgs, lists: readonly DatedLists[], today = todayIso()): CellResult<string> {
+  return whyCell(answer(args, lists, today));
 }
 
 /** ISO_NORMALIZE: the normal form `NN NN NN`. */
@@ -85,7 +104,6 @@ export function isoNormalizeValue(iso: CellValue): CellResult<string> {
   );
 }
 
-const BUILT_IN_TITLES = new Map(ISO_LIST);
 const titleCache = new WeakMap<WorkbookModel, Map<string, string>>();
 
 /** The titles of a workbook's `ISO 9999` sheet, built once per model. */
@@ -102,12 +120,15 @@ function workbookTitles(model: WorkbookModel): Map<string, string> {
   return titles;
 }
 
-/** ISO_TITLE: the Swedish title from the workbook's `ISO 9999` sheet, else from the built-in list. */
-export function isoTitleValue(iso: CellValue, model: WorkbookModel | null): CellResult<string> {
+/**
+ * ISO_TITLE: the Swedish title from the workbook's `ISO 9999` sheet, else from the built-in list
+ * (`builtIn`, loaded by the caller when first needed: it is not part of the pane's first paint).
+ */
+export function isoTitleValue(iso: CellValue, model: WorkbookModel | null, builtIn: ReadonlyMap<string, string>): CellResult<string> {
   const normal = isoNormalizeValue(iso);
   if (!normal.ok) return normal;
   const code = normal.value;
-  const title = (model ? workbookTitles(model).get(code) : undefined) ?? BUILT_IN_TITLES.get(code);
+  const title = (model ? workbookTitles(model).get(code) : undefined) ?? builtIn.get(code);
   if (title) return ok(title);
   return fail("NA", `ISO_UNKNOWN: ${code} finns varken i arbetsbokens blad ISO 9999 eller i den inbyggda (partiella) listan.`);
 }
@@ -121,23 +142,63 @@ export type MatrixArg = ReadonlyArray<ReadonlyArray<unknown>> | null | undefined
 
 export type Shape = { readonly ok: true; readonly rows: number; readonly columns: ReadonlyArray<ReadonlyArray<CellValue>> } | { readonly ok: false; readonly message: string };
 
-/** The arguments as equally long columns, or why they cannot be (a 2-D block, or lengths that differ). */
-export function broadcast(args: readonly MatrixArg[], names: readonly string[]): Shape {
-  const vectors: CellValue[][] = [];
-  for (const [i, arg] of args.entries()) {
+/**
+ * Excel hands error cells to a function with capturesCalculationErrors as CustomFunctions.Error
+ * objects (with a `code`); the core knows them as `{ error }`.
+ */
+export function fromExcel(v: unknown): CellValue {
+  if (typeof v === "object" && v !== null && !(v instanceof Date) && !("error" in v) && "code" in v) return { error: String((v as { code: unknown }).code) };
+  return v as CellValue;
+}
+
+/** How an argument is laid out: one value for every row, a column, or a row. */
+const Layout = { One: 0, Column: 1, Row: 2 } as const;
+
+/** An argument read in place, never copied: `valueAt` picks a row's value. */
+export interface ArgColumn {
+  readonly arg: MatrixArg;
+  readonly layout: (typeof Layout)[keyof typeof Layout];
+  readonly length: number;
+}
+
+export type Args = { readonly ok: true; readonly rows: number; readonly columns: readonly ArgColumn[] } | { readonly ok: false; readonly message: string };
+
+/** The arguments as equally long columns, read in place, or why they cannot be (a 2-D block, or lengths that differ). */
+export function readArgs(args: readonly MatrixArg[], names: readonly string[]): Args {
+  const columns: ArgColumn[] = [];
+  let rows = 1;
+  // An optional argument left out at the end counts as omitted.
+  for (let i = 0; i < Math.max(args.length, names.length); i++) {
+    const arg = args[i];
     if (arg === null || arg === undefined || arg.length === 0) {
-      vectors.push([null]);
+      columns.push({ arg: null, layout: Layout.One, length: 1 });
       continue;
     }
     const width = arg[0]?.length ?? 0;
     if (arg.length > 1 && width > 1) return { ok: false, message: `${names[i]}: ange en kolumn, en rad eller ett värde, inte ett område med ${arg.length}×${width} celler.` };
-    vectors.push((arg.length === 1 ? arg[0]! : arg.map((r) => r[0])) as CellValue[]);
+    const length = arg.length === 1 ? width : arg.length;
+    columns.push({ arg, layout: length === 1 ? Layout.One : arg.length === 1 ? Layout.Row : Layout.Column, length });
+    if (length > rows) rows = length;
   }
-  const rows = Math.max(1, ...vectors.map((v) => v.length));
-  for (const [i, v] of vectors.entries()) {
-    if (v.length !== 1 && v.length !== rows) return { ok: false, message: `${names[i]} har ${v.length} rader men andra argument har ${rows}; områdena måste vara lika långa (eller ett enda värde).` };
+  for (let i = 0; i < columns.length; i++) {
+    const length = columns[i]!.length;
+    if (length !== 1 && length !== rows) return { ok: false, message: `${names[i]} har ${length} rader men andra argument har ${rows}; områdena måste vara lika långa (eller ett enda värde).` };
   }
-  return { ok: true, rows, columns: vectors.map((v) => (v.length === rows ? v : new Array<CellValue>(rows).fill(v[0] ?? null))) };
+  return { ok: true, rows, columns };
+}
+
+/** Row `r` of an argument (a single value counts for every row). */
+export function valueAt(column: ArgColumn, r: number): CellValue {
+  const arg = column.arg;
+  if (arg === null || arg === undefined) return null;
+  return fromExcel(column.layout === Layout.Column ? arg[r]![0] : column.layout === Layout.Row ? arg[0]![r] : arg[0]![0]);
+}
+
+/** The arguments as equally long columns (copied), for the functions that are not hot. */
+export function broadcast(args: readonly MatrixArg[], names: readonly string[]): Shape {
+  const read = readArgs(args, names);
+  if (!read.ok) return read;
+  return { ok: true, rows: read.rows, columns: read.columns.map((c) => Array.from({ length: read.rows }, (_, r) => valueAt(c, r) ?? null)) };
 }
 
 /** Applies `fn` to each row of broadcast arguments: a column of results. */
@@ -153,26 +214,64 @@ export function mapRows<T>(shape: Extract<Shape, { ok: true }>, fn: (cells: read
 
 export const PAY_ARG_NAMES = ["iso", "boendeform", "age", "specialanpassad", "datum"] as const;
 
-/** WHO_PAYS over ranges. */
-export function whoPaysColumn(args: readonly MatrixArg[], lists: readonly DatedLists[]): Shape | CellResult<string>[][] {
-  const shape = broadcast(args, PAY_ARG_NAMES);
-  if (!shape.ok) return shape;
-  const today = todayIso();
-  const brief = shape.rows > 1;
-  return mapRows(shape, ([iso, boendeform, age, specialanpassad, datum]) => whoPaysValue({ iso: iso!, boendeform: boendeform!, age: age!, specialanpassad, datum }, lists, today, brief));
+/**
+ * WHO_PAYS or WHO_PAYS_WHY over ranges: the date (and so the edition) resolved once when it is
+ * one value, the arguments read in place, one query object refilled per row, and one cell per
+ * distinct answer (the memo in whoPays returns the same answer for the same question), so
+ * 100 000 rows cost 100 000 lookups and only as many cells as there are distinct answers.
+ */
+function answerColumn(args: readonly MatrixArg[], lists: readonly DatedLists[], toCell: (result: WhoPaysResult) => CellResult<string>, today: string): Shape | CellResult<string>[][] {
+  const read = readArgs(args, PAY_ARG_NAMES);
+  if (!read.ok) return read;
+  const [iso, form, age, special, datum] = read.columns as [ArgColumn, ArgColumn, ArgColumn, ArgColumn, ArgColumn];
+  const oneDate = datum.layout === Layout.One ? listsOn(valueAt(datum, 0), lists, today) : null;
+  // One row per distinct answer: rows that answer alike share it (the result is only read, then serialised).
+  const answered = new Map<WhoPaysResult, readonly [CellResult<string>]>();
+  const failed = new Map<string, readonly [CellResult<string>]>();
+  const query: RowQuery = { iso: null, boendeform: null, age: null, specialanpassad: null, date: undefined };
+  const out: Array<readonly [CellResult<string>]> = new Array(read.rows);
+  for (let r = 0; r < read.rows; r++) {
+    const on = oneDate ?? listsOn(valueAt(datum, r), lists, today);
+    let result: WhoPaysResult;
+    if (on.ok) {
+      query.iso = valueAt(iso, r);
+      query.boendeform = valueAt(form, r);
+      query.age = valueAt(age, r);
+      query.specialanpassad = valueAt(special, r);
+      query.date = on.date;
+      result = whoPays(query, on.lists.index);
+    } else result = on;
+    let row: readonly [CellResult<string>] | undefined;
+    if (result.ok) {
+      row = answered.get(result);
+      if (row === undefined) answered.set(result, (row = [toCell(result)]));
+    } else {
+      const made = toCell(result);
+      const key = made.ok ? made.value : made.message;
+      row = failed.get(key);
+      if (row === undefined) failed.set(key, (row = [made]));
+    }
+    out[r] = row;
+  }
+  return out as unknown as CellResult<string>[][];
+}
+
+/** WHO_PAYS over ranges; in a spilled column each error is brief (code, §, a few words). */
+export function whoPaysColumn(args: readonly MatrixArg[], lists: readonly DatedLists[], today = todayIso()): Shape | CellResult<string>[][] {
+  const read = readArgs(args, PAY_ARG_NAMES);
+  if (!read.ok) return read;
+  const brief = read.rows > 1;
+  return answerColumn(args, lists, (result) => payerCell(result, brief), today);
 }
 
 /** WHO_PAYS_WHY over ranges. */
-export function whoPaysWhyColumn(args: readonly MatrixArg[], lists: readonly DatedLists[]): Shape | CellResult<string>[][] {
-  const shape = broadcast(args, PAY_ARG_NAMES);
-  if (!shape.ok) return shape;
-  const today = todayIso();
-  return mapRows(shape, ([iso, boendeform, age, specialanpassad, datum]) => whoPaysWhyValue({ iso: iso!, boendeform: boendeform!, age: age!, specialanpassad, datum }, lists, today));
+export function whoPaysWhyColumn(args: readonly MatrixArg[], lists: readonly DatedLists[], today = todayIso()): Shape | CellResult<string>[][] {
+  return answerColumn(args, lists, whyCell, today);
 }
 
-export function isoTitleColumn(iso: MatrixArg, model: WorkbookModel | null): Shape | CellResult<string>[][] {
+export function isoTitleColumn(iso: MatrixArg, model: WorkbookModel | null, builtIn: ReadonlyMap<string, string>): Shape | CellResult<string>[][] {
   const shape = broadcast([iso], ["iso"]);
-  return shape.ok ? mapRows(shape, ([code]) => isoTitleValue(code!, model)) : shape;
+  return shape.ok ? mapRows(shape, ([code]) => isoTitleValue(code!, model, builtIn)) : shape;
 }
 
 export function isoNormalizeColumn(iso: MatrixArg): Shape | CellResult<string>[][] {

@@ -1,17 +1,43 @@
 import { registerCommands } from "../commands/commands";
-import { initCostsView } from "./costsView";
-import { initCreateView } from "./createView";
-import { initDecisionsView } from "./decisionsView";
 import { byId } from "./dom";
-import { initLookupView } from "./lookupView";
-import { initPublishView } from "./publishView";
-import { initValidateView, runValidation } from "./validateView";
 
 /** Shown when the page is opened outside Excel (office.js absent or another host). */
 export const NOT_IN_EXCEL = "Kostnadsansvar är ett tillägg för Excel. Öppna det i Excel (Windows, Mac eller Excel på webben) via gruppen Kostnadsansvar på fliken Start.";
 
 const TABS = ["validate", "decisions", "publish", "costs", "lookup", "create"] as const;
 export type Tab = (typeof TABS)[number];
+
+/**
+ * Each view is its own chunk (webpack splits at `import()`), so the pane paints before any view's
+ * code arrives: the open tab's view loads first, the others right after in the background (a
+ * view must be listening before the first validation ends, or it would miss it).
+ */
+const VIEWS: Record<Tab, () => Promise<() => void>> = {
+  validate: () => import(/* webpackChunkName: "granska" */ "./validateView").then((m) => m.initValidateView),
+  decisions: () => import(/* webpackChunkName: "beslut" */ "./decisionsView").then((m) => m.initDecisionsView),
+  publish: () => import(/* webpackChunkName: "publicera" */ "./publishView").then((m) => m.initPublishView),
+  costs: () => import(/* webpackChunkName: "kostnader" */ "./costsView").then((m) => m.initCostsView),
+  lookup: () => import(/* webpackChunkName: "sok" */ "./lookupView").then((m) => m.initLookupView),
+  create: () => import(/* webpackChunkName: "skapa" */ "./createView").then((m) => m.initCreateView),
+};
+
+const loading = new Map<Tab, Promise<void>>();
+
+/** Loads and starts a view once; later calls wait for the same load. */
+function loadView(tab: Tab): Promise<void> {
+  let load = loading.get(tab);
+  if (!load) {
+    load = VIEWS[tab]().then(
+      (init) => init(),
+      (e: unknown) => {
+        loading.delete(tab);
+        byId("status").textContent = `Vyn kunde inte laddas: ${(e as Error)?.message ?? String(e)}. Försök igen.`;
+      },
+    );
+    loading.set(tab, load);
+  }
+  return load;
+}
 
 /** Shows one view; the tabs follow the WAI-ARIA tab pattern (arrow keys move between them). */
 export function showTab(tab: Tab): void {
@@ -22,6 +48,7 @@ export function showTab(tab: Tab): void {
     button.tabIndex = selected ? 0 : -1;
     byId(`view-${t}`).hidden = !selected;
   }
+  void loadView(tab);
 }
 
 function initTabs(): void {
@@ -53,13 +80,9 @@ export function startPane(): void {
   if (started) return;
   started = true;
   initTabs();
-  initValidateView();
-  initDecisionsView();
-  initLookupView();
-  initCreateView();
-  initPublishView();
-  initCostsView();
   showTab("validate");
+  // The other views in the background, after the first paint, in tab order.
+  setTimeout(() => TABS.reduce((chain, t) => chain.then(() => loadView(t)), Promise.resolve()), 0);
   byId("status").textContent = "Klar. Välj Granska för att kontrollera bilagorna.";
 }
 
@@ -76,7 +99,8 @@ if (typeof Office === "undefined") {
       showPane: () => Office.addin.showAsTaskpane(),
       validate: async () => {
         showTab("validate");
-        await runValidation();
+        await loadView("validate");
+        await (await import(/* webpackChunkName: "granska" */ "./validateView")).runValidation();
       },
       create: async () => showTab("create"),
     });

@@ -1,7 +1,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { editionFromModel } from "../../src/core/editions/edition";
 import { readWorkbook } from "../../src/core/model";
-import { basisOf, builtInBasis } from "../../src/excel/modelSource";
+import { basisOf, builtInBasis } from "../../src/excel/basis";
 import { functionsMetadata } from "../helpers/metadata";
 import { registerAddinFunctions, settle } from "../helpers/hyperformula";
 import { listRow, workbook } from "../helpers/workbooks";

@@ -1,6 +1,8 @@
 import { readWorkbook } from "../../src/core/model";
-import { basisOf, builtInBasis } from "../../src/excel/modelSource";
-import { broadcast, isoNormalizeColumn, whoPaysColumn, whoPaysWhyColumn } from "../../src/functions/logic";
+import { basisOf, builtInBasis } from "../../src/excel/basis";
+import { broadcast, isoNormalizeColumn, whoPaysColumn, whoPaysValue, whoPaysWhyColumn, whoPaysWhyValue } from "../../src/functions/logic";
+import { todayIso } from "../../src/core/values";
+import type { CellValue } from "../../src/core/cells";
 import { listRow, workbook } from "../helpers/workbooks";
 
 const lists = builtInBasis().lists;
@@ -49,4 +51,26 @@ describe("the functions over whole columns", () => {
     const result = whoPaysWhyColumn([col("12 22 03", "12 22 18"), [["SÄBO"]], [[80]]], basis.lists) as Array<Array<{ ok: boolean; value: string }>>;
     expect(result.map((r) => r[0]!.value.slice(0, 14))).toEqual(["[LIST §4.3] Re", "[LIST §4.3] Re"]);
   });
+
+  it("answers each row as the single-cell form does, also with a date per row, and shares one cell per distinct answer", () => {
+    const isos = ["12 22 03", "122203", 93312, "15 09", "15 09", "9x", "9x", "22 06 15", "12 22 03", "04 27 18"];
+    const forms = ["SÄBO", "säbo", "LSS bostad", "SÄBO", "SÄBO", "SÄBO", "SÄBO", "socialpsykiatri", "hemma", "SÄBO"];
+    const ages = [80, "80", 45, 80, 80, 80, 80, 12, 70, 90];
+    const dates = ["", "2026-12-01", null, "2026-02-30", "2026-02-30", 46000, "", "1899-01-01", "", "2026-12-01"];
+    const today = todayIso();
+    for (const datum of [[[""]], col(...dates)]) {
+      const args = [col(...isos), col(...forms), col(...ages), null, datum];
+      const payers = whoPaysColumn(args, lists, today) as Array<Array<unknown>>;
+      const whys = whoPaysWhyColumn(args, lists, today) as Array<Array<unknown>>;
+      isos.forEach((iso, i) => {
+        const row = { iso, boendeform: forms[i]!, age: ages[i]!, datum: (datum.length === 1 ? datum[0]![0] : dates[i]) as CellValue };
+        expect(payers[i]![0]).toEqual(whoPaysValue(row, lists, today, true));
+        expect(whys[i]![0]).toEqual(whoPaysWhyValue(row, lists, today));
+      });
+      // Rows 4 and 5, and rows 6 and 7, ask the same: one cell each.
+      expect(payers[3]![0]).toBe(payers[4]![0]);
+      expect(payers[5]![0]).toBe(payers[6]![0]);
+    }
+  });
 });
+

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { sv } from "zod/locales";
 import { BOENDEFORMER, type Boendeform } from "../boendeform";
 import { cellText, type CellValue, type RawSheet, type RawWorkbook } from "../cells";
@@ -10,40 +10,41 @@ import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey } from "../sheets";
 import { readEditionInfo } from "../utgava";
 import { parseIsoDate, STATUSES, valueOf } from "../values";
 
+// zod/mini: the same schemas and inferred types, tree-shakable (the pane loads only what is used).
 // Swedish messages; and no code generation (`new Function`): a strict CSP in the pane forbids it.
 z.config({ ...sv(), jitless: true });
 
 /** Version of the edition JSON format; a later tool reads older versions by this number. */
 export const EDITION_SCHEMA_VERSION = 1;
 
-const isoDate = z.string().refine((s) => parseIsoDate(s) !== null, { message: "datum ÅÅÅÅ-MM-DD" });
-const isoCode = z.string().regex(/^\d{2}( \d{2}){0,2}$/, { message: "ISO-kod NN, NN NN eller NN NN NN" });
-const text = z.string().nullable();
+const isoDate = z.string().check(z.refine((s) => parseIsoDate(s) !== null, { message: "datum ÅÅÅÅ-MM-DD" }));
+const isoCode = z.string().check(z.regex(/^\d{2}( \d{2}){0,2}$/, { message: "ISO-kod NN, NN NN eller NN NN NN" }));
+const text = z.nullable(z.string());
 
 /** Excel's limits: a sheet has at most 1 048 576 rows and 16 384 columns. */
-const rowNumber = z.number().int().positive().max(1_048_576);
-const columnNumber = z.number().int().positive().max(16_384);
+const rowNumber = z.int().check(z.positive(), z.maximum(1_048_576));
+const columnNumber = z.int().check(z.positive(), z.maximum(16_384));
 
-const Column = z.object({ index: columnNumber, header: z.string(), field: z.string().nullable() });
+const Column = z.object({ index: columnNumber, header: z.string(), field: z.nullable(z.string()) });
 
 export const EditionRow = z.object({
   row: rowNumber,
-  iso: isoCode.nullable(),
+  iso: z.nullable(isoCode),
   product: text,
   title: text,
-  payers: z.partialRecord(z.enum(BOENDEFORMER), z.enum(PAYERS).nullable()),
-  grundutrustning: z.boolean().nullable(),
+  payers: z.partialRecord(z.enum(BOENDEFORMER), z.nullable(z.enum(PAYERS))),
+  grundutrustning: z.nullable(z.boolean()),
   villkor: text,
-  huvudhjalpmedel: isoCode.nullable(),
-  fortroende: z.boolean().nullable(),
-  status: z.enum(STATUSES).nullable(),
-  beslutsdatum: isoDate.nullable(),
-  giltigFran: isoDate.nullable(),
+  huvudhjalpmedel: z.nullable(isoCode),
+  fortroende: z.nullable(z.boolean()),
+  status: z.nullable(z.enum(STATUSES)),
+  beslutsdatum: z.nullable(isoDate),
+  giltigFran: z.nullable(isoDate),
   motivering: text,
   ekonomisk: text,
   konsekvens: text,
   /** Columns the contract does not know, by column number (A = 1): kept as text so nothing is lost. */
-  extra: z.record(z.string().regex(/^\d+$/), z.string()).optional(),
+  extra: z.optional(z.record(z.string().check(z.regex(/^\d+$/)), z.string())),
 });
 export type EditionRow = z.infer<typeof EditionRow>;
 
@@ -60,17 +61,17 @@ const IsoRow = z.object({ row: rowNumber, iso: isoCode, title: text, edition: te
 
 export const Edition = z.object({
   schemaVersion: z.literal(EDITION_SCHEMA_VERSION),
-  name: z.string().min(1),
-  decided: isoDate.nullable(),
-  effective: isoDate.nullable(),
+  name: z.string().check(z.minLength(1)),
+  decided: z.nullable(isoDate),
+  effective: z.nullable(isoDate),
   isoEdition: text,
   previous: text,
   tolerance: text,
   /** SHA-256 of the edition's content (this object without `hash`, serialised). */
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   bilagor: z.partialRecord(z.enum(BILAGA_KEYS as unknown as [BilagaKey, ...BilagaKey[]]), EditionSheet),
-  principles: z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(PrincipleRow) }).nullable(),
-  iso: z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(IsoRow) }).nullable(),
+  principles: z.nullable(z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(PrincipleRow) })),
+  iso: z.nullable(z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(IsoRow) })),
 });
 export type Edition = z.infer<typeof Edition>;
 

@@ -28,6 +28,34 @@ export function inForce(lists: readonly DatedLists[], date: string): DatedLists 
   return best;
 }
 
+/** The edition in force on a date, checked and chosen once per date (a column shares one). */
+export type ListsOnDate = { readonly ok: true; readonly date: string; readonly lists: DatedLists } | Extract<WhoPaysResult, { ok: false }>;
+
+/** Resolves a date against the lists: an invalid date or a date before every edition is an input error. */
+export function listsOnDate(lists: readonly DatedLists[], date: string): ListsOnDate {
+  if (!parseIsoDate(date)) return { ok: false, code: "DATE_INVALID", message: `Ogiltigt datum ”${date.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.` };
+  const lists_ = inForce(lists, date);
+  if (!lists_) {
+    const first = lists.map((l) => l.effective).filter((e): e is string => e !== null).sort()[0];
+    return { ok: false, code: "NO_EDITION", message: `Ingen utgåva av bilagorna gällde ${date}${first ? `; den tidigaste gäller från ${first}` : ""}.` };
+  }
+  return { ok: true, date, lists: lists_ };
+}
+
+/** The last date resolved and for which lists: consecutive questions on one date resolve it once. */
+let lastLists: readonly DatedLists[] | null = null;
+let lastOn: Extract<ListsOnDate, { ok: true }> | null = null;
+
+function resolved(lists: readonly DatedLists[], date: string): ListsOnDate {
+  if (lastOn !== null && lists === lastLists && date === lastOn.date) return lastOn;
+  const on = listsOnDate(lists, date);
+  if (on.ok) {
+    lastLists = lists;
+    lastOn = on;
+  }
+  return on;
+}
+
 /**
  * whoPays on a date across editions: the edition in force answers, with rows' own Giltig från
  * respected, and its name in the explanation.
@@ -35,11 +63,7 @@ export function inForce(lists: readonly DatedLists[], date: string): DatedLists 
  */
 export function whoPaysOnDate(query: WhoPaysQuery, lists: readonly DatedLists[]): WhoPaysResult {
   const date = query.date ?? todayIso();
-  if (!parseIsoDate(date)) return { ok: false, code: "DATE_INVALID", message: `Ogiltigt datum ”${date.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.` };
-  const lists_ = inForce(lists, date);
-  if (!lists_) {
-    const first = lists.map((l) => l.effective).filter((e): e is string => e !== null).sort()[0];
-    return { ok: false, code: "NO_EDITION", message: `Ingen utgåva av bilagorna gällde ${date}${first ? `; den tidigaste gäller från ${first}` : ""}.` };
-  }
-  return whoPays({ ...query, date }, lists_.index);
+  const on = resolved(lists, date);
+  if (!on.ok) return on;
+  return whoPays(query.date === undefined ? { iso: query.iso, boendeform: query.boendeform, age: query.age, specialanpassad: query.specialanpassad, includeProposals: query.includeProposals, date } : query, on.lists.index);
 }

@@ -17,6 +17,8 @@ export interface ValidationContext {
   readonly previous: PreviousEdition | null;
   /** The changes since the previous edition (empty without one); computed once. */
   readonly changes: readonly Change[];
+  /** Each code's first row in a table (rows without a readable code left out); built once per table, shared by the rules. */
+  firstRowByCode(table: SheetTable<BilagaRow>): ReadonlyMap<string, BilagaRow>;
 }
 
 export interface PreviousEdition {
@@ -65,8 +67,12 @@ export function cellRef(target: Omit<ReportTarget, "related">): CellRef {
 /** Builds the reporter that collects findings. */
 export function collector(findings: Finding[]): Reporter {
   return (rule, target, message) => {
+    const ref = cellRef(target);
     findings.push({
-      ...cellRef(target),
+      sheet: ref.sheet,
+      row: ref.row,
+      column: ref.column,
+      cell: ref.cell,
       code: rule.code,
       severity: rule.severity,
       message,

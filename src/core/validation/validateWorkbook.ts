@@ -22,19 +22,34 @@ export function validationContext(model: WorkbookModel, previous: PreviousEditio
   }
   const bilagor = BILAGA_KEYS.map((k) => model.bilagor[k]).filter((t): t is SheetTable<BilagaRow> => t !== undefined);
   const changes = previous ? diffModels(previous.model, model) : [];
-  return { model, principles, principleIndex: indexPrinciples(principles.entries), bilagor, isoTitles, previous, changes };
+  const byCode = new Map<SheetTable<BilagaRow>, Map<string, BilagaRow>>();
+  const firstRowByCode = (table: SheetTable<BilagaRow>): ReadonlyMap<string, BilagaRow> => {
+    let map = byCode.get(table);
+    if (!map) {
+      map = new Map();
+      for (const row of table.rows) {
+        const iso = valueOf(row.iso);
+        if (iso && !map.has(iso.code)) map.set(iso.code, row);
+      }
+      byCode.set(table, map);
+    }
+    return map;
+  };
+  return { model, principles, principleIndex: indexPrinciples(principles.entries), bilagor, isoTitles, previous, changes, firstRowByCode };
 }
 
 /** Orders findings as a reader goes through the workbook: sheet order, then row, then column. */
 export function sortFindings(findings: Finding[], sheetNames: readonly string[]): Finding[] {
   const sheetOrder = new Map(sheetNames.map((n, i) => [n, i] as const));
-  const colKey = (f: Finding) => (f.cell ? f.cell.replace(/\d+$/, "").padStart(3, " ") : "~~~");
+  // Each finding's column key once, not once per comparison.
+  const colKeys = new Map<Finding, string>();
+  for (const f of findings) colKeys.set(f, f.cell ? f.cell.replace(/\d+$/, "").padStart(3, " ") : "~~~");
   return findings.sort(
     (a, b) =>
       (sheetOrder.get(a.sheet) ?? 1e9) - (sheetOrder.get(b.sheet) ?? 1e9) ||
-      a.sheet.localeCompare(b.sheet) ||
+      (a.sheet === b.sheet ? 0 : a.sheet.localeCompare(b.sheet)) ||
       (a.row ?? 0) - (b.row ?? 0) ||
-      colKey(a).localeCompare(colKey(b)) ||
+      colKeys.get(a)!.localeCompare(colKeys.get(b)!) ||
       a.code.localeCompare(b.code),
   );
 }

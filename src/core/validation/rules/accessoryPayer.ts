@@ -12,15 +12,6 @@ export const ACCESSORY_PAYER: Rule = {
   needsDecision: false,
   descriptionSv: "Ett tillbehörs betalare skiljer sig från huvudhjälpmedlets.",
   check(ctx, report) {
-    const byCode = new Map<SheetTable<BilagaRow>, Map<string, BilagaRow>>();
-    for (const table of ctx.bilagor) {
-      const map = new Map<string, BilagaRow>();
-      for (const row of table.rows) {
-        const iso = valueOf(row.iso);
-        if (iso && !map.has(iso.code)) map.set(iso.code, row);
-      }
-      byCode.set(table, map);
-    }
     const b1 = ctx.model.bilagor.B1;
     // The main aid is looked up in the accessory's own bilaga, then in bilaga 1 (§2.4).
     // The most specific row for the main aid's code: the exact code in either bilaga before any
@@ -29,7 +20,7 @@ export const ACCESSORY_PAYER: Rule = {
       const tables = b1 && b1 !== table ? [table, b1] : [table];
       for (const c of isoChain(code)) {
         for (const t of tables) {
-          const row = byCode.get(t)!.get(c);
+          const row = ctx.firstRowByCode(t).get(c);
           if (row) return { table: t, row };
         }
       }

@@ -13,12 +13,9 @@ export const CROSS_BILAGA: Rule = {
   check(ctx, report) {
     const b1 = ctx.model.bilagor.B1;
     const b2 = ctx.model.bilagor.B2;
-    if (!b1 || !b2) return;
-    const inB1 = new Map<string, BilagaRow>();
-    for (const row of b1.rows) {
-      const iso = valueOf(row.iso);
-      if (iso && !inB1.has(iso.code)) inB1.set(iso.code, row);
-    }
+    // Nothing to compare when either bilaga has no rows: no index of the other is built.
+    if (!b1 || !b2 || b1.rows.length === 0 || b2.rows.length === 0) return;
+    const inB1 = ctx.firstRowByCode(b1);
     for (const row of b2.rows) {
       const iso = valueOf(row.iso);
       const other = iso ? inB1.get(iso.code) : undefined;

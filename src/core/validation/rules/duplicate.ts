@@ -15,15 +15,13 @@ export const DUPLICATE: Rule = {
       const byProduct = table.key === "B3";
       const field = byProduct ? "product" : "iso";
       const keyOf = (row: BilagaRow) => (byProduct ? (row.product ? foldText(row.product) : null) : valueOf(row.iso)?.code ?? null);
-      const first = new Map<string, BilagaRow>();
+      // Codes share the context's first-row index; products (bilaga 3) are indexed here.
+      const first: ReadonlyMap<string, BilagaRow> = byProduct ? firstByProduct(table.rows, keyOf) : ctx.firstRowByCode(table);
       for (const row of table.rows) {
         const key = keyOf(row);
         if (key === null) continue;
-        const earlier = first.get(key);
-        if (!earlier) {
-          first.set(key, row);
-          continue;
-        }
+        const earlier = first.get(key)!;
+        if (earlier === row) continue;
         const shown = byProduct ? `”${row.product!.slice(0, 80)}”` : key;
         report(
           this,
@@ -34,3 +32,12 @@ export const DUPLICATE: Rule = {
     }
   },
 };
+
+function firstByProduct(rows: readonly BilagaRow[], keyOf: (row: BilagaRow) => string | null): Map<string, BilagaRow> {
+  const first = new Map<string, BilagaRow>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null && !first.has(key)) first.set(key, row);
+  }
+  return first;
+}

@@ -1,8 +1,8 @@
 import { lowerFirst } from "../../text";
 import { BOENDEFORM_INFO, type Boendeform } from "../../boendeform";
-import { isoChain } from "../../iso";
+import { isoParent } from "../../iso";
 import type { BilagaRow } from "../../model";
-import { valueOf } from "../../values";
+import { EMPTY, valueOf } from "../../values";
 import { cellRef, type Rule } from "../rule";
 
 export const OVERRIDE: Rule = {
@@ -14,22 +14,21 @@ export const OVERRIDE: Rule = {
   check(ctx, report) {
     for (const table of ctx.bilagor) {
       if (table.key === "B3") continue;
-      const byCode = new Map<string, BilagaRow>();
-      for (const row of table.rows) {
-        const iso = valueOf(row.iso);
-        if (iso && !byCode.has(iso.code)) byCode.set(iso.code, row);
-      }
+      const byCode = ctx.firstRowByCode(table);
       for (const row of table.rows) {
         const iso = valueOf(row.iso);
         if (!iso || iso.level === "class" || byCode.get(iso.code) !== row) continue;
-        const parent = isoChain(iso.code).slice(1).map((c) => byCode.get(c)).find((r) => r !== undefined);
+        // The nearest coarser code with a row, walked up without building the chain.
+        let parent: BilagaRow | undefined;
+        for (let c = isoParent(iso.code); c !== null && parent === undefined; c = isoParent(c)) parent = byCode.get(c);
         if (!parent) continue;
-        const forms = (Object.keys(row.payers) as Boendeform[]).filter((form) => {
-          const mine = valueOf(row.payers[form]!);
-          const theirs = valueOf(parent.payers[form] ?? { state: "empty" });
-          return mine !== null && theirs !== null && mine !== theirs;
-        });
-        if (forms.length === 0) continue;
+        let forms: Boendeform[] | null = null;
+        for (const form in row.payers) {
+          const mine = valueOf(row.payers[form as Boendeform]!);
+          const theirs = valueOf(parent.payers[form as Boendeform] ?? EMPTY);
+          if (mine !== null && theirs !== null && mine !== theirs) (forms ??= []).push(form as Boendeform);
+        }
+        if (forms === null) continue;
         const parentCode = valueOf(parent.iso)!.code;
         const details = forms
           .map((f) => `${lowerFirst(BOENDEFORM_INFO[f].nameSv)}: ${valueOf(row.payers[f]!)} i stället för ${valueOf(parent.payers[f]!)}`)
