@@ -1,9 +1,9 @@
-import type { Boendeform } from "./boendeform";
+import type { Boendeform, ListBoendeform } from "./boendeform";
 import { isCellError, isEmptyCell, type CellValue, type RawSheet, type RawWorkbook } from "./cells";
 import { parseIsoCode, type IsoLevel } from "./iso";
 import { parsePayer, type Payer } from "./payer";
 import { PRINCIPLE_KEYS, type PrincipleKey } from "./principles";
-import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey, type ColumnSpec, type SheetKey, type SheetSpec } from "./sheets";
+import { BILAGA_KEYS, FORM_VILLKOR_COLUMNS, formVillkorField, SHEET_SPECS, type BilagaKey, type ColumnSpec, type SheetKey, type SheetSpec } from "./sheets";
 import { foldText } from "./text";
 import {
   EMPTY,
@@ -63,6 +63,8 @@ export interface BilagaRow {
   readonly payers: Readonly<Partial<Record<Boendeform, Parsed<Payer>>>>;
   readonly grundutrustning: Parsed<boolean>;
   readonly villkor: string | null;
+  /** Bilaga 1–2: the forms' own Villkor (optional columns `Villkor SÄBO` …), where given. */
+  readonly formVillkor?: Readonly<Partial<Record<ListBoendeform, string>>>;
   readonly huvudhjalpmedel: Parsed<IsoValue>;
   readonly fortroende: Parsed<boolean>;
   readonly status: Parsed<Status>;
@@ -251,6 +253,13 @@ function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[]) 
     const payers: Partial<Record<Boendeform, Parsed<Payer>>> = {};
     for (const form of payerFields) payers[form] = payerOf(get(form));
     const ekonomiskText = textOf(get("ekonomisk"));
+    let formVillkor: Partial<Record<ListBoendeform, string>> | undefined;
+    if (bilaga === "B1" || bilaga === "B2") {
+      for (const [form] of FORM_VILLKOR_COLUMNS) {
+        const text = textOf(get(formVillkorField(form)));
+        if (text !== null && text.trim() !== "") (formVillkor ??= {})[form] = text;
+      }
+    }
     const ekonomiskRaw = get("ekonomisk");
     return {
       bilaga,
@@ -261,6 +270,7 @@ function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[]) 
       payers,
       grundutrustning: parseCell(get("grundutrustning"), readYesNo),
       villkor: textOf(get("villkor")),
+      ...(formVillkor ? { formVillkor } : {}),
       huvudhjalpmedel: readIsoCell(get("huvudhjalpmedel")),
       fortroende: parseCell(get("fortroende"), readYesNo),
       status: parseCell(get("status"), readStatus),

@@ -4,6 +4,7 @@ import {
   BOENDEFORM_KEYS_TEXT,
   parseBoendeform,
   type Boendeform,
+  type ListBoendeform,
   type OutOfScopeForm,
 } from "./boendeform";
 import { cellText, isCellError, isEmptyCell, type CellValue } from "./cells";
@@ -61,7 +62,7 @@ export interface WhoPaysAnswer {
   readonly section: string;
   readonly explanation: string;
   readonly source: AnswerSource | null;
-  /** The `Villkor` of the answering row, if any. */
+  /** The `Villkor` of the answering row for the housing form (its own column, else the general one), if any. */
   readonly villkor: string | null;
   /** The normal form of the asked code. */
   readonly iso: string;
@@ -419,7 +420,7 @@ export function whoPays(query: WhoPaysQuery, indexOrModel: WhoPaysIndex | Workbo
         listSection(key),
         () => `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}${level}, kolumn ${columnHeaderOf(key)} (${listSection(key)}).`,
         { sheet, row: row.row, iso: ancestor },
-        row.villkor,
+        row.formVillkor?.[key as ListBoendeform] ?? row.villkor,
       );
     }
     return unanswered(payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, null, key, code, answer, rows[0]!, index);
