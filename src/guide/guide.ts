@@ -20,8 +20,10 @@ interface GuideData {
 declare global {
   interface Window {
     [GUIDE_GLOBAL]?: GuideData;
-    /** Set when the page has answered from the URL or the form (for tests and measurements). */
+    /** Set when the page has started (and answered a deep link): for tests and measurements. */
     __guideReady?: boolean;
+    /** performance.now() at that moment: ms since the page's navigation started. */
+    __guideReadyMs?: number;
   }
 }
 
@@ -313,6 +315,7 @@ function start(): void {
       startPage(loadGuide(data));
     }
   }
+  window.__guideReadyMs = performance.now();
   window.__guideReady = true;
 }
 
