@@ -10,7 +10,7 @@ import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { toCsvLine } from "../../src/core/csv";
 import { binary } from "../helpers/cli";
-import { currentXlsx, HOSTILE, linkedXlsx, previousXlsx } from "./guideFixture";
+import { currentXlsx, HOSTILE, hostileUtgavaXlsx, previousXlsx } from "./guideFixture";
 import { publishGuide, type PublishedGuide } from "./guideSite";
 import { screenshot } from "./harness";
 
@@ -403,22 +403,34 @@ describe("works for everyone", () => {
       expect([p, state.xss, state.img, state.js]).toEqual([p, null, 0, 0]);
       expect(state.scripts.every((s) => s === "guide.js" || s === "guide-data.js")).toBe(true);
       const text = await page.$eval("body", (b) => b.textContent ?? "");
-      expect(text).toContain(`Kontakt: ${HOSTILE.contact}.`);
       if (p !== "nytt-i-utgavan.html" && p !== "boendeform-sol-socpsyk.html") expect(text).toContain("Rollator <script>");
       expect(errors).toEqual([]);
       await page.close();
     }
   });
 
-  it("a link to the agreement's text when the Utgåva sheet gives one, else the text as text", async () => {
-    writeFileSync(path.join(guide.work, "linked.xlsx"), await linkedXlsx());
-    const out = path.join(guide.work, "linked");
-    const r = binary(["publish", path.join(guide.work, "linked.xlsx"), "--edition", "2026:2", "--out", out]);
-    expect([r.code, r.err]).toEqual([0, ""]);
-    for (const p of PAGES) {
-      const html = readFileSync(path.join(out, p), "utf8");
-      expect(html).toContain('<p><a href="https://www.example.se/overenskommelse.pdf" rel="noopener noreferrer">Överenskommelsens text</a></p>');
-      expect(readFileSync(path.join(guide.dir, p), "utf8")).toContain("<p>Överenskommelsen: javascript:window.__xss=&#39;agreement&#39;</p>");
+  it("links to the agreement's text when the Utgåva sheet gives an https address; hostile Utgåva fields stay text", async () => {
+    const { page } = await guide.open(wide, `${guide.fileBase}index.html`);
+    expect(await page.$eval("footer a[rel]", (a) => [a.textContent, a.getAttribute("href")])).toEqual(["Överenskommelsens text", "https://www.example.se/overenskommelse.pdf"]);
+    expect(await page.$eval("header", (h) => h.textContent)).toContain("Kontakt: hjalpmedel@example.se.");
+    await page.close();
+    const base = await guide.publishAnother(await hostileUtgavaXlsx(), "hostile");
+    for (const p of ["index.html?iso=30%2030%2030&boendeform=SABO&alder=80", "boendeform-sabo.html", "nytt-i-utgavan.html"]) {
+      const { page: hostile, errors } = await guide.open(wide, `${base}${p}`);
+      const state = await hostile.evaluate(() => ({
+        xss: (window as { __xss?: unknown }).__xss ?? null,
+        links: [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href")!).filter((h) => !/^(index|boendeform-[a-z-]+|nytt-i-utgavan)\.html(\?.*)?$|^#innehall$|^2026-2[-a-z0-9]*\.(csv|json)$/.test(h)),
+        header: document.querySelector("header")!.textContent,
+        footer: document.querySelector("footer")!.textContent,
+        advice: document.querySelector("#svar .advice")?.textContent ?? null,
+      }));
+      expect(state.xss).toBeNull();
+      expect(state.links).toEqual([]);
+      expect(state.header).toContain(`Utgivare: ${HOSTILE.contact}. Kontakt: ${HOSTILE.contact}.`);
+      expect(state.footer).toContain(`Överenskommelsen: ${HOSTILE.agreement}`);
+      if (p.startsWith("index")) expect(state.advice).toContain(`Kontakt: ${HOSTILE.contact}.`);
+      expect(errors).toEqual([]);
+      await hostile.close();
     }
   });
 

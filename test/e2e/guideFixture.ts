@@ -61,18 +61,23 @@ const CURRENT: WorkbookSpec = {
     { Fält: "Föregående utgåva", Värde: "2026:1" },
     { Fält: "Tolerans kostnadsneutralitet", Värde: "100 000" },
     { Fält: "Utgivare", Värde: "Hjälpmedelssamverkan i Stockholms län" },
-    { Fält: "Kontakt", Värde: HOSTILE.contact },
-    { Fält: "Överenskommelse", Värde: HOSTILE.agreement },
+    { Fält: "Kontakt", Värde: "hjalpmedel@example.se" },
+    { Fält: "Överenskommelse", Värde: "https://www.example.se/overenskommelse.pdf" },
   ],
 };
 
 export const previousXlsx = (): Promise<Buffer> => writeBilagorXlsx(workbook(PREVIOUS));
 export const currentXlsx = (): Promise<Buffer> => writeBilagorXlsx(workbook(CURRENT));
-/** The same edition with a real link to the agreement. */
-export const linkedXlsx = (): Promise<Buffer> =>
+/** The same edition with hostile Utgåva fields: a javascript: link and markup as the contact. */
+export const hostileUtgavaXlsx = (): Promise<Buffer> =>
   writeBilagorXlsx(
     workbook({
       ...CURRENT,
-      utgava: [...CURRENT.utgava!.filter((r) => r.Fält !== "Överenskommelse" && r.Fält !== "Kontakt"), { Fält: "Överenskommelse", Värde: "https://www.example.se/overenskommelse.pdf" }, { Fält: "Kontakt", Värde: "hjalpmedel@example.se" }],
+      utgava: [
+        ...CURRENT.utgava!.filter((r) => r.Fält !== "Överenskommelse" && r.Fält !== "Kontakt" && r.Fält !== "Utgivare"),
+        { Fält: "Utgivare", Värde: HOSTILE.contact },
+        { Fält: "Kontakt", Värde: HOSTILE.contact },
+        { Fält: "Överenskommelse", Värde: HOSTILE.agreement },
+      ],
     }),
   );

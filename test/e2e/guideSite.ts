@@ -26,6 +26,8 @@ export interface PublishedGuide {
   readonly browser: Browser;
   /** Requests that tried to leave the site (each fails the test that made it). */
   readonly outside: string[];
+  /** Publishes another workbook into its own folder inside the work folder; returns its file:// base, which pages may then load from. */
+  publishAnother(xlsx: Buffer, name: string): Promise<string>;
   newContext(width?: number): Promise<BrowserContext>;
   open(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }>;
   close(): Promise<void>;
@@ -73,6 +75,7 @@ export async function publishGuide(previous: Buffer, current: Buffer): Promise<P
   });
   const outside: string[] = [];
   const contexts: BrowserContext[] = [];
+  const allowed = [fileBase, httpBase];
   return {
     dir,
     work,
@@ -81,12 +84,21 @@ export async function publishGuide(previous: Buffer, current: Buffer): Promise<P
     editionJson: path.join(dir, "2026-2.json"),
     browser,
     outside,
+    async publishAnother(xlsx, name) {
+      const input = path.join(work, `${name}.xlsx`);
+      writeFileSync(input, xlsx);
+      const r = binary(["publish", input, "--edition", "2026:2", "--out", path.join(work, name)]);
+      if (r.code !== 0) throw new Error(`publish ${name} failed: ${r.err}`);
+      const base = pathToFileURL(path.join(work, name)).href + "/";
+      allowed.push(base);
+      return base;
+    },
     async newContext(width = 1200) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "sv-SE" });
       contexts.push(context);
       await context.route("**/*", (route) => {
         const url = route.request().url();
-        if (url.startsWith(fileBase) || url.startsWith(httpBase)) return route.continue();
+        if (allowed.some((base) => url.startsWith(base))) return route.continue();
         outside.push(url);
         return route.abort("blockedbyclient");
       });
