@@ -3,7 +3,7 @@
  * CLI, from the edition data that guide-data.js assigns to a global. Every text from the edition
  * goes into the page with textContent; nothing is fetched.
  */
-import { OUT_OF_SCOPE, parseBoendeform } from "../core/boendeform";
+import { parseBoendeform } from "../core/boendeform";
 import type { Edition } from "../core/editions/edition";
 import { editionToRawWorkbook } from "../core/editions/editionRaw";
 import { ADVICE_SV, GUIDE_GLOBAL, RULE_SV, START_PAGE, payerHeadline } from "../core/editions/guideText";
@@ -258,7 +258,7 @@ function startPage(guide: Guide): void {
   iso.value = q.iso;
   alder.value = q.alder;
   const form_ = parseBoendeform(q.boendeform);
-  select.value = form_.kind === "inScope" ? form_.key : form_.kind === "outOfScope" && OUT_OF_SCOPE.includes(form_.form) ? form_.form.key : "";
+  select.value = form_.kind === "inScope" ? form_.key : form_.kind === "outOfScope" ? form_.form.key : "";
   const yes = foldText(q.specialanpassad);
   special.checked = yes === "ja" || yes === "true" || yes === "sant" || yes === "1" || yes === "yes";
   if (["iso", "boendeform", "alder", "specialanpassad"].some((k) => params.has(k))) showAnswer(guide, q, ask(guide, q), false);

@@ -179,7 +179,9 @@ describe("answers equal the CLI's who-pays --json", () => {
 
   it("through deep links over HTTP, with the answer's own link pointing back at the same question", async () => {
     const page = await wide.newPage();
+    // Every fourth case: the same page over HTTP (all cases run from file:// above).
     for (const [i, c] of CASES.entries()) {
+      if (i % 4 !== 0) continue;
       await page.goto(deepLink(guide.httpBase, c));
       await page.waitForFunction(() => (window as { __guideReady?: boolean }).__guideReady === true);
       expectSame(await shownAnswer(page), expected[i]!, c);
@@ -279,6 +281,8 @@ describe("pages", () => {
       expect(await page.$eval('nav a[aria-current="page"]', (a) => a.getAttribute("href"))).toBe(p);
       for (const href of hrefs) {
         if (href === "#innehall") continue;
+        // The one link that leaves the folder: the agreement's text, followed only when clicked.
+        if (href === "https://www.example.se/overenskommelse.pdf") continue;
         const target = href.split("?")[0]!;
         expect([p, href, files.has(target)]).toEqual([p, href, true]);
       }
