@@ -370,6 +370,9 @@ describe("works for everyone", () => {
           .map((e) => e.tagName + "." + e.className),
       }));
       expect([p, overflow]).toEqual([p, { page: 360, cut: [] }]);
+      // No heading or caption squeezed into a column one letter wide.
+      const narrowest = await page.$$eval("h1, h2, caption, legend", (els) => Math.min(...els.map((e) => e.getBoundingClientRect().width)));
+      expect([p, narrowest > 150]).toEqual([p, true]);
       await page.close();
     }
   });

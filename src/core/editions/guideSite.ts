@@ -454,6 +454,7 @@ footer.site ul { padding-left: 1.2rem; }
   input[type="search"], select { width: 100%; }
   table.rows, table.rows tbody, table.rows tr, table.rows td { display: block; width: 100%; }
   table.rows thead { position: absolute; left: -9999px; }
+  table.rows caption { display: block; width: auto; }
   table.rows tr { border: 1px solid #b0b0b0; border-radius: 4px; margin-bottom: .6rem; padding: .2rem .1rem; }
   table.rows td { border: 0; padding: .2rem .5rem; }
   table.rows td::before { content: attr(data-label) ": "; font-weight: 600; font-family: "Segoe UI", Arial, sans-serif; }
