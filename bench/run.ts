@@ -273,7 +273,7 @@ async function hyperFormulaFigures() {
  * example edition and a generated 2 000-row edition, and the median time from opening a deep link
  * (file://) to the answer shown, in Debian's Chromium.
  */
-async function guideFigures() {
+export async function guideFigures() {
   const { gzipSync } = await import("node:zlib");
   const { readFileSync, existsSync } = await import("node:fs");
   const { editionFromModel } = await import("../src/core/editions/edition");
