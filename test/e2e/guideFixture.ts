@@ -44,6 +44,7 @@ const PREVIOUS: WorkbookSpec = {
 /** The current edition: a payer change, a new row, per-form Villkor and hostile Utgåva fields. */
 const CURRENT: WorkbookSpec = {
   ...PREVIOUS,
+  formVillkor: true,
   b1: [
     listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K], {
       Villkor: "Transportrullstol är boendets ansvar.",

@@ -52,7 +52,7 @@ describe("editions", () => {
       villkor: "Transportrullstol är boendets ansvar.\nÖvriga: se rad 2 – ”citat” & <tecken>",
       payers: { SABO: "Kommun", LSS_BOSTAD: "Kommun", LSS_DV: "Region", SOL_DAGV: "Kommun" },
       fortroende: true,
-      extra: { "20": "åäö\nrad två", "21": "andra" },
+      extra: { "16": "åäö\nrad två", "17": "andra" },
     });
     expect(first).toMatchObject({ isoEdition: "SS-EN ISO 9999:2022", tolerance: "1 %", schemaVersion: 1 });
   });
