@@ -305,6 +305,58 @@ export async function followUpFigures() {
   }
 }
 
+/**
+ * Hjälpmedelsguiden: the size a reader downloads (guide.js + the edition's data, gzip -9) for the
+ * example edition and a generated 2 000-row edition, and the median time from opening a deep link
+ * (file://) to the answer shown, in Debian's Chromium.
+ */
+export async function guideFigures() {
+  const { gzipSync } = await import("node:zlib");
+  const { readFileSync, existsSync } = await import("node:fs");
+  const { editionFromModel } = await import("../src/core/editions/edition");
+  const { publicationFiles } = await import("../src/core/editions/publication");
+  const script = path.join(ROOT, "dist", "guide", "guide.js");
+  if (!existsSync(script)) throw new Error("bench: dist/guide/guide.js saknas; kör npm run build:cli");
+  const guideJs = readFileSync(script);
+  const meta = { name: "bench", decided: "2026-01-01", effective: "2026-04-01" };
+  const example = editionFromModel(readWorkbook(exampleWorkbook()), meta);
+  const rows = Array.from({ length: 2000 }, (_, i) => ({
+    "ISO-kod": generatedCode(i),
+    Benämning: `Produktgrupp ${i} med en benämning av vanlig längd`,
+    SÄBO: i % 3 === 0 ? "Region" : "Kommun",
+    "LSS bostad": "Kommun",
+    "LSS daglig verksamhet": i % 5 === 0 ? "Egenansvar" : "Kommun",
+    "SoL dagverksamhet": "Kommun",
+    Villkor: i % 4 === 0 ? "Gäller när hjälpmedlet används i boendets gemensamma utrymmen." : null,
+  }));
+  const large = editionFromModel(readWorkbook(workbook({ b1: rows })), meta);
+  const gzipKb = (edition: typeof example) => {
+    const data = publicationFiles(edition, [], null, "{}").get("guide-data.js")!;
+    return gzipSync(Buffer.concat([guideJs, Buffer.from(data, "utf8")]), { level: 9 }).length / 1024;
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kostnadsansvar-guide-bench-"));
+  for (const [name, content] of publicationFiles(large, [], null, "{}")) writeFileSync(path.join(dir, name), content);
+  writeFileSync(path.join(dir, "guide.js"), guideJs);
+  const { chromium } = await import("playwright-core");
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+  const samples: number[] = [];
+  try {
+    const page = await browser.newPage();
+    const code = generatedCode(1234).replace(/ /g, "%20");
+    for (let i = 0; i < 16; i++) {
+      await page.goto(`file://${dir}/index.html?iso=${code}&boendeform=SABO&alder=80`);
+      // Strings: the bench compiles without the DOM's types.
+      await page.waitForFunction("window.__guideReady === true");
+      const [ms, rule] = (await page.evaluate('[window.__guideReadyMs, document.getElementById("svar").dataset.rule]')) as [number, string];
+      if (rule !== "LIST") throw new Error(`bench: the guide answered ${rule}, not LIST`);
+      if (i > 0) samples.push(ms);
+    }
+  } finally {
+    await browser.close();
+  }
+  return { guideJsGzipKb: Number(gzipKb(example).toFixed(1)), guideJsGzip2kKb: Number(gzipKb(large).toFixed(1)), guideAnswerMs: Number(median(samples).toFixed(1)) };
+}
+
 async function main() {
   const results = {
     ...whoPaysFigures(),
@@ -317,6 +369,7 @@ async function main() {
     ...(await cliFigures()),
     ...(await cliReaderFigures()),
     ...(await followUpFigures()),
+    ...(await guideFigures()),
     node: process.version,
     cpu: `${os.cpus()[0]?.model ?? "okänd"} (${os.cpus().length} kärnor)`,
     date: new Date().toISOString().slice(0, 10),
@@ -355,6 +408,9 @@ async function main() {
     ["follow-up 1 000 000 kostnadsrader (CSV), ms (cpu-tid)", `${r.followUpLines1MMs.toFixed(0)} (${r.followUpLines1MCpuMs})`],
     ["  högsta RSS, 1 000 000 / 5 000 000 rader, MB", `${r.followUpLines1MMaxRssMb} / ${r.followUp5MMaxRssMb}`],
     ["follow-up 5 000 000 kostnadsrader (CSV), ms", r.followUp5MMs.toFixed(0)],
+    ["Hjälpmedelsguiden, skript + exempelutgåvans data, gzip -9, kB", r.guideJsGzipKb.toFixed(1)],
+    ["Hjälpmedelsguiden, skript + 2 000 raders data, gzip -9, kB", r.guideJsGzip2kKb.toFixed(1)],
+    ["Hjälpmedelsguiden, djuplänk till svar (2 000 rader), ms", r.guideAnswerMs.toFixed(1)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`Mätning ${r.date}, Node ${r.node}, ${r.cpu}`);

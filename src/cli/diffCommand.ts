@@ -15,7 +15,7 @@ function changeJson(c: Change) {
     row: ref.row.row,
     iso: valueOf(ref.row.iso)?.code ?? null,
     title: rowLabel(ref.row),
-    boendeform: c.kind === "payer" ? c.boendeform : null,
+    boendeform: c.kind === "payer" || c.kind === "villkor" ? c.boendeform ?? null : null,
     from: c.kind === "added" || c.kind === "removed" ? null : c.from,
     to: c.kind === "added" || c.kind === "removed" ? null : c.to,
   };

@@ -165,34 +165,6 @@ export async function exists(file: string): Promise<boolean> {
   );
 }
 
-/**
- * Writes files into a folder all or nothing: first into a temporary folder beside it, then moved
- * into place, so a failure leaves no half-written publication.
- */
-export async function writeAllOrNothing(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
-  const path = await import("node:path");
-  try {
-    await fs.mkdir(dir, { recursive: true });
-  } catch (e) {
-    throw new InputError(`Kunde inte skapa mappen ${dir}: ${fsErrorSv(e)}.`);
-  }
-  const staging = await fs.mkdtemp(path.join(dir, ".kostnadsansvar-"));
-  try {
-    for (const [name, content] of files) await fs.writeFile(path.join(staging, name), content, "utf8");
-    for (const name of files.keys()) {
-      const target = path.join(dir, name);
-      const stat = await fs.stat(target).catch(() => null);
-      if (stat?.isDirectory()) throw Object.assign(new Error(target), { code: "EISDIR", target });
-    }
-    for (const name of files.keys()) await fs.rename(path.join(staging, name), path.join(dir, name));
-  } catch (e) {
-    const target = (e as { target?: string }).target ?? dir;
-    throw new InputError(`Kunde inte skriva i ${target}: ${fsErrorSv(e)}. Inget publicerades.`);
-  } finally {
-    await fs.rm(staging, { recursive: true, force: true });
-  }
-}
-
 /** CSV rows of text read once, or a Swedish message when a quote is never closed. */
 export function csvRowsOf(text: string, file: string, delimiter?: Delimiter): string[][] {
   const parsed = delimiter ? parseCsvChecked(text, delimiter) : parseCsvChecked(text);

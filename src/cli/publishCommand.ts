@@ -12,9 +12,24 @@ import { readWorkbook } from "../core/model";
 import { flag, has, parseArgs, svFlag, UsageError } from "./args";
 import { publishGate } from "./publishGate";
 import { checkEditionName, loadEdition } from "./editions";
-import { InputError, writeAllOrNothing, type Io } from "./io";
+import { InputError, type Io } from "./io";
+import { publishAtomically } from "./publishWrite";
+import { GUIDE_SCRIPT } from "../core/editions/guideText";
 import { summaryLine } from "./report";
 import { PUBLISH_USAGE } from "./usage";
+
+/** The guide's browser script, built once by `npm run build:cli` into dist/guide/guide.js. */
+async function guideScript(): Promise<Buffer> {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, "dist", "guide", GUIDE_SCRIPT);
+    const content = await fs.readFile(candidate).catch(() => null);
+    if (content) return content;
+    if (await fs.stat(path.join(dir, "package.json")).then(() => true, () => false)) break;
+    dir = path.dirname(dir);
+  }
+  throw new InputError("Hjälpmedelsguidens skript (dist/guide/guide.js) saknas. Kör: npm run build:cli");
+}
 
 function dateFlag(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
@@ -25,7 +40,7 @@ function dateFlag(value: string | undefined, name: string): string | null {
 
 /**
  * Publishes a validated workbook as an edition: the edition JSON, one CSV per bilaga, a change
- * log and one page per housing form. Refuses while validation has errors (exit 1); never
+ * log and Hjälpmedelsguiden (index.html and its pages) beside them, all or nothing. Refuses while validation has errors (exit 1); never
  * overwrites a different published edition (it is immutable).
  */
 export async function publishCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -61,13 +76,21 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
   const edition = editionFromModel(model, { name, decided, effective }, read.workbook);
   const serialized = serializeEdition(edition);
   const changes = previousModel ? diffModels(previousModel, model) : [];
-  const files = publicationFiles(edition, changes, previous?.name ?? null, serialized);
-  const jsonName = [...files.keys()][0]!;
-  const existing = await fs.readFile(path.join(out, jsonName), "utf8").catch(() => null);
-  if (existing !== null && existing !== serialized) {
-    throw new InputError(`${path.join(out, jsonName)} finns redan med annat innehåll. En publicerad utgåva ändras inte; välj ett nytt utgåvenamn.`);
-  }
-  await writeAllOrNothing(out, files);
+  const pages = publicationFiles(edition, changes, previous?.name ?? null, serialized);
+  const jsonName = [...pages.keys()][0]!;
+  const files = new Map<string, string | Buffer>(pages);
+  files.set(GUIDE_SCRIPT, await guideScript());
+  await publishAtomically({
+    dir: out,
+    edition: name,
+    files,
+    marker: jsonName,
+    check: (existing) => {
+      if (existing !== null && existing !== serialized) {
+        throw new InputError(`${path.join(out, jsonName)} finns redan med annat innehåll. En publicerad utgåva ändras inte; välj ett nytt utgåvenamn.`);
+      }
+    },
+  });
   const s = summary;
   io.out(
     [

@@ -1,9 +1,9 @@
-import type { Boendeform } from "./boendeform";
+import type { Boendeform, ListBoendeform } from "./boendeform";
 import { isCellError, isEmptyCell, type CellValue, type RawSheet, type RawWorkbook } from "./cells";
 import { parseIsoCode, type IsoLevel } from "./iso";
 import { parsePayer, type Payer } from "./payer";
 import { PRINCIPLE_KEYS, type PrincipleKey } from "./principles";
-import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey, type ColumnSpec, type SheetKey, type SheetSpec } from "./sheets";
+import { BILAGA_KEYS, FORM_VILLKOR_COLUMNS, formVillkorField, SHEET_SPECS, type BilagaKey, type ColumnSpec, type SheetKey, type SheetSpec } from "./sheets";
 import { foldText } from "./text";
 import {
   EMPTY,
@@ -63,6 +63,8 @@ export interface BilagaRow {
   readonly payers: Readonly<Partial<Record<Boendeform, Parsed<Payer>>>>;
   readonly grundutrustning: Parsed<boolean>;
   readonly villkor: string | null;
+  /** Bilaga 1–2: the forms' own Villkor (optional columns `Villkor SÄBO` …), where given. */
+  readonly formVillkor?: Readonly<Partial<Record<ListBoendeform, string>>>;
   readonly huvudhjalpmedel: Parsed<IsoValue>;
   readonly fortroende: Parsed<boolean>;
   readonly status: Parsed<Status>;
@@ -311,9 +313,17 @@ function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[]) 
       "iso", "title", "product", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "beslutsdatum", "giltigFran", "motivering", "ekonomisk", "konsekvens",
     ].map(at) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
     const payerOffsets = payerFields.map(at);
+    // Bilaga 1–2's optional per-form Villkor columns, only those the sheet has.
+    const formVillkorOffsets =
+      bilaga === "B1" || bilaga === "B2" ? FORM_VILLKOR_COLUMNS.map(([form]) => [form, at(formVillkorField(form))] as const).filter(([, offset]) => offset >= 0) : [];
     return (cells: readonly CellValue[], row: number): BilagaRow => {
       const payers: Partial<Record<Boendeform, Parsed<Payer>>> = {};
       for (let i = 0; i < payerFields.length; i++) payers[payerFields[i]!] = payerOf(cellAt(cells, payerOffsets[i]!));
+      let formVillkor: Partial<Record<ListBoendeform, string>> | undefined;
+      for (const [form, offset] of formVillkorOffsets) {
+        const text = textOf(cellAt(cells, offset));
+        if (text !== null && text.trim() !== "") (formVillkor ??= {})[form] = text;
+      }
       const ekonomiskRaw = cellAt(cells, ekonomisk);
       const ekonomiskText = textOf(ekonomiskRaw);
       return {
@@ -325,6 +335,7 @@ function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[]) 
         payers,
         grundutrustning: yesNoOf(cellAt(cells, grund)),
         villkor: textOf(cellAt(cells, villkor)),
+        ...(formVillkor ? { formVillkor } : undefined),
         huvudhjalpmedel: readIsoCell(cellAt(cells, huvud)),
         fortroende: yesNoOf(cellAt(cells, fortroende)),
         status: statusOf(cellAt(cells, status)),

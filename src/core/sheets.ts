@@ -1,4 +1,4 @@
-import type { Boendeform } from "./boendeform";
+import type { Boendeform, ListBoendeform } from "./boendeform";
 
 /** The sheets of the bilagor workbook (`workbook.md`). */
 export type SheetKey =
@@ -55,18 +55,34 @@ const DECISION_COLUMNS: readonly ColumnSpec[] = [
 
 const PAYER_SPECS = PAYER_COLUMNS.map(([field, header]) => req(field, header));
 
+/**
+ * Optional per-form Villkor of bilaga 1 and 2 (`workbook.md`, optional additions): a form's own
+ * Villkor wins over the general one for that form. Field `villkor:<form>`.
+ */
+export const FORM_VILLKOR_COLUMNS: ReadonlyArray<readonly [form: ListBoendeform, header: string]> = [
+  ["SABO", "Villkor SÄBO"],
+  ["LSS_BOSTAD", "Villkor LSS bostad"],
+  ["LSS_DV", "Villkor LSS daglig verksamhet"],
+  ["SOL_DAGV", "Villkor SoL dagverksamhet"],
+];
+
+/** The field name of a form's own Villkor column. */
+export const formVillkorField = (form: ListBoendeform): string => `villkor:${form}`;
+
+const FORM_VILLKOR_SPECS = FORM_VILLKOR_COLUMNS.map(([form, header]) => opt(formVillkorField(form), header));
+
 export const SHEET_SPECS: Record<SheetKey, SheetSpec> = {
   B1: {
     key: "B1",
     name: "Bilaga 1",
     keyHeader: "ISO-kod",
-    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS],
+    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...FORM_VILLKOR_SPECS],
   },
   B2: {
     key: "B2",
     name: "Bilaga 2",
     keyHeader: "ISO-kod",
-    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS],
+    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...FORM_VILLKOR_SPECS],
   },
   B3: {
     key: "B3",

@@ -15,6 +15,10 @@ export interface EditionInfo {
   readonly tolerance: Tolerance | null;
   /** The tolerance as written, e.g. `1 %`. */
   readonly toleranceText: string | null;
+  /** Optional, for published pages: who publishes, a contact line, a link to the agreement's text. */
+  readonly utgivare: string | null;
+  readonly kontakt: string | null;
+  readonly overenskommelse: string | null;
   readonly invalid: ReadonlyArray<{ readonly row: number; readonly field: string; readonly raw: CellValue; readonly expected: string }>;
 }
 
@@ -25,6 +29,9 @@ const FIELDS = {
   isoUtgava: "ISO-utgåva",
   foregaende: "Föregående utgåva",
   tolerance: "Tolerans kostnadsneutralitet",
+  utgivare: "Utgivare",
+  kontakt: "Kontakt",
+  overenskommelse: "Överenskommelse",
 } as const;
 
 /** Reads a tolerance: an amount in SEK (`500 000`, `500000 kr`) or a percent (`1 %`, `0,5%`). */
@@ -70,6 +77,9 @@ export function readEditionInfo(model: WorkbookModel): EditionInfo {
     foregaende: text(FIELDS.foregaende),
     tolerance,
     toleranceText: text(FIELDS.tolerance),
+    utgivare: text(FIELDS.utgivare),
+    kontakt: text(FIELDS.kontakt),
+    overenskommelse: text(FIELDS.overenskommelse),
     invalid,
   };
 }

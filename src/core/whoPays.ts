@@ -4,6 +4,7 @@ import {
   BOENDEFORM_KEYS_TEXT,
   parseBoendeform,
   type Boendeform,
+  type ListBoendeform,
   type OutOfScopeForm,
 } from "./boendeform";
 import { cellText, isCellError, isEmptyCell, type CellValue } from "./cells";
@@ -63,7 +64,7 @@ export interface WhoPaysAnswer {
   readonly section: string;
   readonly explanation: string;
   readonly source: AnswerSource | null;
-  /** The `Villkor` of the answering row, if any. */
+  /** The `Villkor` of the answering row for the housing form (its own column, else the general one), if any. */
   readonly villkor: string | null;
   /** The normal form of the asked code. */
   readonly iso: string;
@@ -397,7 +398,7 @@ export const mostSpecificRow: WhoPaysStep = (q, index) => {
       const [payer, row] = [...payers][0]!;
       const sheet = index.sheetNames[row.bilaga as "B1" | "B2"];
       const section = listSection(key);
-      return answerOf(q, index, payer, "LIST", section, () => EXPLAIN.listRow(payer, sheet, row, ancestor === q.code ? null : ancestor, key), { sheet, row: row.row, iso: ancestor }, row.villkor);
+      return answerOf(q, index, payer, "LIST", section, () => EXPLAIN.listRow(payer, sheet, row, ancestor === q.code ? null : ancestor, key), { sheet, row: row.row, iso: ancestor }, row.formVillkor?.[key as ListBoendeform] ?? row.villkor);
     }
     return unanswered(q, index, payers.size > 1 ? "AMBIGUOUS" : "UNLISTED", rows, null, rows[0]!);
   }

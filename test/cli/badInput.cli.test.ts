@@ -65,11 +65,11 @@ describe("bad input on the command line: a Swedish message, exit 2, nothing writ
 
   it("publishes all or nothing: a blocked target leaves no half publication", async () => {
     const out = file("pub");
-    mkdirSync(path.join(out, "1-sabo.html"), { recursive: true });
+    mkdirSync(path.join(out, "index.html"), { recursive: true });
     const r = await cli("publish", file("clean.xlsx"), "--edition", "1", "--out", out);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/det finns en mapp med det namnet\. Inget publicerades/);
-    expect(readdirSync(out)).toEqual(["1-sabo.html"]);
+    expect(readdirSync(out)).toEqual(["index.html"]);
   });
 
   it("says in Swedish when the output folder cannot be created", async () => {

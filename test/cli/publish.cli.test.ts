@@ -5,7 +5,7 @@ import type { RawWorkbook } from "../../src/core/cells";
 import { parseEdition } from "../../src/core/editions/edition";
 import { writeBilagorXlsx } from "../../src/node/writeXlsx";
 import { expectBaseline } from "../helpers/baseline";
-import { cli } from "../helpers/cli";
+import { cli, ensureBuiltCli } from "../helpers/cli";
 import { B4_HEADERS, listRow, sheet, workbook, type WorkbookSpec } from "../helpers/workbooks";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-publish-"));
@@ -66,6 +66,7 @@ const xlsx = async (name: string, spec: WorkbookSpec) => {
 
 let v1: string;
 beforeAll(async () => {
+  ensureBuiltCli();
   v1 = await xlsx("v1.xlsx", V1);
   await xlsx("v2.xlsx", V2);
   await xlsx("bad.xlsx", BAD);
@@ -87,12 +88,17 @@ describe("kostnadsansvar publish", () => {
       "2026-1-bilaga-2.csv",
       "2026-1-bilaga-3.csv",
       "2026-1-bilaga-4.csv",
-      "2026-1-lss-bostad.html",
-      "2026-1-lss-dv.html",
-      "2026-1-sabo.html",
-      "2026-1-sol-dagv.html",
-      "2026-1-sol-socpsyk.html",
       "2026-1.json",
+      "boendeform-lss-bostad.html",
+      "boendeform-lss-dv.html",
+      "boendeform-sabo.html",
+      "boendeform-sol-dagv.html",
+      "boendeform-sol-socpsyk.html",
+      "guide-data.js",
+      "guide.css",
+      "guide.js",
+      "index.html",
+      "nytt-i-utgavan.html",
     ]);
     const edition = parseEdition(readFileSync(file("pub/2026-1.json"), "utf8"));
     expect(edition).toMatchObject({ ok: true, edition: { name: "2026:1", decided: "2025-11-20", effective: "2026-03-01" } });
@@ -112,11 +118,11 @@ describe("kostnadsansvar publish", () => {
   });
 
   it("escapes cell text in the pages: no markup from a cell gets through", () => {
-    const page = readFileSync(file("pub/2026-1-sabo.html"), "utf8");
+    const page = readFileSync(file("pub/boendeform-sabo.html"), "utf8");
     expect(page).not.toContain("<script>");
     expect(page).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     expect(page).toMatch(/<html lang="sv">/);
-    expect(page).toMatch(/@media print/);
+    expect(readFileSync(file("pub/guide.css"), "utf8")).toMatch(/@media print/);
   });
 
   it("publishes the next edition with its changes (golden change log and page)", async () => {
@@ -124,7 +130,8 @@ describe("kostnadsansvar publish", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expectBaseline("andringslogg-2026-2.csv", readFileSync(file("pub2/2026-2-andringslogg.csv"), "utf8"));
-    expectBaseline("sida-2026-2-sabo.html", readFileSync(file("pub2/2026-2-sabo.html"), "utf8"));
+    expectBaseline("sida-2026-2-sabo.html", readFileSync(file("pub2/boendeform-sabo.html"), "utf8"));
+    expectBaseline("nytt-i-utgavan-2026-2.html", readFileSync(file("pub2/nytt-i-utgavan.html"), "utf8"));
   });
 
   it("refuses while validation has errors, prints them and writes nothing (exit 1)", async () => {

@@ -14,10 +14,13 @@ export async function cli(...argv: string[]): Promise<{ code: number; out: strin
   return { code, out, err };
 }
 
-/** Makes sure the compiled CLI exists (npm ci builds it; a test run after a clean does too). */
+/** Makes sure the compiled CLI and the guide's script exist (npm ci builds both; a test run after a clean does too). */
 export function ensureBuiltCli(): void {
   if (!existsSync(path.join(ROOT, "dist", "cli", "cli", "main.js"))) {
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, stdio: "inherit" });
+  }
+  if (!existsSync(path.join(ROOT, "dist", "guide", "guide.js"))) {
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.guide.config.js"], { cwd: ROOT, stdio: "inherit" });
   }
 }
 

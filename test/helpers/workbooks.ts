@@ -3,7 +3,9 @@ import type { CellValue, RawSheet, RawWorkbook } from "../../src/core/cells";
 import { SHEET_SPECS } from "../../src/core/sheets";
 
 /** The headers of the contract (`workbook.md`), in order, as the core's sheet specs give them. */
-export const LIST_HEADERS = SHEET_SPECS.B1.columns.map((c) => c.header);
+export const LIST_HEADERS = SHEET_SPECS.B1.columns.filter((c) => !c.field.startsWith("villkor:")).map((c) => c.header);
+/** Bilaga 1/2 headers with the optional per-form Villkor columns (`Villkor SÄBO` …) at the end. */
+export const LIST_HEADERS_FORM_VILLKOR = SHEET_SPECS.B1.columns.map((c) => c.header);
 export const B3_HEADERS = SHEET_SPECS.B3.columns.map((c) => c.header);
 export const B4_HEADERS = SHEET_SPECS.B4.columns.map((c) => c.header);
 
@@ -43,14 +45,17 @@ export interface WorkbookSpec {
   utgava?: Rec[] | null;
   kostnader?: Rec[] | null;
   omit?: Array<"B1" | "B2" | "B3" | "B4">;
+  /** Bilaga 1 and 2 with the optional per-form Villkor columns. */
+  formVillkor?: boolean;
 }
 
 /** A complete bilagor workbook for tests; every sheet present unless omitted. */
 export function workbook(spec: WorkbookSpec = {}): RawWorkbook {
   const omit = new Set(spec.omit ?? []);
   const sheets: RawSheet[] = [];
-  if (!omit.has("B1")) sheets.push(sheet("Bilaga 1", LIST_HEADERS, spec.b1 ?? []));
-  if (!omit.has("B2")) sheets.push(sheet("Bilaga 2", LIST_HEADERS, spec.b2 ?? []));
+  const listHeaders = spec.formVillkor ? LIST_HEADERS_FORM_VILLKOR : LIST_HEADERS;
+  if (!omit.has("B1")) sheets.push(sheet("Bilaga 1", listHeaders, spec.b1 ?? []));
+  if (!omit.has("B2")) sheets.push(sheet("Bilaga 2", listHeaders, spec.b2 ?? []));
   if (!omit.has("B3")) sheets.push(sheet("Bilaga 3", B3_HEADERS, spec.b3 ?? []));
   if (!omit.has("B4")) sheets.push(sheet("Bilaga 4", B4_HEADERS, spec.b4 ?? []));
   if (spec.principer !== null) sheets.push(sheet("Principer", ["Princip", "ISO-kod", "Kommentar"], spec.principer ?? DEFAULT_PRINCIPLES));

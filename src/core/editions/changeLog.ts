@@ -1,3 +1,4 @@
+import { lowerFirst } from "../text";
 import { BOENDEFORM_INFO } from "../boendeform";
 import { SHEET_SPECS } from "../sheets";
 import { valueOf } from "../values";
@@ -33,7 +34,7 @@ export function changeLogRows(edition: string, changes: readonly Change[]): stri
       case "removed":
         return base("", "Fanns", "Borttagen");
       case "villkor":
-        return base("(Villkor)", c.from ?? "", c.to ?? "");
+        return base(c.boendeform ? `(Villkor) ${BOENDEFORM_INFO[c.boendeform].nameSv}` : "(Villkor)", c.from ?? "", c.to ?? "");
       case "status":
         return base("(Status)", c.from ?? "Gällande", c.to ?? "Gällande");
       case "title":
@@ -54,7 +55,7 @@ export function describeChangeSv(c: Change): string {
     case "removed":
       return `${where} – borttagen`;
     case "villkor":
-      return `${where} – Villkor ändrat`;
+      return c.boendeform ? `${where} – Villkor för ${lowerFirst(BOENDEFORM_INFO[c.boendeform].nameSv)} ändrat` : `${where} – Villkor ändrat`;
     case "status":
       return `${where} – Status ${c.from ?? "Gällande"} → ${c.to ?? "Gällande"}`;
     case "title":

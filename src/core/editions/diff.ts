@@ -1,4 +1,4 @@
-import type { Boendeform } from "../boendeform";
+import { LIST_BOENDEFORMER, type Boendeform, type ListBoendeform } from "../boendeform";
 import type { BilagaRow, SheetTable, WorkbookModel } from "../model";
 import type { Payer } from "../payer";
 import { BILAGA_KEYS, type BilagaKey } from "../sheets";
@@ -29,7 +29,7 @@ export type Change =
   | { readonly kind: "added"; readonly after: RowRef }
   | { readonly kind: "removed"; readonly before: RowRef }
   | { readonly kind: "payer"; readonly before: RowRef; readonly after: RowRef; readonly boendeform: Boendeform; readonly from: Payer | null; readonly to: Payer | null }
-  | { readonly kind: "villkor" | "title" | "status"; readonly before: RowRef; readonly after: RowRef; readonly from: string | null; readonly to: string | null };
+  | { readonly kind: "villkor" | "title" | "status"; readonly before: RowRef; readonly after: RowRef; readonly from: string | null; readonly to: string | null; readonly boendeform?: ListBoendeform };
 
 function rowsByKey(bilaga: BilagaKey, table: SheetTable<BilagaRow> | undefined): Map<string, RowRef> {
   const map = new Map<string, RowRef>();
@@ -66,6 +66,11 @@ export function diffModels(before: WorkbookModel, after: WorkbookModel): Change[
       const as = valueOf(a.row.status);
       if (bs !== as) changes.push({ kind: "status", before: b, after: a, from: bs, to: as });
       if ((b.row.villkor ?? null) !== (a.row.villkor ?? null)) changes.push({ kind: "villkor", before: b, after: a, from: b.row.villkor, to: a.row.villkor });
+      for (const form of LIST_BOENDEFORMER) {
+        const from = b.row.formVillkor?.[form] ?? null;
+        const to = a.row.formVillkor?.[form] ?? null;
+        if (from !== to) changes.push({ kind: "villkor", before: b, after: a, from, to, boendeform: form });
+      }
       const bt = b.row.title ?? b.row.product;
       const at = a.row.title ?? a.row.product;
       if ((bt ?? null) !== (at ?? null)) changes.push({ kind: "title", before: b, after: a, from: bt, to: at });

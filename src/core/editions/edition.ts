@@ -1,12 +1,13 @@
 import * as z from "zod/mini";
 import { sv } from "zod/locales";
-import { BOENDEFORMER, type Boendeform } from "../boendeform";
-import { cellText, type CellValue, type RawSheet, type RawWorkbook } from "../cells";
+import { BOENDEFORMER, LIST_BOENDEFORMER, type Boendeform } from "../boendeform";
+import { cellText, type CellValue, type RawWorkbook } from "../cells";
+import { editionToRawWorkbook } from "./editionRaw";
 import { sha256Hex } from "../hash";
 import { readWorkbook, type BilagaRow, type SheetTable, type WorkbookModel } from "../model";
 import { PAYERS } from "../payer";
 import { PRINCIPLE_KEYS } from "../principles";
-import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey } from "../sheets";
+import { BILAGA_KEYS, type BilagaKey } from "../sheets";
 import { readEditionInfo } from "../utgava";
 import { parseIsoDate, STATUSES, valueOf } from "../values";
 
@@ -35,6 +36,8 @@ export const EditionRow = z.object({
   payers: z.partialRecord(z.enum(BOENDEFORMER), z.nullable(z.enum(PAYERS))),
   grundutrustning: z.nullable(z.boolean()),
   villkor: text,
+  /** Bilaga 1–2: the forms' own Villkor (optional columns), only where given. */
+  formVillkor: z.optional(z.partialRecord(z.enum(LIST_BOENDEFORMER), z.string())),
   huvudhjalpmedel: z.nullable(isoCode),
   fortroende: z.nullable(z.boolean()),
   status: z.nullable(z.enum(STATUSES)),
@@ -67,6 +70,10 @@ export const Edition = z.object({
   isoEdition: text,
   previous: text,
   tolerance: text,
+  /** Utgåva sheet, optional: who publishes, a contact line, a link to the agreement's text (only when given). */
+  publisher: z.optional(z.string()),
+  contact: z.optional(z.string()),
+  agreement: z.optional(z.string()),
   /** SHA-256 of the edition's content (this object without `hash`, serialised). */
   hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   bilagor: z.partialRecord(z.enum(BILAGA_KEYS as unknown as [BilagaKey, ...BilagaKey[]]), EditionSheet),
@@ -101,6 +108,7 @@ function snapshotRow(row: BilagaRow, table: SheetTable<BilagaRow>, extras: Map<n
     payers,
     grundutrustning: table.key === "B4" ? okOrNull(row.grundutrustning) : null,
     villkor: row.villkor,
+    ...(row.formVillkor && Object.keys(row.formVillkor).length > 0 ? { formVillkor: { ...row.formVillkor } } : {}),
     huvudhjalpmedel: valueOf(row.huvudhjalpmedel)?.code ?? null,
     fortroende: okOrNull(row.fortroende),
     status: okOrNull(row.status),
@@ -165,6 +173,9 @@ export function editionFromModel(model: WorkbookModel, meta: EditionMeta, raw: R
     isoEdition: info.isoUtgava,
     previous: info.foregaende,
     tolerance: info.toleranceText,
+    ...(info.utgivare ? { publisher: info.utgivare } : {}),
+    ...(info.kontakt ? { contact: info.kontakt } : {}),
+    ...(info.overenskommelse ? { agreement: info.overenskommelse } : {}),
     bilagor,
     principles: p
       ? {
@@ -217,88 +228,9 @@ export function parseEdition(json: string, label = "utgåvan"): EditionParse {
   return { ok: true, edition: parsed.data };
 }
 
-const yesNo = (b: boolean | null) => (b === null ? null : b ? "Ja" : "Nej");
-
-/** The value of a field of an edition row, as a cell. */
-function fieldCell(row: EditionRow, field: string): CellValue {
-  switch (field) {
-    case "iso":
-    case "product":
-    case "title":
-    case "villkor":
-    case "huvudhjalpmedel":
-    case "status":
-    case "beslutsdatum":
-    case "giltigFran":
-    case "motivering":
-    case "ekonomisk":
-    case "konsekvens":
-      return row[field];
-    case "grundutrustning":
-    case "fortroende":
-      return yesNo(row[field]);
-    default:
-      return (row.payers as Record<string, string | null>)[field] ?? null;
-  }
-}
-
-function layout(name: string, headerRow: number, columns: ReadonlyArray<z.infer<typeof Column>>, rows: ReadonlyArray<{ row: number; cells: (index: number, field: string | null, header: string) => CellValue }>): RawSheet {
-  // Linear in cells: columns are placed by index once, never searched per cell (16 384 columns ×
-  // 200 rows took 46 s with a search per cell). Rows stay sparse: a hole is an empty row.
-  const width = columns.reduce((max, c) => Math.max(max, c.index), 0);
-  const last = rows.reduce((max, r) => Math.max(max, r.row), headerRow);
-  const byIndex: Array<z.infer<typeof Column> | undefined> = new Array(width);
-  for (const c of columns) byIndex[c.index - 1] ??= c;
-  const grid: CellValue[][] = new Array(last);
-  const header = new Array<CellValue>(width).fill(null);
-  for (const c of columns) header[c.index - 1] = c.header;
-  grid[headerRow - 1] = header;
-  for (const r of rows) {
-    const cells = new Array<CellValue>(width);
-    for (let j = 0; j < width; j++) {
-      const column = byIndex[j];
-      cells[j] = column ? r.cells(column.index, column.field, column.header) : null;
-    }
-    grid[r.row - 1] = cells;
-  }
-  return { name, rows: grid };
-}
-
-/** The workbook an edition was taken from, cell for cell in its rows and columns (values in normal form). */
-export function editionToRawWorkbook(edition: Edition): RawWorkbook {
-  const sheets: RawSheet[] = [];
-  for (const key of BILAGA_KEYS) {
-    const s = edition.bilagor[key];
-    if (!s) continue;
-    sheets.push(
-      layout(s.name, s.headerRow, s.columns, s.rows.map((row) => ({ row: row.row, cells: (index, field) => (field ? fieldCell(row, field) : row.extra?.[String(index)] ?? null) }))),
-    );
-  }
-  if (edition.principles) {
-    const p = edition.principles;
-    sheets.push(layout(p.name, p.headerRow, p.columns, p.rows.map((r) => ({ row: r.row, cells: (_i, f) => (f === "principle" ? r.principle : f === "iso" ? r.iso : f === "comment" ? r.comment : null) }))));
-  }
-  if (edition.iso) {
-    const t = edition.iso;
-    sheets.push(layout(t.name, t.headerRow, t.columns, t.rows.map((r) => ({ row: r.row, cells: (_i, f) => (f === "iso" ? r.iso : f === "title" ? r.title : f === "edition" ? r.edition : null) }))));
-  }
-  const field = (name: string, value: string | null): CellValue[] => [name, value];
-  sheets.push({
-    name: SHEET_SPECS.UTGAVA.name,
-    rows: [
-      ["Fält", "Värde"],
-      field("Utgåva", edition.name),
-      field("Beslutad", edition.decided),
-      field("Giltig från", edition.effective),
-      field("ISO-utgåva", edition.isoEdition),
-      field("Föregående utgåva", edition.previous),
-      field("Tolerans kostnadsneutralitet", edition.tolerance),
-    ],
-  });
-  return { sheets };
-}
-
 /** The workbook model of an edition, for answers and comparisons. */
 export function editionModel(edition: Edition): WorkbookModel {
   return readWorkbook(editionToRawWorkbook(edition));
 }
+
+export { editionToRawWorkbook };

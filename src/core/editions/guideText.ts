@@ -1,0 +1,74 @@
+import { BOENDEFORMER, type Boendeform } from "../boendeform";
+import type { Payer } from "../payer";
+import type { WhoPaysRule } from "../whoPays";
+
+/*
+ * Texts and names the guide's pages (built in Node) and its script (in the browser) share.
+ */
+
+/** Page file of a housing form, e.g. `boendeform-lss-bostad.html`. */
+export const formPageFile = (form: Boendeform): string => `boendeform-${form.toLowerCase().replace(/_/g, "-")}.html`;
+
+export const START_PAGE = "index.html";
+export const NEWS_PAGE = "nytt-i-utgavan.html";
+export const GUIDE_SCRIPT = "guide.js";
+export const GUIDE_DATA = "guide-data.js";
+export const GUIDE_CSS = "guide.css";
+/** The global the data file assigns (a script, not fetched JSON: fetch does not work from file://). */
+export const GUIDE_GLOBAL = "HJALPMEDELSGUIDEN";
+
+/** Short names of the housing forms for menus and headings. */
+export const FORM_SHORT: Record<Boendeform, string> = {
+  SABO: "Särskilt boende för äldre (SoL)",
+  LSS_BOSTAD: "Bostad med särskild service (LSS)",
+  LSS_DV: "Daglig verksamhet (LSS)",
+  SOL_DAGV: "Dagverksamhet (SoL)",
+  SOL_SOCPSYK: "Socialpsykiatri, bostad (SoL)",
+};
+
+export const FORM_ORDER: readonly Boendeform[] = BOENDEFORMER;
+
+/** The payer as a sentence's subject, for the answer and the tables. */
+export const PAYER_SV: Record<Payer, string> = {
+  Kommun: "Kommunen",
+  Region: "Region Stockholm",
+  Egenansvar: "Den enskilde (egenansvar)",
+};
+
+/** The answer's first line. */
+export function payerHeadline(payer: Payer | null, rule: WhoPaysRule): string {
+  if (payer === "Kommun") return "Kommunen betalar";
+  if (payer === "Region") return "Region Stockholm betalar";
+  if (payer === "Egenansvar") return "Den enskilde betalar själv (egenansvar)";
+  if (rule === "AMBIGUOUS") return "Svaret är inte entydigt";
+  if (rule === "NOT_IN_SCOPE") return "Boendeformen omfattas inte av överenskommelsen";
+  return "Bilagorna anger ingen betalare";
+}
+
+/** Each answer rule in plain Swedish. */
+export const RULE_SV: Record<WhoPaysRule, string> = {
+  AGE_UNDER_18: "Personen är under 18 år. Region Stockholm bekostar förskrivna hjälpmedel till barn och unga.",
+  REGION_HORSEL: "Hörselhjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
+  REGION_SYN: "Synhjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
+  REGION_ORTOPEDTEKNIK: "Ortopedtekniska hjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
+  REGION_KOSMETISK: "Kosmetiska hjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
+  REGION_DIABETES_TEST: "Testmaterial för självtest vid diabetes bekostar Region Stockholm i alla åldrar och boendeformer.",
+  SPECIALANPASSAD: "Specialanpassade hjälpmedel bekostar alltid Region Stockholm.",
+  SOCPSYK_KOMMUN: "I socialpsykiatriskt boende bekostar kommunen lyftar, duschvagnar/duschsängar och vårdaraggregat.",
+  BILAGA4: "I socialpsykiatriskt boende gäller bilaga 4 för den här koden.",
+  SOCPSYK_DEFAULT: "I socialpsykiatriskt boende bekostar Region Stockholm hjälpmedlen, utom kommunens undantag och bilaga 4.",
+  LIST: "Bilagans rad för koden anger betalaren för boendeformen.",
+  AMBIGUOUS: "Bilagorna anger olika betalare för koden eller för koderna under den.",
+  NOT_IN_SCOPE: "Överenskommelsen gäller bara särskilt boende, bostad med särskild service, daglig verksamhet och dagverksamhet.",
+  UNLISTED: "Koden finns inte i bilagorna för boendeformen och ingen princip i överenskommelsen avgör den.",
+};
+
+/** What a prescriber should do when there is no payer (never a guess). */
+export const ADVICE_SV: Partial<Record<WhoPaysRule, string>> = {
+  UNLISTED:
+    "Gissa inte. Kontrollera koden, och fråga annars din hjälpmedelssamordnare eller samverkansgruppen för hjälpmedel: frågan avgörs av huvudmännen (§6.3).",
+  AMBIGUOUS:
+    "Sök på den mer precisa koden för hjälpmedlet (produktgruppen, sex siffror) och fråga igen. Går det inte att avgöra, fråga din hjälpmedelssamordnare eller samverkansgruppen (§2.5).",
+  NOT_IN_SCOPE:
+    "Överenskommelsen avgör inte frågan för den här boendeformen. Följ Region Stockholms och kommunens egna regler för förskrivning, eller fråga din hjälpmedelscentral.",
+};

@@ -1,0 +1,84 @@
+/*
+ * The workbooks the guide's browser tests publish: a previous edition and the current one, with
+ * every answer rule reachable, per-form Villkor, publisher fields and hostile cell text.
+ */
+import { writeBilagorXlsx } from "../../src/node/writeXlsx";
+import { DEFAULT_PRINCIPLES, listRow, workbook, type WorkbookSpec } from "../helpers/workbooks";
+
+const K = "Kommun";
+const R = "Region";
+const E = "Egenansvar";
+const DOCS = { Motivering: "Ny vårdmetod", "Ekonomisk beräkning": "0", Konsekvensanalys: "Ingen", Beslutsdatum: "2026-01-10", "Giltig från": "2026-05-01" };
+
+/** Cell texts that must stay text in every page. */
+export const HOSTILE = {
+  title: "Rollator <script>window.__xss = 'title'</script>",
+  villkor: '"><img src=x onerror="window.__xss=\'villkor\'"> Gäller vid <b>fetstil</b>',
+  agreement: "javascript:window.__xss='agreement'",
+  contact: "<a href=\"javascript:window.__xss='contact'\">hjalpmedel@example.se</a>",
+};
+
+const PREVIOUS: WorkbookSpec = {
+  b1: [
+    listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K], { Villkor: "Transportrullstol är boendets ansvar." }),
+    listRow("12 23", "Eldrivna rullstolar", [K, R, R, R]),
+    listRow("12 06 06", HOSTILE.title, [K, K, R, R]),
+    listRow("18 12 10", "Sängar, elektriskt reglerbara", [K, K, K, K]),
+  ],
+  b2: [],
+  b3: [{ "Produkt/behandling": "Sårvårdsmaterial", SÄBO: K, "LSS bostad": K, "LSS daglig verksamhet": K, "SoL dagverksamhet": K }],
+  b4: [{ "ISO-kod": "18 12 10", Benämning: "Sängar", Kostnadsansvar: K, Grundutrustning: "Ja" }],
+  principer: DEFAULT_PRINCIPLES,
+  iso: [
+    { "ISO-kod": "12 22 03", Benämning: "Manuella rullstolar med dubbla drivringar" },
+    { "ISO-kod": "30 30 30", Benämning: "Kod utan rad i bilagorna" },
+  ],
+  utgava: [
+    { Fält: "Utgåva", Värde: "2026:1" },
+    { Fält: "Beslutad", Värde: "2025-06-01" },
+    { Fält: "Giltig från", Värde: "2025-10-01" },
+    { Fält: "Tolerans kostnadsneutralitet", Värde: "100 000" },
+  ],
+};
+
+/** The current edition: a payer change, a new row, per-form Villkor and hostile Utgåva fields. */
+const CURRENT: WorkbookSpec = {
+  ...PREVIOUS,
+  formVillkor: true,
+  b1: [
+    listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K], {
+      Villkor: "Transportrullstol är boendets ansvar.",
+      "Villkor LSS bostad": "Gäller rullstol för förflyttning inom bostaden.",
+    }),
+    listRow("12 23", "Eldrivna rullstolar", [K, R, R, R], { ...DOCS, SÄBO: R }),
+    listRow("12 06 06", HOSTILE.title, [K, K, R, R], { Villkor: HOSTILE.villkor }),
+    listRow("18 12 10", "Sängar, elektriskt reglerbara", [K, K, K, K]),
+    listRow("09 12", "Toaletthjälpmedel", [E, K, K, K], { ...DOCS }),
+  ],
+  utgava: [
+    { Fält: "Utgåva", Värde: "2026:2" },
+    { Fält: "Beslutad", Värde: "2026-01-10" },
+    { Fält: "Giltig från", Värde: "2026-05-01" },
+    { Fält: "Föregående utgåva", Värde: "2026:1" },
+    { Fält: "Tolerans kostnadsneutralitet", Värde: "100 000" },
+    { Fält: "Utgivare", Värde: "Hjälpmedelssamverkan i Stockholms län" },
+    { Fält: "Kontakt", Värde: "hjalpmedel@example.se" },
+    { Fält: "Överenskommelse", Värde: "https://www.example.se/overenskommelse.pdf" },
+  ],
+};
+
+export const previousXlsx = (): Promise<Buffer> => writeBilagorXlsx(workbook(PREVIOUS));
+export const currentXlsx = (): Promise<Buffer> => writeBilagorXlsx(workbook(CURRENT));
+/** The same edition with hostile Utgåva fields: a javascript: link and markup as the contact. */
+export const hostileUtgavaXlsx = (): Promise<Buffer> =>
+  writeBilagorXlsx(
+    workbook({
+      ...CURRENT,
+      utgava: [
+        ...CURRENT.utgava!.filter((r) => r.Fält !== "Överenskommelse" && r.Fält !== "Kontakt" && r.Fält !== "Utgivare"),
+        { Fält: "Utgivare", Värde: HOSTILE.contact },
+        { Fält: "Kontakt", Värde: HOSTILE.contact },
+        { Fält: "Överenskommelse", Värde: HOSTILE.agreement },
+      ],
+    }),
+  );
