@@ -1,4 +1,5 @@
 import { BOENDEFORM_INFO, OUT_OF_SCOPE, type Boendeform, type ListBoendeform } from "../boendeform";
+import { lowerFirst } from "../text";
 import { isoLevel } from "../iso";
 import type { BilagaRow } from "../model";
 import { PRINCIPLE_INFO, isRegionPrinciple } from "../principles";
@@ -261,7 +262,7 @@ ${present
   const info = BOENDEFORM_INFO[form];
   const html = `<h1>${escapeHtml(info.nameSv)}</h1>
 <p class="lead">${escapeHtml(PAGE_INTRO[form])}</p>
-<p>Region Stockholm bekostar alltid specialanpassade hjälpmedel och förskrivna hjälpmedel till barn och unga under 18 år (§2.2). <a href="${START_PAGE}?boendeform=${form}">Fråga om en kod för ${escapeHtml(FORM_SHORT[form].toLowerCase())}</a>.</p>
+<p>Region Stockholm bekostar alltid specialanpassade hjälpmedel och förskrivna hjälpmedel till barn och unga under 18 år (§2.2). <a href="${START_PAGE}?boendeform=${form}">Fråga om en kod för ${escapeHtml(lowerFirst(FORM_SHORT[form]))}</a>.</p>
 ${principleItems ? `<h2>Enligt överenskommelsens principer</h2>\n<ul class="principles">\n${principleItems}\n</ul>` : ""}
 <h2 id="tabell-rubrik">Per ISO-kod</h2>
 ${
