@@ -4,14 +4,13 @@ import * as path from "node:path";
 import type { RawWorkbook } from "../../src/core/cells";
 import { writeBilagorXlsx } from "../../src/node/writeXlsx";
 import { cli } from "../helpers/cli";
-import { listRow, sheet, workbook, type Rec, type WorkbookSpec } from "../helpers/workbooks";
+import { listRow, withDecisions, workbook, type Rec, type WorkbookSpec } from "../helpers/workbooks";
 
 const dir = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-beslut-"));
 const file = (name: string) => path.join(dir, name);
 const K = "Kommun";
 const R = "Region";
 const DOCS = { Motivering: "Ny produktgrupp", "Ekonomisk beräkning": "0", Konsekvensanalys: "Ingen" };
-const BESLUT_HEADERS = ["Datum", "Beslutsreferens", "ISO-kod", "Bilaga", "Boendeform", "Beslut", "Beslutat av"];
 
 const utgava = (name: string, beslutad: string, giltig: string): Rec[] => [
   { Fält: "Utgåva", Värde: name },
@@ -45,10 +44,6 @@ const DECISIONS: Rec[] = [
   { Datum: "2026-05-21", Beslutsreferens: "HSN 2026/14", "ISO-kod": "12 23", Bilaga: "B1", Beslut: "Oförändrat", "Beslutat av": "Huvudmännen" },
 ];
 
-const withDecisions = (spec: WorkbookSpec, rows: Rec[]): RawWorkbook => {
-  const raw = workbook(spec);
-  return { sheets: [...raw.sheets, sheet("Beslut", BESLUT_HEADERS, rows)] };
-};
 
 beforeAll(async () => {
   writeFileSync(file("v1.xlsx"), await writeBilagorXlsx(workbook(V1)));

@@ -3,7 +3,7 @@
  * every answer rule reachable, per-form Villkor, publisher fields and hostile cell text.
  */
 import { writeBilagorXlsx } from "../../src/node/writeXlsx";
-import { DEFAULT_PRINCIPLES, listRow, workbook, type WorkbookSpec } from "../helpers/workbooks";
+import { DEFAULT_PRINCIPLES, listRow, withDecisions, workbook, type Rec, type WorkbookSpec } from "../helpers/workbooks";
 
 const K = "Kommun";
 const R = "Region";
@@ -67,12 +67,17 @@ const CURRENT: WorkbookSpec = {
   ],
 };
 
+/** The huvudmän's decision on the new product group 09 12 (NEW_GROUP, §6.3), without which publishing stops. */
+const DECISIONS: Rec[] = [
+  { Datum: "2026-01-10", Beslutsreferens: "HSN 2026/2", "ISO-kod": "09 12", Bilaga: "Bilaga 1", Beslut: "Toaletthjälpmedel tas in i bilaga 1", "Beslutat av": "Huvudmännen" },
+];
+
 export const previousXlsx = (): Promise<Buffer> => writeBilagorXlsx(workbook(PREVIOUS));
-export const currentXlsx = (): Promise<Buffer> => writeBilagorXlsx(workbook(CURRENT));
+export const currentXlsx = (): Promise<Buffer> => writeBilagorXlsx(withDecisions(CURRENT, DECISIONS));
 /** The same edition with hostile Utgåva fields: a javascript: link and markup as the contact. */
 export const hostileUtgavaXlsx = (): Promise<Buffer> =>
   writeBilagorXlsx(
-    workbook({
+    withDecisions({
       ...CURRENT,
       utgava: [
         ...CURRENT.utgava!.filter((r) => r.Fält !== "Överenskommelse" && r.Fält !== "Kontakt" && r.Fält !== "Utgivare"),
@@ -80,5 +85,5 @@ export const hostileUtgavaXlsx = (): Promise<Buffer> =>
         { Fält: "Kontakt", Värde: HOSTILE.contact },
         { Fält: "Överenskommelse", Värde: HOSTILE.agreement },
       ],
-    }),
+    }, DECISIONS),
   );

@@ -64,3 +64,12 @@ export function workbook(spec: WorkbookSpec = {}): RawWorkbook {
   if (spec.kostnader) sheets.push(sheet("Kostnader", ["ISO-kod", "Boendeform", "Kommun", "Region", "År", "Källa"], spec.kostnader));
   return { sheets };
 }
+
+/** The Beslut sheet's headers (docs/arbetsbok.md): the huvudmän's decisions. */
+export const BESLUT_HEADERS = ["Datum", "Beslutsreferens", "ISO-kod", "Bilaga", "Boendeform", "Beslut", "Beslutat av"];
+
+/** A bilagor workbook with a Beslut sheet holding these decisions. */
+export function withDecisions(spec: WorkbookSpec, rows: Rec[]): RawWorkbook {
+  const raw = workbook(spec);
+  return { sheets: [...raw.sheets, sheet("Beslut", BESLUT_HEADERS, rows)] };
+}
