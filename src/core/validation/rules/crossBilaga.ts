@@ -1,6 +1,5 @@
 import { lowerFirst } from "../../text";
 import { BOENDEFORM_INFO, LIST_BOENDEFORMER } from "../../boendeform";
-import type { BilagaRow } from "../../model";
 import { valueOf } from "../../values";
 import { cellRef, type Rule } from "../rule";
 
