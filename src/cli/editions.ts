@@ -1,7 +1,6 @@
 import { parseEdition, editionModel, type Edition } from "../core/editions/edition";
 import { datedLists, type DatedLists } from "../core/editions/inForce";
-import { unreadableBilagor, type UnreadableBilaga, type WorkbookModel } from "../core/model";
-import { SHEET_SPECS } from "../core/sheets";
+import { unreadableBilagaSv, unreadableBilagor, type WorkbookModel } from "../core/model";
 import { readEditionInfo } from "../core/utgava";
 import { decodeText, InputError, loadModel, readInputBytes, readTextFile } from "./io";
 
@@ -89,13 +88,6 @@ function hasBilagor(model: WorkbookModel): boolean {
   return Object.keys(model.bilagor).length > 0;
 }
 
-const UNREADABLE_SV: Record<UnreadableBilaga["reason"], (p: UnreadableBilaga) => string> = {
-  missing: (p) => `bladet ”${p.name}” saknas`,
-  headerless: (p) => `bladet ”${p.name}” har ingen rubrikrad med ”${SHEET_SPECS[p.key].keyHeader}” bland sina första 10 rader`,
-  columnMissing: (p) => `kolumnen ”${p.detail}” saknas i bladet ”${p.name}”`,
-  columnDuplicated: (p) => `kolumnen ”${p.detail}” finns två gånger i bladet ”${p.name}”`,
-  sheetDuplicated: (p) => `bladen ”${p.name}” och ”${p.detail}” ser båda ut som ${SHEET_SPECS[p.key].name}`,
-};
 
 /**
  * Stops (exit 2) when a bilaga cannot be read: answering past it would say UNLISTED (or list every
@@ -104,7 +96,7 @@ const UNREADABLE_SV: Record<UnreadableBilaga["reason"], (p: UnreadableBilaga) =>
 function refuseUnreadable(file: string, model: WorkbookModel, verb: string): void {
   const problems = unreadableBilagor(model);
   if (problems.length === 0) return;
-  const reasons = problems.slice(0, 5).map((p) => `  ${UNREADABLE_SV[p.reason](p)}`);
+  const reasons = problems.slice(0, 5).map((p) => `  ${unreadableBilagaSv(p)}`);
   const more = problems.length > 5 ? [`  … och ${problems.length - 5} till`] : [];
   throw new InputError(
     [`${file} kan inte ${verb}: bilagorna går inte att läsa säkert.`, ...reasons, ...more, `Kör kostnadsansvar validate ${file} och rätta felen.`].join("\n"),

@@ -467,3 +467,14 @@ export function unreadableBilagor(model: WorkbookModel): UnreadableBilaga[] {
   }
   return problems;
 }
+
+const UNREADABLE_SV: Record<UnreadableBilaga["reason"], (p: UnreadableBilaga) => string> = {
+  missing: (p) => `bladet ”${p.name}” saknas`,
+  headerless: (p) => `bladet ”${p.name}” har ingen rubrikrad med ”${SHEET_SPECS[p.key].keyHeader}” bland sina första 10 rader`,
+  columnMissing: (p) => `kolumnen ”${p.detail}” saknas i bladet ”${p.name}”`,
+  columnDuplicated: (p) => `kolumnen ”${p.detail}” finns två gånger i bladet ”${p.name}”`,
+  sheetDuplicated: (p) => `bladen ”${p.name}” och ”${p.detail}” ser båda ut som ${SHEET_SPECS[p.key].name}`,
+};
+
+/** Why a bilaga cannot be answered from, in Swedish, for the CLI, the functions and the pane alike. */
+export const unreadableBilagaSv = (p: UnreadableBilaga): string => UNREADABLE_SV[p.reason](p);

@@ -2,7 +2,7 @@
  * The pane and the functions load this module (with the built-in example edition and its ISO
  * list) when they first need an answer, not before the pane's first paint (see modelSource). */
 import { exampleWorkbook, EXAMPLE_EDITION_NAME } from "../core/example/exampleWorkbook";
-import { readWorkbook, type WorkbookModel } from "../core/model";
+import { readWorkbook, unreadableBilagaSv, unreadableBilagor, type WorkbookModel } from "../core/model";
 import { buildWhoPaysIndex, type WhoPaysIndex } from "../core/whoPays";
 import { editionModel, parseEdition, type Edition } from "../core/editions/edition";
 import { datedLists, type DatedLists } from "../core/editions/inForce";
@@ -38,6 +38,13 @@ export function builtInBasis(): AnswerBasis {
 export function basisOf(model: WorkbookModel, editions: readonly Edition[] = []): AnswerBasis {
   const { B1, B2, B4 } = model.bilagor;
   if (!B1 && !B2 && !B4) return builtInBasis();
+  // As on the command line: a bilaga that cannot be read safely stops every answer (an error
+  // value naming the cause) instead of answering UNLISTED where the list may say otherwise.
+  const problems = unreadableBilagor(model);
+  if (problems.length > 0) {
+    const reasons = problems.slice(0, 3).map(unreadableBilagaSv).join("; ");
+    throw new Error(`${reasons}${problems.length > 3 ? ` och ${problems.length - 3} till` : ""}. Granska arbetsboken och rätta bladen.`);
+  }
   const index = buildWhoPaysIndex(model);
   const sorted = [...editions].sort((a, b) => (a.effective ?? "").localeCompare(b.effective ?? ""));
   const info = readEditionInfo(model);

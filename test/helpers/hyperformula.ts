@@ -59,7 +59,7 @@ function call(id: string, args: unknown[]): unknown {
   const key = JSON.stringify([id, args], (_k, v) => (v instanceof CustomFunctionError ? { error: v.code, message: v.message } : v === undefined ? "__undefined" : v));
   const done = settled.get(key);
   if (done) {
-    settled.delete(key);
+    // Kept until settle() ends, so every cell asking the same question reads the same answer.
     if (!done.ok) return done.error instanceof CustomFunctionError ? fromExcel(done.error) : new CellError(ErrorType.ERROR, String(done.error));
     const matrix = done.value as unknown[][];
     if (!Array.isArray(matrix) || !matrix.every(Array.isArray)) return new CellError(ErrorType.ERROR, "the function did not return a matrix");
@@ -88,6 +88,8 @@ export async function settle(hf: HyperFormula): Promise<void> {
     hf.rebuildAndRecalculate();
   }
   if (pending.size > 0) throw new Error("custom functions still pending after 5 recalculations");
+  // The next recalculation calls the functions again (as Excel does), rather than reading old answers.
+  settled.clear();
 }
 
 /**
