@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { createReadStream, promises as fs } from "node:fs";
 import * as path from "node:path";
-import { StringDecoder } from "node:string_decoder";
 import type { CellValue } from "../core/cells";
 import { detectDelimiter, parseCsvChecked, type Delimiter } from "../core/csv";
 import type { CostSource } from "../core/costs/followUp";
 import { readXlsxFile } from "../node/readXlsx";
+import { sniffEncoding } from "./io";
 
 /** An input named on the command line, after folders are opened: a file to read, or why not. */
 export type CostInput = { readonly file: string; readonly problem: null } | { readonly file: string; readonly problem: string };
@@ -78,11 +78,14 @@ const MAX_RECORD_LINES = 50;
 
 /**
  * Reads a CSV file line by line as a stream, hashing its bytes on the way; each line goes to the
- * source as soon as it is read. BOM or not; `;`, `,` or tab (from the header). Returns the SHA-256.
+ * source as soon as it is read. UTF-8 (BOM or not), UTF-16 or Windows-1252; `;`, `,` or tab (from
+ * the header). Returns the SHA-256.
  */
 export async function readCsvCosts(file: string, source: CostSource): Promise<string> {
   const hash = createHash("sha256");
-  const decoder = new StringDecoder("utf8");
+  // Chosen from the first chunk as decodeText chooses for a whole file: UTF-8, UTF-16 or
+  // Windows-1252 (Swedish Excel's "CSV (semikolonavgränsad)").
+  let decoder: TextDecoder | null = null;
   let rest = "";
   let lineNo = 0;
   let delimiter: Delimiter | null = null;
@@ -139,25 +142,25 @@ export async function readCsvCosts(file: string, source: CostSource): Promise<st
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
       hash.update(chunk);
+      let bytes: Uint8Array = chunk;
       if (first) {
         first = false;
-        const head = chunk.subarray(0, 4096);
-        if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
-          source.fail("FILE_UNREADABLE", `${path.basename(file)} är sparad som UTF-16; spara den som CSV UTF-8 (eller .xlsx).`);
-          refused = true;
-        } else if (head.includes(0)) {
+        const { encoding, bom } = sniffEncoding(chunk, false);
+        decoder = new TextDecoder(encoding);
+        bytes = chunk.subarray(bom);
+        if (encoding !== "utf-16le" && encoding !== "utf-16be" && chunk.subarray(0, 4096).includes(0)) {
           source.fail("FILE_UNREADABLE", `${path.basename(file)} är ingen textfil (CSV) och ingen .xlsx.`);
           refused = true;
         }
       }
-      if (!refused) text(decoder.write(chunk));
+      if (!refused) text(decoder!.decode(bytes, { stream: true }));
     }
   } catch (e) {
     source.fail("FILE_UNREADABLE", `${path.basename(file)} ${fsProblem(e)}.`);
     return hash.digest("hex");
   }
   if (!refused) {
-    text(decoder.end());
+    if (decoder) text(decoder.decode());
     if (rest !== "") physical(rest.replace(/\r$/, ""), ++lineNo);
     while (pending.length > 0) flushUnclosed();
     if (delimiter === null) source.fail("COLUMNS_MISSING", `${path.basename(file)} är tom: ingen rubrikrad.`);

@@ -110,10 +110,22 @@ export async function readInputBytes(file: string): Promise<Buffer> {
  * Windows-1252 (Swedish Excel's "CSV (semikolonavgränsad)") when the bytes are not UTF-8.
  */
 export function decodeText(bytes: Uint8Array): string {
-  const b = bytes;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return new TextDecoder("utf-8").decode(b.subarray(3));
-  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
-  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
+  const { encoding, bom } = sniffEncoding(bytes, true);
+  return new TextDecoder(encoding).decode(bytes.subarray(bom));
+}
+
+export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+
+/**
+ * The encoding of a text from its first bytes (see decodeText), and how many BOM bytes to skip.
+ * `complete` says whether `head` is the whole text; when it is not, a UTF-8 sequence cut at its
+ * end still counts as UTF-8 (the stream decoder completes it with the next chunk).
+ */
+export function sniffEncoding(head: Uint8Array, complete: boolean): { encoding: TextEncodingName; bom: number } {
+  const b = head;
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: "utf-8", bom: 3 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
   const sample = Math.min(b.length, 4096) & ~1;
   if (sample >= 4) {
     let evenZeros = 0;
@@ -123,13 +135,14 @@ export function decodeText(bytes: Uint8Array): string {
       if (b[i + 1] === 0) oddZeros++;
     }
     const pairs = sample / 2;
-    if (oddZeros > pairs * 0.4 && evenZeros === 0) return new TextDecoder("utf-16le").decode(b);
-    if (evenZeros > pairs * 0.4 && oddZeros === 0) return new TextDecoder("utf-16be").decode(b);
+    if (oddZeros > pairs * 0.4 && evenZeros === 0) return { encoding: "utf-16le", bom: 0 };
+    if (evenZeros > pairs * 0.4 && oddZeros === 0) return { encoding: "utf-16be", bom: 0 };
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(b);
+    new TextDecoder("utf-8", { fatal: true }).decode(b, { stream: !complete });
+    return { encoding: "utf-8", bom: 0 };
   } catch {
-    return new TextDecoder("windows-1252").decode(b);
+    return { encoding: "windows-1252", bom: 0 };
   }
 }
 

@@ -17,6 +17,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-follow-up-"));
 const file = (...names: string[]) => path.join(dir, ...names);
 const sha = (f: string) => createHash("sha256").update(readFileSync(f)).digest("hex");
 const NBSP = "\u00a0";
+/** Windows-1252 bytes of a text in its Latin-1 range (å, ä, ö, Å, Ä, Ö are the same there). */
+const latin1 = (text: string) => Buffer.from(text, "latin1");
 const NNBSP = "\u202f";
 
 // Solna: semicolons, BOM, CRLF; quarters as 2025Q1, Kv 1 2026, a date, Q1 2026; a year 0000; an amount of 400 digits.
@@ -156,6 +158,21 @@ describe("follow-up over several files", () => {
     expect(none.err).toMatch(/saknas\.csv finns inte/);
     writeFileSync(file("ren.csv"), "kommun;kvartal;iso;boendeform;ålder;belopp\nSolna;2026Q1;12 22 03;SÄBO;80;100\n");
     expect((await cli("follow-up", file("ren.csv"))).code).toBe(0);
+  });
+
+  it("reads Swedish Excel's Windows-1252 CSV and its UTF-16 Unicode text as well as UTF-8 (kommun and header with å/ä/ö)", async () => {
+    const lines = ["kommun;kvartal;iso;boendeform;ålder;belopp", "Österåker;2026Q1;12 22 03;SÄBO;80;100,00", "Södertälje;2026Q1;12 22 03;SÄBO;80;50,25"];
+    writeFileSync(file("ansi.csv"), latin1(lines.join("\r\n")));
+    writeFileSync(file("unicode.csv"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join("\r\n").replace(/;/g, "\t"), "utf16le")]));
+    for (const name of ["ansi.csv", "unicode.csv"]) {
+      const r = await cli("follow-up", file(name), "--json");
+      expect([name, r.code]).toEqual([name, 0]);
+      const json = JSON.parse(r.out);
+      // By hand: 100,00 + 50,25, both attributed (12 22 03 in SÄBO for an adult is Kommun in the example).
+      expect(json.totals).toMatchObject({ input: 150.25, assigned: 150.25, balanced: true });
+      expect(json.unknownKommuner).toEqual([]);
+      expect(json.byKommunQuarter.map((k: { kommun: string; kommunAmount: number }) => [k.kommun, k.kommunAmount]).sort()).toEqual([["Södertälje", 50.25], ["Österåker", 100]]);
+    }
   });
 
   it("names the missing columns of a file without them (exit 2 when it is the only one)", async () => {
