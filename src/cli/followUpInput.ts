@@ -5,6 +5,7 @@ import type { CellValue } from "../core/cells";
 import { detectDelimiter, parseCsvChecked, type Delimiter } from "../core/csv";
 import type { CostSource } from "../core/costs/followUp";
 import { readXlsxFile } from "../node/readXlsx";
+import { TextDecoder } from "node:util";
 import { sniffEncoding } from "./io";
 
 /** An input named on the command line, after folders are opened: a file to read, or why not. */
