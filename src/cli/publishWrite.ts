@@ -1,4 +1,5 @@
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { closeSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { fsErrorSv, InputError } from "./io";
@@ -43,42 +44,117 @@ function alive(pid: number): boolean {
 interface LockInfo {
   readonly pid: number;
   readonly edition: string;
+  readonly token: string;
 }
 
-function readLock(file: string): LockInfo | null {
+/** A lock file that cannot be read as a lock is young (still being written) this long. */
+const UNREADABLE_LOCK_GRACE_MS = 30_000;
+
+type LockState = { readonly kind: "gone" } | { readonly kind: "live"; readonly info: LockInfo | null } | { readonly kind: "stale"; readonly content: string };
+
+/**
+ * What the lock file says. The holder creates it with O_EXCL and writes its content right after,
+ * so another run can find it empty: an unreadable lock counts as live until it is older than
+ * UNREADABLE_LOCK_GRACE_MS (an empty lock had counted as stale, and two runs then published
+ * different content into one folder at the same time).
+ */
+function lockState(file: string): LockState {
+  let content: string;
+  let age: number;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as Partial<LockInfo>;
-    return { pid: Number(data.pid), edition: String(data.edition ?? "") };
-  } catch {
-    return null;
+    content = readFileSync(file, "utf8");
+    age = Date.now() - statSync(file).mtimeMs;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { kind: "gone" };
+    throw e;
   }
+  let info: LockInfo | null = null;
+  try {
+    const data = JSON.parse(content) as Partial<LockInfo>;
+    info = { pid: Number(data.pid), edition: String(data.edition ?? ""), token: String(data.token ?? "") };
+  } catch {
+    info = null;
+  }
+  if (info === null) return age < UNREADABLE_LOCK_GRACE_MS ? { kind: "live", info: null } : { kind: "stale", content };
+  return alive(info.pid) && info.pid !== process.pid ? { kind: "live", info } : { kind: "stale", content };
+}
+
+function busy(dir: string, info: LockInfo | null): InputError {
+  const who = info ? ` (process ${info.pid})` : "";
+  return new InputError(
+    `Utgåva ${info?.edition || "(okänd)"} publiceras redan i ${dir} av en annan körning${who}. Vänta tills den är klar och försök igen. Inget publicerades.`,
+  );
+}
+
+/**
+ * Removes a stale lock without removing a fresh one that another run created in the meantime:
+ * the lock is moved aside first (atomic), and put back if what was moved is not the stale lock.
+ */
+function removeStaleLock(dir: string, file: string, stale: string): void {
+  const aside = `${file}.${process.pid}-${randomUUID()}`;
+  try {
+    renameSync(file, aside);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // another run removed it first
+    throw e;
+  }
+  const moved = readFileSync(aside, "utf8");
+  if (moved === stale) {
+    rmSync(aside, { force: true });
+    return;
+  }
+  // A live run's lock: give it back (link does not overwrite a lock taken meanwhile).
+  try {
+    linkSync(aside, file);
+  } catch {
+    // Nothing more to do safely; the other run sees its lock changed and stops before its commit.
+  }
+  rmSync(aside, { force: true });
+  let info: LockInfo | null = null;
+  try {
+    info = JSON.parse(moved) as LockInfo;
+  } catch {
+    info = null;
+  }
+  throw busy(dir, info);
+}
+
+interface HeldLock {
+  readonly file: string;
+  readonly token: string;
 }
 
 /** Takes the folder's lock, or refuses in Swedish while another live run holds it. */
-function takeLock(dir: string, edition: string): string {
+function takeLock(dir: string, edition: string): HeldLock {
   const file = path.join(dir, LOCK);
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const token = `${process.pid}-${randomUUID()}`;
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(file, "wx");
       try {
-        writeSync(fd, JSON.stringify({ pid: process.pid, edition, started: new Date().toISOString() }));
+        writeSync(fd, JSON.stringify({ pid: process.pid, edition, token, started: new Date().toISOString() }));
       } finally {
         closeSync(fd);
       }
-      return file;
+      return { file, token };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new InputError(`Kunde inte skriva i ${dir}: ${fsErrorSv(e)}. Inget publicerades.`);
-      const holder = readLock(file);
-      if (holder && alive(holder.pid) && holder.pid !== process.pid) {
-        throw new InputError(
-          `Utgåva ${holder.edition || "(okänd)"} publiceras redan i ${dir} av en annan körning (process ${holder.pid}). Vänta tills den är klar och försök igen. Inget publicerades.`,
-        );
-      }
+      const state = lockState(file);
+      if (state.kind === "live") throw busy(dir, state.info);
       // Left by a run that was killed: no process holds it any more.
-      rmSync(file, { force: true });
+      if (state.kind === "stale") removeStaleLock(dir, file, state.content);
     }
   }
   throw new InputError(`Kunde inte låsa ${dir} för publicering. Inget publicerades.`);
+}
+
+/** True while the lock file is still the one this run wrote. */
+function stillHeld(lock: HeldLock): boolean {
+  try {
+    return (JSON.parse(readFileSync(lock.file, "utf8")) as Partial<LockInfo>).token === lock.token;
+  } catch {
+    return false;
+  }
 }
 
 /** Staging folders left by killed runs (their process is gone). */
@@ -106,11 +182,11 @@ export async function publishAtomically(p: Publication): Promise<void> {
   } catch (e) {
     throw new InputError(`Kunde inte skapa mappen ${p.dir}: ${fsErrorSv(e)}.`);
   }
-  let lock: string | null = null;
+  let lock: HeldLock | null = null;
   let staging: string | null = null;
   const cleanUp = () => {
     if (staging) rmSync(staging, { recursive: true, force: true });
-    if (lock) rmSync(lock, { force: true });
+    if (lock && stillHeld(lock)) rmSync(lock.file, { force: true });
     staging = null;
     lock = null;
   };
@@ -137,6 +213,7 @@ export async function publishAtomically(p: Publication): Promise<void> {
       if (stat?.isDirectory()) throw new InputError(`Kunde inte skriva i ${target}: ${fsErrorSv({ code: "EISDIR" })}. Inget publicerades.`);
     }
     await pauseBeforeCommit();
+    if (!stillHeld(lock)) throw busy(p.dir, null);
     // The commit: synchronous, so a signal is handled only after it; the marker goes last.
     const order = [...[...p.files.keys()].filter((n) => n !== p.marker), p.marker];
     try {

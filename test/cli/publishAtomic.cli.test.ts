@@ -57,7 +57,7 @@ beforeAll(async () => {
 
 describe("publish writes all or nothing", () => {
   it("two concurrent runs of one edition with different content into one folder: one wins, the other refuses", async () => {
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 6; round++) {
       const out = file(`race-${round}`);
       const a = start(["publish", file("a.xlsx"), "--edition", "R", "--out", out]);
       const b = start(["publish", file("b.xlsx"), "--edition", "R", "--out", out]);
@@ -94,6 +94,23 @@ describe("publish writes all or nothing", () => {
     expect([after.code, after.err]).toEqual([0, ""]);
     expect(hidden(out)).toEqual([]);
     expect(existsSync(path.join(out, "index.html"))).toBe(true);
+  });
+
+  it("a lock still being written (empty) counts as held; an empty lock left for minutes is taken over", async () => {
+    const { mkdirSync, utimesSync } = await import("node:fs");
+    const out = file("empty-lock");
+    mkdirSync(out);
+    const lock = path.join(out, ".kostnadsansvar-publicering.lock");
+    writeFileSync(lock, "");
+    const refused = await start(["publish", file("a.xlsx"), "--edition", "R", "--out", out]).done;
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/publiceras redan i .* av en annan körning\. .*Inget publicerades\./);
+    expect(readdirSync(out)).toEqual([".kostnadsansvar-publicering.lock"]);
+    const old = new Date(Date.now() - 5 * 60_000);
+    utimesSync(lock, old, old);
+    const after = await start(["publish", file("a.xlsx"), "--edition", "R", "--out", out]).done;
+    expect([after.code, after.err]).toEqual([0, ""]);
+    expect(hidden(out)).toEqual([]);
   });
 
   it.each(["SIGTERM", "SIGINT"] as const)("a %s while the files are staged removes them, the staging folder and the lock: nothing published", async (signal) => {
