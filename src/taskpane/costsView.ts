@@ -163,6 +163,8 @@ export function initCostsView(): void {
   byId("cost-shift-run").addEventListener("click", () => void runValidation().then(renderCostShift));
   byId("follow-up-run").addEventListener("click", () => void exclusive(runFollowUp));
   byId("tab-costs").addEventListener("click", () => void fillSheetChoices().catch(() => undefined));
+  // The view may start after its tab was clicked (its script loads on that click): fill now too.
+  void fillSheetChoices().catch(() => undefined);
   onValidated(renderCostShift);
   renderCostShift();
 }

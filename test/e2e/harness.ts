@@ -114,6 +114,8 @@ export interface OpenPaneOptions {
   host?: "Excel" | "Word";
   /** false: office.js cannot be loaded at all (the page is opened outside Office, or the CDN is blocked). */
   office?: boolean;
+  /** Script files (by name, e.g. "kostnader.js") that arrive this many ms late: a slow network. */
+  slowScripts?: { readonly names: readonly string[]; readonly ms: number };
 }
 
 export interface Pane {
@@ -202,7 +204,7 @@ export function setupE2E(): E2E {
     if (work) rmSync(work, { recursive: true, force: true });
   }, 30_000);
 
-  async function openPane({ workbook, host = "Excel", office = true }: OpenPaneOptions): Promise<Pane> {
+  async function openPane({ workbook, host = "Excel", office = true, slowScripts }: OpenPaneOptions): Promise<Pane> {
     if (!context) throw new Error("setupE2E: the browser did not start (see beforeAll)");
     const fake: FakeWorkbook = workbook ? await toFakeWorkbook(workbook) : { sheets: [{ name: "Blad1", cells: [] }] };
     const page = await context.newPage();
@@ -219,6 +221,15 @@ export function setupE2E(): E2E {
       (url) => !url.href.startsWith(OFFICE_CDN),
       (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort("blockedbyclient")),
     );
+    if (slowScripts) {
+      await page.route(
+        (url) => slowScripts.names.some((n) => url.pathname.endsWith(`/${n}`)),
+        async (route) => {
+          await new Promise((r) => setTimeout(r, slowScripts.ms));
+          await route.fallback();
+        },
+      );
+    }
     await page.addInitScript(
       ({ wb, h }) => {
         window.__FAKE_WORKBOOK__ = wb;

@@ -502,6 +502,13 @@ describe("the Publicera and Kostnader views", () => {
     expect(await pane.page.textContent("#publish-blockers")).toMatch(/fel/);
   });
 
+  it("lists the cost sheets also when the Kostnader view's script arrives after the tab was opened", async () => {
+    const pane = await e2e.openPane({ workbook: await publishableWorkbook(), slowScripts: { names: ["kostnader.js"], ms: 1500 } });
+    await pane.page.click("#tab-costs");
+    await pane.page.locator('#follow-up-sheet option[value="Kostnadsrader"]').waitFor({ state: "attached", timeout: 10_000 });
+    expectNoErrors(pane);
+  });
+
   it("follows up quarterly costs onto a new sheet with a chart, accounting for every krona", async () => {
     const pane = await e2e.openPane({ workbook: await publishableWorkbook() });
     const { page } = pane;
