@@ -6,6 +6,7 @@
 import { parseBoendeform } from "../core/boendeform";
 import type { Edition } from "../core/editions/edition";
 import { editionToRawWorkbook } from "../core/editions/editionRaw";
+import { expandEdition, type CompactEdition } from "../core/editions/guideData";
 import { ADVICE_SV, GUIDE_GLOBAL, RULE_SV, START_PAGE, payerHeadline } from "../core/editions/guideText";
 import { isoChain, isoLevel, parseIsoCode } from "../core/iso";
 import { readWorkbook } from "../core/model";
@@ -14,7 +15,7 @@ import { todayIso } from "../core/values";
 import { buildWhoPaysIndex, whoPays, type WhoPaysIndex, type WhoPaysResult } from "../core/whoPays";
 
 interface GuideData {
-  readonly edition: Edition;
+  readonly edition: CompactEdition;
 }
 
 declare global {
@@ -50,39 +51,56 @@ interface Guide {
   readonly edition: Edition;
   readonly index: WhoPaysIndex;
   readonly date: string;
-  readonly entries: readonly Entry[];
-  /** Titles by sheet and row, for "the bilaga row it came from". */
-  readonly rowTitles: ReadonlyMap<string, string>;
+  /** The search list, built on the first search (a deep link's answer does not wait for it). */
+  entries(): readonly Entry[];
+  /** A bilaga row's title, for "the bilaga row it came from". */
+  rowTitle(sheet: string, row: number): string | undefined;
+}
+
+function searchEntries(edition: Edition): Entry[] {
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  const codes = new Set<string>();
+  for (const sheet of Object.values(edition.bilagor)) {
+    for (const r of sheet?.rows ?? []) {
+      if (!r.iso || r.status === "Förslag" || r.status === "Kräver huvudmannabeslut" || r.status === "Utgår") continue;
+      const title = r.title ?? r.product ?? "";
+      const key = `${r.iso}\u0000${title}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      codes.add(r.iso);
+      entries.push({ code: r.iso, title, folded: foldText(title), where: sheet!.name, digits: r.iso.replace(/ /g, "") });
+    }
+  }
+  for (const r of edition.iso?.rows ?? []) {
+    if (codes.has(r.iso)) continue;
+    codes.add(r.iso);
+    const title = r.title ?? "";
+    entries.push({ code: r.iso, title, folded: foldText(title), where: "", digits: r.iso.replace(/ /g, "") });
+  }
+  entries.sort((a, b) => a.code.localeCompare(b.code));
+  return entries;
 }
 
 function loadGuide(data: GuideData): Guide {
-  const edition = data.edition;
+  const edition = expandEdition(data.edition);
   const model = readWorkbook(editionToRawWorkbook(edition));
   const index = buildWhoPaysIndex(model, edition.name);
   // The edition answers from its first day; after that, on today's date (rows' own Giltig från count).
   const today = todayIso();
   const date = edition.effective && edition.effective > today ? edition.effective : today;
-  const entries: Entry[] = [];
-  const rowTitles = new Map<string, string>();
-  const seen = new Set<string>();
-  for (const sheet of Object.values(edition.bilagor)) {
-    for (const r of sheet?.rows ?? []) {
-      const title = r.title ?? r.product ?? "";
-      rowTitles.set(`${sheet!.name}\u0000${r.row}`, title);
-      if (!r.iso || r.status === "Förslag" || r.status === "Kräver huvudmannabeslut" || r.status === "Utgår") continue;
-      const key = `${r.iso}\u0000${title}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      entries.push({ code: r.iso, title, folded: foldText(title), where: sheet!.name, digits: r.iso.replace(/ /g, "") });
-    }
-  }
-  for (const r of edition.iso?.rows ?? []) {
-    if (entries.some((e) => e.code === r.iso)) continue;
-    const title = r.title ?? "";
-    entries.push({ code: r.iso, title, folded: foldText(title), where: "", digits: r.iso.replace(/ /g, "") });
-  }
-  entries.sort((a, b) => a.code.localeCompare(b.code));
-  return { edition, index, date, entries, rowTitles };
+  let entries: Entry[] | null = null;
+  return {
+    edition,
+    index,
+    date,
+    entries: () => (entries ??= searchEntries(edition)),
+    rowTitle: (sheetName, row) => {
+      const sheet = Object.values(edition.bilagor).find((s) => s?.name === sheetName);
+      const r = sheet?.rows.find((x) => x.row === row);
+      return r ? (r.title ?? r.product ?? "") : undefined;
+    },
+  };
 }
 
 interface Question {
@@ -125,7 +143,7 @@ function showAnswer(guide: Guide, q: Question, result: WhoPaysResult, focus: boo
     term(dl, "Regel", RULE_SV[result.rule]);
     term(dl, "Avsnitt i överenskommelsen", result.section);
     if (result.source) {
-      const title = guide.rowTitles.get(`${result.source.sheet}\u0000${result.source.row}`);
+      const title = guide.rowTitle(result.source.sheet, result.source.row);
       term(dl, "Rad i bilagan", `${result.source.sheet}, rad ${result.source.row}: ${result.source.iso}${title ? ` ${title}` : ""}`);
     }
     if (result.villkor) term(dl, "Villkor", result.villkor, "villkor");
@@ -171,14 +189,14 @@ export function search(guide: Guide, text: string): Array<{ entry: Entry; covers
       if (padded.ok) for (const c of isoChain(padded.code)) if (c !== padded.code) covering.add(c);
     }
     const out: Array<{ entry: Entry; covers: boolean }> = [];
-    for (const entry of guide.entries) {
+    for (const entry of guide.entries()) {
       if (covering.has(entry.code)) out.push({ entry, covers: true });
       else if ([...prefixes].some((p) => entry.digits.startsWith(p))) out.push({ entry, covers: false });
     }
     return out;
   }
   const words = foldText(trimmed).split(" ").filter((w) => w.length > 0);
-  return guide.entries.filter((e) => words.every((w) => e.folded.includes(w))).map((entry) => ({ entry, covers: false }));
+  return guide.entries().filter((e) => words.every((w) => e.folded.includes(w))).map((entry) => ({ entry, covers: false }));
 }
 
 function showMatches(guide: Guide, text: string, choose: (code: string) => void): void {

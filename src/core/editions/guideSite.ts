@@ -7,6 +7,7 @@ import { SHEET_SPECS, type BilagaKey } from "../sheets";
 import { valueOf } from "../values";
 import type { Change } from "./diff";
 import type { Edition, EditionRow } from "./edition";
+import { compactEdition } from "./guideData";
 import {
   FORM_ORDER,
   FORM_SHORT,
@@ -378,14 +379,12 @@ ${rows}
  * and search read (documentation fields are in the edition JSON beside it).
  */
 export function guideDataScript(edition: Edition): string {
-  const slim = (r: EditionRow): EditionRow => ({ ...r, beslutsdatum: null, motivering: null, ekonomisk: null, konsekvens: null, extra: undefined });
-  const bilagor: Edition["bilagor"] = {};
-  for (const [key, sheet] of Object.entries(edition.bilagor) as Array<[BilagaKey, NonNullable<Edition["bilagor"][BilagaKey]>]>) {
-    bilagor[key] = { ...sheet, columns: sheet.columns.filter((c) => c.field !== null), rows: sheet.rows.map(slim) };
-  }
-  const data = { edition: { ...edition, bilagor } };
-  // JSON is a JavaScript expression; the file is a script, never HTML, so no markup context applies.
-  return `window.${GUIDE_GLOBAL} = ${JSON.stringify(data)};\n`;
+  const data = { edition: compactEdition(edition) };
+  // A JSON string given to JSON.parse: browsers parse JSON several times faster than the same
+  // data as an object literal (about 800 kB for 2 000 rows). JSON.stringify of the JSON text makes
+  // a valid JavaScript string literal (it escapes quotes, backslashes and control characters;
+  // U+2028/U+2029 are valid in string literals since ES2019). The file is a script, never HTML.
+  return `window.${GUIDE_GLOBAL} = JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
 }
 
 export const GUIDE_STYLE = `:root { --text: #1b1b1b; --muted: #4a4a4a; --line: #8a8a8a; --accent: #005a9c; --bg-soft: #f2f5f8; --focus: #b35900; }

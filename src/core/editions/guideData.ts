@@ -1,0 +1,74 @@
+import type { Edition, EditionRow } from "./edition";
+
+/*
+ * The edition data inside Hjälpmedelsguiden (guide-data.js), in a compact form: each bilaga's
+ * rows as arrays in one field order instead of objects repeating every key (a 2 000-row edition
+ * went from about 800 kB to a third of that, and the browser parses it that much sooner). The
+ * guide decodes it back into the Edition shape the shared core answers from. Kept apart from
+ * edition.ts (and zod) so that the guide's browser script stays small.
+ */
+
+/** The fields of an edition row the guide answers and searches from; documentation fields stay out. */
+const ROW_FIELDS = ["row", "iso", "product", "title", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "giltigFran"] as const;
+/** Nested objects flattened to "payers.SABO" etc. */
+const NESTED = ["payers", "formVillkor"] as const;
+
+type Value = string | number | boolean | null;
+
+export interface CompactSheet {
+  readonly name: string;
+  readonly headerRow: number;
+  readonly columns: Edition["bilagor"][keyof Edition["bilagor"]] extends infer S ? (S extends { columns: infer C } ? C : never) : never;
+  /** Field names, in the order of each row's values; "payers.SABO" is one housing form's payer. */
+  readonly fields: readonly string[];
+  /** One array per row; trailing nulls are left out. */
+  readonly rows: ReadonlyArray<readonly Value[]>;
+}
+
+export interface CompactEdition extends Omit<Edition, "bilagor"> {
+  readonly bilagor: Partial<Record<keyof Edition["bilagor"], CompactSheet>>;
+}
+
+/** Edition → compact: only the guide's fields; the documentation columns are dropped. */
+export function compactEdition(edition: Edition): CompactEdition {
+  const bilagor: Partial<Record<keyof Edition["bilagor"], CompactSheet>> = {};
+  for (const [key, sheet] of Object.entries(edition.bilagor) as Array<[keyof Edition["bilagor"], NonNullable<Edition["bilagor"][keyof Edition["bilagor"]]>]>) {
+    const nested = new Set<string>();
+    for (const r of sheet.rows) for (const n of NESTED) for (const k of Object.keys(r[n] ?? {})) nested.add(`${n}.${k}`);
+    const fields = [...ROW_FIELDS, ...[...nested].sort()];
+    const rows = sheet.rows.map((r) => {
+      const values = fields.map((f): Value => {
+        const dot = f.indexOf(".");
+        if (dot < 0) return (r[f as (typeof ROW_FIELDS)[number]] ?? null) as Value;
+        const inner = r[f.slice(0, dot) as (typeof NESTED)[number]] as Record<string, Value> | undefined;
+        return inner?.[f.slice(dot + 1)] ?? null;
+      });
+      let end = values.length;
+      while (end > 0 && values[end - 1] === null) end--;
+      return values.slice(0, end);
+    });
+    bilagor[key] = { name: sheet.name, headerRow: sheet.headerRow, columns: sheet.columns.filter((c) => c.field !== null), fields, rows };
+  }
+  return { ...edition, bilagor };
+}
+
+/** Compact → Edition, as the shared core reads it (documentation fields null). */
+export function expandEdition(compact: CompactEdition): Edition {
+  const bilagor: Edition["bilagor"] = {};
+  for (const [key, sheet] of Object.entries(compact.bilagor) as Array<[keyof Edition["bilagor"], CompactSheet]>) {
+    const fields = sheet.fields;
+    const rows = sheet.rows.map((values) => {
+      const row: Record<string, unknown> = { beslutsdatum: null, motivering: null, ekonomisk: null, konsekvens: null, payers: {} };
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
+        const v = i < values.length ? values[i]! : null;
+        const dot = f.indexOf(".");
+        if (dot < 0) row[f] = v;
+        else if (v !== null) ((row[f.slice(0, dot)] ??= {}) as Record<string, Value>)[f.slice(dot + 1)] = v;
+      }
+      return row as unknown as EditionRow;
+    });
+    bilagor[key] = { name: sheet.name, headerRow: sheet.headerRow, columns: sheet.columns, rows };
+  }
+  return { ...compact, bilagor };
+}
