@@ -162,30 +162,80 @@ let lastDate: string | undefined;
 let lastProposals = false;
 let lastAnswers: Map<number, WhoPaysAnswer> | null = null;
 
+/** The memo for one (index, date, proposals); null when the question cannot be remembered. */
+function answersFor(index: WhoPaysIndex, date: string | undefined, proposals: boolean): Map<number, WhoPaysAnswer> | null {
+  if (lastAnswers !== null && index === lastIndex && date === lastDate && date !== undefined && proposals === lastProposals) return lastAnswers;
+  if (date !== undefined && !validDate(date)) return null;
+  const answers = answersOn(memoOf(index), date, proposals);
+  // Without a date the memo is today's, which changes at midnight: only a dated question is remembered.
+  if (date !== undefined) {
+    lastIndex = index;
+    lastDate = date;
+    lastProposals = proposals;
+    lastAnswers = answers;
+  }
+  return answers;
+}
+
+/**
+ * Questions the fast reader is not sure of (odd spellings, invalid input: about one row in ten on
+ * a real cost sheet) by their exact raw cells, so a column that repeats one bad cell asks the
+ * specification once. Only plain values of modest length; the answer, also a refusal, is a pure
+ * function of the raw cells, the index and the date.
+ */
+const unsureMemos = new WeakMap<Map<number, WhoPaysAnswer>, Map<string, WhoPaysResult>>();
+const MAX_RAW_KEY = 200;
+
+function rawPart(v: CellValue | undefined): string | null {
+  switch (typeof v) {
+    case "string":
+      return `s${v.length}:${v}`;
+    case "number":
+      return Object.is(v, -0) ? "n-0" : `n${v}`;
+    case "boolean":
+      return v ? "t" : "f";
+    case "undefined":
+      return "u";
+    default:
+      return v === null ? "z" : null;
+  }
+}
+
+function rawKey(query: WhoPaysQuery): string | null {
+  const iso = rawPart(query.iso);
+  const form = rawPart(query.boendeform);
+  const age = rawPart(query.age);
+  const special = rawPart(query.specialanpassad);
+  if (iso === null || form === null || age === null || special === null) return null;
+  const key = `${iso}|${form}|${age}|${special}`;
+  return key.length <= MAX_RAW_KEY ? key : null;
+}
+
+function unsure(query: WhoPaysQuery, index: WhoPaysIndex, spec: Spec, proposals: boolean): WhoPaysResult {
+  if (query.date === undefined) return spec(query, index);
+  const answers = answersFor(index, query.date, proposals);
+  const key = answers === null ? null : rawKey(query);
+  if (key === null) return spec(query, index);
+  let memo = unsureMemos.get(answers!);
+  if (memo === undefined) unsureMemos.set(answers!, (memo = new Map()));
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const result = spec(query, index);
+  if (memo.size >= MAX_ENTRIES) memo.clear();
+  memo.set(key, result);
+  return result;
+}
+
 /** whoPays through the memo; `spec` answers every question the first time and every unsure one. */
 export function memoisedWhoPays(query: WhoPaysQuery, index: WhoPaysIndex, spec: Spec): WhoPaysResult {
+  const proposals = query.includeProposals === true || (query.includeProposals !== undefined && Boolean(query.includeProposals));
   const iso = isoKey(query.iso);
   const form = iso < 0 ? -1 : formId(query.boendeform);
   const age = form < 0 ? -1 : ageClass(query.age);
   const special = age < 0 ? -1 : specialFlag(query.specialanpassad);
-  if (special < 0) return spec(query, index);
-  const date = query.date;
-  const proposals = query.includeProposals === true || (query.includeProposals !== undefined && Boolean(query.includeProposals));
-  let answers: Map<number, WhoPaysAnswer>;
-  if (lastAnswers !== null && index === lastIndex && date === lastDate && date !== undefined && proposals === lastProposals) {
-    answers = lastAnswers;
-  } else {
-    if (date !== undefined && !validDate(date)) return spec(query, index);
-    const memo = memoOf(index);
-    answers = answersOn(memo, date, proposals);
-    // Without a date the memo is today's, which changes at midnight: only a dated question is remembered.
-    if (date !== undefined) {
-      lastIndex = index;
-      lastDate = date;
-      lastProposals = proposals;
-      lastAnswers = answers;
-    }
-  }
+  if (special < 0) return unsure(query, index, spec, proposals);
+  const answers = answersFor(index, query.date, proposals);
+  if (answers === null) return spec(query, index);
   const key = ((iso * 19 + age) * 2 + special) * 8 + form;
   const known = answers.get(key);
   if (known !== undefined) return known;

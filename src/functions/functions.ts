@@ -47,20 +47,25 @@ function toExcel<T>(result: Shape | CellResult<T>[][]): Array<Array<T | CustomFu
   if (!Array.isArray(result)) {
     throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, result.ok ? "" : `ARGUMENT_SHAPE: ${result.message}`);
   }
-  const converted = new Map<CellResult<T>[], Array<T | CustomFunctions.Error>>();
-  const out: Array<Array<T | CustomFunctions.Error>> = new Array(result.length);
-  for (let r = 0; r < result.length; r++) {
-    const row = result[r]!;
-    let excel = converted.get(row);
-    if (excel === undefined) {
-      excel = row.map((cell) =>
-        cell.ok ? cell.value : new CustomFunctions.Error(cell.error === "VALUE" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable, cell.message),
-      );
-      converted.set(row, excel);
+  // Converted in place: the row arrays are made for this call only, and rows that answer alike
+  // share one array (and one error object), so a 100 000-row column needs no second array and
+  // only as many conversions as there are distinct answers. A converted cell is a value or an
+  // Error, never an object with `ok`, so a shared row is converted once.
+  const rows = result as unknown as Array<Array<CellResult<T> | T | CustomFunctions.Error>>;
+  let previous: unknown = null;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (row === previous) continue;
+    previous = row;
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell === "object" && cell !== null && typeof (cell as { ok?: unknown }).ok === "boolean") {
+        const made = cell as CellResult<T>;
+        row[c] = made.ok ? made.value : new CustomFunctions.Error(made.error === "VALUE" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable, made.message);
+      }
     }
-    out[r] = excel;
   }
-  return out;
+  return rows as Array<Array<T | CustomFunctions.Error>>;
 }
 
 /**

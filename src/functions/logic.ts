@@ -241,15 +241,17 @@ function answerColumn(args: readonly MatrixArg[], lists: readonly DatedLists[], 
       query.date = on.date;
       result = whoPays(query, on.lists.index);
     } else result = on;
-    let row: readonly [CellResult<string>] | undefined;
-    if (result.ok) {
-      row = answered.get(result);
-      if (row === undefined) answered.set(result, (row = [toCell(result)]));
-    } else {
+    // The memo returns one result object per distinct question (refusals included), so the
+    // identity lookup serves almost every row; refusals made afresh share a row by their message.
+    let row = answered.get(result);
+    if (row === undefined) {
       const made = toCell(result);
-      const key = made.ok ? made.value : made.message;
-      row = failed.get(key);
-      if (row === undefined) failed.set(key, (row = [made]));
+      if (made.ok) row = [made];
+      else {
+        row = failed.get(made.message);
+        if (row === undefined) failed.set(made.message, (row = [made]));
+      }
+      answered.set(result, row);
     }
     out[r] = row;
   }
