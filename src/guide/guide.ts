@@ -6,7 +6,7 @@
 import { parseBoendeform } from "../core/boendeform";
 import type { Edition } from "../core/editions/edition";
 import { editionToRawWorkbook } from "../core/editions/editionRaw";
-import { expandEdition, type CompactEdition } from "../core/editions/guideData";
+import { compactForCode, expandEdition, type CompactEdition } from "../core/editions/guideData";
 import { ADVICE_SV, GUIDE_GLOBAL, RULE_SV, START_PAGE, payerHeadline } from "../core/editions/guideText";
 import { isoChain, isoLevel, parseIsoCode } from "../core/iso";
 import { readWorkbook } from "../core/model";
@@ -82,8 +82,8 @@ function searchEntries(edition: Edition): Entry[] {
   return entries;
 }
 
-function loadGuide(data: GuideData): Guide {
-  const edition = expandEdition(data.edition);
+function loadGuide(compact: CompactEdition): Guide {
+  const edition = expandEdition(compact);
   const model = readWorkbook(editionToRawWorkbook(edition));
   const index = buildWhoPaysIndex(model, edition.name);
   // The edition answers from its first day; after that, on today's date (rows' own Giltig från count).
@@ -250,7 +250,11 @@ function setUrl(q: Question): void {
   }
 }
 
-function startPage(guide: Guide): void {
+function startPage(data: GuideData): void {
+  // The whole edition is read once, when first needed; a deep link is answered before that from
+  // the rows for its code alone (compactForCode: the same answer, a fraction of the work).
+  let whole: Guide | null = null;
+  const guide = (): Guide => (whole ??= loadGuide(data.edition));
   const form = $<HTMLFormElement>("fraga");
   const iso = $<HTMLInputElement>("iso");
   const select = $<HTMLSelectElement>("boendeform");
@@ -261,7 +265,8 @@ function startPage(guide: Guide): void {
   const answerForm = (focus: boolean) => {
     const q = formQuestion();
     setUrl(q);
-    showAnswer(guide, q, ask(guide, q), focus);
+    const g = guide();
+    showAnswer(g, q, ask(g, q), focus);
   };
   const complete = () => iso.value.trim() !== "" && select.value !== "" && alder.value.trim() !== "";
 
@@ -279,20 +284,28 @@ function startPage(guide: Guide): void {
   select.value = form_.kind === "inScope" ? form_.key : form_.kind === "outOfScope" ? form_.form.key : "";
   const yes = foldText(q.specialanpassad);
   special.checked = yes === "ja" || yes === "true" || yes === "sant" || yes === "1" || yes === "yes";
-  if (["iso", "boendeform", "alder", "specialanpassad"].some((k) => params.has(k))) showAnswer(guide, q, ask(guide, q), false);
+  if (["iso", "boendeform", "alder", "specialanpassad"].some((k) => params.has(k))) {
+    const code = parseIsoCode(q.iso);
+    const first = whole ?? (code.ok ? loadGuide(compactForCode(data.edition, code.code)) : guide());
+    showAnswer(first, q, ask(first, q), false);
+  }
+  // Read the whole edition while the reader looks at the page, so the first search is instant.
+  const idle = (window as { requestIdleCallback?: (fn: () => void) => number }).requestIdleCallback;
+  if (idle) idle(() => void guide());
+  else setTimeout(() => void guide(), 200);
 
   const choose = (code: string) => {
     iso.value = code;
-    showMatches(guide, "", choose);
+    showMatches(guide(), "", choose);
     if (complete()) answerForm(true);
     else (select.value === "" ? select : alder.value.trim() === "" ? alder : iso).focus();
   };
-  iso.addEventListener("input", () => showMatches(guide, iso.value, choose));
+  iso.addEventListener("input", () => showMatches(guide(), iso.value, choose));
   for (const control of [select, special]) control.addEventListener("change", () => complete() && answerForm(false));
   for (const control of [iso, alder]) control.addEventListener("change", () => complete() && answerForm(false));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    showMatches(guide, "", choose);
+    showMatches(guide(), "", choose);
     answerForm(true);
   });
 }
@@ -330,7 +343,7 @@ function start(): void {
         section.hidden = false;
       }
     } else {
-      startPage(loadGuide(data));
+      startPage(data);
     }
   }
   window.__guideReadyMs = performance.now();

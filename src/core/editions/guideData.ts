@@ -1,3 +1,4 @@
+import { isoChain } from "../iso";
 import type { Edition, EditionRow } from "./edition";
 
 /*
@@ -8,8 +9,11 @@ import type { Edition, EditionRow } from "./edition";
  * edition.ts (and zod) so that the guide's browser script stays small.
  */
 
-/** The fields of an edition row the guide answers and searches from; documentation fields stay out. */
-const ROW_FIELDS = ["row", "iso", "product", "title", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "giltigFran"] as const;
+/**
+ * The fields of an edition row the guide answers and searches from (Beslutsdatum too: "står som
+ * Utgår sedan …" names it when Giltig från is empty); documentation fields stay out.
+ */
+const ROW_FIELDS = ["row", "iso", "product", "title", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "beslutsdatum", "giltigFran"] as const;
 /** Nested objects flattened to "payers.SABO" etc. */
 const NESTED = ["payers", "formVillkor"] as const;
 
@@ -58,7 +62,7 @@ export function expandEdition(compact: CompactEdition): Edition {
   for (const [key, sheet] of Object.entries(compact.bilagor) as Array<[keyof Edition["bilagor"], CompactSheet]>) {
     const fields = sheet.fields;
     const rows = sheet.rows.map((values) => {
-      const row: Record<string, unknown> = { beslutsdatum: null, motivering: null, ekonomisk: null, konsekvens: null, payers: {} };
+      const row: Record<string, unknown> = { motivering: null, ekonomisk: null, konsekvens: null, payers: {} };
       for (let i = 0; i < fields.length; i++) {
         const f = fields[i]!;
         const v = i < values.length ? values[i]! : null;
@@ -71,4 +75,27 @@ export function expandEdition(compact: CompactEdition): Edition {
     bilagor[key] = { name: sheet.name, headerRow: sheet.headerRow, columns: sheet.columns, rows };
   }
   return { ...compact, bilagor };
+}
+
+/**
+ * Only the rows that can answer for one ISO code: rows for the code and the codes above it, and
+ * rows under it (whoPays looks at nothing else of the bilagor; principles and headers stay whole,
+ * the ISO 9999 sheet goes). A deep link is answered from this before the whole edition is read:
+ * proven to answer exactly as the whole edition in test/core/editions/guideData.test.ts.
+ */
+export function compactForCode(compact: CompactEdition, code: string): CompactEdition {
+  const chain = new Set(isoChain(code));
+  const under = `${code} `;
+  const bilagor: Partial<Record<keyof Edition["bilagor"], CompactSheet>> = {};
+  for (const [key, sheet] of Object.entries(compact.bilagor) as Array<[keyof Edition["bilagor"], CompactSheet]>) {
+    const at = sheet.fields.indexOf("iso");
+    bilagor[key] = {
+      ...sheet,
+      rows: sheet.rows.filter((values) => {
+        const iso = values[at];
+        return typeof iso === "string" && (chain.has(iso) || iso.startsWith(under));
+      }),
+    };
+  }
+  return { ...compact, bilagor, iso: null };
 }

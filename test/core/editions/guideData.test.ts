@@ -4,7 +4,7 @@
  */
 import { BOENDEFORMER } from "../../../src/core/boendeform";
 import { editionFromModel, editionToRawWorkbook, type Edition } from "../../../src/core/editions/edition";
-import { compactEdition, expandEdition } from "../../../src/core/editions/guideData";
+import { compactEdition, compactForCode, expandEdition } from "../../../src/core/editions/guideData";
 import { guideDataScript } from "../../../src/core/editions/guideSite";
 import { exampleWorkbook } from "../../../src/core/example/exampleWorkbook";
 import { readWorkbook } from "../../../src/core/model";
@@ -13,11 +13,17 @@ import { listRow, workbook } from "../../helpers/workbooks";
 
 const meta = { name: "2026:1", decided: "2025-10-01", effective: "2026-01-01" };
 
-/** Every answer for every code in the edition (and the codes above them), form, age group and Specialanpassad, on two dates. */
-function answers(edition: Edition): string[] {
-  const index = buildWhoPaysIndex(readWorkbook(editionToRawWorkbook(edition)), edition.name);
-  const codes = new Set<string>(["99 99 99", "12", "x"]);
-  for (const sheet of Object.values(edition.bilagor)) for (const r of sheet?.rows ?? []) if (r.iso) codes.add(r.iso).add(r.iso.slice(0, 5));
+/** Every code in the edition, the codes above and beside them, and some that are in no list. */
+function codesOf(edition: Edition): string[] {
+  const codes = new Set<string>(["99 99 99", "12", "x", "22 06 15", "12 36 03"]);
+  for (const sheet of Object.values(edition.bilagor)) for (const r of sheet?.rows ?? []) if (r.iso) codes.add(r.iso).add(r.iso.slice(0, 5)).add(r.iso.slice(0, 2)).add(`${r.iso.slice(0, 5)} 99`);
+  return [...codes];
+}
+
+const indexOf = (edition: Edition) => buildWhoPaysIndex(readWorkbook(editionToRawWorkbook(edition)), edition.name);
+
+/** Every answer for the codes, each form, age group and Specialanpassad, on two dates. */
+function answers(edition: Edition, codes = codesOf(edition), index = indexOf(edition)): string[] {
   const out: string[] = [];
   for (const iso of codes) {
     for (const boendeform of [...BOENDEFORMER, "okänd"]) {
@@ -41,6 +47,8 @@ const varied = () =>
           listRow("12 23", "Eldrivna rullstolar", ["Region", "Region", "Region", "Kommun"], { Status: "Beslutad", Beslutsdatum: "2026-05-01", "Giltig från": "2027-01-01", Motivering: "Internt resonemang" }),
           listRow("04 33", "Antidecubitusprodukter", ["Kommun", null, "Egenansvar", "Kommun"], { Huvudhjälpmedel: "12 22" }),
           listRow("22 36", "Inmatningsenheter", ["Kommun", "Kommun", "Kommun", "Kommun"], { Status: "Förslag", Konsekvensanalys: "Bara för gruppen" }),
+          listRow("12 22 03", "Transportrullstolar", ["Region", "Region", "Region", "Region"], { Status: "Utgår", Beslutsdatum: "2025-12-01" }),
+          listRow("12 22 18", "Vårdarmanövrerade", ["Kommun", "Kommun", "Kommun", "Region"]),
         ],
         b2: [listRow("18 12", "Sängar", ["Kommun", "Region", "Region", "Region"], { Förtroendeförskrivning: "Ja" })],
         b3: [{ "Produkt/behandling": "Kompressionsstrumpor", "ISO-kod": "04 27", SÄBO: "Region", "LSS bostad": "Region", "LSS daglig verksamhet": "Region", "SoL dagverksamhet": "Region" }],
@@ -65,12 +73,29 @@ describe("the guide's compact edition data", () => {
     expect(answers(expanded)).toEqual(before);
   });
 
+  it.each([
+    ["the example workbook", () => editionFromModel(readWorkbook(exampleWorkbook()), meta)],
+    ["rows with per-form Villkor, future Giltig från, proposals, grundutrustning and huvudhjälpmedel", varied],
+  ])("a deep link's answer from the rows for its code alone equals the whole edition's: %s", (_name, make) => {
+    const edition = make();
+    const compact = JSON.parse(JSON.stringify(compactEdition(edition))) as ReturnType<typeof compactEdition>;
+    const whole = indexOf(edition);
+    let fewer = 0;
+    for (const code of codesOf(edition)) {
+      const part = expandEdition(compactForCode(compact, code));
+      const rows = (e: Edition) => Object.values(e.bilagor).reduce((n, s) => n + (s?.rows.length ?? 0), 0);
+      if (rows(part) < rows(edition)) fewer++;
+      expect(answers(part, [code])).toEqual(answers(edition, [code], whole));
+    }
+    // The reduced editions really are smaller (or the test would prove nothing).
+    expect(fewer).toBeGreaterThan(5);
+  });
+
   it("leaves the documentation fields out of the public script", () => {
     const edition = varied();
     const script = guideDataScript(edition);
     expect(script).not.toContain("Internt resonemang");
     expect(script).not.toContain("Bara för gruppen");
-    expect(script).not.toContain("2026-05-01");
     expect(script).toContain("Bara i bostaden.");
     expect(script).toMatch(/^window\.HJALPMEDELSGUIDEN = JSON\.parse\(".*"\);\n$/s);
   });
