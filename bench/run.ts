@@ -337,27 +337,45 @@ export async function guideFigures() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "kostnadsansvar-guide-bench-"));
   for (const [name, content] of publicationFiles(large, [], null, "{}")) writeFileSync(path.join(dir, name), content);
   writeFileSync(path.join(dir, "guide.js"), guideJs);
+  // The floor in the same run: the same folder and data, with a guide script that answers nothing
+  // (it only says it is ready): what loading the page and the edition's data costs the browser.
+  const floorDir = mkdtempSync(path.join(os.tmpdir(), "kostnadsansvar-guide-floor-"));
+  for (const [name, content] of publicationFiles(large, [], null, "{}")) writeFileSync(path.join(floorDir, name), content);
+  writeFileSync(
+    path.join(floorDir, "guide.js"),
+    'function ready() { document.getElementById("svar").dataset.rule = "LIST"; window.__guideReadyMs = performance.now(); window.__guideReady = true; }\n' +
+      'if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready); else ready();\n',
+  );
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   const samples: number[] = [];
+  const floor: number[] = [];
   // From the HTML parsed (domInteractive) to the answer: running the edition's data and the guide.
   const afterHtml: number[] = [];
   try {
     const page = await browser.newPage();
     const code = generatedCode(1234).replace(/ /g, "%20");
-    for (let i = 0; i < 16; i++) {
-      await page.goto(`file://${dir}/index.html?iso=${code}&boendeform=SABO&alder=80`);
+    // The guide and the floor alternately, so both meet the same machine.
+    for (let i = 0; i < 32; i++) {
+      const isFloor = i % 2 === 1;
+      await page.goto(`file://${isFloor ? floorDir : dir}/index.html?iso=${code}&boendeform=SABO&alder=80`);
       // Strings: the bench compiles without the DOM's types.
       await page.waitForFunction("window.__guideReady === true");
       const [ms, rule, html] = (await page.evaluate('[window.__guideReadyMs, document.getElementById("svar").dataset.rule, performance.getEntriesByType("navigation")[0].domInteractive]')) as [number, string, number];
       if (rule !== "LIST") throw new Error(`bench: the guide answered ${rule}, not LIST`);
-      if (i > 0) samples.push(ms);
-      if (i > 0) afterHtml.push(ms - html);
+      if (i < 2) continue;
+      if (isFloor) floor.push(ms);
+      else {
+        samples.push(ms);
+        afterHtml.push(ms - html);
+      }
     }
   } finally {
     await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(floorDir, { recursive: true, force: true });
   }
-  return { guideJsGzipKb: Number(gzipKb(example).toFixed(1)), guideJsGzip2kKb: Number(gzipKb(large).toFixed(1)), guideAnswerMs: Number(median(samples).toFixed(1)), guideAnswerAfterHtmlMs: Number(median(afterHtml).toFixed(1)), guideData2kKb: Number((Buffer.byteLength(publicationFiles(large, [], null, "{}").get("guide-data.js")!) / 1024).toFixed(1)) };
+  return { guideJsGzipKb: Number(gzipKb(example).toFixed(1)), guideJsGzip2kKb: Number(gzipKb(large).toFixed(1)), guideAnswerMs: Number(median(samples).toFixed(1)), guideAnswerAfterHtmlMs: Number(median(afterHtml).toFixed(1)), guideFloorMs: Number(median(floor).toFixed(1)), guideData2kKb: Number((Buffer.byteLength(publicationFiles(large, [], null, "{}").get("guide-data.js")!) / 1024).toFixed(1)) };
 }
 
 async function main() {
@@ -414,6 +432,7 @@ async function main() {
     ["Hjälpmedelsguiden, skript + exempelutgåvans data, gzip -9, kB", r.guideJsGzipKb.toFixed(1)],
     ["Hjälpmedelsguiden, skript + 2 000 raders data, gzip -9, kB", r.guideJsGzip2kKb.toFixed(1)],
     ["Hjälpmedelsguiden, djuplänk till svar (2 000 rader), ms från navigering / från tolkad HTML", `${r.guideAnswerMs.toFixed(1)} / ${r.guideAnswerAfterHtmlMs.toFixed(1)}`],
+    ["  samma sida och data med ett skript som inte svarar (golv), ms; guidens eget arbete", `${r.guideFloorMs.toFixed(1)}; ${(r.guideAnswerMs - r.guideFloorMs).toFixed(1)}`],
     ["  guide-data.js för 2 000 rader, kB (okomprimerad)", r.guideData2kKb.toFixed(1)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
