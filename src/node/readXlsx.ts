@@ -39,8 +39,8 @@ const DENSE_GAP = 1024;
 /**
  * Characters of XML that saxes may buffer between two reports (a text, a start tag with its
  * attributes, a comment): well above a 32 767-character cell text written entirely as character
- * references, far below what a zip bomb unpacks to. Checked every WRITE_CHARS characters written
- * (so saxes holds at most this plus 64 Ki), and exactly on the texts a cell's value is made of.
+ * references, far below what a zip bomb unpacks to. Checked after every WRITE_BYTES bytes fed to
+ * saxes (so it holds at most this plus 32 Ki), and exactly on the texts a cell's value is made of.
  */
 export const MAX_XML_RUN = 1_048_576;
 /** Elements open at once; a workbook part nests about ten deep. */
@@ -324,8 +324,12 @@ const localName = (name: string) => {
   return colon < 0 ? name : name.slice(colon + 1);
 };
 
-/** Characters handed to saxes per write, so that what it buffers is checked often enough. */
-const WRITE_CHARS = 64 * 1024;
+/**
+ * Bytes decoded per write to saxes. The strings stay small: V8 allocates a string over 128 KB
+ * on pages of its own, which made decoding fflate's chunks (several hundred KB each) whole about
+ * 30 times slower than in slices like these. What saxes buffers is checked after every write.
+ */
+const WRITE_BYTES = 32 * 1024;
 
 /**
  * saxes over one part, holding bounded memory whatever the part contains: saxes buffers a text,
@@ -335,6 +339,7 @@ const WRITE_CHARS = 64 * 1024;
  */
 class XmlFeed {
   private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  private readonly decoder = new StringDecoder("utf8");
   private depth = 0;
   /** Characters written since saxes last reported something (an upper bound). */
   private run = 0;
@@ -369,34 +374,37 @@ class XmlFeed {
     });
   }
 
-  write(text: string) {
-    for (let at = 0; at < text.length; at += WRITE_CHARS) {
-      const piece = text.length <= WRITE_CHARS ? text : text.slice(at, at + WRITE_CHARS);
-      this.reported = false;
-      this.parser.write(piece);
-      // After a report, saxes holds at most what followed it in this piece.
-      this.run = this.reported ? piece.length : this.run + piece.length;
-      if (this.run > MAX_XML_RUN) {
-        this.handler.longRun?.();
-        throw new XlsxRefusal(`${this.fileName} har i delen ”${this.part}” en text eller ett XML-element på mer än ${nf(MAX_XML_RUN)} tecken. Filen är skadad eller manipulerad och läses inte.`);
-      }
-    }
+  /** Decodes the next bytes of the part (UTF-8, a character may span two calls) and parses them. */
+  write(bytes: Uint8Array) {
+    for (let at = 0; at < bytes.length; at += WRITE_BYTES) this.parse(this.decoder.write(bytes.subarray(at, at + WRITE_BYTES)));
   }
 
-  close() {
+  /** After the part's last byte: the parser checks that the document is complete. */
+  end() {
+    this.parse(this.decoder.end());
     this.parser.close();
+  }
+
+  private parse(text: string) {
+    if (!text) return;
+    this.reported = false;
+    this.parser.write(text);
+    // After a report, saxes holds at most what followed it in this text.
+    this.run = this.reported ? text.length : this.run + text.length;
+    if (this.run > MAX_XML_RUN) {
+      this.handler.longRun?.();
+      throw new XlsxRefusal(`${this.fileName} har i delen ”${this.part}” en text eller ett XML-element på mer än ${nf(MAX_XML_RUN)} tecken. Filen är skadad eller manipulerad och läses inte.`);
+    }
   }
 }
 
-/** A zip sink that decodes UTF-8 as it streams and feeds the parser; `done` runs after the last byte. */
+/** A zip sink that feeds the part to saxes as it streams; `done` runs after the last byte. */
 function xmlSink(handler: XmlHandler, fileName: string, part: string, done: () => void): EntrySink {
   const feed = new XmlFeed(handler, fileName, part);
-  const decoder = new StringDecoder("utf8");
   return (chunk, final) => {
-    const text = decoder.write(chunk) + (final ? decoder.end() : "");
-    if (text) feed.write(text);
+    feed.write(chunk);
     if (final) {
-      feed.close();
+      feed.end();
       done();
     }
   };
@@ -417,10 +425,8 @@ function parseRelationships(chunks: readonly Uint8Array[], source: string, fileN
     fileName,
     part,
   );
-  const decoder = new StringDecoder("utf8");
-  for (const c of chunks) feed.write(decoder.write(c));
-  feed.write(decoder.end());
-  feed.close();
+  for (const c of chunks) feed.write(c);
+  feed.end();
   return out;
 }
 
@@ -482,7 +488,7 @@ class StylesReader implements XmlHandler {
 }
 
 /** `_x000D_` and the like: characters OOXML escapes in shared strings. */
-const unescapeOoxml = (text: string) => text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const unescapeOoxml = (text: string) => (text.includes("_x") ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
 
 /** A text's length for a message: exact, or "mer än …" for one too long to hold. */
 const textLength = (length: number | "run") => (length === "run" ? `mer än ${nf(MAX_XML_RUN)}` : nf(length));
@@ -494,7 +500,8 @@ class SharedStringsReader implements XmlHandler {
   readonly strings: string[] = [];
   private plain: string | null = null;
   private runs: string[] | null = null;
-  private buf: string[] | null = null;
+  /** The current <t>'s text, null outside one. */
+  private buf: string | null = null;
   private depthRun = false;
   private inPhonetic = false;
   private total = 0;
@@ -511,20 +518,20 @@ class SharedStringsReader implements XmlHandler {
     else if (name === "t" && !this.inPhonetic) {
       // Each <t> counts as a character, so a text of countless empty runs is bounded too.
       if (++this.chars > MAX_XML_RUN) throw new XlsxRefusal(longTextMessage(this.fileName, "en delad text", "run"));
-      this.buf = [];
+      this.buf = "";
     }
   }
   text(text: string) {
-    if (!this.buf) return;
+    if (this.buf === null) return;
     if ((this.chars += text.length) > MAX_XML_RUN) this.longRun();
-    this.buf.push(text);
+    this.buf += text;
   }
   longRun() {
-    if (this.buf) throw new XlsxRefusal(longTextMessage(this.fileName, "en delad text", "run"));
+    if (this.buf !== null) throw new XlsxRefusal(longTextMessage(this.fileName, "en delad text", "run"));
   }
   close(name: string) {
-    if (name === "t" && this.buf) {
-      const t = unescapeOoxml(this.buf.join(""));
+    if (name === "t" && this.buf !== null) {
+      const t = unescapeOoxml(this.buf);
       this.buf = null;
       if (this.depthRun) (this.runs ??= []).push(t);
       else this.plain = t;
@@ -594,6 +601,8 @@ class SheetReader implements XmlHandler {
   private row = 0;
   private cols: number[] = [];
   private values: CellValue[] = [];
+  /** `values` has been handed on as the row itself: copied before it changes. */
+  private given = false;
   // The current cell.
   private col = 0;
   private type = "";
@@ -630,6 +639,7 @@ class SheetReader implements XmlHandler {
         this.row = r;
         this.cols = [];
         this.values = [];
+        this.given = false;
         this.col = 0;
         return;
       }
@@ -788,6 +798,11 @@ class SheetReader implements XmlHandler {
           value = this.number(raw ?? "");
       }
     } else return; // no value: Excel keeps such a cell only for its style
+    if (this.given) {
+      this.cols = this.cols.slice();
+      this.values = this.values.slice();
+      this.given = false;
+    }
     this.cols.push(this.col);
     this.values.push(value);
     if (this.counter && ++this.counter.cells > MAX_CELLS) throw new XlsxRefusal(tooManyCells(this.fileName));
@@ -799,10 +814,19 @@ class SheetReader implements XmlHandler {
     if (cols.length) {
       let ordered = true;
       for (let i = 1; i < cols.length; i++) if (cols[i]! <= cols[i - 1]!) ordered = false;
-      const order = cols.map((_, i) => i);
-      if (!ordered) order.sort((x, y) => cols[x]! - cols[y]! || x - y);
-      cells = [];
-      for (const i of order) putCell(cells, cols[i]!, values[i]!);
+      if (ordered && cols[cols.length - 1] === cols.length) {
+        // Columns 1…n in order, the usual row: the values are the row (copied if a cell follows).
+        cells = values;
+        this.given = true;
+      } else if (ordered) {
+        cells = [];
+        for (let i = 0; i < cols.length; i++) putCell(cells, cols[i]!, values[i]!);
+      } else {
+        const order = cols.map((_, i) => i);
+        order.sort((x, y) => cols[x]! - cols[y]! || x - y);
+        cells = [];
+        for (const i of order) putCell(cells, cols[i]!, values[i]!);
+      }
       if (this.counter && (this.counter.positions += cells.length) > MAX_CELL_POSITIONS) this.refuse(spreadMessage());
     }
     this.onRow(this.row, cells);
