@@ -163,10 +163,9 @@ function readSheets(bytes: Uint8Array, fileName: string, book: Structure): RawWo
   scanZip(bytes, fileName, book.budget, (key) => {
     const sheet = byPart.get(key);
     if (!sheet) return null;
-    const rows = new Map<number, CellValue[]>();
+    const rows: Rows = [];
     const reader = new SheetReader(sheet.name, fileName, book, counter, (row, cells) => {
-      if (cells.length) rows.set(row, cells as CellValue[]);
-      else rows.delete(row);
+      rows[row - 1] = cells.length ? (cells as CellValue[]) : undefined;
     });
     return xmlSink(reader, fileName, key, () => {
       applyMerges(reader, rows, counter, fileName);
@@ -184,12 +183,18 @@ function readSheets(bytes: Uint8Array, fileName: string, book: Structure): RawWo
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 
+/**
+ * A sheet's rows with values at Excel row number − 1: a plain array, cheaper than a Map for the
+ * usual rows in order (and sparse, a dictionary in V8, for rows far apart).
+ */
+type Rows = Array<CellValue[] | undefined>;
+
 /** Rows by number → the core's array from row 1, every row without values an empty row. */
-function denseRows(rows: Map<number, CellValue[]>): CellValue[][] {
-  let last = 0;
-  for (const n of rows.keys()) if (n > last) last = n;
-  const out = new Array<CellValue[]>(last);
-  for (let i = 0; i < last; i++) out[i] = rows.get(i + 1) ?? (EMPTY_ROW as CellValue[]);
+function denseRows(rows: Rows): CellValue[][] {
+  let count = rows.length;
+  while (count > 0 && rows[count - 1] === undefined) count--;
+  const out = new Array<CellValue[]>(count);
+  for (let i = 0; i < count; i++) out[i] = rows[i] ?? (EMPTY_ROW as CellValue[]);
   return out;
 }
 
@@ -572,7 +577,13 @@ function columnOf(ref: string): number {
   }
   if (i === start) return NaN;
   if (ref.charCodeAt(i) === 36) i++; // "$"
-  return /^\d+$/.test(ref.slice(i)) ? col : NaN;
+  // Then the row: one digit or more, nothing else.
+  if (i === ref.length) return NaN;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+  }
+  return col;
 }
 
 function rowOf(ref: string): number {
@@ -877,7 +888,7 @@ function putCell(cells: CellValue[], col: number, value: CellValue) {
  * (a range without a value there gives empty cells, and its rows count as used). Overlapping
  * ranges make the file corrupt, as in Excel.
  */
-function applyMerges(reader: SheetReader, rows: Map<number, CellValue[]>, counter: { cells: number; positions: number }, fileName: string) {
+function applyMerges(reader: SheetReader, rows: Rows, counter: { cells: number; positions: number }, fileName: string) {
   if (reader.merges.length === 0) return;
   counter.cells += reader.mergedArea();
   if (counter.cells > MAX_CELLS) throw new XlsxRefusal(tooManyCells(fileName));
@@ -890,10 +901,10 @@ function applyMerges(reader: SheetReader, rows: Map<number, CellValue[]>, counte
         covered.add(key);
       }
     }
-    const master = rows.get(m.top)?.[m.left - 1] ?? null;
+    const master = rows[m.top - 1]?.[m.left - 1] ?? null;
     for (let r = m.top; r <= m.bottom; r++) {
-      let cells = rows.get(r);
-      if (!cells || cells === EMPTY_ROW) rows.set(r, (cells = []));
+      let cells = rows[r - 1];
+      if (!cells || cells === EMPTY_ROW) rows[r - 1] = cells = [];
       const before = cells.length;
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) putCell(cells, c, master);
       counter.positions += cells.length - before;
