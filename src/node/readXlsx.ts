@@ -612,8 +612,6 @@ class SheetReader implements XmlHandler {
   private row = 0;
   private cols: number[] = [];
   private values: CellValue[] = [];
-  /** `values` has been handed on as the row itself: copied before it changes. */
-  private given = false;
   // The current cell.
   private col = 0;
   private type = "";
@@ -650,7 +648,6 @@ class SheetReader implements XmlHandler {
         this.row = r;
         this.cols = [];
         this.values = [];
-        this.given = false;
         this.col = 0;
         return;
       }
@@ -809,11 +806,6 @@ class SheetReader implements XmlHandler {
           value = this.number(raw ?? "");
       }
     } else return; // no value: Excel keeps such a cell only for its style
-    if (this.given) {
-      this.cols = this.cols.slice();
-      this.values = this.values.slice();
-      this.given = false;
-    }
     this.cols.push(this.col);
     this.values.push(value);
     if (this.counter && ++this.counter.cells > MAX_CELLS) throw new XlsxRefusal(tooManyCells(this.fileName));
@@ -826,9 +818,9 @@ class SheetReader implements XmlHandler {
       let ordered = true;
       for (let i = 1; i < cols.length; i++) if (cols[i]! <= cols[i - 1]!) ordered = false;
       if (ordered && cols[cols.length - 1] === cols.length) {
-        // Columns 1…n in order, the usual row: the values are the row (copied if a cell follows).
-        cells = values;
-        this.given = true;
+        // Columns 1…n in order, the usual row: the values are the row. Copied to an array of
+        // exactly their length (grown by pushes, `values` has room for 17), which later GCs copy.
+        cells = values.slice();
       } else if (ordered) {
         cells = [];
         for (let i = 0; i < cols.length; i++) putCell(cells, cols[i]!, values[i]!);
