@@ -10,10 +10,11 @@ import { checkXlsxBytes, corruptMessage, MAX_FILE_BYTES, newBudget, partKey, sca
  * each part's XML as it is inflated, and cells become the core's values as they are read. Every
  * part is inflated once: the zip-bomb limit is a running count on that one pass, and what saxes
  * may hold is bounded too (a text or tag of at most MAX_XML_RUN characters, MAX_XML_DEPTH open
- * elements), so a part that unpacks to hundreds of megabytes is refused without being held. It gives the same raw
- * model the ExcelJS reader gave (test/node/readXlsx.parity.test.ts holds it to that on every
- * fixture) in a fraction of the time and memory, and refuses files beyond Excel's own limits
- * early with a Swedish message.
+ * elements), so a part that unpacks to hundreds of megabytes is refused without being held.
+ *
+ * It gives the same raw model the ExcelJS reader gave (test/node/readXlsx.parity.test.ts holds
+ * it to that on every fixture) in a fraction of the time and memory, and refuses files beyond
+ * Excel's own limits early with a Swedish message.
  *
  * Where ExcelJS produced garbage, this reader gives the cell's value instead: a hyperlinked
  * number or rich text (ExcelJS: "[object Object]"), a text or error formula result in a date
