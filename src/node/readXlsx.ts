@@ -611,7 +611,8 @@ class SheetReader implements XmlHandler {
   private target = Target.None;
   // The current row.
   private row = 0;
-  private cols: number[] = [];
+  /** The current row's columns, null while they run 1, 2, 3 … (the value's index + 1). */
+  private cols: number[] | null = null;
   private values: CellValue[] = [];
   // The current cell.
   private col = 0;
@@ -647,7 +648,7 @@ class SheetReader implements XmlHandler {
         if (!Number.isInteger(r) || r < 1) this.refuse(`har ett ogiltigt radnummer (”${a.r}”). Filen är skadad och läses inte.`);
         if (r > MAX_ROW) this.refuse(`har en rad med nummer ${nf(r)}, men Excel har högst ${nf(MAX_ROW)} rader. Filen är skadad eller manipulerad och läses inte.`);
         this.row = r;
-        this.cols = [];
+        this.cols = null;
         this.values = [];
         this.col = 0;
         return;
@@ -807,7 +808,8 @@ class SheetReader implements XmlHandler {
           value = this.number(raw ?? "");
       }
     } else return; // no value: Excel keeps such a cell only for its style
-    this.cols.push(this.col);
+    if (this.cols === null && this.col !== this.values.length + 1) this.cols = this.values.map((_, i) => i + 1);
+    this.cols?.push(this.col);
     this.values.push(value);
     if (this.counter && ++this.counter.cells > MAX_CELLS) throw new XlsxRefusal(tooManyCells(this.fileName));
   }
@@ -815,24 +817,19 @@ class SheetReader implements XmlHandler {
   private endRow() {
     const { cols, values } = this;
     let cells: CellValue[] = EMPTY_ROW as CellValue[];
-    if (cols.length) {
+    if (!cols) {
+      // Columns 1…n in order, the usual row: the values are the row. Copied to an array of
+      // exactly their length (grown by pushes, `values` has room for 17), which later GCs copy.
+      if (values.length) cells = values.slice();
+    } else {
       let ordered = true;
       for (let i = 1; i < cols.length; i++) if (cols[i]! <= cols[i - 1]!) ordered = false;
-      if (ordered && cols[cols.length - 1] === cols.length) {
-        // Columns 1…n in order, the usual row: the values are the row. Copied to an array of
-        // exactly their length (grown by pushes, `values` has room for 17), which later GCs copy.
-        cells = values.slice();
-      } else if (ordered) {
-        cells = [];
-        for (let i = 0; i < cols.length; i++) putCell(cells, cols[i]!, values[i]!);
-      } else {
-        const order = cols.map((_, i) => i);
-        order.sort((x, y) => cols[x]! - cols[y]! || x - y);
-        cells = [];
-        for (const i of order) putCell(cells, cols[i]!, values[i]!);
-      }
-      if (this.counter && (this.counter.positions += cells.length) > MAX_CELL_POSITIONS) this.refuse(spreadMessage());
+      const order = cols.map((_, i) => i);
+      if (!ordered) order.sort((x, y) => cols[x]! - cols[y]! || x - y);
+      cells = [];
+      for (const i of order) putCell(cells, cols[i]!, values[i]!);
     }
+    if (this.counter && (this.counter.positions += cells.length) > MAX_CELL_POSITIONS) this.refuse(spreadMessage());
     this.onRow(this.row, cells);
   }
 
