@@ -3,14 +3,18 @@ import * as path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue, RawSheet, RawWorkbook } from "../core/cells";
-import { checkXlsxBytes, corruptMessage, MAX_FILE_BYTES, newBudget, partKey, scanZip, XlsxRefusal, type EntrySink, type InflateBudget } from "./zipGuard";
+import { checkXlsxBytes, corruptMessage, MAX_FILE_BYTES, newBudget, partKey, scanZip, XlsxRefusal, ZipRefusal, type EntrySink, type InflateBudget } from "./zipGuard";
 
 /**
  * The CLI's .xlsx reader: fflate streams the archive (counting what it inflates), saxes streams
- * each part's XML, and cells become the core's values as they are read. It gives the same raw
- * model the ExcelJS reader gave (test/node/readXlsx.parity.test.ts holds it to that on every
- * fixture) in a fraction of the time and memory, and refuses files beyond Excel's own limits
- * early with a Swedish message.
+ * each part's XML as it is inflated, and cells become the core's values as they are read. Every
+ * part is inflated once: the zip-bomb limit is a running count on that one pass, and what saxes
+ * may hold is bounded too (a text or tag of at most MAX_XML_RUN characters, MAX_XML_DEPTH open
+ * elements), so a part that unpacks to hundreds of megabytes is refused without being held.
+ *
+ * It gives the same raw model the ExcelJS reader gave (test/node/readXlsx.parity.test.ts holds
+ * it to that on every fixture) in a fraction of the time and memory, and refuses files beyond
+ * Excel's own limits early with a Swedish message.
  *
  * Where ExcelJS produced garbage, this reader gives the cell's value instead: a hyperlinked
  * number or rich text (ExcelJS: "[object Object]"), a text or error formula result in a date
@@ -33,6 +37,15 @@ export const MAX_SHARED_TEXT = 100_000_000;
 const MAX_RELS_BYTES = 16 * 1024 * 1024;
 /** A gap wider than this inside a row stays a hole (a sparse row) instead of nulls. */
 const DENSE_GAP = 1024;
+/**
+ * Characters of XML that saxes may buffer between two reports (a text, a start tag with its
+ * attributes, a comment): well above a 32 767-character cell text written entirely as character
+ * references, far below what a zip bomb unpacks to. Checked after every WRITE_BYTES bytes fed to
+ * saxes (so it holds at most this plus 32 Ki), and exactly on the texts a cell's value is made of.
+ */
+export const MAX_XML_RUN = 1_048_576;
+/** Elements open at once; a workbook part nests about ten deep. */
+export const MAX_XML_DEPTH = 1_000;
 
 export type ReadResult = { readonly ok: true; readonly workbook: RawWorkbook } | { readonly ok: false; readonly message: string };
 
@@ -79,19 +92,22 @@ export async function forEachRow(
   const verdict = checkXlsxBytes(bytes, name);
   if (!verdict.ok) return verdict;
   try {
-    const book = readStructure(bytes, name);
-    const chosen = pick(book.sheets.map((s) => s.name));
-    const sheet = book.sheets.find((s) => s.name === chosen);
-    if (!sheet) return { ok: false, message: `${name} har inget blad som kan läsas (bladen: ${book.sheets.map((s) => `”${s.name}”`).join(", ") || "inga"}).` };
-    let merges: string[] = [];
-    scanZip(bytes, name, book.budget, (key) => {
-      if (key !== sheet.part) return null;
-      const reader = new SheetReader(sheet.name, name, book, null, (row, cells) => {
-        if (cells.length) onRow(row, cells);
+    const layout = readLayout(bytes, name);
+    return zipVerdictFirst(bytes, name, layout, (): RowsResult => {
+      const book = readStructure(bytes, name, layout);
+      const chosen = pick(book.sheets.map((s) => s.name));
+      const sheet = book.sheets.find((s) => s.name === chosen);
+      if (!sheet) return { ok: false, message: `${name} har inget blad som kan läsas (bladen: ${book.sheets.map((s) => `”${s.name}”`).join(", ") || "inga"}).` };
+      let merges: string[] = [];
+      scanZip(bytes, name, book.budget, (key) => {
+        if (key !== sheet.part) return null;
+        const reader = new SheetReader(sheet.name, name, book, null, (row, cells) => {
+          if (cells.length) onRow(row, cells);
+        });
+        return xmlSink(reader, name, key, () => (merges = reader.merges.map((m) => m.ref)));
       });
-      return xmlSink(reader, () => (merges = reader.merges.map((m) => m.ref)));
+      return { ok: true, sheet: sheet.name, merges };
     });
-    return { ok: true, sheet: sheet.name, merges };
   } catch (e) {
     if (e instanceof XlsxRefusal) return { ok: false, message: e.message };
     return { ok: false, message: corruptMessage(name) };
@@ -127,7 +143,7 @@ interface Structure {
   /** Per cell style index: does its number format show a date? */
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
-  /** What the parsing passes have inflated (the counting pass has already bounded it). */
+  /** What this read has inflated so far, over all its passes. */
   readonly budget: InflateBudget;
 }
 
@@ -137,19 +153,22 @@ interface Relationship {
 }
 
 function readWorkbookParts(bytes: Uint8Array, fileName: string): RawWorkbook {
-  const book = readStructure(bytes, fileName);
+  const layout = readLayout(bytes, fileName);
+  return zipVerdictFirst(bytes, fileName, layout, () => readSheets(bytes, fileName, readStructure(bytes, fileName, layout)));
+}
+
+function readSheets(bytes: Uint8Array, fileName: string, book: Structure): RawWorkbook {
   const counter = { cells: 0, positions: 0 };
   const built = new Map<string, CellValue[][]>();
   const byPart = new Map(book.sheets.map((s) => [s.part, s] as const));
   scanZip(bytes, fileName, book.budget, (key) => {
     const sheet = byPart.get(key);
     if (!sheet) return null;
-    const rows = new Map<number, CellValue[]>();
+    const rows: Rows = [];
     const reader = new SheetReader(sheet.name, fileName, book, counter, (row, cells) => {
-      if (cells.length) rows.set(row, cells as CellValue[]);
-      else rows.delete(row);
+      rows[row - 1] = cells.length ? (cells as CellValue[]) : undefined;
     });
-    return xmlSink(reader, () => {
+    return xmlSink(reader, fileName, key, () => {
       applyMerges(reader, rows, counter, fileName);
       built.set(key, denseRows(rows));
     });
@@ -159,29 +178,43 @@ function readWorkbookParts(bytes: Uint8Array, fileName: string): RawWorkbook {
     const rows = built.get(s.part);
     if (rows) sheets.push({ name: s.name, rows });
   }
-  if (sheets.length === 0) throw new XlsxRefusal(`${fileName} är ingen Excel-arbetsbok (arkivet innehåller inga kalkylblad).`);
+  if (sheets.length === 0) throw noSheets(fileName);
   return { sheets };
 }
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
 
+/**
+ * A sheet's rows with values at Excel row number − 1: a plain array, cheaper than a Map for the
+ * usual rows in order (and sparse, a dictionary in V8, for rows far apart).
+ */
+type Rows = Array<CellValue[] | undefined>;
+
 /** Rows by number → the core's array from row 1, every row without values an empty row. */
-function denseRows(rows: Map<number, CellValue[]>): CellValue[][] {
-  let last = 0;
-  for (const n of rows.keys()) if (n > last) last = n;
-  const out = new Array<CellValue[]>(last);
-  for (let i = 0; i < last; i++) out[i] = rows.get(i + 1) ?? (EMPTY_ROW as CellValue[]);
+function denseRows(rows: Rows): CellValue[][] {
+  let count = rows.length;
+  while (count > 0 && rows[count - 1] === undefined) count--;
+  const out = new Array<CellValue[]>(count);
+  for (let i = 0; i < count; i++) out[i] = rows[i] ?? (EMPTY_ROW as CellValue[]);
   return out;
 }
 
 const REL_TYPE = (type: string) => type.slice(type.lastIndexOf("/") + 1);
 
-/**
- * The first passes over the archive: every .rels part; then every part the reader will parse is
- * inflated once only to count its bytes, so a zip bomb is refused before any XML is parsed;
- * then the workbook, styles and shared strings.
- */
-function readStructure(bytes: Uint8Array, fileName: string): Structure {
+/** What the first pass finds: which parts hold what, and which parts the reader will inflate. */
+interface Layout {
+  readonly present: ReadonlySet<string>;
+  readonly workbookPart: string;
+  readonly workbookRels: ReadonlyMap<string, Relationship>;
+  readonly stylesPart: string | null;
+  readonly stringsPart: string | null;
+  /** The parts the later passes may inflate; each .rels part has been inflated already. */
+  readonly toParse: ReadonlySet<string | null>;
+  readonly budget: InflateBudget;
+}
+
+/** The first pass over the archive: every .rels part, and from them where the workbook's parts are. */
+function readLayout(bytes: Uint8Array, fileName: string): Layout {
   const budget = newBudget();
   const rels = new Map<string, Uint8Array[]>();
   let relsBytes = 0;
@@ -201,12 +234,11 @@ function readStructure(bytes: Uint8Array, fileName: string): Structure {
     const slash = part.lastIndexOf("/");
     const relsKey = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
     const chunks = rels.get(relsKey);
-    return chunks ? parseRelationships(chunks, part) : new Map();
+    return chunks ? parseRelationships(chunks, part, fileName, relsKey) : new Map();
   };
-  const noSheets = () => new XlsxRefusal(`${fileName} är ingen Excel-arbetsbok (arkivet innehåller inga kalkylblad).`);
   const rootDoc = [...relsOf("").values()].find((r) => REL_TYPE(r.type) === "officeDocument")?.target;
   const workbookPart = rootDoc && present.has(rootDoc) ? rootDoc : "xl/workbook.xml";
-  if (!present.has(workbookPart)) throw noSheets();
+  if (!present.has(workbookPart)) throw noSheets(fileName);
   const workbookRels = relsOf(workbookPart);
   const partOfType = (type: string, fallback: string) => {
     const target = [...workbookRels.values()].find((r) => REL_TYPE(r.type) === type)?.target;
@@ -216,24 +248,45 @@ function readStructure(bytes: Uint8Array, fileName: string): Structure {
   const stylesPart = partOfType("styles", `${dir}styles.xml`);
   const stringsPart = partOfType("sharedStrings", `${dir}sharedstrings.xml`);
   const toParse = new Set([workbookPart, stylesPart, stringsPart, ...[...workbookRels.values()].filter((r) => REL_TYPE(r.type) === "worksheet").map((r) => r.target)]);
-  scanZip(bytes, fileName, budget, (key) => (toParse.has(key) ? () => undefined : null));
-  const parseBudget = newBudget();
+  return { present, workbookPart, workbookRels, stylesPart, stringsPart, toParse, budget };
+}
 
+const noSheets = (fileName: string) => new XlsxRefusal(`${fileName} är ingen Excel-arbetsbok (arkivet innehåller inga kalkylblad).`);
+
+/**
+ * Runs the passes that parse as they inflate. When they refuse the file, the zip layer's verdict
+ * still comes first, as when every part was inflated (and only counted) before any XML was
+ * parsed: the parts the reader would inflate are inflated once more, only counted, so a zip
+ * bomb or a corrupt part is reported as such even when its XML was refused first (a run of
+ * white space too long for saxes to hold, say). This costs time only on the way to a refusal.
+ */
+function zipVerdictFirst<T>(bytes: Uint8Array, fileName: string, layout: Layout, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    if (!(e instanceof ZipRefusal)) scanZip(bytes, fileName, newBudget(), (key) => (key.endsWith(".rels") || layout.toParse.has(key) ? () => undefined : null));
+    throw e;
+  }
+}
+
+/** The second pass: the workbook, styles and shared strings, parsed as they are inflated. */
+function readStructure(bytes: Uint8Array, fileName: string, layout: Layout): Structure {
+  const { present, workbookPart, workbookRels, stylesPart, stringsPart, budget } = layout;
   let workbook: { sheets: Array<{ name: string; rId: string }>; date1904: boolean } = { sheets: [], date1904: false };
   let styles: boolean[] = [];
   let strings: string[] = [];
-  scanZip(bytes, fileName, parseBudget, (key) => {
+  scanZip(bytes, fileName, budget, (key) => {
     if (key === workbookPart) {
       const reader = new WorkbookReader();
-      return xmlSink(reader, () => (workbook = reader.result()));
+      return xmlSink(reader, fileName, key, () => (workbook = reader.result()));
     }
     if (key === stylesPart) {
       const reader = new StylesReader();
-      return xmlSink(reader, () => (styles = reader.result()));
+      return xmlSink(reader, fileName, key, () => (styles = reader.result()));
     }
     if (key === stringsPart) {
       const reader = new SharedStringsReader(fileName);
-      return xmlSink(reader, () => (strings = reader.strings));
+      return xmlSink(reader, fileName, key, () => (strings = reader.strings));
     }
     return null;
   });
@@ -243,8 +296,8 @@ function readStructure(bytes: Uint8Array, fileName: string): Structure {
     if (!rel || REL_TYPE(rel.type) !== "worksheet" || !present.has(rel.target)) continue;
     sheets.push({ name: s.name, part: rel.target });
   }
-  if (sheets.length === 0) throw noSheets();
-  return { sheets, sharedStrings: strings, dateStyles: styles, date1904: workbook.date1904, budget: parseBudget };
+  if (sheets.length === 0) throw noSheets(fileName);
+  return { sheets, sharedStrings: strings, dateStyles: styles, date1904: workbook.date1904, budget };
 }
 
 /** Resolves a relationship target against the part that owns it (OPC part names). */
@@ -265,6 +318,11 @@ interface XmlHandler {
   open(name: string, attributes: Record<string, string>): void;
   text(text: string): void;
   close(name: string): void;
+  /**
+   * Called when saxes has buffered more than MAX_XML_RUN characters without reporting anything;
+   * a handler that knows where it is (inside a cell's value, say) throws its own refusal.
+   */
+  longRun?(): void;
 }
 
 const localName = (name: string) => {
@@ -272,47 +330,109 @@ const localName = (name: string) => {
   return colon < 0 ? name : name.slice(colon + 1);
 };
 
-function xmlParser(handler: XmlHandler): SaxesParser<{ xmlns: false; position: false }> {
-  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
-  parser.on("opentag", (tag: SaxesTagPlain) => handler.open(localName(tag.name), tag.attributes));
-  parser.on("text", (text) => handler.text(text));
-  parser.on("cdata", (text) => handler.text(text));
-  parser.on("closetag", (tag: SaxesTagPlain) => handler.close(localName(tag.name)));
-  parser.on("error", (e) => {
-    throw e;
-  });
-  return parser;
+/**
+ * Bytes decoded per write to saxes. The strings stay small: V8 allocates a string over 128 KB
+ * on pages of its own, which made decoding fflate's chunks (several hundred KB each) whole about
+ * 30 times slower than in slices like these. What saxes buffers is checked after every write.
+ */
+const WRITE_BYTES = 32 * 1024;
+
+/**
+ * saxes over one part, holding bounded memory whatever the part contains: saxes buffers a text,
+ * a start tag with its attributes, a comment and the like until it ends, and keeps every open
+ * element on a stack. A part with a longer run between two reports than MAX_XML_RUN, or nested
+ * deeper than MAX_XML_DEPTH, is refused with a Swedish message instead.
+ */
+class XmlFeed {
+  private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  private readonly decoder = new StringDecoder("utf8");
+  private depth = 0;
+  /** Characters written since saxes last reported something (an upper bound). */
+  private run = 0;
+  private reported = false;
+
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly fileName: string,
+    private readonly part: string,
+  ) {
+    const { parser } = this;
+    parser.on("opentag", (tag: SaxesTagPlain) => {
+      this.reported = true;
+      if (++this.depth > MAX_XML_DEPTH) throw new XlsxRefusal(`${fileName} har i delen ”${part}” element nästlade i fler än ${nf(MAX_XML_DEPTH)} nivåer. Filen är skadad eller manipulerad och läses inte.`);
+      handler.open(localName(tag.name), tag.attributes);
+    });
+    parser.on("text", (text) => {
+      this.reported = true;
+      handler.text(text);
+    });
+    parser.on("cdata", (text) => {
+      this.reported = true;
+      handler.text(text);
+    });
+    parser.on("closetag", (tag: SaxesTagPlain) => {
+      this.reported = true;
+      this.depth--;
+      handler.close(localName(tag.name));
+    });
+    parser.on("error", (e) => {
+      throw e;
+    });
+  }
+
+  /** Decodes the next bytes of the part (UTF-8, a character may span two calls) and parses them. */
+  write(bytes: Uint8Array) {
+    for (let at = 0; at < bytes.length; at += WRITE_BYTES) this.parse(this.decoder.write(bytes.subarray(at, at + WRITE_BYTES)));
+  }
+
+  /** After the part's last byte: the parser checks that the document is complete. */
+  end() {
+    this.parse(this.decoder.end());
+    this.parser.close();
+  }
+
+  private parse(text: string) {
+    if (!text) return;
+    this.reported = false;
+    this.parser.write(text);
+    // After a report, saxes holds at most what followed it in this text.
+    this.run = this.reported ? text.length : this.run + text.length;
+    if (this.run > MAX_XML_RUN) {
+      this.handler.longRun?.();
+      throw new XlsxRefusal(`${this.fileName} har i delen ”${this.part}” en text eller ett XML-element på mer än ${nf(MAX_XML_RUN)} tecken. Filen är skadad eller manipulerad och läses inte.`);
+    }
+  }
 }
 
-/** A zip sink that decodes UTF-8 as it streams and feeds the parser; `done` runs after the last byte. */
-function xmlSink(handler: XmlHandler, done: () => void): EntrySink {
-  const parser = xmlParser(handler);
-  const decoder = new StringDecoder("utf8");
+/** A zip sink that feeds the part to saxes as it streams; `done` runs after the last byte. */
+function xmlSink(handler: XmlHandler, fileName: string, part: string, done: () => void): EntrySink {
+  const feed = new XmlFeed(handler, fileName, part);
   return (chunk, final) => {
-    const text = decoder.write(chunk) + (final ? decoder.end() : "");
-    if (text) parser.write(text);
+    feed.write(chunk);
     if (final) {
-      parser.close();
+      feed.end();
       done();
     }
   };
 }
 
-function parseRelationships(chunks: readonly Uint8Array[], source: string): Map<string, Relationship> {
+function parseRelationships(chunks: readonly Uint8Array[], source: string, fileName: string, part: string): Map<string, Relationship> {
   const out = new Map<string, Relationship>();
-  const parser = xmlParser({
-    open(name, a) {
-      if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
-      if (a.TargetMode === "External") return;
-      out.set(a.Id, { type: a.Type ?? "", target: resolveTarget(source, a.Target.trim()) });
+  const feed = new XmlFeed(
+    {
+      open(name, a) {
+        if (name !== "Relationship" || a.Id === undefined || a.Target === undefined) return;
+        if (a.TargetMode === "External") return;
+        out.set(a.Id, { type: a.Type ?? "", target: resolveTarget(source, a.Target.trim()) });
+      },
+      text() {},
+      close() {},
     },
-    text() {},
-    close() {},
-  });
-  const decoder = new StringDecoder("utf8");
-  for (const c of chunks) parser.write(decoder.write(c));
-  parser.write(decoder.end());
-  parser.close();
+    fileName,
+    part,
+  );
+  for (const c of chunks) feed.write(c);
+  feed.end();
   return out;
 }
 
@@ -374,34 +494,50 @@ class StylesReader implements XmlHandler {
 }
 
 /** `_x000D_` and the like: characters OOXML escapes in shared strings. */
-const unescapeOoxml = (text: string) => text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const unescapeOoxml = (text: string) => (text.includes("_x") ? text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text);
 
-const longTextMessage = (fileName: string, where: string, length: number) =>
-  `${fileName}: ${where} har en text på ${nf(length)} tecken; Excel tillåter högst ${nf(MAX_CELL_TEXT)} tecken i en cell. Filen är skadad eller manipulerad och läses inte.`;
+/** A text's length for a message: exact, or "mer än …" for one too long to hold. */
+const textLength = (length: number | "run") => (length === "run" ? `mer än ${nf(MAX_XML_RUN)}` : nf(length));
+
+const longTextMessage = (fileName: string, where: string, length: number | "run") =>
+  `${fileName}: ${where} har en text på ${textLength(length)} tecken; Excel tillåter högst ${nf(MAX_CELL_TEXT)} tecken i en cell. Filen är skadad eller manipulerad och läses inte.`;
 
 class SharedStringsReader implements XmlHandler {
   readonly strings: string[] = [];
   private plain: string | null = null;
   private runs: string[] | null = null;
-  private buf: string[] | null = null;
+  /** The current <t>'s text, null outside one. */
+  private buf: string | null = null;
   private depthRun = false;
   private inPhonetic = false;
   private total = 0;
+  /** Characters of the current <si> so far, its runs together (bounded before they are joined). */
+  private chars = 0;
   constructor(private readonly fileName: string) {}
   open(name: string) {
     if (name === "si") {
       this.plain = null;
       this.runs = null;
+      this.chars = 0;
     } else if (name === "r") this.depthRun = true;
     else if (name === "rPh") this.inPhonetic = true;
-    else if (name === "t" && !this.inPhonetic) this.buf = [];
+    else if (name === "t" && !this.inPhonetic) {
+      // Each <t> counts as a character, so a text of countless empty runs is bounded too.
+      if (++this.chars > MAX_XML_RUN) throw new XlsxRefusal(longTextMessage(this.fileName, "en delad text", "run"));
+      this.buf = "";
+    }
   }
   text(text: string) {
-    this.buf?.push(text);
+    if (this.buf === null) return;
+    if ((this.chars += text.length) > MAX_XML_RUN) this.longRun();
+    this.buf += text;
+  }
+  longRun() {
+    if (this.buf !== null) throw new XlsxRefusal(longTextMessage(this.fileName, "en delad text", "run"));
   }
   close(name: string) {
-    if (name === "t" && this.buf) {
-      const t = unescapeOoxml(this.buf.join(""));
+    if (name === "t" && this.buf !== null) {
+      const t = unescapeOoxml(this.buf);
       this.buf = null;
       if (this.depthRun) (this.runs ??= []).push(t);
       else this.plain = t;
@@ -442,7 +578,13 @@ function columnOf(ref: string): number {
   }
   if (i === start) return NaN;
   if (ref.charCodeAt(i) === 36) i++; // "$"
-  return /^\d+$/.test(ref.slice(i)) ? col : NaN;
+  // Then the row: one digit or more, nothing else.
+  if (i === ref.length) return NaN;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+  }
+  return col;
 }
 
 function rowOf(ref: string): number {
@@ -469,7 +611,8 @@ class SheetReader implements XmlHandler {
   private target = Target.None;
   // The current row.
   private row = 0;
-  private cols: number[] = [];
+  /** The current row's columns, null while they run 1, 2, 3 … (the value's index + 1). */
+  private cols: number[] | null = null;
   private values: CellValue[] = [];
   // The current cell.
   private col = 0;
@@ -478,6 +621,8 @@ class SheetReader implements XmlHandler {
   private formula = false;
   private raw: string | undefined;
   private runs: string[] | null = null;
+  /** Characters of the current cell's value so far, over all its texts and runs. */
+  private chars = 0;
 
   constructor(
     private readonly sheet: string,
@@ -503,7 +648,7 @@ class SheetReader implements XmlHandler {
         if (!Number.isInteger(r) || r < 1) this.refuse(`har ett ogiltigt radnummer (”${a.r}”). Filen är skadad och läses inte.`);
         if (r > MAX_ROW) this.refuse(`har en rad med nummer ${nf(r)}, men Excel har högst ${nf(MAX_ROW)} rader. Filen är skadad eller manipulerad och läses inte.`);
         this.row = r;
-        this.cols = [];
+        this.cols = null;
         this.values = [];
         this.col = 0;
         return;
@@ -523,6 +668,7 @@ class SheetReader implements XmlHandler {
         this.formula = false;
         this.raw = undefined;
         this.runs = null;
+        this.chars = 0;
         return;
       }
       case "f":
@@ -537,6 +683,8 @@ class SheetReader implements XmlHandler {
         return;
       case "r":
         if (this.inInline) {
+          // Each run counts as a character, so a cell of countless empty runs is bounded too.
+          if (++this.chars > MAX_XML_RUN) this.refuseLongText("run");
           this.inRun = true;
           (this.runs ??= []).push("");
         }
@@ -557,6 +705,10 @@ class SheetReader implements XmlHandler {
       case Target.Formula:
         if (text) this.formula = true;
         return;
+    }
+    // A value may come in many pieces (CDATA sections, runs): bounded before they are joined.
+    if ((this.chars += text.length) > MAX_XML_RUN) this.refuseLongText("run");
+    switch (this.target) {
       case Target.Value:
       case Target.InlineText:
         this.raw = this.raw === undefined ? text : this.raw + text;
@@ -604,8 +756,17 @@ class SheetReader implements XmlHandler {
   }
 
   private text32k(value: string): string {
-    if (value.length > MAX_CELL_TEXT) this.refuse(`har i cell ${cellRef(this.row, this.col)} en text på ${nf(value.length)} tecken; Excel tillåter högst ${nf(MAX_CELL_TEXT)} tecken i en cell. Filen är skadad eller manipulerad och läses inte.`);
+    if (value.length > MAX_CELL_TEXT) this.refuseLongText(value.length);
     return value;
+  }
+
+  private refuseLongText(length: number | "run"): never {
+    this.refuse(`har i cell ${cellRef(this.row, this.col)} en text på ${textLength(length)} tecken; Excel tillåter högst ${nf(MAX_CELL_TEXT)} tecken i en cell. Filen är skadad eller manipulerad och läses inte.`);
+  }
+
+  /** A value or inline text too long for saxes to hold: refused as the cell's text. */
+  longRun() {
+    if (this.inSheetData && this.target !== Target.None && this.target !== Target.Formula) this.refuseLongText("run");
   }
 
   /** The cell's value as ExcelJS gave it (formulas give their cached result). */
@@ -647,7 +808,8 @@ class SheetReader implements XmlHandler {
           value = this.number(raw ?? "");
       }
     } else return; // no value: Excel keeps such a cell only for its style
-    this.cols.push(this.col);
+    if (this.cols === null && this.col !== this.values.length + 1) this.cols = this.values.map((_, i) => i + 1);
+    this.cols?.push(this.col);
     this.values.push(value);
     if (this.counter && ++this.counter.cells > MAX_CELLS) throw new XlsxRefusal(tooManyCells(this.fileName));
   }
@@ -655,15 +817,19 @@ class SheetReader implements XmlHandler {
   private endRow() {
     const { cols, values } = this;
     let cells: CellValue[] = EMPTY_ROW as CellValue[];
-    if (cols.length) {
+    if (!cols) {
+      // Columns 1…n in order, the usual row: the values are the row. Copied to an array of
+      // exactly their length (grown by pushes, `values` has room for 17), which later GCs copy.
+      if (values.length) cells = values.slice();
+    } else {
       let ordered = true;
       for (let i = 1; i < cols.length; i++) if (cols[i]! <= cols[i - 1]!) ordered = false;
       const order = cols.map((_, i) => i);
       if (!ordered) order.sort((x, y) => cols[x]! - cols[y]! || x - y);
       cells = [];
       for (const i of order) putCell(cells, cols[i]!, values[i]!);
-      if (this.counter && (this.counter.positions += cells.length) > MAX_CELL_POSITIONS) this.refuse(spreadMessage());
     }
+    if (this.counter && (this.counter.positions += cells.length) > MAX_CELL_POSITIONS) this.refuse(spreadMessage());
     this.onRow(this.row, cells);
   }
 
@@ -712,7 +878,7 @@ function putCell(cells: CellValue[], col: number, value: CellValue) {
  * (a range without a value there gives empty cells, and its rows count as used). Overlapping
  * ranges make the file corrupt, as in Excel.
  */
-function applyMerges(reader: SheetReader, rows: Map<number, CellValue[]>, counter: { cells: number; positions: number }, fileName: string) {
+function applyMerges(reader: SheetReader, rows: Rows, counter: { cells: number; positions: number }, fileName: string) {
   if (reader.merges.length === 0) return;
   counter.cells += reader.mergedArea();
   if (counter.cells > MAX_CELLS) throw new XlsxRefusal(tooManyCells(fileName));
@@ -725,10 +891,10 @@ function applyMerges(reader: SheetReader, rows: Map<number, CellValue[]>, counte
         covered.add(key);
       }
     }
-    const master = rows.get(m.top)?.[m.left - 1] ?? null;
+    const master = rows[m.top - 1]?.[m.left - 1] ?? null;
     for (let r = m.top; r <= m.bottom; r++) {
-      let cells = rows.get(r);
-      if (!cells || cells === EMPTY_ROW) rows.set(r, (cells = []));
+      let cells = rows[r - 1];
+      if (!cells || cells === EMPTY_ROW) rows[r - 1] = cells = [];
       const before = cells.length;
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) putCell(cells, c, master);
       counter.positions += cells.length - before;

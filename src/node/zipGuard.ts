@@ -11,15 +11,20 @@ export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 
 /**
  * Compressed bytes handed to fflate per push. DEFLATE expands at most ~1 032 times, so one push
- * inflates at most ~66 MB before the counter is checked again (64 KiB reads about twice as fast
- * as 16 KiB, whose pushes are dominated by fflate's buffer handling).
+ * inflates at most ~17 MB before the counter is checked again. fflate grows (doubling and
+ * copying) an output buffer per push, so smaller pushes move fewer bytes: 16 KiB inflates a
+ * 100 000-row workbook about 20 % faster than 64 KiB, and much smaller pushes lose it again to
+ * the work every push does.
  */
-const PUSH_BYTES = 64 * 1024;
+const PUSH_BYTES = 16 * 1024;
 
 export type ZipVerdict = { readonly ok: true } | { readonly ok: false; readonly message: string };
 
 /** A refusal with a Swedish message for the user; thrown anywhere in the reader, caught at its edge. */
 export class XlsxRefusal extends Error {}
+
+/** The zip layer's own refusal: the archive is corrupt or unpacks beyond the limit. */
+export class ZipRefusal extends XlsxRefusal {}
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -60,8 +65,10 @@ export const partKey = (name: string) => name.replace(/\\/g, "/").replace(/^\/+/
 /**
  * Streams the archive once. For each entry, `pick` gets its normalised name and returns a sink
  * to inflate it into, or null to skip it without inflating. Returns the normalised names of all
- * entries. Throws XlsxRefusal when the archive is corrupt, holds an entry twice, uses an unknown
+ * entries. Throws ZipRefusal when the archive is corrupt, holds an entry twice, uses an unknown
  * compression, or inflates beyond the budget; an error thrown by a sink propagates unchanged.
+ * The budget is checked before each inflated chunk reaches its sink, so a sink that parses as
+ * it goes never sees more than the limit plus one chunk.
  */
 export function scanZip(bytes: Uint8Array, fileName: string, budget: InflateBudget, pick: (key: string) => EntrySink | null): string[] {
   const names: string[] = [];
@@ -73,7 +80,7 @@ export function scanZip(bytes: Uint8Array, fileName: string, budget: InflateBudg
     const key = partKey(file.name);
     names.push(key);
     if (seen.has(key)) {
-      failure = new XlsxRefusal(corruptMessage(fileName));
+      failure = new ZipRefusal(corruptMessage(fileName));
       return;
     }
     seen.add(key);
@@ -83,12 +90,12 @@ export function scanZip(bytes: Uint8Array, fileName: string, budget: InflateBudg
     file.ondata = (err, chunk, final) => {
       if (failure) return;
       if (err) {
-        failure = new XlsxRefusal(corruptMessage(fileName));
+        failure = new ZipRefusal(corruptMessage(fileName));
         return;
       }
       budget.used += chunk.length;
       if (budget.used > budget.limit) {
-        failure = new XlsxRefusal(unpackedMessage(fileName));
+        failure = new ZipRefusal(unpackedMessage(fileName));
         return;
       }
       try {
@@ -102,7 +109,7 @@ export function scanZip(bytes: Uint8Array, fileName: string, budget: InflateBudg
     try {
       file.start();
     } catch {
-      failure = new XlsxRefusal(corruptMessage(fileName));
+      failure = new ZipRefusal(corruptMessage(fileName));
     }
   });
   unzip.register(UnzipInflate);
@@ -112,10 +119,10 @@ export function scanZip(bytes: Uint8Array, fileName: string, budget: InflateBudg
       unzip.push(bytes.subarray(at, end), end === bytes.length);
     }
   } catch {
-    if (!failure) failure = new XlsxRefusal(corruptMessage(fileName));
+    if (!failure) failure = new ZipRefusal(corruptMessage(fileName));
   }
   if (failure) throw failure;
   // An entry that never reached its end was cut off: the archive is truncated.
-  if (open.size > 0) throw new XlsxRefusal(corruptMessage(fileName));
+  if (open.size > 0) throw new ZipRefusal(corruptMessage(fileName));
   return names;
 }

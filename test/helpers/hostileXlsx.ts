@@ -34,6 +34,14 @@ export async function withBilaga1(xml: string): Promise<Buffer> {
   return Buffer.from(zipSync(files));
 }
 
+/** The clean workbook with its shared strings part replaced by `<sst>` around `items`. */
+export async function withSharedStrings(items: string): Promise<Buffer> {
+  const files = unzipSync(new Uint8Array(await cleanWorkbook()));
+  if (!files["xl/sharedStrings.xml"]) throw new Error("the clean workbook has no shared strings part");
+  files["xl/sharedStrings.xml"] = new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?><sst ${NS}>${items}</sst>`);
+  return Buffer.from(zipSync(files));
+}
+
 /** Raw DEFLATE of `head` + `fill` repeated to `bytes` + `tail`, streamed through zlib. */
 function deflatePadded(head: string, fillByte: number, bytes: number, tail: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { readXlsxBytes, MAX_CELL_TEXT } from "../../src/node/readXlsx";
+import { readXlsxBytes, MAX_CELL_TEXT, MAX_XML_DEPTH, MAX_XML_RUN } from "../../src/node/readXlsx";
 import { BIN, cli, ensureBuiltCli, ROOT } from "../helpers/cli";
-import { bilagaRows, sheetXml, withBilaga1, zipBomb } from "../helpers/hostileXlsx";
+import { bilagaRows, sheetXml, withBilaga1, withSharedStrings, zipBomb } from "../helpers/hostileXlsx";
 
 /**
  * Hostile .xlsx files, generated here: each is refused with exit code 2 and a Swedish message,
@@ -101,6 +101,40 @@ describe("hostile .xlsx files: exit 2, a Swedish message, no crash", () => {
     await refused("lang.xlsx", await withBilaga1(sheetXml(`${bilagaRows()}<row r="3"><c r="H3" t="inlineStr"><is><t>${long}</t></is></c></row>`)), /i cell H3 en text på 32 768 tecken; Excel tillåter högst 32 767 tecken/);
     const atLimit = await readXlsxBytes(await withBilaga1(sheetXml(`${bilagaRows()}<row r="3"><c r="H3" t="str"><f>REPT("x",32767)</f><v>${"x".repeat(MAX_CELL_TEXT)}</v></c></row>`)), "ok.xlsx");
     expect(atLimit.ok && atLimit.workbook.sheets[0]!.rows[2]![7]).toHaveLength(MAX_CELL_TEXT);
+  });
+
+  it("refuses a text too long to hold while it streams, in a cell, in pieces, or shared, without reading it to its end", async () => {
+    const huge = "x".repeat(MAX_XML_RUN + 1);
+    const tooLong = /en text på mer än 1 048 576 tecken; Excel tillåter högst 32 767 tecken/;
+    await refused("v.xlsx", await withBilaga1(sheetXml(`${bilagaRows()}<row r="3"><c r="H3" t="str"><v>${huge}</v></c></row>`)), /i cell H3 en text på mer än 1 048 576 tecken/);
+    // In CDATA pieces and runs each shorter than the limit: bounded before they are joined.
+    const piece = "y".repeat(MAX_XML_RUN / 4);
+    const cdata = Array.from({ length: 5 }, () => `<![CDATA[${piece}]]>`).join("");
+    await refused("cdata.xlsx", await withBilaga1(sheetXml(`${bilagaRows()}<row r="3"><c r="H3" t="str"><v>${cdata}</v></c></row>`)), tooLong);
+    const runs = Array.from({ length: 5 }, () => `<r><t>${piece}</t></r>`).join("");
+    await refused("runs.xlsx", await withBilaga1(sheetXml(`${bilagaRows()}<row r="3"><c r="H3" t="inlineStr"><is>${runs}</is></c></row>`)), tooLong);
+    await refused("si.xlsx", await withSharedStrings(`<si><t>${huge}</t></si>`), tooLong);
+    await refused("si-runs.xlsx", await withSharedStrings(`<si>${"<r><t/></r>".repeat(MAX_XML_RUN + 1)}</si>`), tooLong);
+    // Anywhere else (here white space between rows): refused as a part too long to read (checked
+    // every 64 Ki characters written, so a run just over the limit may still pass).
+    await refused("ws.xlsx", await withBilaga1(sheetXml(`${bilagaRows()}${" ".repeat(2 * MAX_XML_RUN)}`)), /en text eller ett XML-element på mer än 1 048 576 tecken/);
+  });
+
+  it("reads a part that unpacks to 300 MB of white space, under the zip limit, in bounded memory: refused as a run too long, not a crash", () => {
+    // Before, such a part passed the count and saxes then held all of its white space as one text.
+    return zipBomb(300 * 1024 * 1024).then((bomb) => {
+      writeFileSync(file("vitt.xlsx"), bomb);
+      const r = child(["validate", file("vitt.xlsx")]);
+      expect({ code: r.code, signal: r.signal, err: r.err }).toEqual({ code: 2, signal: null, err: expect.stringMatching(/en text eller ett XML-element på mer än 1 048 576 tecken/) });
+      expect(r.ms).toBeLessThan(60_000); // a guard against hanging, not a benchmark
+    });
+  });
+
+  it(`refuses elements nested deeper than ${MAX_XML_DEPTH} levels`, async () => {
+    const deep = "<x>".repeat(MAX_XML_DEPTH) + "</x>".repeat(MAX_XML_DEPTH);
+    await refused("djup.xlsx", await withBilaga1(sheetXml(`${bilagaRows()}<row r="3"><c r="A3"><v>1</v></c></row>`, `<extLst>${deep}</extLst>`)), /element nästlade i fler än 1 000 nivåer/);
+    const read = await readXlsxBytes(await withBilaga1(sheetXml(bilagaRows(), `<extLst>${"<x>".repeat(MAX_XML_DEPTH - 10)}${"</x>".repeat(MAX_XML_DEPTH - 10)}</extLst>`)), "ok.xlsx");
+    expect(read.ok).toBe(true);
   });
 
   it("refuses a reference to a shared text that does not exist, and XML that is not well-formed", async () => {
