@@ -286,7 +286,7 @@ function startPage(data: GuideData): void {
   special.checked = yes === "ja" || yes === "true" || yes === "sant" || yes === "1" || yes === "yes";
   if (["iso", "boendeform", "alder", "specialanpassad"].some((k) => params.has(k))) {
     const code = parseIsoCode(q.iso);
-    const first = whole ?? (code.ok ? loadGuide(compactForCode(data.edition, code.code)) : guide());
+    const first = code.ok ? loadGuide(compactForCode(data.edition, code.code)) : guide();
     showAnswer(first, q, ask(first, q), false);
   }
   // Read the whole edition while the reader looks at the page, so the first search is instant.
