@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { closeSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { fsErrorSv, InputError } from "./io";
@@ -7,7 +7,9 @@ import { fsErrorSv, InputError } from "./io";
 /*
  * Writing a publication so that readers never see half of it and two runs never mix:
  *  1. an exclusive lock file in the output folder (one publication at a time per folder: the
- *     guide's pages are shared by the editions in it), taken with O_EXCL;
+ *     guide's pages are shared by the editions in it), taken with O_EXCL; a lock whose process
+ *     is gone is broken under a second O_EXCL file, one run at a time (the holder is known by its
+ *     process id, so the folder is meant for runs on one machine);
  *  2. under the lock, the "is this edition already published with other content?" check;
  *  3. every file written into a hidden staging folder beside the targets;
  *  4. the commit: synchronous renames into place with the edition JSON last, so no signal handler
@@ -49,8 +51,13 @@ interface LockInfo {
 
 /** A lock file that cannot be read as a lock is young (still being written) this long. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
+/** A breaker file (see breakStaleLock) older than this was left by a run killed while breaking. */
+const BREAKER_STALE_MS = 10_000;
 
-type LockState = { readonly kind: "gone" } | { readonly kind: "live"; readonly info: LockInfo | null } | { readonly kind: "stale"; readonly content: string };
+type LockState =
+  | { readonly kind: "gone" }
+  | { readonly kind: "live"; readonly info: LockInfo | null }
+  | { readonly kind: "stale"; readonly content: string; readonly ino: number };
 
 /**
  * What the lock file says. The holder creates it with O_EXCL and writes its content right after,
@@ -61,9 +68,12 @@ type LockState = { readonly kind: "gone" } | { readonly kind: "live"; readonly i
 function lockState(file: string): LockState {
   let content: string;
   let age: number;
+  let ino: number;
   try {
     content = readFileSync(file, "utf8");
-    age = Date.now() - statSync(file).mtimeMs;
+    const stat = statSync(file);
+    age = Date.now() - stat.mtimeMs;
+    ino = stat.ino;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return { kind: "gone" };
     throw e;
@@ -75,8 +85,8 @@ function lockState(file: string): LockState {
   } catch {
     info = null;
   }
-  if (info === null) return age < UNREADABLE_LOCK_GRACE_MS ? { kind: "live", info: null } : { kind: "stale", content };
-  return alive(info.pid) && info.pid !== process.pid ? { kind: "live", info } : { kind: "stale", content };
+  if (info === null) return age < UNREADABLE_LOCK_GRACE_MS ? { kind: "live", info: null } : { kind: "stale", content, ino };
+  return alive(info.pid) && info.pid !== process.pid ? { kind: "live", info } : { kind: "stale", content, ino };
 }
 
 function busy(dir: string, info: LockInfo | null): InputError {
@@ -87,36 +97,36 @@ function busy(dir: string, info: LockInfo | null): InputError {
 }
 
 /**
- * Removes a stale lock without removing a fresh one that another run created in the meantime:
- * the lock is moved aside first (atomic), and put back if what was moved is not the stale lock.
+ * Removes a stale lock, one run at a time: under a second O_EXCL file (the breaker), the lock is
+ * read again and removed only if it is still the very file judged stale (same inode, same
+ * content). Only a breaker removes another run's lock, and a lock is only ever created where none
+ * is, so nothing can replace the stale lock between that check and the removal. A live lock is
+ * never moved or touched.
  */
-function removeStaleLock(dir: string, file: string, stale: string): void {
-  const aside = `${file}.${process.pid}-${randomUUID()}`;
+function breakStaleLock(dir: string, file: string, stale: { readonly content: string; readonly ino: number }): void {
+  const breaker = `${file}.bryt`;
   try {
-    renameSync(file, aside);
+    closeSync(openSync(breaker, "wx"));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // another run removed it first
-    throw e;
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+    // Another run is breaking the lock now, or one was killed while doing it long ago.
+    const since = (() => {
+      try {
+        return Date.now() - statSync(breaker).mtimeMs;
+      } catch {
+        return 0;
+      }
+    })();
+    if (since <= BREAKER_STALE_MS) throw busy(dir, null);
+    rmSync(breaker, { force: true });
+    return; // the caller tries again
   }
-  const moved = readFileSync(aside, "utf8");
-  if (moved === stale) {
-    rmSync(aside, { force: true });
-    return;
-  }
-  // A live run's lock: give it back (link does not overwrite a lock taken meanwhile).
   try {
-    linkSync(aside, file);
-  } catch {
-    // Nothing more to do safely; the other run sees its lock changed and stops before its commit.
+    const now = lockState(file);
+    if (now.kind === "stale" && now.ino === stale.ino && now.content === stale.content) rmSync(file, { force: true });
+  } finally {
+    rmSync(breaker, { force: true });
   }
-  rmSync(aside, { force: true });
-  let info: LockInfo | null = null;
-  try {
-    info = JSON.parse(moved) as LockInfo;
-  } catch {
-    info = null;
-  }
-  throw busy(dir, info);
 }
 
 interface HeldLock {
@@ -128,22 +138,38 @@ interface HeldLock {
 function takeLock(dir: string, edition: string): HeldLock {
   const file = path.join(dir, LOCK);
   const token = `${process.pid}-${randomUUID()}`;
+  const cannotLock = (e: unknown) => new InputError(`Kunde inte låsa ${dir} för publicering: ${fsErrorSv(e)}. Inget publicerades.`);
   for (let attempt = 0; attempt < 3; attempt++) {
+    let fd: number;
     try {
-      const fd = openSync(file, "wx");
-      try {
-        writeSync(fd, JSON.stringify({ pid: process.pid, edition, token, started: new Date().toISOString() }));
-      } finally {
-        closeSync(fd);
-      }
-      return { file, token };
+      fd = openSync(file, "wx");
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new InputError(`Kunde inte skriva i ${dir}: ${fsErrorSv(e)}. Inget publicerades.`);
-      const state = lockState(file);
-      if (state.kind === "live") throw busy(dir, state.info);
-      // Left by a run that was killed: no process holds it any more.
-      if (state.kind === "stale") removeStaleLock(dir, file, state.content);
+      let state: LockState;
+      try {
+        state = lockState(file);
+        if (state.kind === "live") throw busy(dir, state.info);
+        // Left by a run that was killed: no process holds it any more.
+        if (state.kind === "stale") breakStaleLock(dir, file, state);
+      } catch (e2) {
+        throw e2 instanceof InputError ? e2 : cannotLock(e2);
+      }
+      continue;
     }
+    try {
+      writeSync(fd, JSON.stringify({ pid: process.pid, edition, token, started: new Date().toISOString() }));
+      closeSync(fd);
+    } catch (e) {
+      // This run made the file: an empty lock left behind would hold off every run for 30 s.
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      rmSync(file, { force: true });
+      throw new InputError(`Kunde inte skriva i ${dir}: ${fsErrorSv(e)}. Inget publicerades.`);
+    }
+    return { file, token };
   }
   throw new InputError(`Kunde inte låsa ${dir} för publicering. Inget publicerades.`);
 }
@@ -184,11 +210,21 @@ export async function publishAtomically(p: Publication): Promise<void> {
   }
   let lock: HeldLock | null = null;
   let staging: string | null = null;
+  // Each removal on its own: a staging folder that cannot be removed must not leave the lock.
   const cleanUp = () => {
-    if (staging) rmSync(staging, { recursive: true, force: true });
-    if (lock && stillHeld(lock)) rmSync(lock.file, { force: true });
+    const [dir, held] = [staging, lock];
     staging = null;
     lock = null;
+    try {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Left for the next run: removeStaleStaging removes staging folders of runs that have ended.
+    }
+    try {
+      if (held && stillHeld(held)) rmSync(held.file, { force: true });
+    } catch {
+      // A lock that cannot be removed counts as stale once this process has ended.
+    }
   };
   const onSignal = (signal: (typeof SIGNALS)[number]) => {
     cleanUp();

@@ -119,6 +119,27 @@ describe("publish writes all or nothing", () => {
     expect(hidden(out)).toEqual([]);
   });
 
+  it("breaks a killed run's lock one run at a time: refuses while another run is breaking it, clears a breaker left by a killed run", async () => {
+    const { mkdirSync, utimesSync } = await import("node:fs");
+    const gone = spawn("true");
+    await new Promise((r) => gone.on("close", r));
+    const out = file("breaker");
+    mkdirSync(out);
+    const lock = path.join(out, ".kostnadsansvar-publicering.lock");
+    const breaker = `${lock}.bryt`;
+    writeFileSync(lock, JSON.stringify({ pid: gone.pid, edition: "R" }));
+    writeFileSync(breaker, "");
+    const refused = await start(["publish", file("a.xlsx"), "--edition", "R", "--out", out]).done;
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/publiceras redan i .* av en annan körning\. .*Inget publicerades\./);
+    expect(readdirSync(out).sort()).toEqual([".kostnadsansvar-publicering.lock", ".kostnadsansvar-publicering.lock.bryt"]);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(breaker, old, old);
+    const after = await start(["publish", file("a.xlsx"), "--edition", "R", "--out", out]).done;
+    expect([after.code, after.err]).toEqual([0, ""]);
+    expect(hidden(out)).toEqual([]);
+  });
+
   it.each(["SIGTERM", "SIGINT"] as const)("a %s while the files are staged removes them, the staging folder and the lock: nothing published", async (signal) => {
     const out = file(`signal-${signal}`);
     const run = start(["publish", file("a.xlsx"), "--edition", "R", "--out", out], { KOSTNADSANSVAR_TEST_PAUSE_BEFORE_COMMIT_MS: "30000" });
