@@ -185,6 +185,8 @@ function answersFor(index: WhoPaysIndex, date: string | undefined, proposals: bo
  */
 const unsureMemos = new WeakMap<Map<number, WhoPaysAnswer>, Map<string, WhoPaysResult>>();
 const MAX_RAW_KEY = 200;
+/** Free text varies without end (ages as "80 år", odd spellings): this memo is kept small. */
+const MAX_UNSURE_ENTRIES = 20_000;
 
 function rawPart(v: CellValue | undefined): string | null {
   switch (typeof v) {
@@ -221,7 +223,7 @@ function unsure(query: WhoPaysQuery, index: WhoPaysIndex, spec: Spec, proposals:
   const known = memo.get(key);
   if (known !== undefined) return known;
   const result = spec(query, index);
-  if (memo.size >= MAX_ENTRIES) memo.clear();
+  if (memo.size >= MAX_UNSURE_ENTRIES) memo.clear();
   memo.set(key, result);
   return result;
 }
