@@ -6,7 +6,7 @@ import { editionModel } from "../core/editions/edition";
 import { sheetKeyOf } from "../core/model";
 import { addReportSheet, readSheets, sheetNames } from "../excel/adapter";
 import { currentBasis } from "../excel/modelSource";
-import { byId, el } from "./dom";
+import { byId, el, VIEW_SHOWN } from "./dom";
 import { exclusive, onValidated, previousEdition, state } from "./state";
 import { runValidation } from "./validateView";
 
@@ -162,8 +162,8 @@ export function initCostsView(): void {
   // Beräkna reads the workbook again first: Kostnader or the lists may have changed since the last review.
   byId("cost-shift-run").addEventListener("click", () => void runValidation().then(renderCostShift));
   byId("follow-up-run").addEventListener("click", () => void exclusive(runFollowUp));
-  byId("tab-costs").addEventListener("click", () => void fillSheetChoices().catch(() => undefined));
-  // The view may start after its tab was clicked (its script loads on that click): fill now too.
+  byId("view-costs").addEventListener(VIEW_SHOWN, () => void fillSheetChoices().catch(() => undefined));
+  // The view may start after its tab was shown (its script loads then): fill now too.
   void fillSheetChoices().catch(() => undefined);
   onValidated(renderCostShift);
   renderCostShift();

@@ -32,3 +32,6 @@ export function debounce(fn: () => void, ms: number): () => void {
     timer = setTimeout(fn, ms);
   };
 }
+
+/** Dispatched on a view's element each time its tab is shown (by click or arrow key). */
+export const VIEW_SHOWN = "kostnadsansvar-visas";

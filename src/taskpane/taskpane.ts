@@ -1,5 +1,5 @@
 import { registerCommands } from "../commands/commands";
-import { byId } from "./dom";
+import { byId, VIEW_SHOWN } from "./dom";
 
 /** Shown when the page is opened outside Excel (office.js absent or another host). */
 export const NOT_IN_EXCEL = "Kostnadsansvar är ett tillägg för Excel. Öppna det i Excel (Windows, Mac eller Excel på webben) via gruppen Kostnadsansvar på fliken Start.";
@@ -48,6 +48,8 @@ export function showTab(tab: Tab): void {
     button.tabIndex = selected ? 0 : -1;
     byId(`view-${t}`).hidden = !selected;
   }
+  // By click or by arrow key alike: a view that shows live workbook state refreshes on this.
+  byId(`view-${tab}`).dispatchEvent(new Event(VIEW_SHOWN));
   void loadView(tab);
 }
 

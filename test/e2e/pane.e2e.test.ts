@@ -509,6 +509,19 @@ describe("the Publicera and Kostnader views", () => {
     expectNoErrors(pane);
   });
 
+  it("lists the cost sheets afresh when the Kostnader tab is reached by arrow key", async () => {
+    const pane = await e2e.openPane({ workbook: await publishableWorkbook() });
+    const { page } = pane;
+    // The view loads in the background after first paint and lists the sheets it finds.
+    await page.locator('#follow-up-sheet option[value="Kostnadsrader"]').waitFor({ state: "attached" });
+    await fake(page, (x) => x.deleteSheet("Kostnadsrader"));
+    await page.focus("#tab-publish");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getAttribute("#tab-costs", "aria-selected")).toBe("true");
+    await page.locator('#follow-up-sheet option[value="Kostnadsrader"]').waitFor({ state: "detached", timeout: 10_000 });
+    expectNoErrors(pane);
+  });
+
   it("follows up quarterly costs onto a new sheet with a chart, accounting for every krona", async () => {
     const pane = await e2e.openPane({ workbook: await publishableWorkbook() });
     const { page } = pane;
