@@ -53,6 +53,8 @@ declare global {
       frozenRows(sheet: string): number;
       dataValidation(sheet: string, a1: string): unknown;
       setValue(sheet: string, a1: string, value: FakeCell): void;
+      /** The user deletes a sheet (onDeleted fires later, as in Excel). */
+      deleteSheet(name: string): void;
     };
   }
 }
