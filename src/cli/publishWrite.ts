@@ -109,17 +109,12 @@ function breakStaleLock(dir: string, file: string, stale: { readonly content: st
     closeSync(openSync(breaker, "wx"));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    // Another run is breaking the lock now, or one was killed while doing it long ago.
-    const since = (() => {
-      try {
-        return Date.now() - statSync(breaker).mtimeMs;
-      } catch {
-        return 0;
-      }
-    })();
-    if (since <= BREAKER_STALE_MS) throw busy(dir, null);
-    rmSync(breaker, { force: true });
-    return; // the caller tries again
+    // Another run is breaking the lock now, or one was killed while doing it long ago; a breaker
+    // gone by now has finished, and the caller tries again.
+    const made = statSync(breaker, { throwIfNoEntry: false });
+    if (made && Date.now() - made.mtimeMs <= BREAKER_STALE_MS) throw busy(dir, null);
+    if (made) rmSync(breaker, { force: true });
+    return;
   }
   try {
     const now = lockState(file);
