@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Generates src/core/example/isoList.ts from the partial public ISO 9999 list (CSV).
-// Usage: node scripts/gen-iso-list.mjs [path/to/iso9999-sv-partial.csv]
-// Default input: ../shared/data/iso9999-sv-partial.csv relative to the repo root.
+// Usage: node scripts/gen-iso-list.mjs [path/to/iso9999-sv-partial.csv [path/to/output.ts]]
+// Default input: data/iso9999-sv-partial.csv in the repository (each row names its source).
 // Plain Node ESM, no dependencies. Rows whose code is not `NN`, `NN NN` or `NN NN NN`, or that
 // repeat an earlier code, are reported on stderr and skipped.
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -9,8 +9,8 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const input = resolve(repoRoot, process.argv[2] ?? "../shared/data/iso9999-sv-partial.csv");
-const output = resolve(repoRoot, "src/core/example/isoList.ts");
+const input = resolve(repoRoot, process.argv[2] ?? "data/iso9999-sv-partial.csv");
+const output = resolve(repoRoot, process.argv[3] ?? "src/core/example/isoList.ts");
 const CODE = /^\d{2}( \d{2}){0,2}$/;
 
 /**
