@@ -28,7 +28,8 @@ module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const url = dev ? DEV_URL : productionUrl(env);
   return {
-    devtool: dev ? "eval-source-map" : "source-map",
+    // No source maps in the production folder: what a kommun hosts is the code users run, nothing more.
+    devtool: dev ? "eval-source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
       // One runtime: the pane shares the functions' modules (and so their cached workbook model).
@@ -47,14 +48,14 @@ module.exports = async (env, options) => {
           exclude: /node_modules/,
           // Type checking runs separately (npm run typecheck), which CI runs before the build.
           // ES modules (not CommonJS) so that webpack drops what is not used, e.g. zod's other locales.
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { noEmit: false, sourceMap: true, module: "es2022" } } },
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { noEmit: false, sourceMap: dev, module: "es2022" } } },
         },
       ],
     },
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new SwedishFunctionsPlugin({ input: "functions.json", output: "functions-sv.json", sv: path.resolve(__dirname, "src/functions/sv.json") }),
+      new SwedishFunctionsPlugin({ input: "functions.json", output: "functions-sv.json", sv: path.resolve(__dirname, "src/functions/sv.json"), baseUrl: url }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

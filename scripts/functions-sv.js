@@ -27,14 +27,25 @@ function toSwedishMetadata(metadata, sv) {
   return { ...metadata, functions };
 }
 
+/** The fragment of a function's section on the help page: WHO_PAYS -> "fn-who-pays". */
+function helpAnchor(id) {
+  return `fn-${id.toLowerCase().replace(/_/g, "-")}`;
+}
+
 /**
  * Options the JSDoc generator cannot express: every function receives error cells as values
  * (capturesCalculationErrors), so one #N/A in a column gives one error row, not a whole error spill.
+ * With the add-in's base URL (https, ending in /), each function also gets a helpUrl to its section
+ * of the built help page, which Excel's Insert Function dialog links to ("Hjälp om den här funktionen").
  */
-function withOptions(metadata) {
+function withOptions(metadata, baseUrl) {
   return {
     ...metadata,
-    functions: metadata.functions.map((fn) => ({ ...fn, options: { ...(fn.options || {}), capturesCalculationErrors: true } })),
+    functions: metadata.functions.map((fn) => ({
+      ...fn,
+      ...(baseUrl ? { helpUrl: `${baseUrl}hjalp.html#${helpAnchor(fn.id)}` } : {}),
+      options: { ...(fn.options || {}), capturesCalculationErrors: true },
+    })),
   };
 }
 
@@ -56,7 +67,7 @@ class SwedishFunctionsPlugin {
           const sv = JSON.parse(require("node:fs").readFileSync(this.options.sv, "utf8"));
           compilation.fileDependencies.add(this.options.sv);
           try {
-            const metadata = withOptions(JSON.parse(asset.source.source().toString()));
+            const metadata = withOptions(JSON.parse(asset.source.source().toString()), this.options.baseUrl);
             compilation.updateAsset(this.options.input, new sources.RawSource(JSON.stringify(metadata, null, 4)));
             const out = toSwedishMetadata(metadata, sv);
             compilation.emitAsset(this.options.output, new sources.RawSource(JSON.stringify(out, null, 2)));
@@ -69,4 +80,4 @@ class SwedishFunctionsPlugin {
   }
 }
 
-module.exports = { toSwedishMetadata, withOptions, SwedishFunctionsPlugin };
+module.exports = { toSwedishMetadata, withOptions, helpAnchor, SwedishFunctionsPlugin };

@@ -31,6 +31,27 @@ describe("the production build", () => {
     expect(readdirSync(path.join(out, "assets")).sort()).toEqual(expect.arrayContaining(["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]));
   });
 
+  it("ships no source maps in the production folder", () => {
+    const all = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(path.join(dir, e.name)) : [e.name]));
+    expect(all(out).filter((name) => name.endsWith(".map"))).toEqual([]);
+    for (const js of ["functions.js", "taskpane.js"]) expect([js, read(js).includes("sourceMappingURL")]).toEqual([js, false]);
+  });
+
+  it("gives every function, English and Swedish, an https help URL to its own section of the built help page", () => {
+    const helpHtml = read("hjalp.html"); // minified: attribute quotes may be dropped
+    for (const file of ["functions.json", "functions-sv.json"]) {
+      const functions = (JSON.parse(read(file)) as { functions: Array<{ id: string; helpUrl?: string }> }).functions;
+      expect(functions.length).toBe(5);
+      for (const f of functions) {
+        const expectedUrl = `${PROD_URL}hjalp.html#fn-${f.id.toLowerCase().replace(/_/g, "-")}`;
+        expect([file, f.id, f.helpUrl]).toEqual([file, f.id, expectedUrl]);
+        const fragment = expectedUrl.slice(expectedUrl.indexOf("#") + 1);
+        expect([f.id, (helpHtml.match(new RegExp(`id="?${fragment}["\\s>]`, "g")) ?? []).length]).toEqual([f.id, 1]);
+      }
+    }
+  });
+
   it("emits functions.json and functions-sv.json with the ids, names, parameters and result shapes written here by hand", () => {
     // Expected from the contract (issue 3/5 and src/functions/sv.json), not from the generator:
     // every argument may be a range (matrix) and every result spills (matrix); error cells reach the functions.
