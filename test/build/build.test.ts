@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
+import * as vm from "node:vm";
 import * as zlib from "node:zlib";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -138,5 +139,28 @@ describe("the production build", () => {
   it("registers every custom function by id in the functions bundle", () => {
     const js = read("functions.js");
     for (const id of ["WHO_PAYS", "WHO_PAYS_WHY", "ISO_TITLE", "ISO_NORMALIZE", "COST_SHIFT"]) expect(js).toContain(`associate("${id}"`);
+  });
+
+  it("associates every function while functions.js is first run, before any await (a late associate fails the first call)", () => {
+    // Microsoft's Q&A: CustomFunctions.associate after an await makes the first invocation #VALUE!.
+    // The bundle runs in a bare context whose only Office object records associate calls; what is
+    // recorded when the script returns, before any microtask, is what Excel can call at once.
+    const associated: string[] = [];
+    const sandbox: Record<string, unknown> = {
+      CustomFunctions: { associate: (id: string) => associated.push(id), Error: class {}, ErrorCode: {} },
+      Office: { onReady: () => new Promise(() => undefined), actions: { associate: () => undefined } },
+      // webpack's runtime finds its chunks' folder from the running script's address.
+      document: { currentScript: { tagName: "SCRIPT", src: `${PROD_URL}functions.js` }, getElementsByTagName: () => [] },
+      setTimeout, clearTimeout, console,
+    };
+    sandbox.window = sandbox;
+    sandbox.self = sandbox;
+    sandbox.globalThis = sandbox;
+    try {
+      vm.runInNewContext(read("functions.js"), sandbox, { filename: "functions.js" });
+    } catch (e) {
+      throw new Error(`functions.js failed when first run: ${(e as Error).message}`); // not the whole minified bundle
+    }
+    expect(associated.sort()).toEqual(["COST_SHIFT", "ISO_NORMALIZE", "ISO_TITLE", "WHO_PAYS", "WHO_PAYS_WHY"]);
   });
 });
