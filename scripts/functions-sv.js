@@ -80,4 +80,4 @@ class SwedishFunctionsPlugin {
   }
 }
 
-module.exports = { toSwedishMetadata, withOptions, helpAnchor, SwedishFunctionsPlugin };
+module.exports = { toSwedishMetadata, withOptions, SwedishFunctionsPlugin };

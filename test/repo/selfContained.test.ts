@@ -5,7 +5,7 @@ import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-/** Every file under `dir` (relative to the repository), skipping nothing but what git ignores here. */
+/** Every file under `dir`, as paths relative to the repository root (ignored files included). */
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(path.join(ROOT, dir))) {
