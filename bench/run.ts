@@ -20,6 +20,7 @@ import { installOfficeRuntime, loadOfficeRuntime, serialisedBytes } from "./offi
 import { BENCH_FORMS, lookupFigures, rangeFigures100k } from "./speed";
 import { validateComparison } from "./validateBefore";
 import { paneFigures } from "./pane";
+import { paneSyncFigures } from "./paneSyncs";
 
 /** The repository root, from bench/ or from its compiled copy in dist/bench/bench/. */
 const ROOT = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? "../../.." : "..");
@@ -384,6 +385,7 @@ async function main() {
     ...(await rangeFigures()),
     ...(await rangeFigures100k(ROOT)),
     ...paneFigures(ROOT),
+    ...(await paneSyncFigures()),
     ...(await hyperFormulaFigures()),
     ...validateFigures(),
     ...validateComparison(ROOT, workbook({ b1: validationRows(100_000) })),
@@ -410,6 +412,12 @@ async function main() {
     ["  rader utan svar (värsta / realistisk)", `${r.rangeUnanswered100k} / ${r.rangeUnanswered100kRealistic}`],
     ["  ett fel med toJSON, byte (utan / med meddelande)", `${r.officeErrorBytes} / ${r.officeErrorBytesWithMessage}`],
     ["aktivitetsfönstrets JS före första ritning, KB gzip", r.paneJsGzipKb.toFixed(1)],
+    ["rundturer (context.sync) Granska, 2 000 / 20 000 rader (mål ≤ 4)", `${r.paneSyncsValidate2k} / ${r.paneSyncsValidate20k}`],
+    ["  byte på tråden Granska, 2 000 / 20 000 rader, MB", `${(r.paneBytesValidate2k / 1e6).toFixed(2)} / ${(r.paneBytesValidate20k / 1e6).toFixed(2)}`],
+    ["rundturer Markera 5 / 50 rader, Ta bort 50 (mål ≤ 2)", `${r.paneSyncsFlag5} / ${r.paneSyncsFlag50}, ${r.paneSyncsUnflag50}`],
+    ["rundturer Publicera (med granskningen), 2 000 / 20 000 rader", `${r.paneSyncsPublish2k} / ${r.paneSyncsPublish20k}`],
+    ["rundturer Skapa bilageblad", String(r.paneSyncsCreate)],
+    ["rundturer Uppföljning, 10 000 / 100 000 kostnadsrader; MB på tråden (100 000)", `${r.paneSyncsFollowUp10k} / ${r.paneSyncsFollowUp100k}; ${(r.paneBytesFollowUp100k / 1e6).toFixed(1)}`],
     ["VEM_BETALAR över 100 000 rader (ett anrop), ms", r.rangeRows100kMs.toFixed(0)],
     ["  svarets storlek, VEM_BETALAR / VARFÖR, MB", `${(r.rangePayload100kBytes / 1e6).toFixed(2)} / ${(r.rangeWhyPayload100kBytes / 1e6).toFixed(1)}`],
     ["HyperFormula 10 000 × =HJM.WHO_PAYS, ms", r.hfAddinRows10kMs.toFixed(0)],

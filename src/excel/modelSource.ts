@@ -1,5 +1,6 @@
-import { readWorkbook } from "../core/model";
-import { readBilagorSheets, readStoredEditions, watchBilagorSheets } from "./adapter";
+import type { RawWorkbook } from "../core/cells";
+import { readWorkbook, sheetKeyOf } from "../core/model";
+import { readBilagorAndEditions, readSheetsAndEditions, watchBilagorSheets, type BilagorAndEditions } from "./adapter";
 import type { AnswerBasis } from "./basis";
 
 export type { AnswerBasis } from "./basis";
@@ -15,13 +16,30 @@ let recalcTimer: ReturnType<typeof setTimeout> | undefined;
 export const RECALC_DEBOUNCE_MS = 1500;
 
 async function load(): Promise<AnswerBasis> {
-  const { basisOf, builtInBasis, parseStoredEditions } = await basisModule();
+  const { builtInBasis } = await basisModule();
   if (typeof Excel === "undefined") return builtInBasis();
-  return Excel.run(async (context) => {
-    const raw = await readBilagorSheets(context);
-    const stored = await readStoredEditions(context);
-    return basisOf(readWorkbook(raw), parseStoredEditions(stored));
-  });
+  return Excel.run(async (context) => basisFrom(await readBilagorAndEditions(context)));
+}
+
+/** The basis from a read of the bilagor and the stored editions. */
+async function basisFrom({ workbook, editions, editionsError }: BilagorAndEditions): Promise<AnswerBasis> {
+  const { basisOf, parseStoredEditions } = await basisModule();
+  // Answers without the published editions would be wrong for dates before the workbook's own.
+  if (editionsError) throw editionsError;
+  const bilagor = { sheets: workbook.sheets.filter((s) => sheetKeyOf(s.name) !== null) };
+  return basisOf(readWorkbook(bilagor), parseStoredEditions(editions));
+}
+
+/**
+ * The basis read afresh together with other sheets (`extra`, e.g. cost lines) in the same round
+ * trips, and kept as the current basis; returns the extra sheets and every sheet's name.
+ */
+export async function basisWithSheets(extra: (name: string) => boolean): Promise<{ basis: AnswerBasis; sheets: RawWorkbook; names: string[] }> {
+  const read = await Excel.run((context) => readSheetsAndEditions(context, (name) => sheetKeyOf(name) !== null || extra(name)));
+  const basis = await basisFrom(read);
+  current = Promise.resolve(basis);
+  void listenForChanges();
+  return { basis, sheets: { sheets: read.workbook.sheets.filter((s) => extra(s.name)) }, names: read.names };
 }
 
 /**

@@ -4,8 +4,8 @@ import type { CellValue } from "../core/cells";
 import { followUpRows, FollowUpRun, kronor, LEFT_OUT_REASONS_SV, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
 import { editionModel } from "../core/editions/edition";
 import { sheetKeyOf } from "../core/model";
-import { addReportSheet, readSheets, sheetNames } from "../excel/adapter";
-import { currentBasis } from "../excel/modelSource";
+import { addReportSheet, sheetNames } from "../excel/adapter";
+import { basisWithSheets } from "../excel/modelSource";
 import { byId, el, VIEW_SHOWN } from "./dom";
 import { exclusive, onValidated, previousEdition, state } from "./state";
 import { runValidation } from "./validateView";
@@ -116,8 +116,8 @@ async function runFollowUp(): Promise<void> {
   try {
     const names = whole ? costSheetCandidates(await Excel.run((context) => sheetNames(context))) : picked;
     const wanted = new Set(names);
-    const raw = await Excel.run((context) => readSheets(context, (n) => wanted.has(n)));
-    const basis = await currentBasis();
+    // The cost lines and the lists that answer them, in the same round trips.
+    const { basis, sheets: raw, names: allNames } = await basisWithSheets((n) => wanted.has(n));
     const run = new FollowUpRun(basis.lists, { baselineYear: baselineText ? Number(baselineText) : null, ageMissing: ageMissing ? "adult" : null });
     const skipped: string[] = [];
     const read: string[] = [];
@@ -142,7 +142,7 @@ async function runFollowUp(): Promise<void> {
     }
     const { rows, tableRows } = reportRows(report, read, ageMissing);
     table("follow-up-table", rows[0]!.map(String), rows.slice(1, tableRows).map((r) => r.map((c) => (typeof c === "number" ? kr(c) : c))), (i) => ({ "data-quarter": report.quarters[i]!.quarter }));
-    const name = await Excel.run((context) => addReportSheet(context, { name: "Uppföljning", rows, ...(report.quarters.length > 0 ? { chart: { title: "Parternas kostnader per kvartal", columns: 5, rows: tableRows } } : {}) }));
+    const name = await Excel.run((context) => addReportSheet(context, { name: "Uppföljning", rows, ...(report.quarters.length > 0 ? { chart: { title: "Parternas kostnader per kvartal", columns: 5, rows: tableRows } } : {}) }, allNames));
     const leftOut = report.leftOutByCode.reduce((n, c) => n + c.lines, 0);
     status.textContent =
       `Summa ${krOre(report.inputOre)} = fördelat ${krOre(report.assignedOre)} + ej fördelat ${krOre(report.unassignedOre)}${report.unreadableOre ? ` + oläsbart ${krOre(report.unreadableOre)}` : ""}` +

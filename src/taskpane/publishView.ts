@@ -5,7 +5,7 @@ import { editionFileStem } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
 import { publishReadiness } from "../core/editions/readiness";
 import { parseIsoDate } from "../core/values";
-import { appendToOwnSheet, storeEdition } from "../excel/adapter";
+import { publishInWorkbook } from "../excel/adapter";
 import { invalidateBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
 import { exclusive, onValidated, previousEdition, state } from "./state";
@@ -94,10 +94,7 @@ async function publish(): Promise<void> {
   const json = serializeEdition(edition);
   const changes = previous ? diffModels(editionModel(previous), state.model) : [];
   try {
-    await Excel.run(async (context) => {
-      await appendToOwnSheet(context, CHANGE_LOG_SHEET, CHANGE_LOG_HEADERS, changeLogRows(name, changes));
-      await storeEdition(context, json);
-    });
+    await Excel.run((context) => publishInWorkbook(context, json, { name: CHANGE_LOG_SHEET, headers: CHANGE_LOG_HEADERS, rows: changeLogRows(name, changes) }));
   } catch (e) {
     status.textContent = `Kunde inte publicera: ${(e as Error).message}. Inget lagrades.`;
     return;

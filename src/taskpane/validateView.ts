@@ -6,7 +6,7 @@ import { groupByCause, type FindingGroup } from "../core/validation/group";
 import { collector } from "../core/validation/rule";
 import { sortFindings, validationContext } from "../core/validation/validateWorkbook";
 import { editionModel } from "../core/editions/edition";
-import { readBilagorSheets, readStoredEditions, ReadCancelled, selectCell, watchBilagorSheets } from "../excel/adapter";
+import { readBilagorAndEditions, ReadCancelled, selectCell, watchBilagorSheets } from "../excel/adapter";
 import { parseStoredEditions } from "../excel/basis";
 import { invalidateBasis } from "../excel/modelSource";
 import { byId, debounce, el, yieldToUi } from "./dom";
@@ -54,14 +54,10 @@ async function validate(): Promise<void> {
   setStatus("Läser bilagorna …");
   try {
     let storedProblem = "";
-    const { raw, stored } = await Excel.run(async (context) => {
-      const sheets = await readBilagorSheets(context, (done, total) => (progress.value = total === 0 ? 0.7 : (0.7 * done) / total), () => state.cancelled);
-      const texts = await readStoredEditions(context).catch((e: unknown) => {
-        storedProblem = ` De publicerade utgåvorna kunde inte läsas (${(e as Error).message}); ändringskontrollerna körs inte.`;
-        return [] as string[];
-      });
-      return { raw: sheets, stored: texts };
-    });
+    const { workbook: raw, editions: stored, editionsError } = await Excel.run((context) =>
+      readBilagorAndEditions(context, (done, total) => (progress.value = total === 0 ? 0.7 : (0.7 * done) / total), () => state.cancelled),
+    );
+    if (editionsError) storedProblem = ` De publicerade utgåvorna kunde inte läsas (${editionsError.message}); ändringskontrollerna körs inte.`;
     const model = readWorkbook(raw);
     state.storedEditions = parseStoredEditions(stored).sort((a, b) => (a.effective ?? "").localeCompare(b.effective ?? ""));
     const damaged = stored.length - state.storedEditions.length;

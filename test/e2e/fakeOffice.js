@@ -122,7 +122,7 @@
 
     // ---------------------------------------------------------------- the workbook itself
 
-    const state = { sheets: [], activeSheet: null, selected: null, syncCount: 0, calculateCount: 0, nextId: 1, xmlParts: [], loads: [] };
+    const state = { sheets: [], activeSheet: null, selected: null, syncCount: 0, requestBytes: 0, responseBytes: 0, calculateCount: 0, nextId: 1, xmlParts: [], loads: [] };
     const handlers = { changed: [], added: [], deleted: [] };
     const settings = {};
     const functions = {};
@@ -247,6 +247,7 @@
         this._queue = [];
         this._requestBytes = 0;
         state.syncCount++;
+        state.requestBytes += requestBytes;
         return new Promise((resolve, reject) =>
           setTimeout(() => {
             if (requestBytes > LIMIT) {
@@ -262,6 +263,7 @@
               failure = e;
             }
             const delivered = failure === null || failure.code !== "ResponsePayloadSizeLimitExceeded";
+            state.responseBytes += batch.responseBytes;
             if (delivered) {
               for (const deliver of batch.deliveries) deliver();
               state.loads.push(...batch.loads);
@@ -390,6 +392,15 @@
         return clientResult(this._context, () => this._part.xml);
       }
 
+      /** Removes the part from the workbook (at the next sync). */
+      delete() {
+        this._context._push(() => {
+          const i = state.xmlParts.indexOf(this._part);
+          if (i < 0) throw officeError("ItemNotFound", "The requested resource doesn't exist. (custom XML part)");
+          state.xmlParts.splice(i, 1);
+        });
+      }
+
       toJSON() {
         return this._data;
       }
@@ -430,11 +441,14 @@
         return new CustomXmlParts(this._context, namespace);
       }
 
+      /** Adds a part (at the next sync) and returns it, as Excel does. */
       add(xml) {
+        const ns = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*\sxmlns="([^"]*)"/.exec(xml);
+        const part = { id: `{xml-${state.nextId++}}`, namespace: ns ? ns[1] : "", xml };
         this._context._push(() => {
-          const ns = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^\s>]+[^>]*\sxmlns="([^"]*)"/.exec(xml);
-          state.xmlParts.push({ id: `{xml-${state.nextId++}}`, namespace: ns ? ns[1] : "", xml });
+          state.xmlParts.push(part);
         }, wireBytes(xml));
+        return new CustomXmlPart(this._context, part);
       }
     }
 
@@ -886,6 +900,10 @@
       },
       get syncCount() {
         return state.syncCount;
+      },
+      /** Bytes on the wire over all syncs so far, as the payload limits count them: { request, response }. */
+      get wireBytes() {
+        return { request: state.requestBytes, response: state.responseBytes };
       },
       get calculateCount() {
         return state.calculateCount;

@@ -12,7 +12,7 @@ import { toCsvLine } from "../../src/core/csv";
 import { binary } from "../helpers/cli";
 import { currentXlsx, HOSTILE, hostileUtgavaXlsx, previousXlsx } from "./guideFixture";
 import { publishGuide, type PublishedGuide } from "./guideSite";
-import { screenshot } from "./harness";
+import { screenshot } from "./browser";
 
 jest.setTimeout(120_000);
 

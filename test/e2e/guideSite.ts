@@ -11,7 +11,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { binary, ensureBuiltCli } from "../helpers/cli";
-import { CHROMIUM } from "./harness";
+import { CHROMIUM } from "./browser";
 
 export interface PublishedGuide {
   /** The site folder. */

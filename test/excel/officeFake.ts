@@ -8,6 +8,8 @@ export interface FakeState {
   readonly selected: { sheet: string; address: string } | null;
   readonly activeSheet: string | null;
   readonly syncCount: number;
+  /** Bytes on the wire over all syncs so far, as the payload limits count them. */
+  readonly wireBytes: { readonly request: number; readonly response: number };
   readonly calculateCount: number;
   /** Every successful load of `values`, in order. */
   readonly valueLoads: ReadonlyArray<{ sheet: string; address: string; rows: number; cols: number; props: string[] }>;
