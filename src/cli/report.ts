@@ -1,5 +1,5 @@
 import { RULES } from "../core/validation/catalogue";
-import { SEVERITY_SV, summarize, type CellRef, type Finding, type FindingSummary } from "../core/validation/finding";
+import { codeWithSection, SEVERITY_SV, summarize, type CellRef, type Finding, type FindingSummary } from "../core/validation/finding";
 import { groupByCause, type FindingGroup } from "../core/validation/group";
 
 /** Where a finding points, as `Bilaga 1!A7`, `Bilaga 1!7:7` (whole row) or `Bilaga 3` (sheet). */
@@ -24,23 +24,26 @@ function decisionText(g: { needsDecision: boolean; decision?: FindingGroup["deci
   return g.needsDecision ? " [kräver huvudmannabeslut]" : "";
 }
 
-/** One line per finding: `bilagor.xlsx(Bilaga 1!A7): fel DUPLICATE §2.5: <message>`. */
+/** One line per finding: `bilagor.xlsx(Bilaga 1!A7): fel DUPLICATE: <message>` (the code alone where the agreement has no §). */
 export function findingLine(file: string, f: Finding): string {
-  return `${file}(${locationText(f)}): ${SEVERITY_SV[f.severity]} ${f.code} ${f.section}: ${f.message}${decisionText(f)}`;
+  return `${file}(${locationText(f)}): ${SEVERITY_SV[f.severity]} ${codeWithSection(f)}: ${f.message}${decisionText(f)}`;
 }
 
 /** One line per cause (the cells of one row with one message). */
 export function groupLine(file: string, g: FindingGroup): string {
-  return `${file}(${groupLocation(g)}): ${SEVERITY_SV[g.severity]} ${g.code} ${g.section}: ${g.message}${decisionText(g)}`;
+  return `${file}(${groupLocation(g)}): ${SEVERITY_SV[g.severity]} ${codeWithSection(g)}: ${g.message}${decisionText(g)}`;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function summaryLine(s: FindingSummary): string {
   const parts = [`${s.errors} fel`, plural(s.warnings, "varning", "varningar"), plural(s.info, "upplysning", "upplysningar")];
-  const decisions = [`${s.needsDecision} kräver huvudmannabeslut`];
-  if (s.decided > 0) decisions.push(`${s.decided} ${s.decided === 1 ? "är beslutat" : "är beslutade"}`);
-  return `Sammanfattning: ${parts.join(", ")}; ${decisions.join(", ")}.`;
+  const cells = s.cells.errors + s.cells.warnings + s.cells.info;
+  const problems = s.errors + s.warnings + s.info;
+  // Problems (one cause on one row) are what every surface counts; the cells are said apart.
+  const where = cells !== problems ? ` (i ${plural(cells, "cell", "celler")})` : "";
+  const decided = s.decided > 0 ? `; ${s.decided} ${s.decided === 1 ? "är beslutat" : "är beslutade"}` : "";
+  return `Sammanfattning: ${parts.join(", ")}${where}, varav ${s.needsDecision} kräver huvudmannabeslut${decided}.`;
 }
 
 const SUMMARIZE_FROM = 4;
@@ -84,7 +87,7 @@ export function textReport(file: string, findings: readonly Finding[], options: 
     const sheets = [...new Set(cells.map((c) => c.sheet))];
     const rows = new Set(cells.map((c) => `${c.sheet}\u0000${c.row}`)).size;
     const rule = RULES.find((r) => r.code === g.code);
-    lines.push(`${file}: ${SEVERITY_SV[g.severity]} ${g.code} ${g.section} i ${plural(cells.length, "cell", "celler")} på ${plural(rows, "rad", "rader")}: ${rule?.descriptionSv ?? g.message}`);
+    lines.push(`${file}: ${SEVERITY_SV[g.severity]} ${codeWithSection(g)} i ${plural(cells.length, "cell", "celler")} på ${plural(rows, "rad", "rader")}: ${rule?.descriptionSv ?? g.message}`);
     for (const sheet of sheets) lines.push(`    ${sheetSpan(sheet, cells.filter((c) => c.sheet === sheet))}`);
     lines.push(`    Till exempel ${groupLocation(same[0]!)}: ${same[0]!.message}`);
     lines.push(`    (Alla ${plural(same.length, "fynd", "fynd")} med var sitt meddelande: lägg till --alla.)`);

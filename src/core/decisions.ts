@@ -3,7 +3,7 @@ import type { BilagaRow, SheetTable, WorkbookModel } from "./model";
 import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey } from "./sheets";
 import { foldText } from "./text";
 import { valueOf } from "./values";
-import type { Finding } from "./validation/finding";
+import { codeWithSection, type Finding } from "./validation/finding";
 
 /**
  * A decision of the huvudmän, as recorded in the optional `Beslut` sheet (docs/arbetsbok.md).
@@ -147,12 +147,12 @@ export function decisionItems(model: WorkbookModel, findings: readonly Finding[]
     const { table, row, form } = locate(model, f);
     if (!table || !row) {
       const key = `${f.sheet}\u0000${f.row ?? ""}`;
-      (general.get(key) ?? general.set(key, { f, reasons: new Set() }).get(key)!).reasons.add(`${f.code} ${f.section}`);
+      (general.get(key) ?? general.set(key, { f, reasons: new Set() }).get(key)!).reasons.add(codeWithSection(f));
       continue;
     }
     const key = `${table.name}\u0000${row.row}`;
     const entry = byRow.get(key) ?? byRow.set(key, { reasons: new Set(), forms: new Set(), wholeRow: false }).get(key)!;
-    entry.reasons.add(`${f.code} ${f.section}`);
+    entry.reasons.add(codeWithSection(f));
     if (form) entry.forms.add(form);
     else entry.wholeRow = true;
   }

@@ -17,9 +17,11 @@ import { PAYER_COLUMNS, SHEET_SPECS } from "./sheets";
 import { missingColumnNote, missingPayerColumns, silentRowsNote } from "./whoPaysNotes";
 import { parseIsoDate, readYesNo, statusCounts, todayIso, valueOf } from "./values";
 import { memoisedWhoPays } from "./whoPaysMemo";
+import { matchDecision, readDecisions, type Decision } from "./decisions";
 
 export type WhoPaysRule =
   | "AGE_UNDER_18"
+  | "DECIDED_EXCEPTION"
   | "REGION_HORSEL"
   | "REGION_SYN"
   | "REGION_ORTOPEDTEKNIK"
@@ -84,6 +86,7 @@ export type WhoPaysResult = WhoPaysAnswer | WhoPaysError;
 /** The § behind each answer rule (rules.md, "Who pays"). */
 export const WHO_PAYS_SECTIONS: Record<Exclude<WhoPaysRule, "LIST" | "NOT_IN_SCOPE">, string> = {
   AGE_UNDER_18: "§1.1, §2.2",
+  DECIDED_EXCEPTION: "§6.3",
   REGION_HORSEL: "§2.2",
   REGION_SYN: "§2.2",
   REGION_ORTOPEDTEKNIK: "§2.2",
@@ -124,6 +127,11 @@ export interface WhoPaysIndex {
   readonly edition: string | null;
   /** Bilaga 1–2 payer columns whose header is missing or renamed, to name that as the cause. */
   readonly missingPayerColumns?: ReadonlyMap<"B1" | "B2", readonly Boendeform[]>;
+  /**
+   * Rule 2a: the rows under a Region principle whose payer for a form deviates from it, with the
+   * huvudmän's recorded decision on that deviation (matched as the REGION_AREA finding is).
+   */
+  readonly decided: ReadonlyMap<BilagaRow, Partial<Record<Boendeform, Decision>>>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -174,6 +182,7 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
   return {
     regionPrinciples,
     socpsykKommun,
+    decided: decidedDeviations(model, regionPrinciples),
     list,
     below,
     bilaga4,
@@ -189,6 +198,30 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
     edition,
     missingPayerColumns: missingPayerColumns(model),
   };
+}
+
+/**
+ * Rule 2a's table: each Bilaga 1–2 row under a Region principle that names Kommun or Egenansvar
+ * for a form, with the decision recorded for that row and form (the subject REGION_AREA's finding
+ * has, so the pane's "beslutad" and the answer agree).
+ */
+function decidedDeviations(model: WorkbookModel, regionPrinciples: ReadonlyMap<string, PrincipleEntry>): Map<BilagaRow, Partial<Record<Boendeform, Decision>>> {
+  const out = new Map<BilagaRow, Partial<Record<Boendeform, Decision>>>();
+  const decisions = readDecisions(model);
+  if (decisions.length === 0) return out;
+  for (const key of ["B1", "B2"] as const) {
+    for (const row of model.bilagor[key]?.rows ?? []) {
+      const iso = valueOf(row.iso);
+      if (!iso || !isoChain(iso.code).some((c) => regionPrinciples.has(c))) continue;
+      for (const form of Object.keys(row.payers) as Boendeform[]) {
+        const payer = valueOf(row.payers[form]!);
+        if (payer !== "Kommun" && payer !== "Egenansvar") continue;
+        const decision = matchDecision(decisions, { iso: iso.code, bilaga: key, forms: [form] });
+        if (decision) (out.get(row) ?? out.set(row, {}).get(row)!)[form] = decision;
+      }
+    }
+  }
+  return out;
 }
 
 const indexCache = new WeakMap<WorkbookModel, WhoPaysIndex>();
@@ -326,6 +359,31 @@ function principleWhere(principle: PrincipleEntry, index: WhoPaysIndex): string 
 export const ageUnder18: WhoPaysStep = (q, index) =>
   q.age < 18 ? answerOf(q, index, "Region", "AGE_UNDER_18", WHO_PAYS_SECTIONS.AGE_UNDER_18, () => EXPLAIN.ageUnder18(q.age)) : null;
 
+/**
+ * 2a. A decided exception: the most specific counting Bilaga 1–2 row for the code deviates from
+ * a Region principle for the form, and the huvudmän's decision on it is recorded (§6.3). An
+ * undecided deviation never answers: rule 2 does.
+ */
+export const decidedException: WhoPaysStep = (q, index) => {
+  if (index.decided.size === 0 || q.form.kind !== "inScope" || q.form.key === "SOL_SOCPSYK") return null;
+  const key = q.form.key;
+  for (const ancestor of q.chain) {
+    const atLevel = index.list.get(ancestor) ?? [];
+    if (atLevel.some(unreadable)) return null;
+    const rows = atLevel.filter((r) => rowCounts(r, q.onDate, q.includeProposals));
+    if (rows.length === 0) continue;
+    const payers = distinctPayers(rows, key);
+    if (payers.size !== 1) return null;
+    const [payer, row] = [...payers][0]!;
+    const decision = index.decided.get(row)?.[key];
+    if (!decision) return null;
+    const sheet = index.sheetNames[row.bilaga as "B1" | "B2"];
+    const principle = q.chain.map((c) => index.regionPrinciples.get(c)).find((p) => p !== undefined) ?? null;
+    return answerOf(q, index, payer, "DECIDED_EXCEPTION", WHO_PAYS_SECTIONS.DECIDED_EXCEPTION, () => EXPLAIN.decidedException(payer, sheet, row, key, decision, principle), { sheet, row: row.row, iso: ancestor }, row.formVillkor?.[key as ListBoendeform] ?? row.villkor);
+  }
+  return null;
+};
+
 /** 2. Areas the Region pays for at all ages. */
 export const regionPrinciple: WhoPaysStep = (q, index) => {
   for (const ancestor of q.chain) {
@@ -445,16 +503,22 @@ export const unlisted: WhoPaysStep = (q, index) =>
       )
     : null;
 
-/** The precedence, in the order of rules.md "Who pays"; the first step that answers decides. */
-export const WHO_PAYS_STEPS: ReadonlyArray<readonly [name: string, step: WhoPaysStep]> = [
-  ["ageUnder18", ageUnder18],
-  ["regionPrinciple", regionPrinciple],
-  ["specialAdapted", specialAdapted],
-  ["notInScope", notInScope],
-  ["socpsyk", socpsyk],
-  ["mostSpecificRow", mostSpecificRow],
-  ["finerRowsAgree", finerRowsAgree],
-  ["unlisted", unlisted],
+/**
+ * The precedence, in the order of rules.md "Who pays"; the first step that answers decides. Each
+ * step names the rows of that table it implements (their codes, in order) and the other codes it
+ * can answer with (the branches the document lists under the table); test/core/precedence.test.ts
+ * holds both to docs/rules.md and to what the steps really answer.
+ */
+export const WHO_PAYS_STEPS: ReadonlyArray<readonly [name: string, step: WhoPaysStep, implementsRules: readonly WhoPaysRule[], branches: readonly WhoPaysRule[]]> = [
+  ["ageUnder18", ageUnder18, ["AGE_UNDER_18"], []],
+  ["decidedException", decidedException, ["DECIDED_EXCEPTION"], []],
+  ["regionPrinciple", regionPrinciple, ["REGION_HORSEL", "REGION_SYN", "REGION_ORTOPEDTEKNIK", "REGION_KOSMETISK", "REGION_DIABETES_TEST"], []],
+  ["specialAdapted", specialAdapted, ["SPECIALANPASSAD"], []],
+  ["socpsyk", socpsyk, ["SOCPSYK_KOMMUN", "BILAGA4", "SOCPSYK_DEFAULT"], ["AMBIGUOUS", "UNLISTED"]],
+  ["mostSpecificRow", mostSpecificRow, ["LIST"], ["AMBIGUOUS", "UNLISTED"]],
+  ["finerRowsAgree", finerRowsAgree, ["AMBIGUOUS"], ["LIST", "UNLISTED"]],
+  ["notInScope", notInScope, ["NOT_IN_SCOPE"], []],
+  ["unlisted", unlisted, ["UNLISTED"], []],
 ];
 
 /**
@@ -585,6 +649,11 @@ const EXPLAIN = {
   regionPrinciple: (code: string, principle: PrincipleEntry, where: string) => {
     const info = PRINCIPLE_INFO[principle.key];
     return `Region Stockholm betalar: ${code} ligger under ${principle.code} (${info.areaSv}), som Region Stockholm bekostar för alla åldrar (${info.section}). Källa: ${where}.`;
+  },
+  decidedException: (payer: Payer, sheet: string, row: BilagaRow, form: Boendeform, d: Decision, principle: PrincipleEntry | null) => {
+    const area = principle ? ` från principen att Region Stockholm bekostar ${PRINCIPLE_INFO[principle.key].areaSv} (${principle.code}, ${PRINCIPLE_INFO[principle.key].section})` : " från överenskommelsens princip";
+    const ref = [d.referens, d.datum].filter(Boolean).join(", ");
+    return `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}, kolumn ${columnHeaderOf(form)}: huvudmännen har beslutat om undantaget${area} (beslut ${ref || "utan referens"}, ${d.sheet} rad ${d.row}; §6.3).`;
   },
   specialAdapted: () => "Region Stockholm betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
   socpsykKommun: (code: string, principle: PrincipleEntry, where: string) =>

@@ -1,7 +1,7 @@
 import { readWorkbook } from "../core/model";
 import { RULES } from "../core/validation/catalogue";
 import { applyDecisions } from "../core/decisions";
-import { SEVERITY_SV, summarize, type Finding, type Severity } from "../core/validation/finding";
+import { codeWithSection, SEVERITY_SV, summarize, type Finding, type Severity } from "../core/validation/finding";
 import { groupByCause, type FindingGroup } from "../core/validation/group";
 import { collector } from "../core/validation/rule";
 import { sortFindings, validationContext } from "../core/validation/validateWorkbook";
@@ -110,9 +110,9 @@ function filtered(): Finding[] {
 
 function renderSummary(): void {
   const s = summarize(state.findings);
-  for (const [key, value] of Object.entries(s)) {
+  for (const key of ["errors", "warnings", "info", "needsDecision", "decided"] as const) {
     const node = document.querySelector<HTMLElement>(`#summary [data-count="${key}"]`);
-    if (node) node.textContent = String(value);
+    if (node) node.textContent = String(s[key]);
   }
   byId("summary").hidden = false;
   const flagAll = byId<HTMLButtonElement>("flag-all");
@@ -153,7 +153,7 @@ function groupItem(g: FindingGroup, flagButtonFor: Set<string>): HTMLLIElement {
       attrs: { "data-code": g.code, "data-sheet": g.sheet, "data-cell": first.cell ?? "", "data-cells": g.cells.map((c) => c.cell ?? "").join(" "), "data-severity": g.severity },
     },
     [
-      el("div", { className: "finding-head" }, [goto, others.length > 0 ? el("span", { className: "cells", text: `+ ${others.join(", ")}` }) : null, el("span", { className: "code", text: `${g.code} ${g.section}` }), badge]),
+      el("div", { className: "finding-head" }, [goto, others.length > 0 ? el("span", { className: "cells", text: `+ ${others.join(", ")}` }) : null, el("span", { className: "code", text: codeWithSection(g) }), badge]),
       el("p", { className: "message", text: g.message }),
     ],
   );
@@ -185,11 +185,14 @@ export function render(): void {
   const sections: HTMLElement[] = [];
   for (const [sheet, causes] of groups) {
     const section = el("section", { className: "group", attrs: { "data-sheet": sheet } }, [el("h3", { text: `${sheet} (${causes.length})` })]);
+    // The headings count as the tiles do (summarize): undecided problems by severity, decided apart.
     for (const severity of SEVERITIES) {
-      const ofSeverity = causes.filter((g) => g.severity === severity);
+      const ofSeverity = causes.filter((g) => g.severity === severity && g.decision === null);
       if (ofSeverity.length === 0) continue;
       section.append(el("h4", { className: severity, text: `${SEVERITY_HEADINGS[severity]} (${ofSeverity.length})` }), el("ul", {}, ofSeverity.map((g) => groupItem(g, flagButtonFor))));
     }
+    const decided = causes.filter((g) => g.decision !== null);
+    if (decided.length > 0) section.append(el("h4", { className: "decided", text: `Beslutade (${decided.length})` }), el("ul", {}, decided.map((g) => groupItem(g, flagButtonFor))));
     sections.push(section);
   }
   if (state.findings.length === 0) sections.push(el("p", { className: "empty", text: "Inga fynd – bilagorna klarar alla kontroller." }));

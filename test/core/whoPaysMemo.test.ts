@@ -4,7 +4,7 @@ import type { CellValue } from "../../src/core/cells";
 import { datedLists, whoPaysOnDate } from "../../src/core/editions/inForce";
 import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
 import { readWorkbook } from "../../src/core/model";
-import { buildWhoPaysIndex, whoPays, whoPaysSpec, WHO_PAYS_STEPS, type WhoPaysIndex, type WhoPaysQuery, type WhoPaysResult } from "../../src/core/whoPays";
+import { buildWhoPaysIndex, whoPays, whoPaysSpec, type WhoPaysIndex, type WhoPaysQuery, type WhoPaysResult } from "../../src/core/whoPays";
 import { isoKey } from "../../src/core/whoPaysMemo";
 import { listRow, workbook } from "../helpers/workbooks";
 
@@ -192,8 +192,3 @@ describe("isoKey reads only what parseIsoCode reads, and the same way", () => {
   });
 });
 
-describe("the precedence is a table (rules.md 'Who pays')", () => {
-  it("asks the steps in the order of the table", () => {
-    expect(WHO_PAYS_STEPS.map(([name]) => name)).toEqual(["ageUnder18", "regionPrinciple", "specialAdapted", "notInScope", "socpsyk", "mostSpecificRow", "finerRowsAgree", "unlisted"]);
-  });
-});

@@ -96,7 +96,11 @@ describe("findings grouped by cause", () => {
     expect(cards).toEqual([{ code: "REGION_AREA", cells: "C3 D3 E3 F3", flags: 1 }]);
     expect(await page.textContent("#findings li.finding .message")).toMatch(/står här på Kommun för SÄBO, LSS bostad, LSS daglig verksamhet och SoL dagverksamhet\./);
     // The review's status belongs to its view; other views do not show it.
-    expect(await page.textContent("#validate-status")).toMatch(/^Granskat .*: 4 fel, 0 varningar, 0 upplysningar\./);
+    // One problem, counted alike by the status line, the tile and the list's heading.
+    expect(await page.textContent("#validate-status")).toMatch(/^Granskat .*: 1 fel, 0 varningar, 0 upplysningar\./);
+    expect(await page.textContent('#summary [data-count="errors"]')).toBe("1");
+    expect(await page.textContent('#summary [data-count="needsDecision"]')).toBe("1");
+    expect(await page.$$eval("#findings h4", (hs) => hs.map((h) => h.textContent))).toEqual(["Fel (1)"]);
     expect(await page.textContent("#status")).toBe("");
     await page.click("#tab-publish");
     expect(await page.isVisible("#validate-status")).toBe(false);
@@ -116,7 +120,7 @@ describe("huvudmän decisions in the pane", () => {
     expect(await page.isDisabled("#publish-run")).toBe(true);
     const blockers = await page.$$eval("#publish-blockers > li", (lis) => lis.map((li) => li.firstChild!.textContent));
     expect(blockers).toEqual([
-      "1 fråga väntar på huvudmännens beslut (§6.3). För in besluten i bladet Beslut (datum, beslutsreferens, ISO-kod, bilaga, boendeform, beslut) – eller ändra raderna – innan utgåvan publiceras:",
+      "1 problem väntar på huvudmännens beslut (§6.3). För in besluten i bladet Beslut (datum, beslutsreferens, ISO-kod, bilaga, boendeform, beslut) – eller ändra raderna – innan utgåvan publiceras:",
     ]);
     expect(await page.$$eval("#publish-blockers li li", (lis) => lis.map((li) => li.textContent))).toEqual(["Bilaga 1 rad 3: 22 06 15 Hörapparater (REGION_AREA §2.2)"]);
 
@@ -171,13 +175,23 @@ describe("huvudmän decisions in the pane", () => {
     expect(await page.textContent('#findings li.finding[data-code="REGION_AREA"] .badge')).toBe("Beslutat 2025-09-15, HSN 2025/88");
     expect(await page.locator("#findings button.flag").count()).toBe(0);
     expect(await page.textContent('#summary [data-count="errors"]')).toBe("0");
-    expect(await page.textContent('#summary [data-count="decided"]')).toBe("4");
+    expect(await page.textContent('#summary [data-count="decided"]')).toBe("1");
 
     // Publicera: allowed now.
     await page.click("#tab-publish");
     await eventually(async () => expect(await page.isEnabled("#publish-run")).toBe(true));
     await page.click("#publish-run");
     await eventually(async () => expect(await page.textContent("#publish-status")).toMatch(/^Publicerade utgåva 2026:1/));
+
+    // Fråga answers as decided (rule 2a), the same as the CLI and the guide: Kommun, DECIDED_EXCEPTION.
+    await page.click("#tab-lookup");
+    await page.fill("#iso", "22 06 15");
+    await page.selectOption("#boendeform", "SABO");
+    await page.fill("#age", "80");
+    await page.locator("#lookup-form [type=submit]").click();
+    await eventually(async () => expect(await page.textContent("#answer-rule")).toMatch(/^DECIDED_EXCEPTION §6\.3/));
+    expect((await page.textContent("#answer-payer"))?.trim()).toBe("Kommun");
+    expect(await page.textContent("#answer-explanation")).toContain("HSN 2025/88");
     expectNoErrors(pane);
   });
 

@@ -9,6 +9,7 @@ import { PAYERS } from "../payer";
 import { PRINCIPLE_KEYS } from "../principles";
 import { BILAGA_KEYS, type BilagaKey } from "../sheets";
 import { readEditionInfo } from "../utgava";
+import { readDecisions } from "../decisions";
 import { parseIsoDate, STATUSES, valueOf } from "../values";
 
 // zod/mini: the same schemas and inferred types, tree-shakable (the pane loads only what is used).
@@ -62,6 +63,19 @@ export type EditionSheet = z.infer<typeof EditionSheet>;
 const PrincipleRow = z.object({ row: rowNumber, principle: z.enum(PRINCIPLE_KEYS), iso: isoCode, comment: text });
 const IsoRow = z.object({ row: rowNumber, iso: isoCode, title: text, edition: text });
 
+/** A recorded decision of the huvudmän (the Beslut sheet), as it was when the edition was published. */
+const DecisionRow = z.object({
+  row: rowNumber,
+  datum: z.nullable(isoDate),
+  referens: text,
+  iso: z.nullable(isoCode),
+  bilaga: z.nullable(z.enum(BILAGA_KEYS as unknown as [BilagaKey, ...BilagaKey[]])),
+  boendeform: z.nullable(z.enum(BOENDEFORMER)),
+  beslut: text,
+  beslutatAv: text,
+});
+export type EditionDecision = z.infer<typeof DecisionRow>;
+
 export const Edition = z.object({
   schemaVersion: z.literal(EDITION_SCHEMA_VERSION),
   name: z.string().check(z.minLength(1)),
@@ -79,6 +93,12 @@ export const Edition = z.object({
   bilagor: z.partialRecord(z.enum(BILAGA_KEYS as unknown as [BilagaKey, ...BilagaKey[]]), EditionSheet),
   principles: z.nullable(z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(PrincipleRow) })),
   iso: z.nullable(z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(IsoRow) })),
+  /**
+   * The huvudmän's decisions (the Beslut sheet) when the edition was published, so that a decided
+   * exception (rule 2a) answers as decided wherever the edition is read. Absent when there were none
+   * (and in editions published before it was kept).
+   */
+  decisions: z.optional(z.object({ name: z.string(), rows: z.array(DecisionRow) })),
 });
 export type Edition = z.infer<typeof Edition>;
 
@@ -201,6 +221,13 @@ export function editionFromModel(model: WorkbookModel, meta: EditionMeta, raw: R
         }
       : null,
   };
+  const decisions = readDecisions(model);
+  if (model.beslut && decisions.length > 0) {
+    content.decisions = {
+      name: model.beslut.name,
+      rows: decisions.map((d) => ({ row: d.row, datum: d.datum, referens: d.referens, iso: d.iso, bilaga: d.bilaga, boendeform: d.boendeform, beslut: d.beslut, beslutatAv: d.beslutatAv })),
+    };
+  }
   return { ...content, hash: contentHash(content) };
 }
 

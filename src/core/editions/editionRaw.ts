@@ -76,6 +76,19 @@ export function editionToRawWorkbook(edition: Edition): RawWorkbook {
     const t = edition.iso;
     sheets.push(layout(t.name, t.headerRow, t.columns, t.rows.map((r) => ({ row: r.row, cells: (_i, f) => (f === "iso" ? r.iso : f === "title" ? r.title : f === "edition" ? r.edition : null) }))));
   }
+  if (edition.decisions) {
+    const spec = SHEET_SPECS.BESLUT;
+    const columns = spec.columns.map((c, i) => ({ index: i + 1, header: c.header, field: c.field }));
+    const last = edition.decisions.rows.reduce((max, r) => Math.max(max, r.row), 1);
+    // Row numbers as in the workbook (explanations cite them); the header just above the first.
+    const headerRow = Math.max(1, Math.min(last, ...edition.decisions.rows.map((r) => r.row)) - 1);
+    sheets.push(
+      layout(edition.decisions.name, headerRow, columns, edition.decisions.rows.map((d) => ({
+        row: d.row,
+        cells: (_i, f) => (f === "bilaga" ? (d.bilaga ? SHEET_SPECS[d.bilaga].name : null) : ((d as Record<string, string | number | null>)[f ?? ""] ?? null) as CellValue),
+      }))),
+    );
+  }
   const field = (name: string, value: string | null): CellValue[] => [name, value];
   sheets.push({
     name: SHEET_SPECS.UTGAVA.name,

@@ -48,6 +48,7 @@ export function payerHeadline(payer: Payer | null, rule: WhoPaysRule): string {
 /** Each answer rule in plain Swedish. */
 export const RULE_SV: Record<WhoPaysRule, string> = {
   AGE_UNDER_18: "Personen är under 18 år. Region Stockholm bekostar förskrivna hjälpmedel till barn och unga.",
+  DECIDED_EXCEPTION: "Huvudmännen har beslutat om ett undantag från överenskommelsens huvudregel för den här koden och boendeformen.",
   REGION_HORSEL: "Hörselhjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
   REGION_SYN: "Synhjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
   REGION_ORTOPEDTEKNIK: "Ortopedtekniska hjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",

@@ -1,7 +1,7 @@
 import { decisionItems, describeItemSv, undecidedItems } from "../decisions";
 import type { WorkbookModel } from "../model";
 import { readEditionInfo } from "../utgava";
-import type { Finding } from "../validation/finding";
+import { summarize, type Finding } from "../validation/finding";
 import { addMonths } from "../values";
 
 /** Why an edition cannot be published now: a stable code for machines and tests, Swedish for people. */
@@ -38,15 +38,22 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function publishReadiness(model: WorkbookModel, findings: readonly Finding[], request: PublishRequest): PublishReadiness {
   const blockers: PublishBlocker[] = [];
   const warnings: string[] = [];
-  const errors = findings.filter((f) => f.severity === "error" && !f.decision && !f.needsDecision && !(f.code === "EFFECTIVE_TOO_EARLY" && f.sheet === model.utgava?.name));
-  if (errors.length > 0) {
-    blockers.push({ code: "ERRORS", message: `Granskningen har ${errors.length} fel. Rätta dem först.`, items: [] });
+  // The Utgåva sheet's own too-early date is judged below on the request's dates instead.
+  const counted = findings.filter((f) => !(f.code === "EFFECTIVE_TOO_EARLY" && f.sheet === model.utgava?.name));
+  const all = summarize(counted);
+  // Problems in the summary's unit: errors to fix are those that are not questions for the huvudmän.
+  const toFix = summarize(counted.filter((f) => !f.needsDecision)).errors;
+  if (toFix > 0) {
+    const of = all.errors > toFix ? ` av de ${all.errors} felen (de andra väntar på huvudmännens beslut)` : "";
+    blockers.push({ code: "ERRORS", message: `Granskningen har ${plural(toFix, "fel", "fel")} att rätta${of}. Rätta dem först.`, items: [] });
   }
   const undecided = undecidedItems(decisionItems(model, findings));
   if (undecided.length > 0) {
+    const flaggedOnly = undecided.filter((i) => i.flagged && i.reasons.length === 1).length;
+    const what = [all.needsDecision > 0 ? plural(all.needsDecision, "problem", "problem") : null, flaggedOnly > 0 ? plural(flaggedOnly, "flaggad rad", "flaggade rader") : null].filter(Boolean).join(" och ");
     blockers.push({
       code: "UNDECIDED",
-      message: `${plural(undecided.length, "fråga", "frågor")} väntar på huvudmännens beslut (§6.3). För in besluten i bladet Beslut (datum, beslutsreferens, ISO-kod, bilaga, boendeform, beslut) – eller ändra raderna – innan utgåvan publiceras:`,
+      message: `${what} väntar på huvudmännens beslut (§6.3). För in besluten i bladet Beslut (datum, beslutsreferens, ISO-kod, bilaga, boendeform, beslut) – eller ändra raderna – innan utgåvan publiceras:`,
       items: undecided.map(describeItemSv),
     });
   }

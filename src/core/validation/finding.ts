@@ -1,3 +1,5 @@
+import { groupByCause } from "./group";
+
 export type Severity = "error" | "warning" | "info";
 
 /** A cell a finding points to. `column` is the header text; `cell` the A1 address when known. */
@@ -33,9 +35,10 @@ export interface DecisionRef {
 
 /**
  * Counts by severity. A finding answered by a recorded decision is counted only as `decided`:
- * it stays visible but no longer blocks. `needsDecision` counts those still undecided.
+ * it stays visible but no longer blocks. `needsDecision` counts those still undecided (they are
+ * also counted under their severity: "4 fel, 2 av dem kräver huvudmannabeslut").
  */
-export interface FindingSummary {
+export interface FindingCounts {
   readonly errors: number;
   readonly warnings: number;
   readonly info: number;
@@ -43,14 +46,23 @@ export interface FindingSummary {
   readonly decided: number;
 }
 
-export function summarize(findings: readonly Finding[]): FindingSummary {
+/**
+ * The one count of a review that every surface shows (CLI, pane tiles and list, publish check):
+ * problems, where a problem is a grouped finding (one cause on one row, `groupByCause`), and the
+ * same counts over the cells apart.
+ */
+export interface FindingSummary extends FindingCounts {
+  readonly cells: FindingCounts;
+}
+
+function countOf(items: ReadonlyArray<{ readonly severity: Severity; readonly needsDecision: boolean; readonly decided: boolean }>): FindingCounts {
   let errors = 0;
   let warnings = 0;
   let info = 0;
   let needsDecision = 0;
   let decided = 0;
-  for (const f of findings) {
-    if (f.decision) {
+  for (const f of items) {
+    if (f.decided) {
       decided++;
       continue;
     }
@@ -60,6 +72,17 @@ export function summarize(findings: readonly Finding[]): FindingSummary {
     if (f.needsDecision) needsDecision++;
   }
   return { errors, warnings, info, needsDecision, decided };
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  const problems = groupByCause(findings).map((g) => ({ severity: g.severity, needsDecision: g.needsDecision, decided: g.decision !== null }));
+  const cells = countOf(findings.map((f) => ({ severity: f.severity, needsDecision: f.needsDecision, decided: f.decision !== undefined })));
+  return { ...countOf(problems), cells };
+}
+
+/** "REGION_AREA §2.2", or the code alone for a check the agreement has no § for ("—"). */
+export function codeWithSection(f: { readonly code: string; readonly section: string }): string {
+  return f.section === "—" ? f.code : `${f.code} ${f.section}`;
 }
 
 export const SEVERITY_SV: Record<Severity, string> = { error: "fel", warning: "varning", info: "info" };

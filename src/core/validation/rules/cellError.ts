@@ -2,7 +2,8 @@ import type { Rule } from "../rule";
 
 export const CELL_ERROR: Rule = {
   code: "CELL_ERROR",
-  section: "§2.5",
+  // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
+  section: "—",
   severity: "error",
   needsDecision: false,
   descriptionSv: "En cell innehåller ett felvärde (#SAKNAS!, #REFERENS! …).",

@@ -5,7 +5,8 @@ import { cellRef, type Rule } from "../rule";
 
 export const DUPLICATE: Rule = {
   code: "DUPLICATE",
-  section: "§2.5",
+  // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
+  section: "—",
   severity: "error",
   needsDecision: false,
   descriptionSv: "Samma kod förekommer två gånger i en bilaga.",

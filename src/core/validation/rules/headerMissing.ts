@@ -4,7 +4,8 @@ import type { Rule } from "../rule";
 
 export const HEADER_MISSING: Rule = {
   code: "HEADER_MISSING",
-  section: "§8",
+  // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
+  section: "—",
   severity: "error",
   needsDecision: false,
   descriptionSv: "En obligatorisk kolumn saknas i ett blad.",

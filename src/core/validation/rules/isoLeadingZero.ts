@@ -4,7 +4,8 @@ import type { Rule } from "../rule";
 
 export const ISO_LEADING_ZERO: Rule = {
   code: "ISO_LEADING_ZERO",
-  section: "§2.5",
+  // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
+  section: "—",
   severity: "error",
   needsDecision: false,
   descriptionSv: "En ISO-kod lagrad som tal har tappat sin inledande nolla.",

@@ -4,7 +4,8 @@ import type { Rule } from "../rule";
 
 export const ISO_TITLE_MISMATCH: Rule = {
   code: "ISO_TITLE_MISMATCH",
-  section: "§2.5",
+  // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
+  section: "—",
   severity: "info",
   needsDecision: false,
   descriptionSv: "Radens benämning skiljer sig från klassifikationens.",

@@ -4,7 +4,8 @@ import type { Rule } from "../rule";
 
 export const PAYER_INVALID: Rule = {
   code: "PAYER_INVALID",
-  section: "§2.5",
+  // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
+  section: "—",
   severity: "error",
   needsDecision: false,
   descriptionSv: "En betalarcell är inte Kommun, Region eller Egenansvar.",

@@ -3,7 +3,8 @@ import type { Rule } from "../rule";
 
 export const PAYER_MISSING: Rule = {
   code: "PAYER_MISSING",
-  section: "§2.5",
+  // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
+  section: "—",
   severity: "error",
   needsDecision: false,
   descriptionSv: "En obligatorisk betalarcell är tom.",

@@ -20,7 +20,8 @@ const shown = (raw: CellValue) => `”${cellText(raw).slice(0, 60)}”`;
 
 export const VALUE_INVALID: Rule = {
   code: "VALUE_INVALID",
-  section: "§2.5",
+  // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
+  section: "—",
   severity: "error",
   needsDecision: false,
   descriptionSv: "En ja/nej-, datum- eller statuscell kan inte läsas.",
