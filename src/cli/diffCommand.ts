@@ -1,4 +1,4 @@
-import { describeChangeSv } from "../core/editions/changeLog";
+import { changeSummarySv, describeChangeSv } from "../core/editions/changeLog";
 import { diffModels, rowLabel, type Change } from "../core/editions/diff";
 import { valueOf } from "../core/values";
 import { has, parseArgs, UsageError } from "./args";
@@ -27,17 +27,14 @@ export async function diffCommand(argv: readonly string[], io: Io): Promise<numb
   const [before, after] = await Promise.all(args.positional.map(loadSide));
   const changes = diffModels(before!.model, after!.model);
   if (has(args, "json")) {
-    io.out(JSON.stringify({ from: before!.name, to: after!.name, changes: changes.map(changeJson) }, null, 2));
+    io.out(JSON.stringify({ from: before!.name, to: after!.name, fromPublished: before!.edition !== null, toPublished: after!.edition !== null, changes: changes.map(changeJson) }, null, 2));
     return 0;
   }
-  const payer = changes.filter((c) => c.kind === "payer").length;
-  const added = changes.filter((c) => c.kind === "added").length;
-  const removed = changes.filter((c) => c.kind === "removed").length;
   io.out(
     [
-      `Från ${before!.name} till ${after!.name}:`,
+      `Från ${before!.label} till ${after!.label}:`,
       ...changes.map((c) => `  ${describeChangeSv(c)}`),
-      `Sammanfattning: ${payer} ${payer === 1 ? "ändrad betalare" : "ändrade betalare"}, ${added} ${added === 1 ? "ny rad" : "nya rader"}, ${removed} ${removed === 1 ? "borttagen" : "borttagna"}, ${changes.length - payer - added - removed} ${changes.length - payer - added - removed === 1 ? "ändrad text" : "ändrade texter"}.`,
+      `Sammanfattning: ${changeSummarySv(changes)}.`,
     ].join("\n"),
   );
   return 0;

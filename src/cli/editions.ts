@@ -1,3 +1,5 @@
+import * as path from "node:path";
+import { editionNameProblem } from "../core/editions/readiness";
 import { parseEdition, editionModel, type Edition } from "../core/editions/edition";
 import { datedLists, type DatedLists } from "../core/editions/inForce";
 import { unreadableBilagaSv, unreadableBilagor, type WorkbookModel } from "../core/model";
@@ -17,7 +19,10 @@ function editionOfText(text: string, file: string): Edition {
 
 /** One side of a comparison: an edition JSON file or a workbook (.xlsx), with a name. */
 export interface Side {
+  /** The edition's name, or the Utgåva sheet's (else the file name) for a working workbook. */
   readonly name: string;
+  /** What it is, truthfully: "utgåva 2026:1", or "arbetsboken v2.xlsx (Utgåva 2026:2, opublicerad)". */
+  readonly label: string;
   readonly model: WorkbookModel;
   readonly edition: Edition | null;
 }
@@ -30,11 +35,13 @@ export async function loadSide(file: string): Promise<Side> {
     const text = decodeText(bytes);
     if (text.includes("\u0000")) throw new InputError(`${file} är ingen utgåvefil (JSON).`);
     const edition = editionOfText(text, file);
-    return { name: edition.name, model: editionModel(edition), edition };
+    return { name: edition.name, label: `utgåva ${edition.name}`, model: editionModel(edition), edition };
   }
   const { model } = await loadModel(file);
   refuseUnreadable(file, model, "jämföras");
-  return { name: readEditionInfo(model).name ?? file, model, edition: null };
+  // A working workbook is not the edition its Utgåva sheet names (that may be published already).
+  const named = readEditionInfo(model).name;
+  return { name: named ?? path.basename(file), label: named ? `arbetsboken ${path.basename(file)} (Utgåva ${named}, opublicerad)` : `arbetsboken ${path.basename(file)}`, model, edition: null };
 }
 
 /** What a follow-up report says about a set of lists: name, Beslutad, Giltig från and a fingerprint. */
@@ -104,15 +111,9 @@ function refuseUnreadable(file: string, model: WorkbookModel, verb: string): voi
 }
 
 /** The longest edition name: its file names (e.g. utgava-<namn>.json) must fit every file system. */
-export const MAX_EDITION_NAME = 64;
-
-/** An edition name the publication can use, or a Swedish refusal before anything is written. */
+/** The core's name rule (editionNameProblem), as the CLI refuses before anything is read or written. */
 export function checkEditionName(name: string): string {
-  const trimmed = name.trim();
-  // Characters, and bytes too: a file name holds at most 255 bytes, and å or an emoji take 2–4.
-  if (trimmed.length > MAX_EDITION_NAME || Buffer.byteLength(trimmed, "utf8") > 2 * MAX_EDITION_NAME) {
-    throw new InputError(`Utgåvenamnet är ${trimmed.length} tecken; högst ${MAX_EDITION_NAME} tecken går (det blir en del av filnamnen). Välj ett kortare namn, t.ex. 2026:2.`);
-  }
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new InputError("Utgåvenamnet innehåller styrtecken; ange ett namn som 2026:2.");
-  return trimmed;
+  const problem = editionNameProblem(name);
+  if (problem) throw new InputError(problem);
+  return name.trim();
 }

@@ -25,9 +25,9 @@ export const TEXT_FIELDS: ReadonlySet<string> = new Set(["iso", "huvudhjalpmedel
 const EMPTY_SHEETS: readonly SheetKey[] = ["B1", "B2", "B3", "B4"];
 
 /**
- * A new bilagor workbook without example rows: Bilaga 1–4 with their headers only, and the
+ * A new bilagor workbook without example rows: Bilaga 1–4 with their headers only, the
  * agreement's defaults that ship with the add-in (Principer, the ISO 9999 list, the Utgåva fields
- * with empty values).
+ * with empty values), and Kostnader and Beslut with their headers.
  */
 export function emptyWorkbook(): RawWorkbook {
   const example = exampleWorkbook();
@@ -36,6 +36,8 @@ export function emptyWorkbook(): RawWorkbook {
   sheets.push(byName.get(SHEET_SPECS.PRINCIPER.name)!, byName.get(SHEET_SPECS.ISO.name)!);
   const utgava = byName.get(SHEET_SPECS.UTGAVA.name)!;
   sheets.push({ name: utgava.name, rows: utgava.rows.map((r, i) => (i === 0 ? r : [r[0] ?? null, null as CellValue])) });
+  // Empty, with their headers (as in the example): the cost shift reads Kostnader, decisions go to Beslut.
+  for (const key of ["KOSTNADER", "BESLUT"] as const) sheets.push(byName.get(SHEET_SPECS[key].name)!);
   return { sheets };
 }
 
@@ -58,7 +60,7 @@ const WIDE_FIELDS = new Set(["title", "product", "villkor", "motivering", "konse
  */
 export function sheetLayouts(raw: RawWorkbook): SheetLayout[] {
   const model = readWorkbook(raw);
-  const tables = [...Object.values(model.bilagor), model.principer, model.iso, model.utgava, model.kostnader];
+  const tables = [...Object.values(model.bilagor), model.principer, model.iso, model.utgava, model.kostnader, model.beslut];
   return raw.sheets.map((sheet) => {
     const table = tables.find((t) => t?.name === sheet.name);
     const rows = sheet.rows.map((r) => r.map((v) => (v === undefined || v === null || isCellError(v) ? null : v instanceof Date ? cellText(v) : v)));

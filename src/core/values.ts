@@ -26,8 +26,9 @@ export function parseCell<T>(raw: CellValue, read: (raw: Exclude<CellValue, null
   return value === null ? { state: "invalid", raw } : { state: "ok", value };
 }
 
-const YES = new Set(["ja", "j", "x", "true", "1"]);
-const NO = new Set(["nej", "n", "false", "0"]);
+/** The yes/no words every surface reads (a cell, a function argument, the guide's link): Swedish Excel shows TRUE as SANT. */
+const YES = new Set(["ja", "j", "x", "true", "sant", "yes", "1"]);
+const NO = new Set(["nej", "n", "false", "falskt", "no", "0"]);
 
 /** ja/nej: `Ja`, `J`, `X`, `true`, `1` / `Nej`, `N`, `false`, `0` (empty is handled as no by callers). */
 export function readYesNo(raw: Exclude<CellValue, null | undefined>): boolean | null {
@@ -86,7 +87,12 @@ export function readStatus(raw: Exclude<CellValue, null | undefined>): Status | 
 
 /** Statuses whose rows answer WHO_PAYS (empty counts as Gällande). */
 export function statusCounts(status: Parsed<Status>): boolean {
-  return status.state === "empty" || (status.state === "ok" && (status.value === "Gällande" || status.value === "Beslutad"));
+  return status.state === "empty" || (status.state === "ok" && statusValueCounts(status.value));
+}
+
+/** The same for a Status value already read (null: empty). */
+export function statusValueCounts(status: Status | string | null): boolean {
+  return status === null || status === "Gällande" || status === "Beslutad";
 }
 
 /** Plain text of a cell, trimmed; numbers as written. */

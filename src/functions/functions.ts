@@ -117,7 +117,7 @@ export function isoNormalizeFn(iso: any[][]): any[][] {
 }
 
 /**
- * The yearly cost that moves to the kommuner for a code and housing form between the editions in force on two dates (negative: away from the kommuner, e.g. to the Region).
+ * The yearly cost that moves to the kommuner for a code and housing form between the editions in force on two dates (negative: to the Region; 0 for Egenansvar, which is no shift between the parties).
  * @customfunction COST_SHIFT
  * @param iso ISO 9999 code (or a column of codes).
  * @param boendeform Housing form (or a column).

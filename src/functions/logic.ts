@@ -1,3 +1,4 @@
+import { payerShift } from "../core/costs/costShift";
 import { cellText, isCellError, isEmptyCell, type CellValue } from "../core/cells";
 import { listsOnDate, whoPaysOnDate, type DatedLists, type ListsOnDate } from "../core/editions/inForce";
 import { parseIsoCode } from "../core/iso";
@@ -291,8 +292,9 @@ function dateArg(raw: CellValue, name: string): { ok: true; date: string } | { o
 
 /**
  * COST_SHIFT for one row: the cost that moves to the kommuner between the lists in force on the
- * two dates — the cost if the kommun becomes payer, minus it if the kommun stops being payer
- * (negative: away from the kommuner, e.g. to the Region). An adult is assumed.
+ * two dates — the cost if the kommun takes it over from the Region, minus it if the Region takes it
+ * over from the kommun; 0 when the payer is the same or the change is to or from Egenansvar (the
+ * individual pays: no shift between the parties, as in kostnadsförskjutning). An adult is assumed.
  */
 export function costShiftValue(iso: CellValue, boendeform: CellValue, cost: CellValue, fromDate: CellValue, toDate: CellValue, lists: readonly DatedLists[]): CellResult<number> {
   const amount = typeof cost === "number" ? cost : typeof cost === "string" ? readAmountText(cost) : null;
@@ -308,7 +310,9 @@ export function costShiftValue(iso: CellValue, boendeform: CellValue, cost: Cell
   for (const [r, when] of [[before, from.date], [after, to.date]] as const) {
     if (r.payer === null) return fail("NA", clip(`${r.rule} ${r.section}: ingen betalare ${when}. ${r.explanation}`));
   }
-  return ok((after.payer === "Kommun" ? amount : 0) - (before.payer === "Kommun" ? amount : 0));
+  // The core's rule (payerShift), as kostnadsförskjutning and CHANGE_NOT_NEUTRAL apply it: the
+  // line's cost was borne by the earlier payer; to or from Egenansvar is no shift between the parties.
+  return ok(payerShift(before.payer!, after.payer!, { kommun: amount, region: amount }).toKommun);
 }
 
 function readAmountText(text: string): number | null {

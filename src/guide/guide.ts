@@ -11,7 +11,7 @@ import { ADVICE_SV, GUIDE_GLOBAL, RULE_SV, START_PAGE, payerHeadline } from "../
 import { isoChain, isoLevel, parseIsoCode } from "../core/iso";
 import { readWorkbook } from "../core/model";
 import { foldText } from "../core/text";
-import { todayIso } from "../core/values";
+import { readYesNo, todayIso } from "../core/values";
 import { buildWhoPaysIndex, whoPays, type WhoPaysIndex, type WhoPaysResult } from "../core/whoPays";
 
 interface GuideData {
@@ -282,8 +282,8 @@ function startPage(data: GuideData): void {
   alder.value = q.alder;
   const form_ = parseBoendeform(q.boendeform);
   select.value = form_.kind === "inScope" ? form_.key : form_.kind === "outOfScope" ? form_.form.key : "";
-  const yes = foldText(q.specialanpassad);
-  special.checked = yes === "ja" || yes === "true" || yes === "sant" || yes === "1" || yes === "yes";
+  // The core's yes/no words, so a link ticks the box exactly when the answer counts it as adapted.
+  special.checked = q.specialanpassad.trim() !== "" && readYesNo(q.specialanpassad) === true;
   if (["iso", "boendeform", "alder", "specialanpassad"].some((k) => params.has(k))) {
     const code = parseIsoCode(q.iso);
     const first = code.ok ? loadGuide(compactForCode(data.edition, code.code)) : guide();

@@ -20,14 +20,12 @@ export function publishBlockers(): Array<{ text: string; items: readonly string[
   const effectiveText = byId<HTMLInputElement>("publish-effective").value.trim();
   const decided = parseIsoDate(decidedText);
   const effective = parseIsoDate(effectiveText);
-  if (!name) blockers.push({ text: "Ange utgåvans namn, t.ex. 2026:1.", items: [] });
-  else if (state.storedEditions.some((e) => e.name === name)) blockers.push({ text: `Utgåva ${name} är redan publicerad i arbetsboken; en publicerad utgåva ändras inte. Välj ett nytt namn.`, items: [] });
   if (!decided) blockers.push({ text: decidedText ? `Beslutad ”${decidedText}” är inget datum. Skriv ÅÅÅÅ-MM-DD.` : "Ange beslutsdatum (ÅÅÅÅ-MM-DD).", items: [] });
   if (!effective) blockers.push({ text: effectiveText ? `Giltig från ”${effectiveText}” är inget datum. Skriv ÅÅÅÅ-MM-DD.` : "Ange giltighetsdatum (ÅÅÅÅ-MM-DD).", items: [] });
-  const readiness = publishReadiness(state.model, state.findings, { name, decided: decided ?? "", effective: effective ?? "" });
+  // Every rule (name, dates, errors, decisions) is the core's, as the CLI's publicera applies it.
+  const readiness = publishReadiness(state.model, state.findings, { name, decided: decided ?? "", effective: effective ?? "", published: state.storedEditions.map((e) => e.name) });
   for (const b of readiness.blockers) {
     if (b.code === "EFFECTIVE_TOO_EARLY" && (!decided || !effective)) continue;
-    if (b.code === "NAME_MISMATCH" && !name) continue;
     blockers.push({ text: b.code === "ERRORS" ? `${b.message.replace(/\.$/, "")} (fliken Granska).` : b.message, items: b.items });
   }
   return blockers;

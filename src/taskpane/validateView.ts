@@ -1,10 +1,8 @@
 import { readWorkbook } from "../core/model";
-import { RULES } from "../core/validation/catalogue";
-import { applyDecisions } from "../core/decisions";
 import { codeWithSection, SEVERITY_SV, summarize, type Finding, type Severity } from "../core/validation/finding";
 import { groupByCause, type FindingGroup } from "../core/validation/group";
-import { collector } from "../core/validation/rule";
-import { sortFindings, validationContext } from "../core/validation/validateWorkbook";
+import { changeChecksNotRunSv, validationSteps } from "../core/validation/validateWorkbook";
+import { readEditionInfo } from "../core/utgava";
 import { editionModel } from "../core/editions/edition";
 import { readBilagorAndEditions, ReadCancelled, selectCell, watchBilagorSheets } from "../excel/adapter";
 import { parseStoredEditions } from "../excel/basis";
@@ -63,24 +61,28 @@ async function validate(): Promise<void> {
     const damaged = stored.length - state.storedEditions.length;
     if (damaged > 0) storedProblem += damaged === 1 ? " 1 sparad utgåva i arbetsboken är skadad och används inte." : ` ${damaged} sparade utgåvor i arbetsboken är skadade och används inte.`;
     const previous = previousEdition();
-    const ctx = validationContext(model, previous ? { name: previous.name, model: editionModel(previous) } : null);
-    const findings: Finding[] = [];
-    const report = collector(findings);
     setStatus("Granskar …");
-    for (const [i, rule] of RULES.entries()) {
+    // The core's own validation, step by step: the pane yields to the UI between the checks.
+    const steps = validationSteps(model, { previous: previous ? { name: previous.name, model: editionModel(previous) } : null });
+    let findings: Finding[];
+    for (;;) {
       if (state.cancelled) throw new ReadCancelled();
-      rule.check(ctx, report);
-      progress.value = 0.7 + (0.3 * (i + 1)) / RULES.length;
+      const step = steps.next();
+      if (step.done) {
+        findings = step.value;
+        break;
+      }
+      progress.value = 0.7 + (0.3 * step.value.done) / step.value.total;
       await yieldToUi();
     }
     state.model = model;
     state.raw = raw;
-    state.findings = sortFindings(applyDecisions(findings, model), model.sheetNames);
+    state.findings = findings;
     // The functions answer from the bilagor just read.
     invalidateBasis();
     shown = PAGE;
     const s = summarize(state.findings);
-    const against = previous ? ` Jämfört med utgåva ${previous.name}.` : "";
+    const against = previous ? ` Jämfört med utgåva ${previous.name}.` : ` ${changeChecksNotRunSv(readEditionInfo(model).foregaende, "Läs in den senast publicerade utgåvan under Publicera.")}`;
     const decided = s.decided > 0 ? `, ${s.decided} ${s.decided === 1 ? "beslutat" : "beslutade"}` : "";
     setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${plural(s.warnings, "varning", "varningar")}, ${plural(s.info, "upplysning", "upplysningar")}${decided}.${against}${storedProblem}`);
     render();

@@ -182,12 +182,15 @@ describe("kostnadsansvar diff", () => {
     const r = await cli("diff", file("pub/2026-1.json"), file("v2.xlsx"), "--json");
     const diff = JSON.parse(r.out) as { from: string; to: string; changes: Array<{ kind: string; iso: string; boendeform: string | null; from: string | null; to: string | null }> };
     expect([diff.from, diff.to]).toEqual(["2026:1", "2026:2"]);
+    expect(diff).toMatchObject({ fromPublished: true, toPublished: false });
     expect(diff.changes.map((c) => [c.kind, c.iso, c.boendeform, c.from, c.to])).toEqual([
       ["payer", "12 23", "SABO", "Kommun", "Region"],
       ["status", "04 27 18", null, null, "Utgår"],
     ]);
     const text = await cli("diff", file("pub/2026-1.json"), file("v2.xlsx"));
-    expect(text.out).toMatch(/Sammanfattning: 1 ändrad betalare, 0 nya rader, 0 borttagna, 1 ändrad text/);
+    // The title says what each side is (the draft is not edition 2026:2 yet); Gällande → Utgår is a status change, not a text.
+    expect(text.out).toMatch(/^Från utgåva 2026:1 till arbetsboken v2\.xlsx \(Utgåva 2026:2, opublicerad\):$/m);
+    expect(text.out).toMatch(/Sammanfattning: 1 ändrad betalare, 0 nya rader, 0 borttagna, 1 ändrad status, 0 flyttade datum, 0 ändrade texter\./);
   });
 });
 

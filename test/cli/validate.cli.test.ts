@@ -137,7 +137,7 @@ describe("kostnadsansvar new-workbook", () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Bilaga 1", "Bilaga 2", "Bilaga 3", "Bilaga 4", "Principer", "ISO 9999", "Utgåva"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Bilaga 1", "Bilaga 2", "Bilaga 3", "Bilaga 4", "Principer", "ISO 9999", "Utgåva", "Kostnader", "Beslut"]);
     const b1 = wb.getWorksheet("Bilaga 1")!;
     expect(b1.getCell("A3").value).toBe("ISO-kod");
     expect(b1.getCell("A4").numFmt).toBe("@");

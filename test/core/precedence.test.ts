@@ -82,7 +82,7 @@ describe("the precedence of docs/rules.md", () => {
     const b1 = raw.sheets.find((s) => s.name === "Bilaga 1")!;
     const extra = withDecisions({ b1: decided }, [{ Datum: "2026-03-12", Beslutsreferens: "HMS 1", "ISO-kod": "22 06 21", Bilaga: "Bilaga 1", Beslut: "Kommun" }]);
     const model = readWorkbook({
-      sheets: [...raw.sheets.map((s) => (s === b1 ? { ...s, rows: [...s.rows, ...extra.sheets[0]!.rows.slice(1).map((r) => [...r])] } : s)), extra.sheets.find((s) => s.name === "Beslut")!],
+      sheets: [...raw.sheets.filter((s) => s.name !== "Beslut").map((s) => (s === b1 ? { ...s, rows: [...s.rows, ...extra.sheets[0]!.rows.slice(1).map((r) => [...r])] } : s)), extra.sheets.find((s) => s.name === "Beslut")!],
     });
     const index = buildWhoPaysIndex(model);
     const codes = new Set<string>(["22 06 21", "22 03 09", "99", "12 99 99"]);

@@ -8,7 +8,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import { editionFromModel, editionModel, parseEdition, serializeEdition } from "../../src/core/editions/edition";
 import { compactEdition, compactForCode, expandEdition } from "../../src/core/editions/guideData";
 import { editionToRawWorkbook } from "../../src/core/editions/editionRaw";
@@ -17,6 +16,7 @@ import { buildWhoPaysIndex, whoPays, type WhoPaysAnswer } from "../../src/core/w
 import { basisOf } from "../../src/excel/basis";
 import { whoPaysWhyValue } from "../../src/functions/logic";
 import { cli } from "../helpers/cli";
+import { rawXlsxFile } from "../helpers/xlsxFixtures";
 import { listRow, withDecisions, workbook, type Rec } from "../helpers/workbooks";
 
 const K = "Kommun";
@@ -32,16 +32,6 @@ const UTGAVA: Rec[] = [
 const ask = (boendeform: string) => ({ iso: "22 06 21", boendeform, age: 80, date: "2026-05-01" });
 const pick = (a: WhoPaysAnswer | { ok: false }) => (a.ok ? { payer: (a as WhoPaysAnswer).payer, rule: (a as WhoPaysAnswer).rule, section: (a as WhoPaysAnswer).section, row: (a as WhoPaysAnswer).source?.row ?? null } : a);
 
-async function xlsx(rawSheets: ReturnType<typeof workbook>): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of rawSheets.sheets) {
-    const ws = wb.addWorksheet(s.name);
-    for (const r of s.rows) ws.addRow(r.map((c) => (c === undefined ? null : c)));
-  }
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "kostnadsansvar-2a-")), "bilagor.xlsx");
-  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
-  return file;
-}
 
 describe("rule 2a, DECIDED_EXCEPTION", () => {
   const decided = withDecisions({ b1: B1, utgava: UTGAVA }, [DECISION]);
@@ -84,7 +74,7 @@ describe("rule 2a, DECIDED_EXCEPTION", () => {
     expect((why as { value: string }).value).toContain("DECIDED_EXCEPTION");
 
     // vem-betalar --json on the workbook file and on the edition file.
-    const file = await xlsx(decided);
+    const file = await rawXlsxFile(decided, mkdtempSync(path.join(tmpdir(), "kostnadsansvar-2a-")), "bilagor.xlsx");
     const editionFile = path.join(path.dirname(file), "2026-2.json");
     writeFileSync(editionFile, serializeEdition(edition));
     for (const source of [["--arbetsbok", file], ["--utgåva", editionFile]]) {

@@ -1,4 +1,7 @@
+import { writeFileSync } from "node:fs";
+import * as path from "node:path";
 import ExcelJS from "exceljs";
+import type { RawWorkbook } from "../../src/core/cells";
 import { B3_HEADERS, B4_HEADERS, LIST_HEADERS } from "./workbooks";
 
 /** Writes an ExcelJS workbook to a buffer. */
@@ -88,4 +91,16 @@ export async function largeWorkbook(rows: number): Promise<Buffer> {
     s.addRow(name === "Bilaga 3" ? [...B3_HEADERS] : name === "Bilaga 4" ? [...B4_HEADERS] : [...LIST_HEADERS]);
   }
   return toBuffer(wb);
+}
+
+/** A raw workbook (test/helpers/workbooks) written as an .xlsx file `name` in `dir`, cells as given. */
+export async function rawXlsxFile(raw: RawWorkbook, dir: string, name: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of raw.sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const r of s.rows) ws.addRow(r.map((c) => (c === undefined ? null : c)));
+  }
+  const file = path.join(dir, name);
+  writeFileSync(file, await toBuffer(wb));
+  return file;
 }

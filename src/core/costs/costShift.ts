@@ -75,6 +75,32 @@ export interface CostShift {
 const BILAGA_NUMBER: Record<BilagaKey, number> = { B1: 1, B2: 2, B3: 3, B4: 4 };
 
 /**
+ * The one rule for what a change of payer moves (§6.3), used by `costShift`, COST_SHIFT and
+ * CHANGE_NOT_NEUTRAL: the cost the previous payer bore moves to the new one. Between Kommun and
+ * Region that is the shift (positive: to the kommuner); to or from Egenansvar the individual pays,
+ * which is shown apart and is no shift between the parties (`toKommun` 0, `egenansvar` true).
+ */
+export function payerShift(from: Payer, to: Payer, cost: { readonly kommun: number; readonly region: number }): { readonly toKommun: number; readonly egenansvar: boolean } {
+  if (from === to) return { toKommun: 0, egenansvar: false };
+  if (from === "Egenansvar" || to === "Egenansvar") return { toKommun: 0, egenansvar: true };
+  return { toKommun: to === "Kommun" ? cost.region : -cost.kommun, egenansvar: false };
+}
+
+/** The tolerance in SEK: as set, or a percent of the total cost (null: none set, or a percent without a total). */
+export function toleranceSek(tolerance: ReturnType<typeof readEditionInfo>["tolerance"], totalCost: number | null): number | null {
+  if (tolerance === null) return null;
+  if (tolerance.kind === "sek") return tolerance.value;
+  return totalCost === null ? null : round((tolerance.value / 100) * totalCost);
+}
+
+/** Whether a net shift is within the tolerance (§6.3); null when there is none to judge by. */
+export function isNeutral(netToKommun: number, tolerance: number | null): boolean | null {
+  // Amounts are bounded when read (MAX_AMOUNT_SEK), so these are finite; a verdict is never given on a non-number.
+  if (tolerance === null || !Number.isFinite(tolerance) || !Number.isFinite(netToKommun)) return null;
+  return netToKommun === 0 || Math.abs(netToKommun) <= tolerance;
+}
+
+/**
  * Who pays for a cost line under one set of lists (an adult). In the draft, proposals count:
  * they are what is being weighed; in the published edition only rows in force do.
  */
@@ -105,13 +131,15 @@ export function costShift(before: WorkbookModel, after: WorkbookModel, lines: re
       if (a.payer !== b.payer) unattributed.push({ line, before: a.payer ?? a.why, after: b.payer ?? b.why });
       continue;
     }
-    const moved = a.payer === "Region" ? line.region : a.payer === "Kommun" ? line.kommun : line.kommun + line.region;
-    const sign = b.payer === "Kommun" ? 1 : b.payer === "Region" ? -1 : a.payer === "Kommun" ? -1 : 1;
+    const shift = payerShift(a.payer, b.payer, line);
+    // Egenansvar: what the individual now pays (or no longer pays), shown apart from the net.
+    // (as before this rule was shared: the cost the previous payer bore, signed towards the kommun side)
+    const moved = !shift.egenansvar ? shift.toKommun : a.payer === "Egenansvar" ? (b.payer === "Kommun" ? 1 : -1) * (line.kommun + line.region) : a.payer === "Kommun" ? -line.kommun : line.region;
     const sheetKey = BILAGA_KEYS.find((k) => afterIndex.sheetNames[k as "B1" | "B2" | "B4"] === b.source?.sheet) ?? null;
     const iso = b.source?.iso ?? line.iso;
     const key = [sheetKey, iso, line.boendeform, a.payer, b.payer].join("|");
     const group = groups.get(key) ?? { change: { bilaga: sheetKey ? BILAGA_NUMBER[sheetKey] : null, iso, boendeform: line.boendeform, from: a.payer, to: b.payer }, amount: 0, lines: [] };
-    group.amount += sign * moved;
+    group.amount += moved;
     group.lines.push(line);
     groups.set(key, group);
   }
@@ -120,7 +148,7 @@ export function costShift(before: WorkbookModel, after: WorkbookModel, lines: re
   const egenansvar = all.filter((c) => c.from === "Egenansvar" || c.to === "Egenansvar");
   const netToKommun = round(changes.reduce((s, c) => s + c.amount, 0));
   const info = readEditionInfo(after);
-  const tolerance = info.tolerance === null ? null : info.tolerance.kind === "sek" ? info.tolerance.value : round((info.tolerance.value / 100) * totalCost);
+  const tolerance = toleranceSek(info.tolerance, round(totalCost));
   return {
     changes,
     egenansvar,
@@ -130,8 +158,7 @@ export function costShift(before: WorkbookModel, after: WorkbookModel, lines: re
     totalCost: round(totalCost),
     tolerance,
     toleranceText: info.toleranceText,
-    // Amounts are bounded when read (MAX_AMOUNT_SEK), so these are finite; a verdict is never given on a non-number.
-    neutral: tolerance === null || !Number.isFinite(tolerance) || !Number.isFinite(netToKommun) ? null : Math.abs(netToKommun) <= tolerance,
+    neutral: isNeutral(netToKommun, tolerance),
   };
 }
 

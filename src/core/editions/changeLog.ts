@@ -2,7 +2,7 @@ import { lowerFirst } from "../text";
 import { BOENDEFORM_INFO } from "../boendeform";
 import { SHEET_SPECS } from "../sheets";
 import { valueOf } from "../values";
-import { rowLabel, type Change } from "./diff";
+import { countChanges, rowLabel, type Change } from "./diff";
 
 /** Headers of the `Ändringslogg` sheet and the change log CSV (`workbook.md`). */
 export const CHANGE_LOG_HEADERS = ["Utgåva", "Bilaga", "ISO-kod", "Benämning", "Boendeform", "Före", "Efter", "Beslutsdatum", "Giltig från", "Motivering"] as const;
@@ -39,6 +39,10 @@ export function changeLogRows(edition: string, changes: readonly Change[]): stri
         return base("(Status)", c.from ?? "Gällande", c.to ?? "Gällande");
       case "title":
         return base("(Benämning)", c.from ?? "", c.to ?? "");
+      case "giltigFran":
+        return base("(Giltig från)", c.from ?? "", c.to ?? "");
+      case "beslutsdatum":
+        return base("(Beslutsdatum)", c.from ?? "", c.to ?? "");
     }
   });
 }
@@ -60,7 +64,26 @@ export function describeChangeSv(c: Change): string {
       return `${where} – Status ${c.from ?? "Gällande"} → ${c.to ?? "Gällande"}`;
     case "title":
       return `${where} – Benämning ändrad från ”${c.from ?? ""}”`;
+    case "giltigFran":
+      return `${where} – Giltig från ${c.from ?? "tom"} → ${c.to ?? "tom"}`;
+    case "beslutsdatum":
+      return `${where} – Beslutsdatum ${c.from ?? "tom"} → ${c.to ?? "tom"}`;
   }
+}
+
+const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** The one-line summary of a change list, the same in `jämför` and the pane. */
+export function changeSummarySv(changes: readonly Change[]): string {
+  const c = countChanges(changes);
+  return [
+    n(c.payer, "ändrad betalare", "ändrade betalare"),
+    n(c.added, "ny rad", "nya rader"),
+    n(c.removed, "borttagen", "borttagna"),
+    n(c.status, "ändrad status", "ändrade statusar"),
+    n(c.dates, "flyttat datum", "flyttade datum"),
+    n(c.texts, "ändrad text", "ändrade texter"),
+  ].join(", ");
 }
 
 export const CHANGE_LOG_SHEET = SHEET_SPECS.ANDRINGSLOGG.name;

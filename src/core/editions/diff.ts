@@ -29,7 +29,7 @@ export type Change =
   | { readonly kind: "added"; readonly after: RowRef }
   | { readonly kind: "removed"; readonly before: RowRef }
   | { readonly kind: "payer"; readonly before: RowRef; readonly after: RowRef; readonly boendeform: Boendeform; readonly from: Payer | null; readonly to: Payer | null }
-  | { readonly kind: "villkor" | "title" | "status"; readonly before: RowRef; readonly after: RowRef; readonly from: string | null; readonly to: string | null; readonly boendeform?: ListBoendeform };
+  | { readonly kind: "villkor" | "title" | "status" | "giltigFran" | "beslutsdatum"; readonly before: RowRef; readonly after: RowRef; readonly from: string | null; readonly to: string | null; readonly boendeform?: ListBoendeform };
 
 function rowsByKey(bilaga: BilagaKey, table: SheetTable<BilagaRow> | undefined): Map<string, RowRef> {
   const map = new Map<string, RowRef>();
@@ -56,6 +56,7 @@ export function diffModels(before: WorkbookModel, after: WorkbookModel): Change[
         changes.push({ kind: "added", after: a });
         continue;
       }
+      const before = changes.length;
       const forms = new Set([...Object.keys(b.row.payers), ...Object.keys(a.row.payers)] as Boendeform[]);
       for (const form of forms) {
         const from = valueOf(b.row.payers[form] ?? { state: "empty" });
@@ -65,6 +66,14 @@ export function diffModels(before: WorkbookModel, after: WorkbookModel): Change[
       const bs = valueOf(b.row.status);
       const as = valueOf(a.row.status);
       if (bs !== as) changes.push({ kind: "status", before: b, after: a, from: bs, to: as });
+      // A moved date changes who pays in between, so it is a change like any other; beside a
+      // changed payer or Status it is part of that change (every change line carries the dates).
+      const payerOrStatus = changes.length > before;
+      for (const kind of payerOrStatus ? [] : (["giltigFran", "beslutsdatum"] as const)) {
+        const from = valueOf(b.row[kind]);
+        const to = valueOf(a.row[kind]);
+        if (from !== to) changes.push({ kind, before: b, after: a, from, to });
+      }
       if ((b.row.villkor ?? null) !== (a.row.villkor ?? null)) changes.push({ kind: "villkor", before: b, after: a, from: b.row.villkor, to: a.row.villkor });
       for (const form of LIST_BOENDEFORMER) {
         const from = b.row.formVillkor?.[form] ?? null;
@@ -90,4 +99,20 @@ export function codesIn(model: WorkbookModel): Set<string> {
     }
   }
   return codes;
+}
+
+/** The changes by kind, as every summary of a change list counts them. */
+export interface ChangeCounts {
+  readonly payer: number;
+  readonly added: number;
+  readonly removed: number;
+  readonly status: number;
+  readonly dates: number;
+  /** Villkor and Benämning. */
+  readonly texts: number;
+}
+
+export function countChanges(changes: readonly Change[]): ChangeCounts {
+  const n = (kinds: readonly Change["kind"][]) => changes.filter((c) => kinds.includes(c.kind)).length;
+  return { payer: n(["payer"]), added: n(["added"]), removed: n(["removed"]), status: n(["status"]), dates: n(["giltigFran", "beslutsdatum"]), texts: n(["villkor", "title"]) };
 }

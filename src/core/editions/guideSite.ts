@@ -4,7 +4,7 @@ import { isoLevel } from "../iso";
 import type { BilagaRow } from "../model";
 import { PRINCIPLE_INFO, isRegionPrinciple } from "../principles";
 import { SHEET_SPECS, type BilagaKey } from "../sheets";
-import { valueOf } from "../values";
+import { statusCounts, statusValueCounts, valueOf } from "../values";
 import type { Change } from "./diff";
 import type { Edition, EditionRow } from "./edition";
 import { compactEdition } from "./guideData";
@@ -294,11 +294,8 @@ interface NewsItem {
 
 const payerText = (p: string | null): string => (p ? PAYER_SV[p as keyof typeof PAYER_SV] : "ingen angiven");
 
-/** A row people can look up in the edition: in force, not a proposal. */
-function counts(row: BilagaRow): boolean {
-  const status = valueOf(row.status);
-  return status === null || status === "Gällande";
-}
+/** A row people can look up in the edition: the rows that count (docs/rules.md), as the answers read them. */
+const counts = (row: BilagaRow): boolean => statusCounts(row.status);
 
 /**
  * The decided changes in plain Swedish: payer changes, new and removed rows, changed Villkor and
@@ -336,7 +333,10 @@ export function newsItems(edition: Edition, changes: readonly Change[]): NewsIte
         break;
       case "status":
         // Back in force after a proposal: the row's payers are new to readers.
-        if (c.from !== null && c.from !== "Gällande") items.push({ ...base, form: "Alla", what: "Raden gäller från och med den här utgåvan." });
+        if (!statusValueCounts(c.from)) items.push({ ...base, form: "Alla", what: "Raden gäller från och med den här utgåvan." });
+        break;
+      case "giltigFran":
+        items.push({ ...base, form: "Alla", what: c.to ? `Gäller från ${c.to}${c.from ? ` (tidigare ${c.from})` : ""}.` : `Gäller från utgåvans startdag (tidigare ${c.from ?? ""}).` });
         break;
     }
   }

@@ -6,9 +6,13 @@ import type { Change } from "./diff";
 import type { Edition, EditionRow, EditionSheet } from "./edition";
 import { guideFiles, type GuideDownload } from "./guideSite";
 
-/** A file name for an edition: `2026:1` → `2026-1` (no characters Windows refuses). */
+/**
+ * A file name for an edition: `2026:1` → `2026-1`. Letters, digits, `.`, `_` and `-` only, so the
+ * name is safe in every file system and in a link (`#`, `%`, `?` would break the guide's download
+ * links), and never hidden (no leading dot).
+ */
 export function editionFileStem(name: string): string {
-  const stem = name.trim().replace(/[\\/:*?"<>|\s]+/g, "-").replace(/^-+|-+$/g, "");
+  const stem = name.trim().normalize("NFC").replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^[-.]+|-+$/g, "");
   return stem === "" ? "utgava" : stem;
 }
 

@@ -6,7 +6,7 @@ import { addMonths } from "../values";
 
 /** Why an edition cannot be published now: a stable code for machines and tests, Swedish for people. */
 export interface PublishBlocker {
-  readonly code: "ERRORS" | "UNDECIDED" | "EFFECTIVE_TOO_EARLY" | "NAME_MISMATCH";
+  readonly code: "ERRORS" | "UNDECIDED" | "EFFECTIVE_TOO_EARLY" | "NAME_MISMATCH" | "NAME_INVALID" | "NAME_TAKEN";
   readonly message: string;
   /** What must be decided or fixed, one line each (the undecided rows). */
   readonly items: readonly string[];
@@ -24,6 +24,36 @@ export interface PublishRequest {
   readonly effective: string;
   /** Publish under a name other than the Utgåva sheet's. */
   readonly force?: boolean;
+  /** Editions already published (in the workbook, or in the output folder): a name is used once. */
+  readonly published?: readonly string[];
+}
+
+/** UTF-8 bytes of a text, in plain ES (the core runs without Node's or the browser's APIs). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** An edition name is part of file names and links: at most this many characters. */
+export const MAX_EDITION_NAME = 64;
+
+/**
+ * What is wrong with an edition name, in Swedish, or null: missing, too long (characters, or
+ * UTF-8 bytes for a file name), control characters, or no letter or digit to name a file by.
+ */
+export function editionNameProblem(name: string): string | null {
+  const trimmed = name.trim();
+  if (trimmed === "") return "Ange utgåvans namn, t.ex. 2026:1.";
+  if (trimmed.length > MAX_EDITION_NAME || utf8Length(trimmed) > 2 * MAX_EDITION_NAME) {
+    return `Utgåvenamnet är ${trimmed.length} tecken; högst ${MAX_EDITION_NAME} tecken går (det blir en del av filnamnen). Välj ett kortare namn, t.ex. 2026:2.`;
+  }
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) return "Utgåvenamnet innehåller styrtecken; ange ett namn som 2026:2.";
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return "Utgåvenamnet behöver minst en bokstav eller siffra, t.ex. 2026:2.";
+  return null;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -38,6 +68,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function publishReadiness(model: WorkbookModel, findings: readonly Finding[], request: PublishRequest): PublishReadiness {
   const blockers: PublishBlocker[] = [];
   const warnings: string[] = [];
+  const nameProblem = editionNameProblem(request.name);
+  if (nameProblem) blockers.push({ code: "NAME_INVALID", message: nameProblem, items: [] });
+  else if (request.published?.includes(request.name.trim())) {
+    blockers.push({ code: "NAME_TAKEN", message: `Utgåva ${request.name.trim()} är redan publicerad; en publicerad utgåva ändras inte. Välj ett nytt namn.`, items: [] });
+  }
   // The Utgåva sheet's own too-early date is judged below on the request's dates instead.
   const counted = findings.filter((f) => !(f.code === "EFFECTIVE_TOO_EARLY" && f.sheet === model.utgava?.name));
   const all = summarize(counted);
@@ -66,7 +101,7 @@ export function publishReadiness(model: WorkbookModel, findings: readonly Findin
     });
   }
   const sheetName = readEditionInfo(model).name;
-  if (sheetName !== null && sheetName !== request.name) {
+  if (!nameProblem && sheetName !== null && sheetName !== request.name) {
     const text = `Utgåvans namn ${request.name} skiljer sig från bladet Utgåva, där det står ${sheetName}.`;
     if (request.force) warnings.push(`${text} Publicerar ändå som ${request.name}.`);
     else blockers.push({ code: "NAME_MISMATCH", message: `${text} Rätta namnet eller bladet.`, items: [] });

@@ -1,3 +1,4 @@
+import { SHEET_SPECS } from "../sheets";
 import type { RawWorkbook, RawSheet, CellValue } from "../cells";
 import type { Payer } from "../payer";
 import { ISO_LIST, ISO_LIST_EDITION } from "./isoList";
@@ -254,6 +255,9 @@ export function exampleWorkbook(): RawWorkbook {
           ["Tolerans kostnadsneutralitet", "1 %"],
         ],
       },
+      // Empty, with their headers: the group enters last year's costs and the huvudmän's decisions here.
+      { name: SHEET_SPECS.KOSTNADER.name, rows: [SHEET_SPECS.KOSTNADER.columns.map((c) => c.header)] },
+      { name: SHEET_SPECS.BESLUT.name, rows: [SHEET_SPECS.BESLUT.columns.map((c) => c.header)] },
     ],
   };
 }

@@ -55,6 +55,26 @@ export function sortFindings(findings: Finding[], sheetNames: readonly string[])
 }
 
 /**
+ * The validation as steps, one per check, so that a caller can yield between them (the pane keeps
+ * its progress bar moving and can stop): iterate, and the return value is the findings, exactly as
+ * `validateWorkbook` gives them (it runs this to the end).
+ */
+export function* validationSteps(
+  model: WorkbookModel,
+  options: { readonly previous?: PreviousEdition | null; readonly rules?: readonly Rule[] } = {},
+): Generator<{ readonly done: number; readonly total: number }, Finding[], void> {
+  const rules = options.rules ?? RULES;
+  const ctx = validationContext(model, options.previous ?? null);
+  const findings: Finding[] = [];
+  const report = collector(findings);
+  for (const [i, rule] of rules.entries()) {
+    rule.check(ctx, report);
+    yield { done: i + 1, total: rules.length };
+  }
+  return sortFindings(applyDecisions(findings, model), model.sheetNames);
+}
+
+/**
  * Runs every check of rules.md on a workbook and returns all findings (never stops at the first).
  * With `previous` (the last published edition) the change checks of §6.3 run too. A finding that
  * needs a decision carries the matching decision of the `Beslut` sheet, when one is recorded.
@@ -65,10 +85,23 @@ export function validateWorkbook(
   options: { readonly previous?: PreviousEdition | null; readonly rules?: readonly Rule[] } = {},
 ): Finding[] {
   const model = "sheets" in input ? readWorkbook(input) : input;
-  const rules = options.rules ?? RULES;
-  const ctx = validationContext(model, options.previous ?? null);
-  const findings: Finding[] = [];
-  const report = collector(findings);
-  for (const rule of rules) rule.check(ctx, report);
-  return sortFindings(applyDecisions(findings, model), model.sheetNames);
+  const steps = validationSteps(model, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The checks that need the previous edition (docs/rules.md): they run only with one. */
+export const CHANGE_CHECK_CODES = ["NEW_GROUP", "CHANGE_UNDOCUMENTED", "CHANGE_NOT_NEUTRAL", "PRINCIPLE_CHANGE"] as const;
+
+/**
+ * Why the change checks did not run, in Swedish, for every surface that reviews without a previous
+ * edition: `foregaende` is the Utgåva sheet's Föregående utgåva (or null), `how` says how to give it.
+ */
+export function changeChecksNotRunSv(foregaende: string | null, how: string): string {
+  const which = `Ändringskontrollerna (${CHANGE_CHECK_CODES.join(", ")}) kördes inte`;
+  return foregaende
+    ? `${which}: bladet Utgåva anger Föregående utgåva ${foregaende}, men den utgåvan gavs inte. ${how}`
+    : `${which}: ingen tidigare utgåva gavs. ${how}`;
 }

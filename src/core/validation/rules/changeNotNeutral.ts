@@ -1,4 +1,4 @@
-import { costLines, costShift, type CostLine } from "../../costs/costShift";
+import { costLines, costShift, isNeutral, toleranceSek, type CostLine } from "../../costs/costShift";
 import { readEditionInfo } from "../../utgava";
 import { cellRef, type Reporter, type Rule, type ValidationContext } from "../rule";
 import { payerChangesByRow } from "./changeUndocumented";
@@ -51,13 +51,15 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
       report(this, { ...at, related }, `Ändringarna flyttar uppskattningsvis ${kr(net)} per år till kommunerna, men ingen tolerans för kostnadsneutralitet är satt (bladet Utgåva, Tolerans kostnadsneutralitet). Ändringar ska vara kostnadsneutrala (§6.3).`);
       return;
     }
-    if (tolerance.kind === "percent") {
+    // The same tolerance and neutrality as kostnadsförskjutning (costShift); a percent needs the total cost.
+    const sek = toleranceSek(tolerance, null);
+    if (sek === null) {
       report(this, { ...at, related }, `Ändringarna flyttar uppskattningsvis ${kr(net)} per år till kommunerna. Toleransen ${tolerance.value} % kräver de totala kostnaderna, som inte finns i arbetsboken; bedöm neutraliteten manuellt eller ange toleransen i kronor (§6.3).`);
       return;
     }
-    if (Math.abs(net) > tolerance.value) {
+    if (isNeutral(net, sek) === false) {
       const direction = net > 0 ? "till kommunerna" : "till regionen";
-      report(this, { ...at, related }, `Ändringarna flyttar uppskattningsvis ${kr(Math.abs(net))} per år ${direction}, mer än toleransen ${kr(tolerance.value)}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`);
+      report(this, { ...at, related }, `Ändringarna flyttar uppskattningsvis ${kr(Math.abs(net))} per år ${direction}, mer än toleransen ${kr(sek)}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`);
     }
   },
 };

@@ -42,6 +42,13 @@ export const CHANGE_UNDOCUMENTED: Rule = {
         if (missing.length === 0) continue;
         const table = ctx.bilagor.find((t) => t.name === c.after.sheet)!;
         report(this, { table, row: row.row, column: "status" }, `Raden har satts till Utgår sedan utgåva ${previous} men ${missing.join(", ")} saknas. Ändringar ska dokumenteras (§6.3).`);
+      } else if (c.kind === "giltigFran") {
+        // A moved date moves the day the row starts (or stops) answering: who pays in between changes.
+        const row = c.after.row;
+        const missing = missingDocs(row);
+        if (missing.length === 0) continue;
+        const table = ctx.bilagor.find((t) => t.name === c.after.sheet)!;
+        report(this, { table, row: row.row, column: "giltigFran" }, `Giltig från har flyttats från ${c.from ?? "tom"} till ${c.to ?? "tom"} sedan utgåva ${previous} men ${missing.join(", ")} saknas. Vem som betalar däremellan ändras; ändringen ska dokumenteras (§6.3).`);
       } else if (c.kind === "removed") {
         const table = ctx.bilagor.find((t) => t.name === c.before.sheet);
         report(
