@@ -12,7 +12,10 @@ export interface BoendeformInfo {
   readonly key: Boendeform;
   /** The name in running text; it names the law (SoL/LSS). */
   readonly nameSv: string;
-  /** A short label that fits a narrow pane, naming the law. */
+  /**
+   * The short label, naming the law, everywhere a form is listed (the pane, the guide, reports);
+   * with `key` and `nameSv` (the agreement's full name) the only names a form has.
+   */
   readonly shortSv: string;
   readonly law: string;
   readonly aliases: readonly string[];
@@ -22,7 +25,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
   SABO: {
     key: "SABO",
     nameSv: "Särskilt boende för äldre enligt SoL",
-    shortSv: "SÄBO (SoL)",
+    shortSv: "Särskilt boende för äldre (SoL)",
     law: "SoL 5 kap 5 § st 2",
     aliases: [
       "Särskilt boende för äldre","SÄBO", "särskilt boende", "särskilt boende för äldre enligt SoL", "SABO_SOL", "SÄBO SoL"],
@@ -46,7 +49,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
   LSS_BOSTAD: {
     key: "LSS_BOSTAD",
     nameSv: "Bostad med särskild service för vuxna enligt LSS",
-    shortSv: "LSS bostad",
+    shortSv: "Bostad med särskild service (LSS)",
     law: "LSS 9 § 8 och 9 § 9, 18 år och äldre",
     aliases: [
       "Bostad med särskild service för vuxna",
@@ -71,7 +74,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
   SOL_SOCPSYK: {
     key: "SOL_SOCPSYK",
     nameSv: "Bostad med särskild service enligt SoL (socialpsykiatri)",
-    shortSv: "Socialpsykiatri (SoL)",
+    shortSv: "Socialpsykiatri, bostad (SoL)",
     law: "SoL 5 kap 7 § st 3",
     aliases: ["socialpsykiatri", "socialpsykiatriskt boende", "SOL_SOCIALPSYKIATRI", "bostad med särskild service enligt SoL"],
   },

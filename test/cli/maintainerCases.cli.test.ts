@@ -60,6 +60,19 @@ describe("the maintainer's cases", () => {
     expect(missing.out).not.toMatch(/CHANGE_UNDOCUMENTED/);
   });
 
+  it("warns about a row whose own Giltig från is later than the edition's (the whole row is silent until then)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-later-"));
+    const raw = workbook({
+      b1: [listRow("12 22", "Rullstolar", [K, K, K, K]), listRow("12 22 03", "Manuella", ["Region", K, K, K], { "Giltig från": "2026-10-01" })],
+      utgava: [{ Fält: "Utgåva", Värde: "2026:2" }, { Fält: "Beslutad", Värde: "2026-03-01" }, { Fält: "Giltig från", Värde: "2026-06-01" }],
+    });
+    const r = JSON.parse((await cli("granska", await rawXlsxFile(raw, dir, "b.xlsx"), "--json")).out) as { findings: Array<{ code: string; sheet: string; row: number; column: string; severity: string }> };
+    expect(r.findings.filter((f) => f.code === "ROW_LATER_THAN_EDITION").map((f) => [f.sheet, f.row, f.column, f.severity])).toEqual([["Bilaga 1", 3, "Giltig från", "warning"]]);
+    // And the answer before that date says which row answers instead (12 22, Kommun), not the SÄBO change.
+    const answer = JSON.parse((await cli("vem-betalar", "12 22 03", "SÄBO", "80", "--datum", "2026-07-01", "--arbetsbok", path.join(dir, "b.xlsx"), "--json")).out) as { payer: string; source: { row: number } };
+    expect([answer.payer, answer.source.row]).toEqual([K, 2]);
+  });
+
   it("makes a new workbook with empty Beslut and Kostnader sheets, so kostnadsförskjutning and decisions have their place", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-new-"));
     const file = path.join(dir, "ny.xlsx");

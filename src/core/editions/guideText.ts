@@ -1,4 +1,4 @@
-import { BOENDEFORMER, type Boendeform } from "../boendeform";
+import { BOENDEFORM_INFO, BOENDEFORMER, type Boendeform } from "../boendeform";
 import type { Payer } from "../payer";
 import type { WhoPaysRule } from "../whoPays";
 
@@ -18,13 +18,8 @@ export const GUIDE_CSS = "guide.css";
 export const GUIDE_GLOBAL = "HJALPMEDELSGUIDEN";
 
 /** Short names of the housing forms for menus and headings. */
-export const FORM_SHORT: Record<Boendeform, string> = {
-  SABO: "Särskilt boende för äldre (SoL)",
-  LSS_BOSTAD: "Bostad med särskild service (LSS)",
-  LSS_DV: "Daglig verksamhet (LSS)",
-  SOL_DAGV: "Dagverksamhet (SoL)",
-  SOL_SOCPSYK: "Socialpsykiatri, bostad (SoL)",
-};
+/** The forms' short labels: the core's register (BOENDEFORM_INFO.shortSv), never a second list. */
+export const FORM_SHORT: Record<Boendeform, string> = Object.fromEntries(BOENDEFORMER.map((f) => [f, BOENDEFORM_INFO[f].shortSv])) as Record<Boendeform, string>;
 
 export const FORM_ORDER: readonly Boendeform[] = BOENDEFORMER;
 

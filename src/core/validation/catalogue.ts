@@ -21,8 +21,9 @@ import { NEW_GROUP } from "./rules/newGroup";
 import { CHANGE_UNDOCUMENTED } from "./rules/changeUndocumented";
 import { CHANGE_NOT_NEUTRAL } from "./rules/changeNotNeutral";
 import { PRINCIPLE_CHANGE } from "./rules/principleChange";
+import { ROW_LATER_THAN_EDITION } from "./rules/rowLaterThanEdition";
 
-/** Every check of rules.md, in its order; the last four compare with the previous edition. */
+/** Every check of rules.md, in its order; the change checks (CHANGE_CHECK_CODES) run only with a previous edition. */
 export const RULES: readonly Rule[] = [
   SHEET_MISSING,
   HEADER_MISSING,
@@ -46,4 +47,5 @@ export const RULES: readonly Rule[] = [
   CHANGE_NOT_NEUTRAL,
   EFFECTIVE_TOO_EARLY,
   PRINCIPLE_CHANGE,
+  ROW_LATER_THAN_EDITION,
 ];
