@@ -21,6 +21,8 @@ export interface RawSheet {
 
 export interface RawWorkbook {
   readonly sheets: ReadonlyArray<RawSheet>;
+  /** The workbook counts dates from 1904 (Excel for Mac's old system): a plain number as a date is read in it. */
+  readonly date1904?: boolean;
 }
 
 /** True when the value is an Excel error cell. */

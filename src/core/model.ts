@@ -132,6 +132,8 @@ export interface WorkbookModel {
   readonly duplicateSheets: ReadonlyArray<{ readonly key: SheetKey; readonly name: string; readonly first: string }>;
   /** Names of all sheets, as in the workbook. */
   readonly sheetNames: readonly string[];
+  /** Dates stored as plain numbers count from 1904 (the workbook's date system). */
+  readonly date1904?: boolean;
 }
 
 /**
@@ -291,7 +293,9 @@ function sharedReader<T>(read: (raw: Exclude<CellValue, null | undefined>) => T 
 const payerOf = sharedReader<Payer>((v) => (typeof v === "string" ? parsePayer(v) : null));
 const yesNoOf = sharedReader(readYesNo);
 const statusOf = sharedReader(readStatus);
-const dateOf = sharedReader(readDate);
+const dateOf = sharedReader((v) => readDate(v));
+/** The same in a workbook that counts dates from 1904. */
+const dateOf1904 = sharedReader((v) => readDate(v, true));
 const principleOf = (raw: CellValue): Parsed<PrincipleKey> =>
   parseCell(raw, (v) => {
     if (typeof v !== "string") return null;
@@ -305,7 +309,7 @@ function cellAt(cells: readonly CellValue[], offset: number): CellValue {
   return offset < 0 ? null : cells[offset];
 }
 
-function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[]) {
+function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[], dates: (raw: CellValue) => Parsed<string>) {
   return (offsetOf: (field: string) => number | undefined) => {
     // Each field's column offset once per table; a missing column reads as an empty cell.
     const at = (field: string): number => offsetOf(field) ?? -1;
@@ -339,8 +343,8 @@ function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[]) 
         huvudhjalpmedel: readIsoCell(cellAt(cells, huvud)),
         fortroende: yesNoOf(cellAt(cells, fortroende)),
         status: statusOf(cellAt(cells, status)),
-        beslutsdatum: dateOf(cellAt(cells, beslut)),
-        giltigFran: dateOf(cellAt(cells, giltig)),
+        beslutsdatum: dates(cellAt(cells, beslut)),
+        giltigFran: dates(cellAt(cells, giltig)),
         motivering: textOf(cellAt(cells, motivering)),
         ekonomisk:
           ekonomiskText === null
@@ -378,9 +382,11 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
   };
 
   const bilagor: Partial<Record<BilagaKey, SheetTable<BilagaRow>>> = {};
+  // Dates stored as plain numbers are serials in the workbook's own date system.
+  const dates = workbook.date1904 ? dateOf1904 : dateOf;
   for (const key of BILAGA_KEYS) {
     const located = locate(key);
-    if (located) bilagor[key] = readRows(located, bilagaRowReader(key, key === "B4" ? ["SOL_SOCPSYK"] : LIST_FORMS));
+    if (located) bilagor[key] = readRows(located, bilagaRowReader(key, key === "B4" ? ["SOL_SOCPSYK"] : LIST_FORMS, dates));
   }
   const principerAt = locate("PRINCIPER");
   const isoAt = locate("ISO");
@@ -422,7 +428,7 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
     beslut: beslutAt
       ? readTable(beslutAt, (get, row) => ({
           row,
-          datum: parseCell(get("datum"), readDate),
+          datum: dates(get("datum")),
           referens: textOf(get("referens")),
           iso: readIsoCell(get("iso")),
           bilaga: textOf(get("bilaga")),
@@ -434,6 +440,7 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
     headerless,
     duplicateSheets,
     sheetNames: workbook.sheets.map((s) => s.name),
+    ...(workbook.date1904 ? { date1904: true } : {}),
   };
 }
 

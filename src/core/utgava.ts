@@ -60,7 +60,7 @@ export function readEditionInfo(model: WorkbookModel): EditionInfo {
   const date = (label: string) => {
     const row = get(label);
     if (!row || isEmptyCell(row.value) || isCellError(row.value)) return null;
-    const value = readDate(row.value as Exclude<CellValue, null | undefined>);
+    const value = readDate(row.value as Exclude<CellValue, null | undefined>, model.date1904 === true);
     if (value === null) invalid.push({ row: row.row, field: label, raw: row.value, expected: "ett datum ÅÅÅÅ-MM-DD" });
     return value;
   };

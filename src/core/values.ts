@@ -42,8 +42,15 @@ export function readYesNo(raw: Exclude<CellValue, null | undefined>): boolean | 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/** An ISO date `YYYY-MM-DD` from a Date, an Excel serial number or text `YYYY-MM-DD`. */
-export function readDate(raw: Exclude<CellValue, null | undefined>): string | null {
+/** Days from the 1900 system's serial 0 to the 1904 system's (1904-01-01 is 0 there, 1462 in 1900). */
+const DAYS_1904 = 1462;
+
+/**
+ * An ISO date `YYYY-MM-DD` from a Date, an Excel serial number (in the workbook's date system:
+ * `date1904` for a workbook that counts from 1904) or text `YYYY-MM-DD`. The one date reader of
+ * cells: the same calendar day under any time zone.
+ */
+export function readDate(raw: Exclude<CellValue, null | undefined>, date1904 = false): string | null {
   if (raw instanceof Date) {
     // Years beyond 0001–9999 have no YYYY-MM-DD ("+010000-01-01").
     const year = raw.getUTCFullYear();
@@ -51,8 +58,9 @@ export function readDate(raw: Exclude<CellValue, null | undefined>): string | nu
   }
   if (typeof raw === "number") {
     // Excel serials for 1900-03-01 … 9999-12-31; anything else is not a date.
-    if (!Number.isFinite(raw) || raw < 61 || raw > 2_958_465) return null;
-    return new Date(EXCEL_EPOCH_MS + Math.floor(raw) * DAY_MS).toISOString().slice(0, 10);
+    const serial = date1904 ? raw + DAYS_1904 : raw;
+    if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return null;
+    return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
   }
   if (typeof raw === "string") return parseIsoDate(raw.trim());
   return null;

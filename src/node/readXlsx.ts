@@ -179,7 +179,7 @@ function readSheets(bytes: Uint8Array, fileName: string, book: Structure): RawWo
     if (rows) sheets.push({ name: s.name, rows });
   }
   if (sheets.length === 0) throw noSheets(fileName);
-  return { sheets };
+  return book.date1904 ? { sheets, date1904: true } : { sheets };
 }
 
 const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
@@ -600,6 +600,21 @@ interface Merge {
   readonly right: number;
 }
 
+/**
+ * An ISO 8601 date cell (`t="d"`, as Excel's Strict format and openpyxl write them) as the calendar
+ * date and time written, at UTC like every date the readers give: `2026-05-01T00:00:00` is
+ * 2026-05-01 in every time zone. A zone or offset, if any, is not applied (the date written is the
+ * date meant). Null when the text is not such a date.
+ */
+export function isoCellDate(text: string): Date | null {
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
+}
+
 const excelToDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
 class SheetReader implements XmlHandler {
@@ -800,8 +815,8 @@ class SheetReader implements XmlHandler {
           value = { error: raw ?? "" };
           break;
         case "d": {
-          const date = new Date(raw ?? "");
-          value = isNaN(date.getTime()) ? (raw ?? "") : date;
+          const date = isoCellDate(raw ?? "");
+          value = date ?? (raw ?? "");
           break;
         }
         default:
