@@ -4,7 +4,7 @@ import { FollowUpRun, kronor, LEFT_OUT_REASONS_SV, type FollowUp, type PartyTota
 import { foldText } from "../core/text";
 import { flag, has, parseArgs, svFlag, UsageError, type Args } from "./args";
 import { answeringEditions } from "./editions";
-import { expandInputs, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
+import { expandInputs, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
 import { followUpReport, KIND_SV, krText } from "./followUpReport";
 import { fsErrorSv, InputError, type Io } from "./io";
 import { FOLLOW_UP_USAGE } from "./usage";
@@ -126,19 +126,23 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
     listAll ? undefined : 0,
   );
   const sha256 = new Map<string, string>();
+  const sheetsNotRead: string[] = [];
   for (const input of inputs) {
-    const source = run.source(input.file);
     if (input.problem !== null) {
-      source.fail("FILE_UNREADABLE", input.problem);
+      run.source(input.file).fail("FILE_UNREADABLE", input.problem);
       continue;
     }
     const lower = input.file.toLowerCase();
-    if (lower.endsWith(".xls")) {
-      source.fail("FILE_UNREADABLE", `${path.basename(input.file)} är en äldre Excel-fil (.xls); spara den som .xlsx eller CSV.`);
+    if (/\.(xls|ods|xlsb|numbers)$/.test(lower)) {
+      run.source(input.file).fail("FILE_UNREADABLE", notReadReason(input.file));
       sha256.set(input.file, await sha256File(input.file));
       continue;
     }
-    sha256.set(input.file, lower.endsWith(".xlsx") ? await readXlsxCosts(input.file, source) : await readCsvCosts(input.file, source));
+    if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+      const read = await readXlsxCosts(input.file, (label) => run.source(label));
+      sha256.set(input.file, read.sha);
+      sheetsNotRead.push(...read.sheetsNotRead.map((s) => `${path.basename(input.file)}: ${s}`));
+    } else sha256.set(input.file, await readCsvCosts(input.file, run.source(input.file)));
   }
   const report = run.finish();
   if (!report.exact) throw new InputError("Beloppen är för stora för att summeras exakt till öret (över 90 000 miljarder kr sammanlagt). Kontrollera beloppskolumnen.");
@@ -204,5 +208,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
     return code;
   }
   io.out(consoleReport(report, out, ageMissing));
+  // Sheets without the cost columns hold no cost lines; named, so that nothing is passed over unseen.
+  if (sheetsNotRead.length > 0) io.out(`Blad utan kostnadskolumner lästes inte: ${sheetsNotRead.join("; ")}.`);
   return code;
 }

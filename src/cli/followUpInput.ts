@@ -3,7 +3,7 @@ import { createReadStream, promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { CellValue } from "../core/cells";
 import { detectDelimiter, parseCsvChecked, type Delimiter } from "../core/csv";
-import type { CostSource } from "../core/costs/followUp";
+import { FollowUpRun, type CostSource } from "../core/costs/followUp";
 import { readXlsxFile } from "../node/readXlsx";
 import { TextDecoder } from "node:util";
 import { sniffEncoding } from "./io";
@@ -11,7 +11,19 @@ import { sniffEncoding } from "./io";
 /** An input named on the command line, after folders are opened: a file to read, or why not. */
 export type CostInput = { readonly file: string; readonly problem: null } | { readonly file: string; readonly problem: string };
 
-const COST_FILE = /\.(csv|txt|xlsx)$/i;
+/** The files the follow-up reads: CSV (also .tsv and .txt) and Excel workbooks (.xlsx, .xlsm). */
+const COST_FILE = /\.(csv|tsv|txt|xlsx|xlsm)$/i;
+/** Spreadsheet formats it does not read, each with what to do instead. */
+const OTHER_SPREADSHEET = /\.(ods|xls|xlsb|numbers)$/i;
+
+/** Why a file found in a folder is not read: every file is read or named, never passed over in silence. */
+export function notReadReason(file: string): string {
+  const name = path.basename(file);
+  const other = OTHER_SPREADSHEET.exec(name);
+  return other
+    ? `${name} är sparad som .${other[1]!.toLowerCase()}, som uppföljningen inte läser; spara den som .xlsx eller CSV.`
+    : `${name} är ingen kostnadsfil (.xlsx, .xlsm, .csv, .tsv eller .txt) och lästes inte.`;
+}
 
 const FS_PROBLEMS: Record<string, string> = {
   ENOENT: "finns inte",
@@ -23,9 +35,9 @@ const FS_PROBLEMS: Record<string, string> = {
 const fsProblem = (e: unknown) => FS_PROBLEMS[(e as NodeJS.ErrnoException)?.code ?? ""] ?? `kan inte läsas (${(e as NodeJS.ErrnoException)?.code ?? "okänt fel"})`;
 
 /**
- * The files to read: each file as named, and the cost files (.csv, .txt, .xlsx) in each folder
- * and its subfolders, in name order. Hidden files, Excel's lock files (`~$…`) and `skip` (the
- * report being written) are passed over.
+ * The files to read: each file as named, and every file in each folder and its subfolders, in
+ * name order: the cost files to read, any other file with the reason it is not read. Hidden files,
+ * Excel's lock files (`~$…`) and `skip` (the report being written) are passed over.
  */
 export async function expandInputs(names: readonly string[], skip: (file: string) => Promise<boolean>): Promise<CostInput[]> {
   const out: CostInput[] = [];
@@ -42,7 +54,7 @@ export async function expandInputs(names: readonly string[], skip: (file: string
       if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() && depth < 8) await walk(full, depth + 1);
-      else if ((entry.isFile() || entry.isSymbolicLink()) && COST_FILE.test(entry.name) && !(await skip(full))) out.push({ file: full, problem: null });
+      else if ((entry.isFile() || entry.isSymbolicLink()) && !(await skip(full))) out.push({ file: full, problem: COST_FILE.test(entry.name) ? null : notReadReason(full) });
     }
   };
   for (const name of names) {
@@ -56,7 +68,7 @@ export async function expandInputs(names: readonly string[], skip: (file: string
     if (stat.isDirectory()) {
       const before = out.length;
       await walk(name, 0);
-      if (out.length === before) out.push({ file: name, problem: `Mappen ${name} innehåller inga kostnadsfiler (.csv eller .xlsx).` });
+      if (!out.slice(before).some((i) => i.problem === null)) out.push({ file: name, problem: `Mappen ${name} innehåller inga kostnadsfiler (.xlsx, .xlsm, .csv eller .tsv).` });
     } else if (!stat.isFile()) out.push({ file: name, problem: `${name} är ingen vanlig fil.` });
     else out.push({ file: name, problem: null });
   }
@@ -94,8 +106,14 @@ export async function readCsvCosts(file: string, source: CostSource): Promise<st
   let pending: string[] = [];
   let pendingStart = 0;
 
+  let width = 0;
   const record = (cells: CellValue[], line: number) => {
     if (delimiter === null) return;
+    // More fields than the header (an unquoted "2 450,50" in a comma file): which is the amount
+    // cannot be known, so the line is refused, never read with a column shifted.
+    for (let i = width; i < cells.length; i++) {
+      if (String(cells[i] ?? "").trim() !== "") return source.unparsable(line, "CSV_ROW_WIDTH");
+    }
     source.line(cells, line);
   };
   const physical = (text: string, line: number): void => {
@@ -104,7 +122,9 @@ export async function readCsvCosts(file: string, source: CostSource): Promise<st
       const header = text.replace(/^\ufeff/, "");
       if (header.trim() === "") return;
       delimiter = detectDelimiter(header);
-      if (source.header(parseCsvChecked(header, delimiter).rows[0] ?? []).length > 0) refused = true;
+      const headers = parseCsvChecked(header, delimiter).rows[0] ?? [];
+      width = headers.length;
+      if (source.header(headers).length > 0) refused = true;
       return;
     }
     if (pending.length === 0 && !text.includes('"')) {
@@ -128,13 +148,18 @@ export async function readCsvCosts(file: string, source: CostSource): Promise<st
     source.unparsable(start, "CSV_QUOTE_UNCLOSED");
     lines.slice(1).forEach((t, i) => physical(t, start + 1 + i));
   };
-  const text = (chunk: string) => {
+  // Lines end in LF, CRLF or a lone CR (old Mac files): every one is a line end. A CR at the end
+  // of a chunk waits for the next, which may begin with its LF.
+  const text = (chunk: string, last = false) => {
     const all = rest + chunk;
     let from = 0;
-    for (let nl = all.indexOf("\n", from); nl >= 0; nl = all.indexOf("\n", from)) {
-      const end = nl > from && all.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      physical(all.slice(from, end), ++lineNo);
-      from = nl + 1;
+    for (let i = 0; i < all.length; i++) {
+      const ch = all.charCodeAt(i);
+      if (ch !== 10 && ch !== 13) continue;
+      if (ch === 13 && i + 1 >= all.length && !last) break;
+      physical(all.slice(from, i), ++lineNo);
+      if (ch === 13 && all.charCodeAt(i + 1) === 10) i++;
+      from = i + 1;
     }
     rest = all.slice(from);
   };
@@ -161,48 +186,66 @@ export async function readCsvCosts(file: string, source: CostSource): Promise<st
     return hash.digest("hex");
   }
   if (!refused) {
-    if (decoder) text(decoder.decode());
-    if (rest !== "") physical(rest.replace(/\r$/, ""), ++lineNo);
+    if (decoder) text(decoder.decode(), true);
+    if (rest !== "") physical(rest, ++lineNo);
     while (pending.length > 0) flushUnclosed();
     if (delimiter === null) source.fail("COLUMNS_MISSING", `${path.basename(file)} är tom: ingen rubrikrad.`);
   }
   return hash.digest("hex");
 }
 
-/**
- * The cost lines of an .xlsx file: the first sheet with content, its first non-empty row the
- * header, with row numbers as Excel shows them. The one place the follow-up reads .xlsx rows, so
- * a streaming reader can take over here without touching anything else.
- */
-export async function xlsxCostRows(file: string): Promise<{ ok: true; rows: Iterable<{ line: number; cells: readonly CellValue[] }> } | { ok: false; message: string }> {
+/** The sheets of an .xlsx file that have rows, each with its rows numbered as Excel shows them. */
+export async function xlsxSheets(file: string): Promise<{ ok: true; sheets: Array<{ name: string; rows: Array<{ line: number; cells: readonly CellValue[] }> }> } | { ok: false; message: string }> {
   const read = await readXlsxFile(file);
   if (!read.ok) return read;
-  const sheet = read.workbook.sheets.find((s) => s.rows.some((r) => r.length > 0));
-  if (!sheet) return { ok: false, message: `${path.basename(file)} har inga rader.` };
-  function* rows() {
-    for (let i = 0; i < sheet!.rows.length; i++) yield { line: i + 1, cells: sheet!.rows[i]! };
-  }
-  return { ok: true, rows: rows() };
+  const sheets = read.workbook.sheets
+    .filter((s) => s.rows.some((r) => r.length > 0))
+    .map((s) => ({ name: s.name, rows: s.rows.map((cells, i) => ({ line: i + 1, cells })) }));
+  if (sheets.length === 0) return { ok: false, message: `${path.basename(file)} har inga rader.` };
+  return { ok: true, sheets };
 }
 
-/** Reads an .xlsx file of cost lines into the source. Returns the file's SHA-256. */
-export async function readXlsxCosts(file: string, source: CostSource): Promise<string> {
+/** The first non-empty row of a sheet's rows, and the rows after it. */
+function headerAndLines(rows: ReadonlyArray<{ line: number; cells: readonly CellValue[] }>) {
+  const at = rows.findIndex((r) => !r.cells.every((c) => c === null || c === undefined || String(c).trim() === ""));
+  return at < 0 ? null : { header: rows[at]!.cells, lines: rows.slice(at + 1) };
+}
+
+/**
+ * Reads the cost lines of an .xlsx (or .xlsm) file: every sheet whose first row has the cost
+ * columns, each as its own input (`fil.xlsx, blad Q2` when there are several), so no sheet's
+ * money is left out unseen. Sheets without the columns are returned by name (not read). Returns the
+ * file's SHA-256.
+ */
+export async function readXlsxCosts(file: string, sourceFor: (label: string) => CostSource): Promise<{ sha: string; sheetsNotRead: string[] }> {
   const sha = await sha256File(file);
-  const read = await xlsxCostRows(file);
+  const read = await xlsxSheets(file);
   if (!read.ok) {
-    source.fail("FILE_UNREADABLE", read.message);
-    return sha;
+    sourceFor(file).fail("FILE_UNREADABLE", read.message);
+    return { sha, sheetsNotRead: [] };
   }
-  let header = true;
-  for (const { line, cells } of read.rows) {
-    if (header) {
-      if (cells.every((c) => c === null || c === undefined || String(c).trim() === "")) continue;
-      header = false;
-      if (source.header(cells).length > 0) break;
-      continue;
-    }
-    source.line(cells, line);
+  const withColumns = read.sheets.filter((s) => {
+    const h = headerAndLines(s.rows);
+    return h !== null && isCostHeader(h.header);
+  });
+  // No sheet has the columns: the file is reported as before, from its first sheet.
+  if (withColumns.length === 0) {
+    const first = headerAndLines(read.sheets[0]!.rows);
+    const source = sourceFor(file);
+    if (!first) source.fail("COLUMNS_MISSING", `${path.basename(file)} är tom: ingen rubrikrad.`);
+    else source.header(first.header);
+    return { sha, sheetsNotRead: [] };
   }
-  if (header) source.fail("COLUMNS_MISSING", `${path.basename(file)} är tom: ingen rubrikrad.`);
-  return sha;
+  for (const sheet of withColumns) {
+    const source = sourceFor(withColumns.length > 1 || read.sheets.length > 1 ? `${file}, blad ${sheet.name}` : file);
+    const h = headerAndLines(sheet.rows)!;
+    source.header(h.header);
+    for (const { line, cells } of h.lines) source.line(cells, line);
+  }
+  return { sha, sheetsNotRead: read.sheets.filter((s) => !withColumns.includes(s)).map((s) => s.name) };
+}
+
+/** Whether a header row names the cost columns (a trial on a throw-away follow-up). */
+function isCostHeader(header: readonly CellValue[]): boolean {
+  return new FollowUpRun([]).source("").header(header).length === 0;
 }

@@ -40,7 +40,8 @@ export function fromExcelJs(workbook: ExcelJS.Workbook): RawWorkbook {
     for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
     sheets.push({ name: ws.name, rows });
   });
-  return { sheets };
+  // The workbook's date system, as ExcelJS reads it from workbookPr (its dates are converted already).
+  return (workbook.properties as { date1904?: boolean }).date1904 ? { sheets, date1904: true } : { sheets };
 }
 
 /** The old reader's model of a workbook's bytes, or the error ExcelJS threw. */

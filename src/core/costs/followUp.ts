@@ -26,7 +26,7 @@ export interface PartyTotals {
 export type LeftOutKind = "unassigned" | "unreadable" | "uncounted";
 
 /** Codes for lines and files left out for their input (whoPays' codes cover the rest). */
-export type FollowUpInputCode = "AMOUNT_INVALID" | "QUARTER_INVALID" | "DATE_INVALID" | "DATE_OUTSIDE_QUARTER" | "AGE_MISSING" | "CSV_QUOTE_UNCLOSED" | "FILE_UNREADABLE" | "COLUMNS_MISSING";
+export type FollowUpInputCode = "AMOUNT_INVALID" | "QUARTER_INVALID" | "DATE_INVALID" | "DATE_OUTSIDE_QUARTER" | "AGE_MISSING" | "CSV_QUOTE_UNCLOSED" | "CSV_ROW_WIDTH" | "FILE_UNREADABLE" | "COLUMNS_MISSING" | "COLUMNS_DUPLICATE";
 
 /** Every reason a line can be left out, in Swedish, for the console and the report. */
 export const LEFT_OUT_REASONS_SV: Readonly<Record<string, string>> = {
@@ -40,7 +40,8 @@ export const LEFT_OUT_REASONS_SV: Readonly<Record<string, string>> = {
   BOENDEFORM_UNKNOWN: "Boendeformen saknas eller är okänd.",
   SPECIALANPASSAD_INVALID: "Specialanpassad kan inte läsas.",
   DATE_INVALID: "Datumet kan inte läsas (skriv ÅÅÅÅ-MM-DD).",
-  AMOUNT_INVALID: "Beloppet kan inte läsas (skriv t.ex. 2 450,00; högst 1 000 miljarder kr).",
+  AMOUNT_INVALID: "Beloppet kan inte läsas (skriv t.ex. 2 450,00: kronor med högst två decimaler, högst 1 000 miljarder kr).",
+  CSV_ROW_WIDTH: "Raden har fler fält än rubrikraden (t.ex. ett belopp med decimalkomma i en kommaseparerad fil utan citattecken); vilket fält som är beloppet går inte att veta.",
   QUARTER_INVALID: "Kvartalet kan inte läsas (skriv t.ex. 2026Q3, Kv 3 2026 eller ett datum 2026-07-15).",
   DATE_OUTSIDE_QUARTER: "Datumet ligger utanför radens kvartal.",
   CSV_QUOTE_UNCLOSED: "Ett citattecken på raden stängs aldrig; raden kan inte läsas.",
@@ -166,7 +167,10 @@ export function readOre(raw: CellValue): number | null {
   }
   if (isBlank(raw) || typeof raw === "boolean" || raw instanceof Date || (typeof raw === "object" && raw !== null)) return null;
   const amount = readAmount(raw as string | number);
-  return amount === null ? null : Math.round(amount * 100);
+  if (amount === null) return null;
+  // Kronor and öre: a third decimal ("1,234", 12.505) is refused, never rounded away.
+  const ore = Math.round(amount * 100);
+  return Math.abs(amount * 100 - ore) > 1e-6 ? null : ore;
 }
 
 interface KommunEntry {
@@ -219,6 +223,14 @@ export class CostSource {
         .replace(/^\ufeff/, ""),
     );
     const at = (field: string) => header.findIndex((h) => HEADERS[field]!.includes(h));
+    // Two columns for one thing (two belopp, two kommun): which one is meant cannot be known.
+    for (const [field, label] of [["kommun", "kommun"], ["quarter", "kvartal"], ["iso", "iso"], ["boendeform", "boendeform"], ["age", "ålder"], ["amount", "belopp"], ["date", "datum"]] as const) {
+      const columns = header.flatMap((h, i) => (HEADERS[field]!.includes(h) ? [i + 1] : []));
+      if (columns.length > 1) {
+        this.fail("COLUMNS_DUPLICATE", `${this.info.file} har ${columns.length} kolumner för ${label} (kolumn ${columns.join(" och ")}); ta bort eller byt namn på den som inte gäller.`);
+        return [label];
+      }
+    }
     const c: Columns = { kommun: at("kommun"), quarter: at("quarter"), iso: at("iso"), boendeform: at("boendeform"), age: at("age"), amount: at("amount"), date: at("date") };
     const missing = [
       ...(c.kommun < 0 ? ["kommun"] : []),
@@ -241,14 +253,14 @@ export class CostSource {
   }
 
   /** Marks the whole source as unreadable (its lines read so far still count). */
-  fail(code: "FILE_UNREADABLE" | "COLUMNS_MISSING", message: string): void {
+  fail(code: "FILE_UNREADABLE" | "COLUMNS_MISSING" | "COLUMNS_DUPLICATE", message: string): void {
     this.info.problem = message;
     this.columns = null;
     this.run.leftOutLine({ file: this.info.file, line: null, kommun: "", quarter: null, iso: "", boendeform: "", ore: null, code, kind: "uncounted", message });
   }
 
   /** A physical line that could not be parsed into cells (e.g. an unclosed quote). */
-  unparsable(line: number, code: "CSV_QUOTE_UNCLOSED"): void {
+  unparsable(line: number, code: "CSV_QUOTE_UNCLOSED" | "CSV_ROW_WIDTH"): void {
     this.info.lines++;
     this.run.countLine();
     this.run.leftOutLine({ file: this.info.file, line, kommun: "", quarter: null, iso: "", boendeform: "", ore: null, code, kind: "uncounted", message: null });
