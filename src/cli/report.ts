@@ -58,8 +58,15 @@ function sheetSpan(sheet: string, cells: readonly CellRef[]): string {
   const byColumn = (a: string, b: string) => a.length - b.length || a.localeCompare(b);
   const columns = located.map((c) => col(c.cell!)).sort(byColumn);
   const rows = located.map((c) => num(c.cell!));
-  const from = `${columns[0]}${Math.min(...rows)}`;
-  const to = `${columns.at(-1)}${Math.max(...rows)}`;
+  // A loop, not a spread into Math.min: 130 000 arguments overflow the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of rows) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
+  const from = `${columns[0]}${first}`;
+  const to = `${columns.at(-1)}${last}`;
   if (located.length <= EXAMPLE_CELLS) return `${sheet} ${located.map((c) => c.cell).join(", ")}`;
   return `${sheet}: ${located.length} celler inom ${from === to ? from : `${from}–${to}`}`;
 }

@@ -45,8 +45,8 @@ export function flagTargets(model: WorkbookModel, findings: readonly Finding[]):
       sheet: f.sheet,
       row: f.row,
       statusColumn: table.columns.get("status")?.index ?? null,
-      firstColumn: Math.min(...indexes),
-      lastColumn: Math.max(...indexes),
+      firstColumn: indexes.reduce((a, b) => Math.min(a, b)),
+      lastColumn: indexes.reduce((a, b) => Math.max(a, b)),
       iso: row ? valueOf(row.iso)?.code ?? null : null,
       isoColumn: table.columns.get("iso")?.index ?? null,
     });

@@ -478,7 +478,7 @@ export class FollowUpRun {
   /** The totals, set against the baseline year, and the reconciliation. */
   finish(): FollowUp {
     const years = [...this.perQuarter.keys()].map((q) => Number(q.slice(0, 4)));
-    const base = this.options.baselineYear ?? (years.length > 0 ? Math.min(...years) : null);
+    const base = this.options.baselineYear ?? (years.length > 0 ? years.reduce((a, b) => Math.min(a, b)) : null);
     const quarters = [...this.perQuarter.keys()].sort().map((quarter) => ({
       quarter,
       totals: this.perQuarter.get(quarter)!,
