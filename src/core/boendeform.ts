@@ -28,7 +28,9 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     shortSv: "Särskilt boende för äldre (SoL)",
     law: "SoL 5 kap 5 § st 2",
     aliases: [
-      "Särskilt boende för äldre","SÄBO", "särskilt boende", "särskilt boende för äldre enligt SoL", "SABO_SOL", "SÄBO SoL"],
+      "Särskilt boende för äldre","SÄBO", "särskilt boende", "särskilt boende för äldre enligt SoL", "SABO_SOL", "SÄBO SoL",
+      // The everyday names in Stockholm's kommuner (docs/regler.md).
+      "äldreboende", "vård- och omsorgsboende", "vård och omsorgsboende", "VOBO", "vårdboende", "omsorgsboende", "demensboende", "gruppboende för äldre", "servicehus"],
   },
   SOL_DAGV: {
     key: "SOL_DAGV",
@@ -61,6 +63,13 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
       "servicebostad",
       "bostad med särskild service LSS",
       "bostad med särskild service enligt LSS",
+      "gruppboende",
+      "gruppboende LSS",
+      "boende enligt LSS",
+      "bostad enligt LSS",
+      "LSS-gruppbostad",
+      "servicebostad LSS",
+      "särskilt anpassad bostad",
     ],
   },
   LSS_DV: {
@@ -76,7 +85,18 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     nameSv: "Bostad med särskild service enligt SoL (socialpsykiatri)",
     shortSv: "Socialpsykiatri, bostad (SoL)",
     law: "SoL 5 kap 7 § st 3",
-    aliases: ["socialpsykiatri", "socialpsykiatriskt boende", "SOL_SOCIALPSYKIATRI", "bostad med särskild service enligt SoL"],
+    aliases: [
+      "socialpsykiatri",
+      "socialpsykiatriskt boende",
+      "SOL_SOCIALPSYKIATRI",
+      "bostad med särskild service enligt SoL",
+      "boende med särskild service enligt SoL",
+      "bostad med särskild service för personer med psykisk funktionsnedsättning",
+      "boende med särskild service för personer med psykisk funktionsnedsättning",
+      "boende för personer med psykisk funktionsnedsättning",
+      "psykiatriboende",
+      "socialpsykiatrisk bostad",
+    ],
   },
 };
 
@@ -105,6 +125,7 @@ export const OUT_OF_SCOPE: readonly OutOfScopeForm[] = [
       "hemmaboende",
       "hemtjänst",
       "hemtjänst SoL",
+      "ordinärt boende med hemtjänst",
       "hemsjukvård",
       "trygghetsboende",
       "seniorboende",
@@ -115,14 +136,24 @@ export const OUT_OF_SCOPE: readonly OutOfScopeForm[] = [
     key: "KORTTID_LSS",
     nameSv: "Korttidsvistelse enligt LSS",
     section: "§3.2",
-    aliases: ["korttidsvistelse", "korttidsboende", "korttidsvistelse LSS", "korttidsboende LSS", "korttids LSS", "korttidshem", "korttid", "korttidsplats"],
+    aliases: ["korttidsvistelse", "korttidsboende", "korttidsvistelse LSS", "korttidsboende LSS", "korttids LSS", "korttidshem", "korttid", "korttidsplats", "växelvård", "avlastning", "korttidsboende SoL"],
   },
 ];
 
 export type BoendeformParse =
   | { readonly kind: "inScope"; readonly key: Boendeform }
   | { readonly kind: "outOfScope"; readonly form: OutOfScopeForm }
-  | { readonly kind: "unknown"; readonly text: string };
+  /** Not a housing form this tool knows; `choices` when the name could mean more than one (never guessed). */
+  | { readonly kind: "unknown"; readonly text: string; readonly choices?: readonly Boendeform[] };
+
+/** Names that mean more than one housing form: refused with the choices (docs/regler.md). */
+const AMBIGUOUS_NAMES: ReadonlyArray<readonly [name: string, choices: readonly Boendeform[]]> = [
+  // LSS 9 § 9 for adults, or SoL's for people with a psychiatric disability (socialpsykiatri).
+  ["bostad med särskild service", ["LSS_BOSTAD", "SOL_SOCPSYK"]],
+  ["boende med särskild service", ["LSS_BOSTAD", "SOL_SOCPSYK"]],
+  // Daytime activity under LSS or under SoL.
+  ["daglig sysselsättning", ["LSS_DV", "SOL_DAGV"]],
+];
 
 /** Case, diacritics, hyphens, underscores and spaces do not matter: "LSS-boende" = "lssboende". */
 function foldForm(text: string): string {
@@ -136,6 +167,7 @@ for (const info of Object.values(BOENDEFORM_INFO)) {
 for (const form of OUT_OF_SCOPE) {
   for (const name of [form.key, form.nameSv, ...form.aliases]) LOOKUP.set(foldForm(name), { kind: "outOfScope", form });
 }
+for (const [name, choices] of AMBIGUOUS_NAMES) LOOKUP.set(foldForm(name), { kind: "unknown", text: name, choices });
 
 /**
  * Reads a housing form typed in any accepted way (keys, Swedish names, aliases; case-,
@@ -146,7 +178,8 @@ export function parseBoendeform(raw: unknown): BoendeformParse {
   const text = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
   const seen = RECENT.get(text);
   if (seen) return seen;
-  const parsed = LOOKUP.get(foldForm(text)) ?? { kind: "unknown" as const, text: text.slice(0, 100) };
+  const known = LOOKUP.get(foldForm(text));
+  const parsed: BoendeformParse = known ? (known.kind === "unknown" ? { ...known, text: text.slice(0, 100) } : known) : { kind: "unknown", text: text.slice(0, 100) };
   // Cost sheets repeat the same few spellings; remember them (bounded, so odd input cannot grow it).
   if (RECENT.size >= 1000) RECENT.clear();
   RECENT.set(text, parsed);

@@ -69,6 +69,9 @@ function parseIsoText(text: string): IsoParseResult {
   if (isNormalForm(text)) return { ok: true, code: text, level: text.length === 2 ? "class" : text.length === 5 ? "subclass" : "division", leadingZeroLost: false };
   const trimmed = text.replace(/\u00a0/g, " ").trim();
   if (trimmed === "") return { ok: false, reason: "empty", text: "" };
+  // Digits alone, an odd number of them: a code that lost its leading zero on the way (Excel
+  // turned 09 33 12 into 93312, which was then copied as text). Read as the number would be.
+  if (/^\d{1,5}$/.test(trimmed) && trimmed.length % 2 === 1) return fromDigits("0" + trimmed, true);
   if (!TOLERANT.test(trimmed)) return { ok: false, reason: "format", text: trimmed.slice(0, 100) };
   return fromDigits(trimmed.replace(/[ .\-]/g, ""), false);
 }

@@ -296,6 +296,8 @@ export interface ParsedQuery {
   /** The date rows' own Giltig från are compared with (today when the query has none; looked up only when needed). */
   readonly onDate: () => string;
   readonly includeProposals: boolean;
+  /** Said first in the explanation: how the code was read, when its leading zero had been lost. */
+  readonly readAs: string | null;
 }
 
 /** Reads and checks a query's arguments, in the order a user would fix them; the first problem is the answer. */
@@ -303,7 +305,7 @@ export function parseQuery(query: WhoPaysQuery): { readonly ok: true; readonly q
   const iso = parseIsoCode(query.iso);
   if (!iso.ok) return inputError("ISO_FORMAT", INPUT_MESSAGES.isoFormat(iso.reason === "empty", cellText(query.iso)));
   const form = parseBoendeform(isCellError(query.boendeform) ? "" : cellText(query.boendeform));
-  if (form.kind === "unknown") return inputError("BOENDEFORM_UNKNOWN", INPUT_MESSAGES.boendeformUnknown(form.text));
+  if (form.kind === "unknown") return inputError("BOENDEFORM_UNKNOWN", form.choices ? INPUT_MESSAGES.boendeformAmbiguous(form.text, form.choices) : INPUT_MESSAGES.boendeformUnknown(form.text));
   const age = parseAge(query.age);
   if (age === null) return inputError("AGE_INVALID", INPUT_MESSAGES.ageInvalid(cellText(query.age)));
   let special = false;
@@ -321,7 +323,16 @@ export function parseQuery(query: WhoPaysQuery): { readonly ok: true; readonly q
   const onDate = (): string => (date ??= todayIso());
   return {
     ok: true,
-    query: { code: iso.code, chain: isoChain(iso.code), form, age, special, onDate, includeProposals: Boolean(query.includeProposals) },
+    query: {
+      code: iso.code,
+      chain: isoChain(iso.code),
+      form,
+      age,
+      special,
+      onDate,
+      includeProposals: Boolean(query.includeProposals),
+      readAs: iso.leadingZeroLost ? `Koden ${cellText(query.iso)} lästes som ${iso.code} (den inledande nollan saknades).` : null,
+    },
   };
 }
 
@@ -343,7 +354,8 @@ function answerOf(
   source: AnswerSource | null = null,
   villkor: string | null = null,
 ): WhoPaysAnswer {
-  return new Answer(payer, rule, section, explain, source, villkor, q.code, q.form.kind === "inScope" ? q.form.key : null, index.edition);
+  const said = q.readAs === null ? explain : () => `${q.readAs} ${explain()}`;
+  return new Answer(payer, rule, section, said, source, villkor, q.code, q.form.kind === "inScope" ? q.form.key : null, index.edition);
 }
 
 /** Where a principle comes from: its row, or the built-in principles. */
@@ -635,6 +647,8 @@ const INPUT_MESSAGES = {
       : `”${text.slice(0, 60)}” är ingen ISO 9999-kod. Ange koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03.`,
   boendeformUnknown: (text: string) =>
     text.trim() === "" ? `Boendeform saknas. Giltiga boendeformer: ${BOENDEFORM_KEYS_TEXT}.` : `Okänd boendeform ”${text}”. Giltiga boendeformer: ${BOENDEFORM_KEYS_TEXT}.`,
+  boendeformAmbiguous: (text: string, choices: readonly Boendeform[]) =>
+    `”${text}” kan betyda flera boendeformer: ${choices.map((c) => `${c} (${BOENDEFORM_INFO[c].nameSv})`).join(" eller ")}. Ange vilken.`,
   ageInvalid: (text: string) => {
     const shown = text.slice(0, 30);
     return shown.trim() === "" ? "Ålder saknas. Ange personens ålder i år (0–130)." : `Ogiltig ålder ”${shown}”. Ange personens ålder i år (0–130).`;

@@ -50,6 +50,8 @@ function hasDatedRows(index: WhoPaysIndex): boolean {
 export function isoKey(raw: CellValue): number {
   if (typeof raw === "number") {
     if (!(raw >= 0 && raw < 1e6) || raw !== Math.floor(raw)) return -1;
+    // A lost leading zero (an odd number of digits): the answer says so, so the specification answers.
+    if (raw < 10 || (raw >= 100 && raw < 1000) || (raw >= 10_000 && raw < 100_000)) return -1;
     // A number left-padded to even length: its size gives the level.
     return raw < 100 ? raw : raw < 10_000 ? 100 + raw : 10_100 + raw;
   }

@@ -19,6 +19,9 @@ describe("parseIsoCode", () => {
 
   it.each([
     [93312, "09 33 12"],
+    // Text with a lost leading zero (the number copied as text): read the same way, and flagged.
+    ["93312", "09 33 12"],
+    ["433", "04 33"],
     [433, "04 33"],
     [4, "04"],
     [122203, "12 22 03"],
@@ -31,7 +34,7 @@ describe("parseIsoCode", () => {
     expect(parseIsoCode(input as never)).toMatchObject({ ok: false, reason: "empty" });
   });
 
-  it.each(["12 22 03 04", "1 222 03", "12a22", "ISO 12 22", "12 22 3", "93312", "12.22.03.", 12.5, -12, 1.5e9, true, { error: "#N/A" }])(
+  it.each(["12 22 03 04", "1 222 03", "12a22", "ISO 12 22", "12 22 3", "9 33 12", "12.22.03.", 12.5, -12, 1.5e9, true, { error: "#N/A" }])(
     "rejects %j as a format error",
     (input) => {
       expect(parseIsoCode(input as never)).toMatchObject({ ok: false, reason: "format" });
