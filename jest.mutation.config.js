@@ -1,10 +1,10 @@
 /**
- * Jest for mutation testing (`npm run mutation`, StrykerJS): the in-process tests of the core, the
- * functions' logic and the Office adapter (test/core, test/functions, test/excel). Left out: the
- * browser tests (they build the bundle from the sources, minutes per mutant), the CLI, hostile and
- * build tests (they write and read files, or run the compiled CLI in dist/, which a mutant never
- * reaches) and the audits. The score is therefore a floor: a mutant only the CLI tests would
- * catch counts as survived here.
+ * Jest for mutation testing (`npm run mutation`, StrykerJS): the tests that run the sources
+ * in-process — the core, the functions' logic, the Office adapter, the command line through its
+ * in-process runner (test/helpers/cli.ts) and the cross-surface tests. Left out: the browser tests
+ * (they build the bundle from the sources, minutes per mutant), the hostile corpus, the time-zone
+ * matrix and the build tests (they run the compiled CLI in dist/, which a mutant never reaches),
+ * and the audits. A mutant only those would catch counts as survived: the score is a floor.
  */
 const base = require("./jest.config.js");
 
@@ -12,5 +12,5 @@ const base = require("./jest.config.js");
 module.exports = {
   ...base,
   reporters: ["default"],
-  roots: ["<rootDir>/test/core", "<rootDir>/test/functions", "<rootDir>/test/excel"],
+  roots: ["<rootDir>/test/core", "<rootDir>/test/functions", "<rootDir>/test/excel", "<rootDir>/test/cli", "<rootDir>/test/crossSurface"],
 };
