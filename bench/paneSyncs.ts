@@ -161,25 +161,21 @@ export async function paneSyncFigures(): Promise<PaneSyncFigures> {
       await pane.page.close();
       return w;
     };
-    const log = (what: string, w: unknown) => (process.env.BENCH_VERBOSE ? console.error(what, JSON.stringify(w)) : undefined);
-    const v2k = await validate(2_000);
-    log("v2k", v2k);
-    const v20k = await validate(20_000);
-    log("v20k", v20k);
-    const f50 = await flag(50);
-    log("f50", f50);
-    const f5 = await flag(5);
-    log("f5", f5);
-    const p2k = await publish(2_000);
-    log("p2k", p2k);
-    const p20k = await publish(20_000);
-    log("p20k", p20k);
-    const c = await create();
-    log("c", c);
-    const u10k = await followUp(10_000);
-    log("u10k", u10k);
-    const u100k = await followUp(100_000);
-    log("u100k", u100k);
+    // One after the other (one browser, one machine); BENCH_VERBOSE=1 prints each as it is measured.
+    const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+      const w = await run();
+      if (process.env.BENCH_VERBOSE) console.error(what, JSON.stringify(w));
+      return w;
+    };
+    const v2k = await step("Granska 2 000", () => validate(2_000));
+    const v20k = await step("Granska 20 000", () => validate(20_000));
+    const f50 = await step("Markera 50", () => flag(50));
+    const f5 = await step("Markera 5", () => flag(5));
+    const p2k = await step("Publicera 2 000", () => publish(2_000));
+    const p20k = await step("Publicera 20 000", () => publish(20_000));
+    const c = await step("Skapa", create);
+    const u10k = await step("Uppföljning 10 000", () => followUp(10_000));
+    const u100k = await step("Uppföljning 100 000", () => followUp(100_000));
     return {
       paneSyncsValidate2k: v2k.syncs,
       paneSyncsValidate20k: v20k.syncs,

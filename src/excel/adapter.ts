@@ -313,22 +313,32 @@ const rowRange = (ws: Excel.Worksheet, t: FlagTarget) => ws.getRangeByIndexes(t.
 export async function flagRows(context: Excel.RequestContext, targets: readonly FlagTarget[]): Promise<FlagRecord[]> {
   // Usually every sheet is still there: look them up in the same batch as the reads (2 round
   // trips). When one is gone the batch fails as a whole; then look the sheets up first (3).
-  let reads: FlagRead[];
+  const reads = await readOnSheets(context, targets.map((t) => t.sheet), (sheet) => queueFlagReads(targets, sheet));
+  return writeFlags(context, reads);
+}
+
+/**
+ * Queues reads on named sheets and syncs: first with `getItem` in the same batch (one round trip),
+ * and when a sheet is gone (the batch fails with ItemNotFound) with the sheets looked up first, a
+ * gone sheet given to `queue` as null (two more).
+ */
+async function readOnSheets<T>(context: Excel.RequestContext, names: readonly string[], queue: (sheet: (name: string) => Excel.Worksheet | null) => T): Promise<T> {
   try {
-    reads = queueFlagReads(targets, (name) => context.workbook.worksheets.getItem(name));
+    const reads = queue((name) => context.workbook.worksheets.getItem(name));
     await context.sync();
+    return reads;
   } catch (e) {
     if ((e as { code?: string })?.code !== "ItemNotFound") throw e;
     const byName = new Map<string, Excel.Worksheet>();
-    for (const t of targets) if (!byName.has(t.sheet)) byName.set(t.sheet, context.workbook.worksheets.getItemOrNullObject(t.sheet));
+    for (const name of names) if (!byName.has(name)) byName.set(name, context.workbook.worksheets.getItemOrNullObject(name));
     await context.sync();
-    reads = queueFlagReads(targets, (name) => {
+    const reads = queue((name) => {
       const ws = byName.get(name)!;
       return ws.isNullObject ? null : ws;
     });
     await context.sync();
+    return reads;
   }
-  return writeFlags(context, reads);
 }
 
 interface FlagRead {
@@ -382,21 +392,7 @@ async function writeFlags(context: Excel.RequestContext, reads: readonly FlagRea
  */
 export async function unflagRows(context: Excel.RequestContext, records: readonly FlagRecord[]): Promise<number> {
   // As in flagRows: the sheets and the cells in one batch; a deleted sheet costs one more.
-  let reads: UnflagRead[];
-  try {
-    reads = queueUnflagReads(records, (name) => context.workbook.worksheets.getItem(name));
-    await context.sync();
-  } catch (e) {
-    if ((e as { code?: string })?.code !== "ItemNotFound") throw e;
-    const byName = new Map<string, Excel.Worksheet>();
-    for (const r of records) if (!byName.has(r.sheet)) byName.set(r.sheet, context.workbook.worksheets.getItemOrNullObject(r.sheet));
-    await context.sync();
-    reads = queueUnflagReads(records, (name) => {
-      const ws = byName.get(name)!;
-      return ws.isNullObject ? null : ws;
-    });
-    await context.sync();
-  }
+  const reads = await readOnSheets(context, records.map((r) => r.sheet), (sheet) => queueUnflagReads(records, sheet));
   return writeUnflags(context, reads);
 }
 
