@@ -42,7 +42,8 @@ function rowsByKey(bilaga: BilagaKey, table: SheetTable<BilagaRow> | undefined):
 
 /**
  * The changes from one edition (or draft) to another: rows added and removed, payer changes per
- * (bilaga, code, boendeform), and changed Status, Villkor and Benämning. Order: bilaga, then the new
+ * (bilaga, code, boendeform), and changed Status, Giltig från/Beslutsdatum (alone on a row), Villkor
+ * and Benämning. Order: bilaga, then the new
  * edition's row order, removals last.
  */
 export function diffModels(before: WorkbookModel, after: WorkbookModel): Change[] {
@@ -56,7 +57,7 @@ export function diffModels(before: WorkbookModel, after: WorkbookModel): Change[
         changes.push({ kind: "added", after: a });
         continue;
       }
-      const before = changes.length;
+      const rowStart = changes.length;
       const forms = new Set([...Object.keys(b.row.payers), ...Object.keys(a.row.payers)] as Boendeform[]);
       for (const form of forms) {
         const from = valueOf(b.row.payers[form] ?? { state: "empty" });
@@ -68,7 +69,7 @@ export function diffModels(before: WorkbookModel, after: WorkbookModel): Change[
       if (bs !== as) changes.push({ kind: "status", before: b, after: a, from: bs, to: as });
       // A moved date changes who pays in between, so it is a change like any other; beside a
       // changed payer or Status it is part of that change (every change line carries the dates).
-      const payerOrStatus = changes.length > before;
+      const payerOrStatus = changes.length > rowStart;
       for (const kind of payerOrStatus ? [] : (["giltigFran", "beslutsdatum"] as const)) {
         const from = valueOf(b.row[kind]);
         const to = valueOf(a.row[kind]);
