@@ -71,7 +71,9 @@ const CASES: readonly Case[] = [
   { iso: "12 22 03", boendeform: "KORTTID_LSS", alder: "20", reaches: "NOT_IN_SCOPE" },
   { iso: "30 30 30", boendeform: "SABO", alder: "80", reaches: "UNLISTED" },
   { iso: "rullstol", boendeform: "SABO", alder: "80", reaches: "ISO_FORMAT" },
-  { iso: "42203", boendeform: "SABO", alder: "80", reaches: "ISO_FORMAT" },
+  { iso: "1222033", boendeform: "SABO", alder: "80", reaches: "ISO_FORMAT" },
+  // Five digits: a code that lost its leading zero (42203 → 04 22 03), read as such, as everywhere.
+  { iso: "42203", boendeform: "SABO", alder: "80", reaches: "UNLISTED" },
   { iso: "", boendeform: "SABO", alder: "80", reaches: "ISO_FORMAT" },
   { iso: "12 22 03", boendeform: "slott", alder: "80", reaches: "BOENDEFORM_UNKNOWN" },
   { iso: "12 22 03", boendeform: "", alder: "80", reaches: "BOENDEFORM_UNKNOWN" },

@@ -169,8 +169,10 @@ export function readOre(raw: CellValue): number | null {
   const amount = readAmount(raw as string | number);
   if (amount === null) return null;
   // Kronor and öre: a third decimal ("1,234", 12.505) is refused, never rounded away.
-  const ore = Math.round(amount * 100);
-  return Math.abs(amount * 100 - ore) > 1e-6 ? null : ore;
+  // (Relative to the size: 9 999 009 990,20 kr is 999 900 999 019.9999 öre in floating point.)
+  const cents = amount * 100;
+  const ore = Math.round(cents);
+  return Math.abs(cents - ore) > 1e-6 + 2e-15 * Math.abs(cents) ? null : ore;
 }
 
 interface KommunEntry {
