@@ -168,11 +168,16 @@ export function readOre(raw: CellValue): number | null {
   if (isBlank(raw) || typeof raw === "boolean" || raw instanceof Date || (typeof raw === "object" && raw !== null)) return null;
   const amount = readAmount(raw as string | number);
   if (amount === null) return null;
-  // Kronor and öre: a third decimal ("1,234", 12.505) is refused, never rounded away.
-  // (Relative to the size: 9 999 009 990,20 kr is 999 900 999 019.9999 öre in floating point.)
+  // Kronor and öre: a third decimal ("1,234", 12.505) is refused, never rounded away. Text is
+  // judged by its digits; a number cell by its value (relative to its size: 9 999 009 990,20 kr
+  // is 999 900 999 019.9999 öre in floating point).
+  if (typeof raw === "string") {
+    const fraction = /[.,](\d+)\s*(?:kr|sek)?\s*$/i.exec(raw.trim())?.[1] ?? "";
+    return fraction.replace(/0+$/, "").length > 2 ? null : Math.round(amount * 100);
+  }
   const cents = amount * 100;
   const ore = Math.round(cents);
-  return Math.abs(cents - ore) > 1e-6 + 2e-15 * Math.abs(cents) ? null : ore;
+  return Math.abs(cents - ore) > 1e-9 + 2e-15 * Math.abs(cents) ? null : ore;
 }
 
 interface KommunEntry {
