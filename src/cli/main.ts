@@ -1,3 +1,4 @@
+import { terminalSafe } from "../core/text";
 import { FLAG_NAMES, UsageError } from "./args";
 import { InputError, processIo, type Io } from "./output";
 import { COST_SHIFT_USAGE, DIFF_USAGE, FOLLOW_UP_USAGE, NEW_WORKBOOK_USAGE, PUBLISH_USAGE, VALIDATE_USAGE, WHO_PAYS_USAGE } from "./usage";
@@ -58,7 +59,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /** Runs a command line; returns the exit code. Every failure is a Swedish message, never a stack trace. */
-export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function run(argv: readonly string[], given: Io = processIo): Promise<number> {
+  // Everything printed passes one filter: control characters from the data are shown, never obeyed.
+  const io: Io = { ...given, out: (t) => given.out(terminalSafe(t)), err: (t) => given.err(terminalSafe(t)) };
   const [command, ...rest] = argv;
   if (command === undefined || ["help", "hjälp", "hjalp", "--help", "--hjälp", "--hjalp", "-h"].includes(command) || rest.some((w) => w === "--help" || w === "--hjälp" || w === "-h")) {
     io.out(HELP);

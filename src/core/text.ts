@@ -19,3 +19,13 @@ export function foldText(text: string): string {
 export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * Text from data made safe for a terminal: C0 controls (except tab and newline), DEL, C1 controls,
+ * ESC and BEL, and the bidirectional overrides are shown as `\u001b` etc. instead of acting (an
+ * ANSI escape in a kommun name cannot erase a warning or retitle the window). In JSON output the
+ * same sequences are valid escapes of the same characters, so the data is unchanged.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

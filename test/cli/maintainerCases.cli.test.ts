@@ -97,3 +97,16 @@ describe("the maintainer's cases", () => {
     expect(editionNameProblem(name) === null ? null : "NAME").toBe(problem);
   });
 });
+
+describe("what the tool prints", () => {
+  it("shows control characters and bidi overrides from the data escaped, never obeyed, in text and in valid JSON", async () => {
+    const hostile = "\u001b[2J\u001b]0;titel\u0007slott\u202e\u0085";
+    const text = await cli("vem-betalar", "12 22 03", hostile, "80");
+    expect(text.err).toContain("\\u001b[2J\\u001b]0;titel\\u0007slott\\u202e\\u0085");
+    expect(text.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    const json = await cli("vem-betalar", "12 22 03", hostile, "80", "--json");
+    expect(json.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    // The JSON still holds the very characters (its escapes decode to them).
+    expect((JSON.parse(json.out) as { error: { message: string } }).error.message).toContain(hostile.slice(0, 20));
+  });
+});
