@@ -4,7 +4,7 @@ import { FollowUpRun, kronor, LEFT_OUT_REASONS_SV, type FollowUp, type PartyTota
 import { foldText } from "../core/text";
 import { flag, has, parseArgs, svFlag, UsageError, type Args } from "./args";
 import { answeringEditions } from "./editions";
-import { expandInputs, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
+import { expandInputs, isOtherSpreadsheet, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
 import { followUpReport, KIND_SV, krText } from "./followUpReport";
 import { fsErrorSv, InputError, type Io } from "./io";
 import { FOLLOW_UP_USAGE } from "./usage";
@@ -133,7 +133,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
       continue;
     }
     const lower = input.file.toLowerCase();
-    if (/\.(xls|ods|xlsb|numbers)$/.test(lower)) {
+    if (isOtherSpreadsheet(lower)) {
       run.source(input.file).fail("FILE_UNREADABLE", notReadReason(input.file));
       sha256.set(input.file, await sha256File(input.file));
       continue;

@@ -3,7 +3,7 @@ import { createReadStream, promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { CellValue } from "../core/cells";
 import { detectDelimiter, parseCsvChecked, type Delimiter } from "../core/csv";
-import { FollowUpRun, type CostSource } from "../core/costs/followUp";
+import { hasCostHeader, type CostSource } from "../core/costs/followUp";
 import { readXlsxFile } from "../node/readXlsx";
 import { TextDecoder } from "node:util";
 import { sniffEncoding } from "./io";
@@ -15,6 +15,9 @@ export type CostInput = { readonly file: string; readonly problem: null } | { re
 const COST_FILE = /\.(csv|tsv|txt|xlsx|xlsm)$/i;
 /** Spreadsheet formats it does not read, each with what to do instead. */
 const OTHER_SPREADSHEET = /\.(ods|xls|xlsb|numbers)$/i;
+
+/** A spreadsheet the follow-up does not read (.ods, .xls …): named with notReadReason, never opened. */
+export const isOtherSpreadsheet = (file: string): boolean => OTHER_SPREADSHEET.test(file);
 
 /** Why a file found in a folder is not read: every file is read or named, never passed over in silence. */
 export function notReadReason(file: string): string {
@@ -226,7 +229,7 @@ export async function readXlsxCosts(file: string, sourceFor: (label: string) => 
   }
   const withColumns = read.sheets.filter((s) => {
     const h = headerAndLines(s.rows);
-    return h !== null && isCostHeader(h.header);
+    return h !== null && hasCostHeader(h.header);
   });
   // No sheet has the columns: the file is reported as before, from its first sheet.
   if (withColumns.length === 0) {
@@ -243,9 +246,4 @@ export async function readXlsxCosts(file: string, sourceFor: (label: string) => 
     for (const { line, cells } of h.lines) source.line(cells, line);
   }
   return { sha, sheetsNotRead: read.sheets.filter((s) => !withColumns.includes(s)).map((s) => s.name) };
-}
-
-/** Whether a header row names the cost columns (a trial on a throw-away follow-up). */
-function isCostHeader(header: readonly CellValue[]): boolean {
-  return new FollowUpRun([]).source("").header(header).length === 0;
 }

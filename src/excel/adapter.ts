@@ -97,15 +97,6 @@ export async function sheetNames(context: Excel.RequestContext): Promise<string[
   return worksheets.items.map((w) => w.name);
 }
 
-/** Reads the sheets whose names `wanted` accepts, in chunks like the bilagor (e.g. a sheet of cost lines). */
-export async function readSheets(
-  context: Excel.RequestContext,
-  wanted: (name: string) => boolean,
-  onProgress?: (done: number, total: number) => void,
-  shouldStop?: () => boolean,
-): Promise<RawWorkbook> {
-  return (await readCells(context, wanted, onProgress, shouldStop, false)).workbook;
-}
 
 /**
  * The budget of a response: Excel on the web refuses responses over 5 MB; the next batch is sized

@@ -1,7 +1,6 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { costLines, costShift } from "../core/costs/costShift";
-import type { CellValue } from "../core/cells";
-import { followUpRows, FollowUpRun, kronor, LEFT_OUT_REASONS_SV, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
+import { followUpRows, FollowUpRun, hasCostHeader, kronor, LEFT_OUT_REASONS_SV, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
 import { editionModel } from "../core/editions/edition";
 import { sheetKeyOf } from "../core/model";
 import { addReportSheet, sheetNames } from "../excel/adapter";
@@ -151,11 +150,6 @@ async function runFollowUp(): Promise<void> {
   } catch (e) {
     status.textContent = `Kunde inte följa upp: ${(e as Error).message}`;
   }
-}
-
-/** Whether a header row names the cost columns (a trial run on a throw-away follow-up). */
-function hasCostHeader(header: ReadonlyArray<CellValue>): boolean {
-  return new FollowUpRun([]).source("").header(header).length === 0;
 }
 
 export function initCostsView(): void {

@@ -547,3 +547,8 @@ export function followUpRows(run: FollowUpRun, name: string, rows: ReadonlyArray
 
 /** Öre as kronor. */
 export const kronor = (ore: number): number => ore / 100;
+
+/** Whether a header row names the cost columns (a trial on a throw-away follow-up): the pane and the CLI ask this. */
+export function hasCostHeader(header: ReadonlyArray<CellValue>): boolean {
+  return new FollowUpRun([]).source("").header(header).length === 0;
+}
