@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# The pane's browser tests drive Debian's Chromium (Playwright's own browser download cannot
-# work here). Installs it when missing and we may (root with apt-get); otherwise says how.
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here),
+# and the report tests read files back through Debian's LibreOffice (Calc, no GUI) as a reader
+# with Swedish settings would. Installs what is missing when we may (root with apt-get);
+# otherwise says how.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then exit 0; fi
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installerar Debians chromium för webbläsartesterna …"
+  echo "Installerar Debians ${missing[*]} för testerna …"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  [ -x /usr/bin/chromium ] || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  command -v soffice >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null
   exit 0
 fi
-echo "Webbläsartesterna behöver Debians chromium: kör 'sudo apt-get install -y chromium' och försök igen." >&2
+echo "Testerna behöver Debians ${missing[*]}: kör 'sudo apt-get install -y ${missing[*]}' och försök igen." >&2
 exit 1

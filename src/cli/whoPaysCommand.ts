@@ -1,4 +1,5 @@
 import { toCsvLine, detectDelimiter } from "../core/csv";
+import { INPUT_ERROR_SV, RULE_SV } from "../core/editions/guideText";
 import { foldText } from "../core/text";
 import { whoPaysOnDate } from "../core/editions/inForce";
 import { parseIsoDate } from "../core/values";
@@ -18,8 +19,8 @@ interface RowWidthError {
 /** The JSON shape of one answer (issue contract). */
 export function answerJson(result: WhoPaysResult | RowWidthError) {
   return result.ok
-    ? { payer: result.payer, rule: result.rule, section: result.section, explanation: result.explanation, source: result.source, error: null }
-    : { payer: null, rule: null, section: null, explanation: null, source: null, error: { code: result.code, message: result.message } };
+    ? { iso: result.iso, payer: result.payer, rule: result.rule, section: result.section, explanation: result.explanation, villkor: result.villkor, source: result.source, error: null }
+    : { iso: null, payer: null, rule: null, section: null, explanation: null, villkor: null, source: null, error: { code: result.code, message: result.message } };
 }
 
 export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<number> {
@@ -61,6 +62,9 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 
 const COLUMNS = ["iso", "boendeform", "age", "specialanpassad"] as const;
 
+/** The columns the answer CSV adds after the questions' own (docs: README, "Frågor i en CSV-fil"). */
+export const ANSWER_CSV_COLUMNS = ["läst kod", "betalare", "regel", "regelkod", "paragraf", "förklaring", "villkor"] as const;
+
 async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPaysResult, json: boolean, io: Io): Promise<number> {
   // Read once: stdin, a pipe or `<(…)` cannot be read a second time.
   const text = await readTextFile(file);
@@ -73,7 +77,9 @@ async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPa
   const at = Object.fromEntries(COLUMNS.map((c) => [c, header.findIndex((h) => names[c].includes(h))])) as Record<(typeof COLUMNS)[number], number>;
   const missing = COLUMNS.slice(0, 3).filter((c) => at[c] < 0);
   if (missing.length > 0) {
-    throw new InputError(`${file} saknar kolumnen ${missing.map((m) => (m === "age" ? "ålder (age)" : m)).join(", ")} i rubrikraden. Första raden ska vara: iso,boendeform,ålder[,specialanpassad]`);
+    const names_ = missing.map((m) => (m === "age" ? "ålder (age)" : m));
+    const list = names_.length === 1 ? `kolumnen ${names_[0]}` : `kolumnerna ${names_.slice(0, -1).join(", ")} och ${names_[names_.length - 1]}`;
+    throw new InputError(`${file} saknar ${list} i rubrikraden. Första raden ska vara: iso,boendeform,ålder[,specialanpassad]`);
   }
   const answers: Array<{ cells: string[]; result: WhoPaysResult | RowWidthError }> = [];
   for (const [i, raw] of rows.slice(1).entries()) {
@@ -94,12 +100,14 @@ async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPa
     io.out(JSON.stringify(answers.map((a) => answerJson(a.result)), null, 2));
     return 0;
   }
-  // Swedish headers and a byte order mark, so Swedish Excel opens it with å, ä and ö intact.
-  const lines = [toCsvLine([...(rows[0] ?? []), "betalare", "regel", "paragraf", "förklaring"], delimiter)];
+  // Swedish headers and a byte order mark, so Swedish Excel opens it with å, ä and ö intact. The
+  // code as read ("12 22 03", spaces kept: text in any spreadsheet), the rule in words beside its
+  // code, and the short reason (the Villkor in its own column; the full explanation is in --json).
+  const lines = [toCsvLine([...(rows[0] ?? []), ...ANSWER_CSV_COLUMNS], delimiter)];
   for (const { cells, result } of answers) {
     const tail = result.ok
-      ? [result.payer ?? "", result.rule, result.section, result.explanation]
-      : ["", result.code, "", result.message];
+      ? [result.iso, result.payer ?? "", RULE_SV[result.rule], result.rule, result.section, result.reason, result.villkor ?? ""]
+      : ["", "", INPUT_ERROR_SV[result.code], result.code, "", result.message, ""];
     lines.push(toCsvLine([...cells, ...tail], delimiter));
   }
   io.out(`\uFEFF${lines.join("\n")}`);

@@ -74,6 +74,11 @@ export interface BilagaRow {
   /** Text as written, and the SEK amount when the text is a plain amount. */
   readonly ekonomisk: { readonly text: string; readonly amount: number | null } | null;
   readonly konsekvens: string | null;
+  /** Everyday search words (`Sökord`, bilaga 1–2), as written; never a title. */
+  readonly sokord?: string;
+  /** The maintainers' source and note (`Källa`, `Anteckning`): documentation, never a condition. */
+  readonly kalla?: string;
+  readonly anteckning?: string;
 }
 
 export interface PrincipleRow {
@@ -88,6 +93,8 @@ export interface IsoRow {
   readonly iso: Parsed<IsoValue>;
   readonly title: string | null;
   readonly edition: string | null;
+  /** Everyday search words (`Sökord`), as written. */
+  readonly sokord?: string;
 }
 
 export interface UtgavaRow {
@@ -318,6 +325,7 @@ function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[], 
     ].map(at) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
     const payerOffsets = payerFields.map(at);
     // Bilaga 1–2's optional per-form Villkor columns, only those the sheet has.
+    const optionalTexts = (["sokord", "kalla", "anteckning"] as const).map((field) => [field, at(field)] as const).filter(([, offset]) => offset >= 0);
     const formVillkorOffsets =
       bilaga === "B1" || bilaga === "B2" ? FORM_VILLKOR_COLUMNS.map(([form]) => [form, at(formVillkorField(form))] as const).filter(([, offset]) => offset >= 0) : [];
     return (cells: readonly CellValue[], row: number): BilagaRow => {
@@ -327,6 +335,11 @@ function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[], 
       for (const [form, offset] of formVillkorOffsets) {
         const text = textOf(cellAt(cells, offset));
         if (text !== null && text.trim() !== "") (formVillkor ??= {})[form] = text;
+      }
+      let notes: Partial<Record<(typeof optionalTexts)[number][0], string>> | undefined;
+      for (const [field, offset] of optionalTexts) {
+        const text = textOf(cellAt(cells, offset));
+        if (text !== null && text.trim() !== "") (notes ??= {})[field] = text;
       }
       const ekonomiskRaw = cellAt(cells, ekonomisk);
       const ekonomiskText = textOf(ekonomiskRaw);
@@ -351,6 +364,7 @@ function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[], 
             ? null
             : { text: ekonomiskText, amount: isEmptyCell(ekonomiskRaw) || isCellError(ekonomiskRaw) ? null : readAmount(ekonomiskRaw!) },
         konsekvens: textOf(cellAt(cells, konsekvens)),
+        ...notes,
       };
     };
   };
@@ -404,12 +418,10 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
         }))
       : null,
     iso: isoAt
-      ? readTable(isoAt, (get, row) => ({
-          row,
-          iso: readIsoCell(get("iso")),
-          title: textOf(get("title")),
-          edition: textOf(get("edition")),
-        }))
+      ? readTable(isoAt, (get, row) => {
+          const sokord = textOf(get("sokord"));
+          return { row, iso: readIsoCell(get("iso")), title: textOf(get("title")), edition: textOf(get("edition")), ...(sokord !== null && sokord.trim() !== "" ? { sokord } : {}) };
+        })
       : null,
     utgava: utgavaAt
       ? readTable(utgavaAt, (get, row) => ({ row, field: textOf(get("field")), value: get("value") }))

@@ -53,6 +53,15 @@ const DECISION_COLUMNS: readonly ColumnSpec[] = [
   opt("konsekvens", "Konsekvensanalys"),
 ];
 
+/**
+ * The maintainers' own notes (`workbook.md`, optional additions): a source and a free note per
+ * row, in every bilaga. Never published as a condition: the guide shows Villkor, not these.
+ */
+const NOTE_COLUMNS: readonly ColumnSpec[] = [opt("kalla", "Källa"), opt("anteckning", "Anteckning")];
+
+/** Everyday words for search (`Sökord`, words separated by `;`): ISO 9999 sheet and bilaga 1–2. */
+const SOKORD = opt("sokord", "Sökord");
+
 const PAYER_SPECS = PAYER_COLUMNS.map(([field, header]) => req(field, header));
 
 /**
@@ -76,19 +85,19 @@ export const SHEET_SPECS: Record<SheetKey, SheetSpec> = {
     key: "B1",
     name: "Bilaga 1",
     keyHeader: "ISO-kod",
-    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...FORM_VILLKOR_SPECS],
+    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...FORM_VILLKOR_SPECS, SOKORD, ...NOTE_COLUMNS],
   },
   B2: {
     key: "B2",
     name: "Bilaga 2",
     keyHeader: "ISO-kod",
-    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...FORM_VILLKOR_SPECS],
+    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...FORM_VILLKOR_SPECS, SOKORD, ...NOTE_COLUMNS],
   },
   B3: {
     key: "B3",
     name: "Bilaga 3",
     keyHeader: "Produkt/behandling",
-    columns: [req("product", "Produkt/behandling"), opt("iso", "ISO-kod"), ...PAYER_SPECS, ...DECISION_COLUMNS],
+    columns: [req("product", "Produkt/behandling"), opt("iso", "ISO-kod"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...NOTE_COLUMNS],
   },
   B4: {
     key: "B4",
@@ -100,6 +109,7 @@ export const SHEET_SPECS: Record<SheetKey, SheetSpec> = {
       req("SOL_SOCPSYK", "Kostnadsansvar"),
       opt("grundutrustning", "Grundutrustning"),
       ...DECISION_COLUMNS,
+      ...NOTE_COLUMNS,
     ],
   },
   PRINCIPER: {
@@ -112,7 +122,7 @@ export const SHEET_SPECS: Record<SheetKey, SheetSpec> = {
     key: "ISO",
     name: "ISO 9999",
     keyHeader: "ISO-kod",
-    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), opt("edition", "Utgåva")],
+    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), opt("edition", "Utgåva"), SOKORD],
   },
   UTGAVA: {
     key: "UTGAVA",

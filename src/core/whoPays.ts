@@ -73,6 +73,10 @@ export interface WhoPaysAnswer {
   readonly boendeform: Boendeform | null;
   /** The edition that answered, when the answer came from a published edition. */
   readonly edition: string | null;
+  /** How the asked code was read when it was not written in normal form (a lost leading zero), else null. */
+  readonly readAs: string | null;
+  /** The explanation without the Villkor and the edition: what a short answer (the answer CSV) gives. */
+  readonly reason: string;
 }
 
 export interface WhoPaysError {
@@ -354,8 +358,7 @@ function answerOf(
   source: AnswerSource | null = null,
   villkor: string | null = null,
 ): WhoPaysAnswer {
-  const said = q.readAs === null ? explain : () => `${q.readAs} ${explain()}`;
-  return new Answer(payer, rule, section, said, source, villkor, q.code, q.form.kind === "inScope" ? q.form.key : null, index.edition);
+  return new Answer(payer, rule, section, explain, source, villkor, q.code, q.form.kind === "inScope" ? q.form.key : null, index.edition, q.readAs);
 }
 
 /** Where a principle comes from: its row, or the built-in principles. */
@@ -589,6 +592,7 @@ function distinctPayers(rows: readonly BilagaRow[], form: Boendeform): Map<Payer
 class Answer implements WhoPaysAnswer {
   readonly ok = true as const;
   #explain: (() => string) | null;
+  #reason: string | null = null;
   #explanation: string | null = null;
 
   constructor(
@@ -601,21 +605,31 @@ class Answer implements WhoPaysAnswer {
     readonly iso: string,
     readonly boendeform: Boendeform | null,
     readonly edition: string | null,
+    readonly readAs: string | null,
   ) {
     this.#explain = explain;
   }
 
+  get reason(): string {
+    if (this.#reason === null) {
+      const text = this.#explain!();
+      this.#reason = this.readAs === null ? text : `${this.readAs} ${text}`;
+      this.#explain = null;
+    }
+    return this.#reason;
+  }
+
   get explanation(): string {
     if (this.#explanation === null) {
-      const text = this.#explain!();
+      const text = this.reason;
       const withConditions = this.villkor ? `${text} Villkor: ${this.villkor}` : text;
       this.#explanation = this.edition ? `${withConditions} (Utgåva ${this.edition}.)` : withConditions;
-      this.#explain = null;
     }
     return this.#explanation;
   }
 
-  toJSON(): Omit<WhoPaysAnswer, never> {
+  /** The JSON form: every field but the derived short reason and the reading note (both are inside the explanation). */
+  toJSON(): Omit<WhoPaysAnswer, "reason" | "readAs"> {
     const { ok, payer, rule, section, explanation, source, villkor, iso, boendeform, edition } = this;
     return { ok, payer, rule, section, explanation, source, villkor, iso, boendeform, edition };
   }

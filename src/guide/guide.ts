@@ -7,10 +7,10 @@ import { parseBoendeform } from "../core/boendeform";
 import type { Edition } from "../core/editions/edition";
 import { editionToRawWorkbook } from "../core/editions/editionRaw";
 import { compactForCode, expandEdition, type CompactEdition } from "../core/editions/guideData";
-import { ADVICE_SV, GUIDE_GLOBAL, RULE_SV, START_PAGE, payerHeadline } from "../core/editions/guideText";
-import { isoChain, isoLevel, parseIsoCode } from "../core/iso";
+import { ADVICE_SV, GUIDE_GLOBAL, RULE_SV, START_PAGE, payerHeadline, plainAnswerSv } from "../core/editions/guideText";
+import { parseIsoCode } from "../core/iso";
+import { hitNoteSv, searchEntries, searchLists, type SearchEntry } from "../core/search";
 import { readWorkbook } from "../core/model";
-import { foldText } from "../core/text";
 import { readYesNo, todayIso } from "../core/values";
 import { buildWhoPaysIndex, whoPays, type WhoPaysIndex, type WhoPaysResult } from "../core/whoPays";
 
@@ -39,47 +39,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
 
 // ------------------------------------------------------------------ answers
 
-interface Entry {
-  readonly code: string;
-  readonly title: string;
-  readonly folded: string;
-  readonly where: string;
-  readonly digits: string;
-}
-
 interface Guide {
   readonly edition: Edition;
   readonly index: WhoPaysIndex;
   readonly date: string;
   /** The search list, built on the first search (a deep link's answer does not wait for it). */
-  entries(): readonly Entry[];
+  entries(): readonly SearchEntry[];
   /** A bilaga row's title, for "the bilaga row it came from". */
   rowTitle(sheet: string, row: number): string | undefined;
-}
-
-function searchEntries(edition: Edition): Entry[] {
-  const entries: Entry[] = [];
-  const seen = new Set<string>();
-  const codes = new Set<string>();
-  for (const sheet of Object.values(edition.bilagor)) {
-    for (const r of sheet?.rows ?? []) {
-      if (!r.iso || r.status === "Förslag" || r.status === "Kräver huvudmannabeslut" || r.status === "Utgår") continue;
-      const title = r.title ?? r.product ?? "";
-      const key = `${r.iso}\u0000${title}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      codes.add(r.iso);
-      entries.push({ code: r.iso, title, folded: foldText(title), where: sheet!.name, digits: r.iso.replace(/ /g, "") });
-    }
-  }
-  for (const r of edition.iso?.rows ?? []) {
-    if (codes.has(r.iso)) continue;
-    codes.add(r.iso);
-    const title = r.title ?? "";
-    entries.push({ code: r.iso, title, folded: foldText(title), where: "", digits: r.iso.replace(/ /g, "") });
-  }
-  entries.sort((a, b) => a.code.localeCompare(b.code));
-  return entries;
 }
 
 function loadGuide(compact: CompactEdition): Guide {
@@ -89,12 +56,12 @@ function loadGuide(compact: CompactEdition): Guide {
   // The edition answers from its first day; after that, on today's date (rows' own Giltig från count).
   const today = todayIso();
   const date = edition.effective && edition.effective > today ? edition.effective : today;
-  let entries: Entry[] | null = null;
+  let entries: SearchEntry[] | null = null;
   return {
     edition,
     index,
     date,
-    entries: () => (entries ??= searchEntries(edition)),
+    entries: () => (entries ??= searchEntries(model)),
     rowTitle: (sheetName, row) => {
       const sheet = Object.values(edition.bilagor).find((s) => s?.name === sheetName);
       const r = sheet?.rows.find((x) => x.row === row);
@@ -121,34 +88,44 @@ function term(dl: HTMLDListElement, label: string, value: string, className?: st
 function showAnswer(guide: Guide, q: Question, result: WhoPaysResult, focus: boolean): void {
   const section = $("svar");
   const box = $("svar-innehall");
-  if (!section || !box) return;
+  const heading = $("svar-rubrik");
+  if (!section || !box || !heading) return;
   box.replaceChildren();
   if (!result.ok) {
     section.dataset.payer = "";
     section.dataset.rule = "";
     section.dataset.error = result.code;
-    box.append(el("p", "Frågan kan inte besvaras ännu", "headline"), el("p", result.message, "error"));
+    heading.textContent = "Frågan kan inte besvaras ännu";
+    box.append(el("p", result.message, "error"));
   } else {
     section.dataset.payer = result.payer ?? "";
     section.dataset.rule = result.rule;
     delete section.dataset.error;
-    box.append(el("p", payerHeadline(result.payer, result.rule), "headline"));
+    // The verdict first, then the reason in plain words, the Villkor once, and what to do.
+    heading.textContent = payerHeadline(result.payer, result.rule);
+    const title = result.source ? guide.rowTitle(result.source.sheet, result.source.row) : undefined;
+    const plain = el("p", plainAnswerSv(result, title).join(" "), "plain");
+    box.append(plain);
+    if (result.villkor) {
+      const villkor = el("div", undefined, "villkor-box");
+      villkor.append(el("p", "Villkor", "label"), el("p", result.villkor, "villkor"));
+      box.append(villkor);
+    }
     const advice = ADVICE_SV[result.rule];
     if (advice) {
       const p = el("p", advice, "advice");
       if (guide.edition.contact) p.append(" ", `Kontakt: ${guide.edition.contact}.`);
       box.append(p);
     }
+    // The technical trace, folded away: the rule's code, the § and the bilaga row.
+    const trace = el("details", undefined, "trace");
+    trace.append(el("summary", "Så kom svaret fram"));
     const dl = el("dl");
-    term(dl, "Regel", RULE_SV[result.rule]);
+    term(dl, "Regel", `${RULE_SV[result.rule]} (${result.rule})`, "rule");
     term(dl, "Avsnitt i överenskommelsen", result.section);
-    if (result.source) {
-      const title = guide.rowTitle(result.source.sheet, result.source.row);
-      term(dl, "Rad i bilagan", `${result.source.sheet}, rad ${result.source.row}: ${result.source.iso}${title ? ` ${title}` : ""}`);
-    }
-    if (result.villkor) term(dl, "Villkor", result.villkor, "villkor");
-    term(dl, "Förklaring", result.explanation, "explanation");
-    box.append(dl);
+    if (result.source && title !== undefined) term(dl, "Rad i bilagan", `${result.source.sheet}, rad ${result.source.row}: ${result.source.iso}${title ? ` ${title}` : ""}`);
+    trace.append(dl);
+    box.append(trace);
   }
   const link = el("a", "Länk till det här svaret");
   link.href = `${START_PAGE}?${queryString(q)}`;
@@ -156,7 +133,10 @@ function showAnswer(guide: Guide, q: Question, result: WhoPaysResult, focus: boo
   date.append(link);
   box.append(date);
   section.hidden = false;
-  if (focus) section.focus();
+  if (focus) {
+    section.focus({ preventScroll: true });
+    section.scrollIntoView({ block: "start" });
+  }
 }
 
 function queryString(q: Question): string {
@@ -173,38 +153,12 @@ function queryString(q: Question): string {
 
 const MAX_MATCHES = 15;
 
-/** Rows matching what is typed: a code in any form (and the rows above it that cover it), or words of the Benämning. */
-export function search(guide: Guide, text: string): Array<{ entry: Entry; covers: boolean }> {
-  const trimmed = text.trim();
-  if (trimmed === "") return [];
-  if (/^[\d\s.\-]+$/.test(trimmed)) {
-    const digits = trimmed.replace(/[^\d]/g, "");
-    const prefixes = new Set([digits]);
-    // A code that lost its leading zero (42203 for 04 22 03).
-    if (digits.length % 2 === 1) prefixes.add("0" + digits);
-    const parsed = parseIsoCode(trimmed);
-    const covering = new Set(parsed.ok ? isoChain(parsed.code).filter((c) => c !== parsed.code) : []);
-    if (!parsed.ok && digits.length % 2 === 1) {
-      const padded = parseIsoCode("0" + digits);
-      if (padded.ok) for (const c of isoChain(padded.code)) if (c !== padded.code) covering.add(c);
-    }
-    const out: Array<{ entry: Entry; covers: boolean }> = [];
-    for (const entry of guide.entries()) {
-      if (covering.has(entry.code)) out.push({ entry, covers: true });
-      else if ([...prefixes].some((p) => entry.digits.startsWith(p))) out.push({ entry, covers: false });
-    }
-    return out;
-  }
-  const words = foldText(trimmed).split(" ").filter((w) => w.length > 0);
-  return guide.entries().filter((e) => words.every((w) => e.folded.includes(w))).map((entry) => ({ entry, covers: false }));
-}
-
 function showMatches(guide: Guide, text: string, choose: (code: string) => void): void {
   const list = $("traffar-lista");
   const count = $("traffar-antal");
   if (!list || !count) return;
   list.replaceChildren();
-  const matches = search(guide, text);
+  const matches = searchLists(guide.entries(), text);
   if (text.trim() === "") {
     count.textContent = "";
     return;
@@ -220,10 +174,8 @@ function showMatches(guide: Guide, text: string, choose: (code: string) => void)
     button.type = "button";
     button.dataset.code = entry.code;
     button.append(el("span", entry.code, "code"), entry.title);
-    const notes = [entry.where || "Finns inte i bilagorna (ISO 9999)"];
-    if (covers) notes.push("gäller även den kod du skrev");
-    else if (isoLevel(entry.code) !== "division" && entry.where) notes.push("gäller även koderna under");
-    button.append(el("span", notes.join(", ") + ".", "note"));
+    button.dataset.coverage = entry.coverage.kind;
+    button.append(el("span", hitNoteSv({ entry, covers }), "note"));
     button.addEventListener("click", () => choose(entry.code));
     const li = el("li");
     li.append(button);
@@ -287,7 +239,8 @@ function startPage(data: GuideData): void {
   if (["iso", "boendeform", "alder", "specialanpassad"].some((k) => params.has(k))) {
     const code = parseIsoCode(q.iso);
     const first = code.ok ? loadGuide(compactForCode(data.edition, code.code)) : guide();
-    showAnswer(first, q, ask(first, q), false);
+    // A shared link's answer comes into view with the focus on it (the form stays above it).
+    showAnswer(first, q, ask(first, q), true);
   }
   // Read the whole edition while the reader looks at the page, so the first search is instant.
   const idle = (window as { requestIdleCallback?: (fn: () => void) => number }).requestIdleCallback;
@@ -331,7 +284,20 @@ function formPage(): void {
   apply();
 }
 
+/** On a phone the page menu starts folded (one line), so the search or the table is in view; wide screens keep it open. */
+function foldMenu(): void {
+  const menu = document.querySelector<HTMLDetailsElement>("nav.pages details");
+  if (!menu || typeof window.matchMedia !== "function") return;
+  const narrow = window.matchMedia("(max-width: 40rem)");
+  const apply = () => {
+    menu.open = !narrow.matches;
+  };
+  apply();
+  narrow.addEventListener?.("change", apply);
+}
+
 function start(): void {
+  foldMenu();
   if (document.body.dataset.page === "boendeform") formPage();
   if (document.body.dataset.page === "start") {
     const data = window[GUIDE_GLOBAL];

@@ -1,3 +1,4 @@
+import { ANSWER_CSV_COLUMNS } from "../../src/cli/whoPaysCommand";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -33,6 +34,8 @@ describe("kostnadsansvar who-pays", () => {
   it("prints the JSON contract", async () => {
     const r = await cli("who-pays", "22 06 15", "säbo", "85", "--json");
     expect(JSON.parse(r.out)).toEqual({
+      iso: "22 06 15",
+      villkor: null,
       payer: "Region",
       rule: "REGION_HORSEL",
       section: "§2.2",
@@ -65,12 +68,13 @@ describe("kostnadsansvar who-pays", () => {
     expect(answers.map((a) => a.payer)).toEqual(["Region", "Kommun", null, "Region", null, "Region", null]);
   });
 
-  it("writes CSV with a BOM, the input columns plus Swedish betalare,regel,paragraf,förklaring, keeping the delimiter", async () => {
+  it("writes CSV with a BOM, the input columns plus the code as read, the payer, the rule in words and as a code, the §, a short reason and the Villkor, keeping the delimiter", async () => {
     const r = await cli("who-pays", "--frågefil", file("semikolon.csv"));
     expect(r.out.startsWith("\uFEFFiso;")).toBe(true);
     const [header, row] = r.out.trim().split("\n");
-    expect(header).toBe("iso;boendeform;ålder;betalare;regel;paragraf;förklaring");
-    expect(row!.split(";").slice(0, 6)).toEqual(["12 22 03", "SÄBO", "80", "Kommun", "LIST", "§4.3"]);
+    expect(header).toBe(["iso", "boendeform", "ålder", ...ANSWER_CSV_COLUMNS].join(";"));
+    expect(row!.split(";").slice(0, 5)).toEqual(["12 22 03", "SÄBO", "80", "12 22 03", "Kommun"]);
+    expect(row!.split(";").slice(6, 8)).toEqual(["LIST", "§4.3"]);
   });
 
   it.each([
@@ -92,7 +96,7 @@ describe("kostnadsansvar who-pays", () => {
     expect(notXlsx.err).toMatch(/ingen \.xlsx-fil/);
     const noHeader = await cli("who-pays", "--csv", file("utan-rubrik.csv"));
     expect(noHeader.code).toBe(2);
-    expect(noHeader.err).toMatch(/saknar kolumnen iso, boendeform, ålder \(age\)/);
+    expect(noHeader.err).toMatch(/saknar kolumnerna iso, boendeform och ålder \(age\)/);
   });
 });
 

@@ -22,7 +22,7 @@ describe("reading sheets", () => {
             ["Bilaga 1 – Förskrivningsbara hjälpmedel"],
             ["Reviderad 2026"],
             [],
-            ["Anteckning", "lss BOSTAD", "iso-KOD:", "sabo", "Benamning", "SoL  dagverksamhet", "LSS daglig verksamhet", "Villkor"],
+            ["Egen anmärkning", "lss BOSTAD", "iso-KOD:", "sabo", "Benamning", "SoL  dagverksamhet", "LSS daglig verksamhet", "Villkor"],
             ["egen kolumn", "Kommun", "12 22", "Region", "Rullstolar", "K", "R", "Se not"],
             [],
             [null, "", "  ", null],
@@ -34,7 +34,7 @@ describe("reading sheets", () => {
     const table = model.bilagor.B1!;
     expect(table.headerRow).toBe(4);
     expect(table.columns.get("iso")).toEqual({ index: 3, header: "iso-KOD:" });
-    expect(table.extraColumns).toEqual([{ index: 1, header: "Anteckning" }]);
+    expect(table.extraColumns).toEqual([{ index: 1, header: "Egen anmärkning" }]);
     expect(table.missingColumns).toEqual([]);
     expect(table.rows.map((r) => r.row)).toEqual([5, 8]);
     expect(table.rows[0]!.payers).toEqual({

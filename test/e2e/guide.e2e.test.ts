@@ -10,7 +10,7 @@ import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { toCsvLine } from "../../src/core/csv";
 import { binary } from "../helpers/cli";
-import { currentXlsx, HOSTILE, hostileUtgavaXlsx, previousXlsx } from "./guideFixture";
+import { currentXlsx, HOSTILE, hostileUtgavaXlsx, NOTE_SOURCE, NOTE_TEXT, previousXlsx } from "./guideFixture";
 import { publishGuide, type PublishedGuide } from "./guideSite";
 import { screenshot } from "./browser";
 
@@ -88,6 +88,7 @@ interface CliAnswer {
   section: string | null;
   explanation: string | null;
   source: { sheet: string; row: number; iso: string } | null;
+  villkor: string | null;
   error: { code: string; message: string } | null;
 }
 
@@ -119,7 +120,8 @@ interface Shown {
   payer: string | undefined;
   rule: string | undefined;
   error: string | undefined;
-  explanation: string | null;
+  row: string | null;
+  villkor: string | null;
   section: string | null;
   message: string | null;
   hidden: boolean;
@@ -133,7 +135,8 @@ async function shownAnswer(page: Page): Promise<Shown> {
       payer: section.dataset.payer,
       rule: section.dataset.rule,
       error: section.dataset.error,
-      explanation: section.querySelector(".explanation")?.textContent ?? null,
+      row: dd("Rad i bilagan"),
+      villkor: section.querySelector(".villkor")?.textContent ?? null,
       section: dd("Avsnitt i överenskommelsen"),
       message: section.querySelector(".error")?.textContent ?? null,
       hidden: section.hidden,
@@ -146,11 +149,14 @@ function expectSame(shown: Shown, cli: CliAnswer, c: Case): void {
   if (cli.error) {
     expect({ error: shown.error, rule: shown.rule, payer: shown.payer, message: shown.message }).toEqual({ error: cli.error.code, rule: "", payer: "", message: cli.error.message });
   } else {
-    expect({ payer: shown.payer, rule: shown.rule, section: shown.section, explanation: shown.explanation, error: shown.error }).toEqual({
+    // The same payer, rule, §, bilaga row and Villkor as the CLI (the guide words the reason for the public).
+    const bilagaRow = cli.source && /^Bilaga [1-4]$/.test(cli.source.sheet) ? `${cli.source.sheet}, rad ${cli.source.row}: ${cli.source.iso}` : null;
+    expect({ payer: shown.payer, rule: shown.rule, section: shown.section, row: shown.row?.slice(0, bilagaRow?.length ?? 0) ?? null, villkor: shown.villkor, error: shown.error }).toEqual({
       payer: cli.payer ?? "",
       rule: cli.rule,
       section: cli.section,
-      explanation: cli.explanation,
+      row: bilagaRow,
+      villkor: cli.villkor,
       error: undefined,
     });
   }
@@ -235,7 +241,7 @@ describe("answers equal the CLI's who-pays --json", () => {
 });
 
 describe("search as you type", () => {
-  const matches = (page: Page) => page.$$eval("#traffar-lista button", (bs) => bs.map((b) => ({ code: (b as HTMLElement).dataset.code, text: b.textContent ?? "" })));
+  const matches = (page: Page) => page.$$eval("#traffar-lista button", (bs) => bs.map((b) => ({ code: (b as HTMLElement).dataset.code, coverage: (b as HTMLElement).dataset.coverage, text: b.textContent ?? "" })));
 
   it("finds a code in any form, the rows above it that cover it, and words of the Benämning", async () => {
     const { page } = await guide.open(wide, `${guide.fileBase}index.html`);
@@ -244,8 +250,11 @@ describe("search as you type", () => {
       await page.type("#iso", typed);
       const found = await matches(page);
       expect(found.map((m) => m.code)).toEqual(["12", "12 22", "12 22 03"].filter((c) => found.some((m) => m.code === c)));
-      expect(found.find((m) => m.code === "12 22")?.text).toMatch(/gäller även den kod du skrev/);
-      expect(found.find((m) => m.code === "12 22 03")?.text).toMatch(/Finns inte i bilagorna/);
+      expect(found.find((m) => m.code === "12 22")?.coverage).toBe("own");
+      expect(found.find((m) => m.code === "12 22")?.text).toMatch(/gäller också koden du skrev/);
+      // Covered by the row above: never "not in the bilagor".
+      expect(found.find((m) => m.code === "12 22 03")?.coverage).toBe("above");
+      expect(found.find((m) => m.code === "12 22 03")?.text).toMatch(/Omfattas av 12 22 i Bilaga 1/);
     }
     await page.fill("#iso", "");
     await page.type("#iso", "912");
@@ -268,6 +277,133 @@ describe("search as you type", () => {
     expect(await page.inputValue("#iso")).toBe("18 12 10");
     expect(await page.$eval("#svar", (s) => [(s as HTMLElement).dataset.payer, (s as HTMLElement).dataset.rule])).toEqual(["Kommun", "LIST"]);
     await page.close();
+  });
+});
+
+describe("words people use", () => {
+  const matches = (page: Page) => page.$$eval("#traffar-lista button", (bs) => bs.map((b) => ({ code: (b as HTMLElement).dataset.code, coverage: (b as HTMLElement).dataset.coverage, text: b.textContent ?? "" })));
+
+  it("finds Sökord of the ISO 9999 sheet and of a bilaga row, and labels each hit by what answers for it", async () => {
+    const { page } = await guide.open(wide, `${guide.fileBase}index.html`);
+    await page.fill("#iso", "hörapparat");
+    // 22 06 15 has no row of its own: the hearing principle answers for it.
+    expect(await matches(page)).toEqual([{ code: "22 06 15", coverage: "principle", text: expect.stringMatching(/Bakom-örat-apparater.*Region Stockholm betalar hörselhjälpmedel/) }]);
+    await page.fill("#iso", "rullator");
+    expect((await matches(page)).map((m) => [m.code, m.coverage])).toEqual([["12 06 06", "own"]]);
+    await page.fill("#iso", "GÅSTOL");
+    expect((await matches(page)).map((m) => m.code)).toEqual(["12 06 06"]);
+    // The Sökord words are searched, never shown as a title.
+    expect((await matches(page))[0]!.text).not.toContain("gåstol");
+    await page.fill("#iso", "30 30 30");
+    expect(await matches(page)).toEqual([{ code: "30 30 30", coverage: "none", text: expect.stringMatching(/Står inte i bilagorna/) }]);
+    await page.close();
+  });
+
+  it("never shows the maintainers' Källa or Anteckning, status words, Principer rows or tool names on a public page", async () => {
+    const texts: string[] = [];
+    for (const p of PAGES) {
+      const { page } = await guide.open(wide, `${guide.fileBase}${p}`);
+      texts.push(await page.evaluate(() => document.body.innerText));
+      await page.close();
+    }
+    // Every answer of the case table, with its folded trace opened.
+    const page = await wide.newPage();
+    for (const c of CASES) {
+      await page.goto(deepLink(guide.fileBase, c));
+      await page.waitForFunction(() => (window as { __guideReady?: boolean }).__guideReady === true);
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      texts.push(await page.$eval("#svar", (s) => (s as HTMLElement).innerText));
+    }
+    await page.close();
+    const all = texts.join("\n");
+    for (const internal of [NOTE_SOURCE, NOTE_TEXT, "Principer, rad", "Excel", "(ISO 9999)", "Status", "Gällande", "Kräver huvudmannabeslut", "kolumn LSS bostad", "närmaste överordnade"]) {
+      expect([internal, all.includes(internal)]).toEqual([internal, false]);
+    }
+  });
+});
+
+describe("on a phone (360 × 740)", () => {
+  let phone: BrowserContext;
+  beforeAll(async () => {
+    phone = await guide.newContext(360, 740);
+  });
+
+  it("shows the search box without scrolling", async () => {
+    const { page } = await guide.open(phone, `${guide.fileBase}index.html`);
+    const box = await page.$eval("#iso", (e) => e.getBoundingClientRect().bottom);
+    expect(box).toBeLessThanOrEqual(740);
+    // The page menu is folded to one line and opens on a tap.
+    expect(await page.$eval("nav details", (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.click("nav summary");
+    expect(await page.isVisible('nav a[href="nytt-i-utgavan.html"]')).toBe(true);
+    await page.close();
+  });
+
+  it("brings a shared link's answer into view with the focus on it, the verdict first and the trace folded", async () => {
+    const { page } = await guide.open(phone, `${guide.fileBase}index.html?iso=12%2022%2003&boendeform=gruppbostad&alder=45`);
+    const state = await page.evaluate(() => {
+      const s = document.getElementById("svar")!;
+      const first = s.querySelector("h2")!;
+      return {
+        focused: document.activeElement?.id,
+        top: s.getBoundingClientRect().top,
+        headingBottom: first.getBoundingClientRect().bottom,
+        verdict: first.textContent,
+        traceOpen: s.querySelector("details")?.open,
+        villkorShown: [...s.querySelectorAll(".villkor")].length,
+      };
+    });
+    expect(state.focused).toBe("svar");
+    expect(state.top).toBeGreaterThanOrEqual(-1);
+    expect(state.headingBottom).toBeLessThanOrEqual(740);
+    expect(state.verdict).toBe("Kommunen betalar");
+    expect(state.traceOpen).toBe(false);
+    expect(state.villkorShown).toBe(1);
+    // Two taps from the page: the search and a hit, once the form is filled.
+    await page.close();
+  });
+
+  it("answers an everyday question in two taps: a hit, then Visa svar", async () => {
+    const { page } = await guide.open(phone, `${guide.fileBase}index.html`);
+    await page.selectOption("#boendeform", "LSS_BOSTAD");
+    await page.fill("#alder", "45");
+    await page.fill("#iso", "rullator");
+    await page.click('#traffar-lista button[data-code="12 06 06"]');
+    expect(await page.$eval("#svar", (s) => [(s as HTMLElement).dataset.payer, document.activeElement?.id, s.querySelector("h2")!.textContent])).toEqual(["Kommun", "svar", "Kommunen betalar"]);
+    expect(await page.$eval("#svar", (s) => s.getBoundingClientRect().top)).toBeLessThan(740);
+    await page.close();
+  });
+
+  it("never breaks a word across lines in a table cell, from 360 to 1 600 px", async () => {
+    const broken: string[] = [];
+    for (const width of [360, 800, 1024, 1280, 1600]) {
+      const context = await guide.newContext(width, 900);
+      for (const p of PAGES.filter((x) => x !== "index.html")) {
+        const { page } = await guide.open(context, `${guide.fileBase}${p}`);
+        const found = await page.evaluate(() => {
+          const out: string[] = [];
+          for (const cell of document.querySelectorAll("table td, table th")) {
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const text = node.textContent ?? "";
+              // Words between spaces; a line may end after a hyphen or a slash.
+              for (const m of text.matchAll(/[^\s\-–/]+[\-–/]?/g)) {
+                const range = document.createRange();
+                range.setStart(node, m.index!);
+                range.setEnd(node, m.index! + m[0].length);
+                const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+                if (tops.size > 1) out.push(m[0]);
+              }
+            }
+          }
+          return out;
+        });
+        for (const w of found) broken.push(`${width} ${p}: ${w}`);
+        await page.close();
+      }
+      await context.close();
+    }
+    expect(broken).toEqual([]);
   });
 });
 

@@ -18,6 +18,10 @@ export const HOSTILE = {
   contact: "<a href=\"javascript:window.__xss='contact'\">hjalpmedel@example.se</a>",
 };
 
+/** The maintainers' own notes on a row: never on a public page. */
+export const NOTE_SOURCE = "Källa: arbetsgruppens minnesanteckning 2026-01-08";
+export const NOTE_TEXT = "Anteckning: stäm av mot Stockholms sida";
+
 const PREVIOUS: WorkbookSpec = {
   b1: [
     listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K], { Villkor: "Transportrullstol är boendets ansvar." }),
@@ -31,6 +35,7 @@ const PREVIOUS: WorkbookSpec = {
   principer: DEFAULT_PRINCIPLES,
   iso: [
     { "ISO-kod": "12 22 03", Benämning: "Manuella rullstolar med dubbla drivringar" },
+    { "ISO-kod": "22 06 15", Benämning: "Bakom-örat-apparater", Sökord: "hörapparat; hörselapparat" },
     { "ISO-kod": "30 30 30", Benämning: "Kod utan rad i bilagorna" },
   ],
   utgava: [
@@ -49,9 +54,11 @@ const CURRENT: WorkbookSpec = {
     listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K], {
       Villkor: "Transportrullstol är boendets ansvar.",
       "Villkor LSS bostad": "Gäller rullstol för förflyttning inom bostaden.",
+      Källa: NOTE_SOURCE,
+      Anteckning: NOTE_TEXT,
     }),
     listRow("12 23", "Eldrivna rullstolar", [K, R, R, R], { ...DOCS, SÄBO: R }),
-    listRow("12 06 06", HOSTILE.title, [K, K, R, R], { Villkor: HOSTILE.villkor }),
+    listRow("12 06 06", HOSTILE.title, [K, K, R, R], { Villkor: HOSTILE.villkor, Sökord: "rullator; gåstol" }),
     listRow("18 12 10", "Sängar, elektriskt reglerbara", [K, K, K, K]),
     listRow("09 12", "Toaletthjälpmedel", [E, K, K, K], { ...DOCS }),
   ],

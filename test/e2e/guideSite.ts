@@ -28,7 +28,7 @@ export interface PublishedGuide {
   readonly outside: string[];
   /** Publishes another workbook into its own folder inside the work folder; returns its file:// base, which pages may then load from. */
   publishAnother(xlsx: Buffer, name: string): Promise<string>;
-  newContext(width?: number): Promise<BrowserContext>;
+  newContext(width?: number, height?: number): Promise<BrowserContext>;
   open(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }>;
   close(): Promise<void>;
 }
@@ -93,8 +93,8 @@ export async function publishGuide(previous: Buffer, current: Buffer): Promise<P
       allowed.push(base);
       return base;
     },
-    async newContext(width = 1200) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "sv-SE" });
+    async newContext(width = 1200, height = 900) {
+      const context = await browser.newContext({ viewport: { width, height }, locale: "sv-SE" });
       contexts.push(context);
       await context.route("**/*", (route) => {
         const url = route.request().url();

@@ -3,11 +3,20 @@ import type { CellValue, RawSheet, RawWorkbook } from "../../src/core/cells";
 import { SHEET_SPECS } from "../../src/core/sheets";
 
 /** The headers of the contract (`workbook.md`), in order, as the core's sheet specs give them. */
-export const LIST_HEADERS = SHEET_SPECS.B1.columns.filter((c) => !c.field.startsWith("villkor:")).map((c) => c.header);
+/** The optional Sökord, Källa and Anteckning columns: a fixture sheet has them only when a record uses them. */
+const NOTE_FIELDS = new Set(["sokord", "kalla", "anteckning"]);
+const base = (columns: typeof SHEET_SPECS.B1.columns) => columns.filter((c) => !NOTE_FIELDS.has(c.field));
+export const LIST_HEADERS = base(SHEET_SPECS.B1.columns).filter((c) => !c.field.startsWith("villkor:")).map((c) => c.header);
 /** Bilaga 1/2 headers with the optional per-form Villkor columns (`Villkor SÄBO` …) at the end. */
-export const LIST_HEADERS_FORM_VILLKOR = SHEET_SPECS.B1.columns.map((c) => c.header);
-export const B3_HEADERS = SHEET_SPECS.B3.columns.map((c) => c.header);
-export const B4_HEADERS = SHEET_SPECS.B4.columns.map((c) => c.header);
+export const LIST_HEADERS_FORM_VILLKOR = base(SHEET_SPECS.B1.columns).map((c) => c.header);
+export const B3_HEADERS = base(SHEET_SPECS.B3.columns).map((c) => c.header);
+export const B4_HEADERS = base(SHEET_SPECS.B4.columns).map((c) => c.header);
+const NOTE_HEADERS = ["Sökord", "Källa", "Anteckning"];
+
+/** Headers plus the optional note columns the records use. */
+function withNotes(headers: readonly string[], records: readonly Rec[], allowed: readonly string[] = NOTE_HEADERS): string[] {
+  return [...headers, ...allowed.filter((h) => records.some((r) => h in r))];
+}
 
 export type Rec = Record<string, CellValue>;
 
@@ -54,12 +63,12 @@ export function workbook(spec: WorkbookSpec = {}): RawWorkbook {
   const omit = new Set(spec.omit ?? []);
   const sheets: RawSheet[] = [];
   const listHeaders = spec.formVillkor ? LIST_HEADERS_FORM_VILLKOR : LIST_HEADERS;
-  if (!omit.has("B1")) sheets.push(sheet("Bilaga 1", listHeaders, spec.b1 ?? []));
-  if (!omit.has("B2")) sheets.push(sheet("Bilaga 2", listHeaders, spec.b2 ?? []));
-  if (!omit.has("B3")) sheets.push(sheet("Bilaga 3", B3_HEADERS, spec.b3 ?? []));
-  if (!omit.has("B4")) sheets.push(sheet("Bilaga 4", B4_HEADERS, spec.b4 ?? []));
+  if (!omit.has("B1")) sheets.push(sheet("Bilaga 1", withNotes(listHeaders, spec.b1 ?? []), spec.b1 ?? []));
+  if (!omit.has("B2")) sheets.push(sheet("Bilaga 2", withNotes(listHeaders, spec.b2 ?? []), spec.b2 ?? []));
+  if (!omit.has("B3")) sheets.push(sheet("Bilaga 3", withNotes(B3_HEADERS, spec.b3 ?? [], ["Källa", "Anteckning"]), spec.b3 ?? []));
+  if (!omit.has("B4")) sheets.push(sheet("Bilaga 4", withNotes(B4_HEADERS, spec.b4 ?? [], ["Källa", "Anteckning"]), spec.b4 ?? []));
   if (spec.principer !== null) sheets.push(sheet("Principer", ["Princip", "ISO-kod", "Kommentar"], spec.principer ?? DEFAULT_PRINCIPLES));
-  if (spec.iso) sheets.push(sheet("ISO 9999", ["ISO-kod", "Benämning", "Utgåva"], spec.iso));
+  if (spec.iso) sheets.push(sheet("ISO 9999", withNotes(["ISO-kod", "Benämning", "Utgåva"], spec.iso, ["Sökord"]), spec.iso));
   if (spec.utgava) sheets.push(sheet("Utgåva", ["Fält", "Värde"], spec.utgava));
   if (spec.kostnader) sheets.push(sheet("Kostnader", ["ISO-kod", "Boendeform", "Kommun", "Region", "År", "Källa"], spec.kostnader));
   return { sheets };

@@ -47,6 +47,10 @@ export const EditionRow = z.object({
   motivering: text,
   ekonomisk: text,
   konsekvens: text,
+  /** Optional texts, only where given: everyday search words (bilaga 1–2) and the maintainers' source and note. */
+  sokord: z.optional(z.string()),
+  kalla: z.optional(z.string()),
+  anteckning: z.optional(z.string()),
   /** Columns the contract does not know, by column number (A = 1): kept as text so nothing is lost. */
   extra: z.optional(z.record(z.string().check(z.regex(/^\d+$/)), z.string())),
 });
@@ -61,7 +65,7 @@ export const EditionSheet = z.object({
 export type EditionSheet = z.infer<typeof EditionSheet>;
 
 const PrincipleRow = z.object({ row: rowNumber, principle: z.enum(PRINCIPLE_KEYS), iso: isoCode, comment: text });
-const IsoRow = z.object({ row: rowNumber, iso: isoCode, title: text, edition: text });
+const IsoRow = z.object({ row: rowNumber, iso: isoCode, title: text, edition: text, sokord: z.optional(z.string()) });
 
 /** A recorded decision of the huvudmän (the Beslut sheet), as it was when the edition was published. */
 const DecisionRow = z.object({
@@ -137,6 +141,9 @@ function snapshotRow(row: BilagaRow, table: SheetTable<BilagaRow>, extras: Map<n
     motivering: row.motivering,
     ekonomisk: row.ekonomisk?.text ?? null,
     konsekvens: row.konsekvens,
+    ...(row.sokord !== undefined ? { sokord: row.sokord } : {}),
+    ...(row.kalla !== undefined ? { kalla: row.kalla } : {}),
+    ...(row.anteckning !== undefined ? { anteckning: row.anteckning } : {}),
   };
   const cells = extras.get(row.row);
   if (cells && table.extraColumns.length > 0) {
@@ -216,7 +223,7 @@ export function editionFromModel(model: WorkbookModel, meta: EditionMeta, raw: R
           columns: columnsOf(i),
           rows: i.rows.flatMap((r) => {
             const iso = valueOf(r.iso);
-            return iso ? [{ row: r.row, iso: iso.code, title: r.title, edition: r.edition }] : [];
+            return iso ? [{ row: r.row, iso: iso.code, title: r.title, edition: r.edition, ...(r.sokord !== undefined ? { sokord: r.sokord } : {}) }] : [];
           }),
         }
       : null,

@@ -27,6 +27,10 @@ function fieldCell(row: EditionRow, field: string): CellValue {
     case "ekonomisk":
     case "konsekvens":
       return row[field];
+    case "sokord":
+    case "kalla":
+    case "anteckning":
+      return row[field] ?? null;
     case "grundutrustning":
     case "fortroende":
       return yesNo(row[field]);
@@ -74,7 +78,7 @@ export function editionToRawWorkbook(edition: Edition): RawWorkbook {
   }
   if (edition.iso) {
     const t = edition.iso;
-    sheets.push(layout(t.name, t.headerRow, t.columns, t.rows.map((r) => ({ row: r.row, cells: (_i, f) => (f === "iso" ? r.iso : f === "title" ? r.title : f === "edition" ? r.edition : null) }))));
+    sheets.push(layout(t.name, t.headerRow, t.columns, t.rows.map((r) => ({ row: r.row, cells: (_i, f) => (f === "iso" ? r.iso : f === "title" ? r.title : f === "edition" ? r.edition : f === "sokord" ? (r.sokord ?? null) : null) }))));
   }
   if (edition.decisions) {
     const spec = SHEET_SPECS.BESLUT;

@@ -13,7 +13,7 @@ import type { Edition, EditionRow } from "./edition";
  * The fields of an edition row the guide answers and searches from (Beslutsdatum too: "står som
  * Utgår sedan …" names it when Giltig från is empty); documentation fields stay out.
  */
-const ROW_FIELDS = ["row", "iso", "product", "title", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "beslutsdatum", "giltigFran"] as const;
+const ROW_FIELDS = ["row", "iso", "product", "title", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "beslutsdatum", "giltigFran", "sokord"] as const;
 /** Nested objects flattened to "payers.SABO" etc. */
 const NESTED = ["payers", "formVillkor"] as const;
 

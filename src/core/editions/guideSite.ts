@@ -68,12 +68,17 @@ ${who ? `<p class="publisher">${who}</p>\n` : ""}</header>`;
 function nav(current: string): string {
   const item = (file: string, label: string) =>
     `<li><a href="${file}"${file === current ? ' aria-current="page"' : ""}>${escapeHtml(label)}</a></li>`;
+  // Open as written (and without JavaScript); on a phone guide.js folds it to one line, so that
+  // the search box is in view when the page opens.
   return `<nav class="pages" aria-label="Guidens sidor">
+<details class="pages-menu" open>
+<summary>Guidens sidor</summary>
 <ul>
 ${item(START_PAGE, "Vem betalar?")}
 ${FORM_ORDER.map((f) => item(formPageFile(f), FORM_SHORT[f])).join("\n")}
 ${item(NEWS_PAGE, "Nytt i utgåvan")}
 </ul>
+</details>
 </nav>`;
 }
 
@@ -121,11 +126,11 @@ function startPage(ctx: PageContext): string {
   const formOptions = FORM_ORDER.map((f) => `<option value="${f}">${escapeHtml(FORM_SHORT[f])}</option>`).join("\n");
   const outOptions = OUT_OF_SCOPE.map((f) => `<option value="${escapeHtml(f.key)}">${escapeHtml(f.nameSv)}</option>`).join("\n");
   const body = `<h1>Vem betalar hjälpmedlet?</h1>
-<p class="lead">Sök på ISO-koden eller benämningen, välj boendeform och ange ålder. Svaret bygger på bilagorna till överenskommelsen om kostnadsansvar för hjälpmedel, samma regler som i Excel-tillägget.</p>
+<p class="lead">Sök på koden eller på vad hjälpmedlet heter, välj boendeform och skriv personens ålder.</p>
 <form id="fraga" class="question" action="${START_PAGE}" method="get" novalidate>
 <div class="field">
-<label for="iso">ISO-kod eller benämning</label>
-<p id="iso-hint" class="hint">Till exempel 12 22 03, 122203, 12.22.03 eller rollator. Träffarna visas medan du skriver.</p>
+<label for="iso">Hjälpmedel eller ISO-kod</label>
+<p id="iso-hint" class="hint">Till exempel rollator, hörapparat eller 12 22 03.</p>
 <input id="iso" name="iso" type="search" autocomplete="off" spellcheck="false" aria-describedby="iso-hint" aria-controls="traffar">
 </div>
 <div id="traffar" class="matches">
@@ -155,7 +160,7 @@ ${outOptions}
 </form>
 <noscript><p class="notice">Svaren räknas fram i webbläsaren och kräver JavaScript. Tabellerna per boendeform fungerar utan.</p></noscript>
 <section id="svar" class="answer" tabindex="-1" aria-labelledby="svar-rubrik" data-payer="" data-rule="" hidden>
-<h2 id="svar-rubrik">Svar</h2>
+<h2 id="svar-rubrik" class="headline">Svar</h2>
 <div id="svar-innehall"></div>
 </section>
 <section class="rules">
@@ -400,6 +405,7 @@ header.site { padding-top: 1rem; }
 .brand { font-size: 1.3rem; font-weight: 700; margin: 0; }
 .brand a { color: var(--text); text-decoration: none; }
 .edition, .publisher { color: var(--muted); margin: .2rem 0; }
+nav.pages summary { cursor: pointer; font-weight: 600; padding: .5rem 0; }
 nav.pages ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem .5rem; padding: .5rem 0; margin: .5rem 0 0; border-top: 1px solid var(--line); border-bottom: 1px solid var(--line); }
 nav.pages a { display: inline-block; padding: .35rem .5rem; border-radius: 4px; }
 nav.pages a[aria-current="page"] { background: var(--accent); color: #fff; text-decoration: none; }
@@ -428,6 +434,12 @@ button { font: inherit; font-weight: 600; color: #fff; background: var(--accent)
 .answer h2 { margin-top: 1rem; }
 .answer .headline { font-size: 1.35rem; font-weight: 700; margin: .3rem 0 .6rem; }
 .answer[data-payer=""] .headline { color: #8a2c00; }
+.answer .plain { margin: .3rem 0 .6rem; }
+.answer .villkor-box { border-left: 4px solid var(--accent); background: var(--bg-soft); padding: .4rem .75rem; margin: .6rem 0; }
+.answer .villkor-box p { margin: 0; }
+.answer .villkor-box .label { font-weight: 600; }
+.answer details.trace { margin: .8rem 0 .4rem; }
+.answer details.trace summary { cursor: pointer; color: var(--accent); font-weight: 600; }
 .answer dl { margin: 0; }
 .answer dt { font-weight: 600; margin-top: .6rem; }
 .answer dd { margin: 0; }
@@ -439,18 +451,26 @@ button { font: inherit; font-weight: 600; color: #fff; background: var(--accent)
 .filter legend { font-weight: 600; padding: 0 .3rem; }
 .filter .options { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .filter .option { display: inline-flex; align-items: center; gap: .3rem; }
-.table-wrap { max-width: 100%; }
+.table-wrap { max-width: 100%; overflow-x: auto; }
 table.rows { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
 table.rows caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-table.rows th, table.rows td { border: 1px solid #b0b0b0; padding: .35rem .5rem; text-align: left; vertical-align: top; white-space: pre-line; }
+table.rows th, table.rows td { border: 1px solid #b0b0b0; padding: .35rem .5rem; text-align: left; vertical-align: top; white-space: pre-line; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
 table.rows th { background: #e9edf1; }
 .iso { font-family: Consolas, "Courier New", monospace; white-space: nowrap; }
 table.rows td.iso, table.rows td.date { white-space: nowrap; }
 .covers { display: block; color: var(--muted); font-size: .9rem; }
 footer.site { margin-top: 2.5rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); }
 footer.site ul { padding-left: 1.2rem; }
+@media (min-width: 40.01rem) {
+  nav.pages summary { display: none; }
+}
 @media (max-width: 40rem) {
-  h1 { font-size: 1.45rem; }
+  header.site { padding-top: .5rem; }
+  .edition, .publisher { font-size: .9rem; }
+  nav.pages details[open] summary { border-bottom: 1px solid var(--line); }
+  nav.pages ul { border: 0; margin: 0; }
+  h1 { font-size: 1.45rem; margin-top: .8rem; }
+  .question { padding: .75rem; }
   input[type="search"], select { width: 100%; }
   table.rows, table.rows tbody, table.rows tr, table.rows td { display: block; width: 100%; }
   table.rows thead { position: absolute; left: -9999px; }

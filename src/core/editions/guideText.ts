@@ -1,6 +1,6 @@
 import { BOENDEFORM_INFO, BOENDEFORMER, type Boendeform } from "../boendeform";
 import type { Payer } from "../payer";
-import type { WhoPaysRule } from "../whoPays";
+import type { WhoPaysAnswer, WhoPaysInputError, WhoPaysRule } from "../whoPays";
 
 /*
  * Texts and names the guide's pages (built in Node) and its script (in the browser) share.
@@ -59,6 +59,17 @@ export const RULE_SV: Record<WhoPaysRule, string> = {
   UNLISTED: "Koden finns inte i bilagorna för boendeformen och ingen princip i överenskommelsen avgör den.",
 };
 
+/** Each input error in a few plain words (the answer CSV's rule column). */
+export const INPUT_ERROR_SV: Record<WhoPaysInputError | "CSV_ROW_WIDTH", string> = {
+  ISO_FORMAT: "Koden kan inte läsas",
+  BOENDEFORM_UNKNOWN: "Boendeformen kan inte läsas",
+  AGE_INVALID: "Åldern kan inte läsas",
+  SPECIALANPASSAD_INVALID: "Specialanpassad kan inte läsas",
+  DATE_INVALID: "Datumet kan inte läsas",
+  NO_EDITION: "Ingen utgåva gällde på datumet",
+  CSV_ROW_WIDTH: "Raden har fler fält än rubrikraden",
+};
+
 /** What a prescriber should do when there is no payer (never a guess). */
 export const ADVICE_SV: Partial<Record<WhoPaysRule, string>> = {
   UNLISTED:
@@ -68,3 +79,23 @@ export const ADVICE_SV: Partial<Record<WhoPaysRule, string>> = {
   NOT_IN_SCOPE:
     "Överenskommelsen avgör inte frågan för den här boendeformen. Följ Region Stockholms och kommunens egna regler för förskrivning, eller fråga din hjälpmedelscentral.",
 };
+
+/** Answers that come from a bilaga row (the row is named in plain words). */
+const FROM_ROW: ReadonlySet<WhoPaysRule> = new Set(["LIST", "BILAGA4", "DECIDED_EXCEPTION"]);
+
+/**
+ * The answer in a reader's words, from the core's answer and nothing else: how the code was read
+ * (when it was not written in normal form), the rule in plain Swedish, and where it stands in the
+ * bilagor. No rule codes, sheet rows or status words: those are in the answer's trace.
+ * @example plainAnswerSv(answer, "Manuellt drivna rullstolar") // ["Bilagans rad …", "Det står i Bilaga 1 under 12 22 …"]
+ */
+export function plainAnswerSv(answer: WhoPaysAnswer, rowTitle: string | undefined): string[] {
+  const out: string[] = [];
+  if (answer.readAs) out.push(answer.readAs);
+  out.push(RULE_SV[answer.rule]);
+  if (answer.source && rowTitle !== undefined && FROM_ROW.has(answer.rule)) {
+    const covers = answer.source.iso !== answer.iso ? `, som gäller också ${answer.iso}` : "";
+    out.push(`Det står i ${answer.source.sheet} under ${answer.source.iso}${rowTitle ? ` ${rowTitle}` : ""}${covers}.`);
+  }
+  return out;
+}
