@@ -6,8 +6,10 @@ import { DEFAULT_PRINCIPLES_SHEET } from "../defaultPrinciples";
 
 /**
  * The built-in example edition: a small bilagor workbook built only from public sources in
- * `shared/data` and the agreement (§N). It is NOT an official bilaga. Every row's `Villkor`
- * names its source; `docs/exempel-kallor.md` gives the reasoning per row. Payer cells no source
+ * `shared/data` and the agreement (§N). It is NOT an official bilaga. Every row's `Källa` names
+ * its source and `Anteckning` what the source leaves open; `Villkor` (in bilaga 1 `Villkor SÄBO`:
+ * the source is the SÄBO page) holds only what a prescriber must know. `docs/exempel-kallor.md`
+ * gives the reasoning per row. Payer cells no source
  * answers are left empty on purpose — the validator shows them as PAYER_MISSING, which is the
  * honest picture of what the public sources do not say.
  */
@@ -28,9 +30,10 @@ const DECISION_HEADERS = [
   "Konsekvensanalys",
 ] as const;
 const PAYER_HEADERS = ["SÄBO", "LSS bostad", "LSS daglig verksamhet", "SoL dagverksamhet"] as const;
-const LIST_HEADERS = ["ISO-kod", "Benämning", ...PAYER_HEADERS, ...DECISION_HEADERS] as const;
-const B3_HEADERS = ["Produkt/behandling", "ISO-kod", ...PAYER_HEADERS, ...DECISION_HEADERS] as const;
-const B4_HEADERS = ["ISO-kod", "Benämning", "Kostnadsansvar", "Grundutrustning", ...DECISION_HEADERS] as const;
+const NOTE_HEADERS = ["Källa", "Anteckning"] as const;
+const LIST_HEADERS = ["ISO-kod", "Benämning", ...PAYER_HEADERS, ...DECISION_HEADERS, "Villkor SÄBO", "Sökord", ...NOTE_HEADERS] as const;
+const B3_HEADERS = ["Produkt/behandling", "ISO-kod", ...PAYER_HEADERS, ...DECISION_HEADERS, ...NOTE_HEADERS] as const;
+const B4_HEADERS = ["ISO-kod", "Benämning", "Kostnadsansvar", "Grundutrustning", ...DECISION_HEADERS, ...NOTE_HEADERS] as const;
 
 type Row<H extends readonly string[]> = Partial<Record<H[number], CellValue>>;
 
@@ -44,7 +47,7 @@ function bilagaSheet<H extends readonly string[]>(name: string, title: string, h
   return { name, rows: [[title], [], [...headers], ...toRows(headers, records)] };
 }
 
-const NOT_OFFICIAL = "EXEMPEL, inte en officiell bilaga – byggd ur publicerade källor, se kolumnen Villkor.";
+const NOT_OFFICIAL = "EXEMPEL, inte en officiell bilaga – byggd ur publicerade källor, se kolumnen Källa.";
 
 const ISO_TITLES = new Map<string, string>(ISO_LIST);
 
@@ -56,11 +59,41 @@ function benamning(code: string, sourceTitle: string): string {
 // ---------------------------------------------------------------------------------------------
 // Source tags (full URLs in docs/exempel-kallor.md and in shared/data/*.csv).
 
-const SRC_SABO = "Källa: hjalpmedelstockholm.se, Hjälpmedel i särskilda boendeformer för äldre.";
-const SRC_ANDRAS_ANSVAR = "Källa: vardgivarguiden.se, Hjälpmedelsguiden – Andras ansvar.";
-const SRC_VARDANSVAR = "Källa: vardgivarguiden.se, Vårdansvar i boenden med särskild service.";
-const SRC_MADRASSER = "Källa: hjalpmedelsverksamheterna.se, Antidecubitusmadrasser (anger ingen boendeform).";
-const SRC_BAKGRUND = "Källa: Region Stockholms publicerade praxis enligt projektets bakgrundssammanställning.";
+const SRC_SABO = "hjalpmedelstockholm.se, Hjälpmedel i särskilda boendeformer för äldre.";
+const SRC_ANDRAS_ANSVAR = "vardgivarguiden.se, Hjälpmedelsguiden – Andras ansvar.";
+const SRC_VARDANSVAR = "vardgivarguiden.se, Vårdansvar i boenden med särskild service.";
+const SRC_MADRASSER = "hjalpmedelsverksamheterna.se, Antidecubitusmadrasser (anger ingen boendeform).";
+const SRC_BAKGRUND = "Region Stockholms publicerade praxis enligt gruppens bakgrundsanteckning.";
+
+/**
+ * Everyday words for search (the ISO 9999 sheet's `Sökord`): the names prescribers and staff use
+ * for common codes, plain synonyms of the classification's own titles, not taken from a source
+ * (docs/exempel-kallor.md). They count for the code's bilaga rows too.
+ */
+const SOKORD: ReadonlyMap<string, string> = new Map([
+  ["04 24 12", "teststickor; blodsockertest"],
+  ["04 33 06", "trycksårsmadrass; antidecubitusmadrass"],
+  ["09 12 03", "toalettstol; bäckenstol"],
+  ["09 12 12", "toaförhöjning"],
+  ["09 33 07", "duschstol"],
+  ["09 33 12", "duschbrits; duschvagn"],
+  ["12 03 06", "krycka; kryckor"],
+  ["12 06 03", "gåbock"],
+  ["12 06 06", "rullator; rollator"],
+  ["12 22", "rullstol; manuell rullstol"],
+  ["12 22 18", "transportrullstol"],
+  ["12 23", "elrullstol; eldriven rullstol"],
+  ["12 31 03", "glidlakan; vändlakan"],
+  ["12 36", "lyft; patientlyft; personlyft"],
+  ["12 36 12", "taklyft"],
+  ["18 12", "säng; vårdsäng"],
+  ["18 12 10", "vårdsäng; elsäng; elektrisk säng"],
+  ["18 30 15", "ramp"],
+  ["22 03 06", "glasögon; linser"],
+  ["22 06", "hörselhjälpmedel; hörapparat"],
+  ["22 06 15", "hörapparat; hörselapparat"],
+  ["22 27 12", "klocka"],
+]);
 
 /** The published SÄBO page's heading for the codes it lists. */
 const NOT_REGION = "Kan inte förskrivas på Region Stockholms bekostnad i särskilt boende för äldre (boendet/kommunen bekostar)";
@@ -70,10 +103,11 @@ const EGENANSVAR_2020 = "Ej Region; egenansvar fr.o.m. 2020-11-01.";
 // Bilaga 1 – förskrivningsbara hjälpmedel. Only SÄBO is published per code; the other payer
 // columns stay empty (PAYER_MISSING) because no source gives them per code.
 
-type SaboRow = readonly [code: string, sourceTitle: string, sabo: Payer, villkor: string];
+/** A row of the SÄBO page: its condition for SÄBO, and what the page leaves open (Anteckning). */
+type SaboRow = readonly [code: string, sourceTitle: string, sabo: Payer, villkorSabo: string, anteckning?: string];
 
 const BILAGA_1_SABO: readonly SaboRow[] = [
-  ["04 19 98", "Tillbehör, reservdelar och komponenter", "Kommun", `${NOT_REGION}. Sidan anger inte bilaga.`],
+  ["04 19 98", "Tillbehör, reservdelar och komponenter", "Kommun", `${NOT_REGION}.`, "Sidan anger inte bilaga."],
   ["04 27 06", "Stimulatorer för smärtlindring", "Kommun", `${NOT_REGION}.`],
   ["04 27 18", "Hjälpmedel för sinnesstimulering", "Egenansvar", EGENANSVAR_2020],
   [
@@ -81,9 +115,10 @@ const BILAGA_1_SABO: readonly SaboRow[] = [
     "Antidecubitushjälpmedel",
     "Kommun",
     `${NOT_REGION} (huvudregel). Undantag: antidecubitusdyna till en rullstol som Region Stockholm ` +
-      `förskrivit får förskrivas på Region Stockholms bekostnad – tillbehör följer huvudhjälpmedlet (§2.4). ${SRC_SABO} ` +
+      `förskrivit får förskrivas på Region Stockholms bekostnad – tillbehör följer huvudhjälpmedlet (§2.4). ` +
       `Om 04 33 06: basmadrass under bäddmadrass är egenansvar; för behandlande madrasser bär förskrivande ` +
-      `vårdgivare (regional eller kommunal) kostnaden de första 6 månaderna, därefter ordinarie ansvar. ${SRC_MADRASSER}`,
+      `vårdgivare (regional eller kommunal) kostnaden de första 6 månaderna, därefter ordinarie ansvar.`,
+    `Madrassernas regel kommer från en källa som inte anger boendeform (${SRC_MADRASSER})`,
   ],
   [
     "04 48 15",
@@ -110,15 +145,15 @@ const BILAGA_1_SABO: readonly SaboRow[] = [
     "12 22",
     "Manuellt drivna rullstolar",
     "Kommun",
-    "Ej Region i särskilt boende för äldre; anmärkning: transportrullstol är boendets ansvar. " +
-      "Sidan säger inte uttryckligen vad som gäller för övriga manuella rullstolar.",
+    "Kan inte förskrivas på Region Stockholms bekostnad i särskilt boende för äldre. Transportrullstol är boendets ansvar.",
+    "Sidan säger inte uttryckligen vad som gäller för övriga manuella rullstolar.",
   ],
   [
     "12 23",
     "Eldrivna rullstolar",
     "Kommun",
-    "Boendet bekostar eldriven rullstol när den har vårdarstyrning, även i kombination med brukarstyrning " +
-      "(sidans rubrik: Eldrivna vårdarmanövrerade rullstolar). Sidan anger inte betalare för eldriven rullstol utan vårdarstyrning.",
+    "Boendet bekostar eldriven rullstol när den har vårdarstyrning, även i kombination med brukarstyrning.",
+    "Sidans rubrik: Eldrivna vårdarmanövrerade rullstolar. Sidan anger inte betalare för eldriven rullstol utan vårdarstyrning.",
   ],
   [
     "12 24 09",
@@ -144,16 +179,19 @@ const BILAGA_1_SABO: readonly SaboRow[] = [
     "12 36",
     "Personlyftar",
     "Kommun",
-    `${NOT_REGION}. Sidans anmärkning börjar ”Gäller även …” men resten kunde inte läsas – kontrollera mot källan.`,
+    `${NOT_REGION}.`,
+    "Sidans anmärkning börjar ”Gäller även …” men resten kunde inte läsas – kontrollera mot källan.",
   ],
 ];
 
-const BILAGA_1: ReadonlyArray<Row<typeof LIST_HEADERS>> = BILAGA_1_SABO.map(([code, sourceTitle, sabo, villkor]) => ({
+const BILAGA_1: ReadonlyArray<Row<typeof LIST_HEADERS>> = BILAGA_1_SABO.map(([code, sourceTitle, sabo, villkorSabo, anteckning]) => ({
   "ISO-kod": code,
   Benämning: benamning(code, sourceTitle),
   SÄBO: sabo,
-  // Every row is from the SÄBO page; a row citing more than one source carries its own tags.
-  Villkor: villkor.includes("Källa:") ? villkor : `${villkor} ${SRC_SABO}`,
+  // Every row is from the SÄBO page, so its condition is SÄBO's own: an LSS answer never shows it.
+  "Villkor SÄBO": villkorSabo,
+  Källa: SRC_SABO,
+  ...(anteckning ? { Anteckning: anteckning } : {}),
 }));
 
 // ---------------------------------------------------------------------------------------------
@@ -171,9 +209,10 @@ const BILAGA_2: ReadonlyArray<Row<typeof LIST_HEADERS>> = [
     "SoL dagverksamhet": "Region",
     Villkor:
       "Testmaterial vid självtest av diabetes (teststickor, lansetter) bekostas av Region Stockholm (§2.2) " +
-      "och får förtroendeförskrivas (§2.3.1). Att testmaterialet ligger under 04 24 12 är exemplets mappning. " +
-      `Kommunen bekostar inte diabetesprodukter i SÄBO eller LSS-bostad. ${SRC_BAKGRUND}`,
+      "och får förtroendeförskrivas (§2.3.1). Kommunen bekostar inte diabetesprodukter i särskilt boende eller bostad med särskild service.",
     Förtroendeförskrivning: "Ja",
+    Källa: SRC_BAKGRUND,
+    Anteckning: "Att testmaterialet ligger under 04 24 12 är exemplets mappning.",
   },
 ];
 
@@ -186,11 +225,11 @@ const BILAGA_3: ReadonlyArray<Row<typeof B3_HEADERS>> = [
     SÄBO: "Kommun",
     "LSS bostad": "Kommun",
     "LSS daglig verksamhet": "Kommun",
-    Villkor:
+    Villkor: "Vårdgivaren bekostar material som används i behandlingen (§2.3.2).",
+    Källa: `LSS: ${SRC_VARDANSVAR} SÄBO: ${SRC_BAKGRUND}`,
+    Anteckning:
       "LSS: kommunen ansvarar för basal hemsjukvård i bostad med särskild service och daglig verksamhet, " +
-      `inklusive alla kostnader för sårvårdsmaterial. ${SRC_VARDANSVAR} ` +
-      `SÄBO: kommunen bekostar förband. ${SRC_BAKGRUND} ` +
-      "Vårdgivaren bekostar material som används i behandlingen (§2.3.2). SoL dagverksamhet: ingen källa.",
+      "inklusive alla kostnader för sårvårdsmaterial. SÄBO: kommunen bekostar förband. SoL dagverksamhet: ingen källa.",
   },
 ];
 
@@ -203,18 +242,17 @@ const BILAGA_4: ReadonlyArray<Row<typeof B4_HEADERS>> = [
     Benämning: benamning("12 36", "Personlyftar"),
     Kostnadsansvar: "Kommun",
     Grundutrustning: "Nej",
-    Villkor:
-      "Alla typer av lyftar bekostas av kommunen i socialpsykiatriskt boende (§5.2); kommunen ansvarar för " +
-      `arbetstekniska hjälpmedel såsom samtliga typer av lyftar. ${SRC_ANDRAS_ANSVAR}`,
+    Villkor: "Alla typer av lyftar bekostas av kommunen i socialpsykiatriskt boende (§5.2): kommunen ansvarar för arbetstekniska hjälpmedel.",
+    Källa: SRC_ANDRAS_ANSVAR,
   },
   {
     "ISO-kod": "09 33 12",
     Benämning: benamning("09 33 12", "Badbritsar, duschbord och skötbord"),
     Kostnadsansvar: "Kommun",
     Grundutrustning: "Nej",
-    Villkor:
-      "Duschvagn/duschsäng bekostas av kommunen (§5.2); kommunen ansvarar för duschvagnar som arbetstekniska " +
-      `hjälpmedel. Källan anger produkttyp, inte ISO-kod – 09 33 12 är exemplets mappning. ${SRC_ANDRAS_ANSVAR}`,
+    Villkor: "Duschvagn/duschsäng bekostas av kommunen (§5.2): kommunen ansvarar för duschvagnar som arbetstekniska hjälpmedel.",
+    Källa: SRC_ANDRAS_ANSVAR,
+    Anteckning: "Källan anger produkttyp, inte ISO-kod – 09 33 12 är exemplets mappning.",
   },
 ];
 
@@ -239,7 +277,7 @@ export function exampleWorkbook(): RawWorkbook {
       { name: "Principer", rows: [...DEFAULT_PRINCIPLES_SHEET.map((row) => [...row])] },
       {
         name: "ISO 9999",
-        rows: [["ISO-kod", "Benämning", "Utgåva"], ...ISO_LIST.map(([code, title]) => [code, title, ISO_LIST_EDITION])],
+        rows: [["ISO-kod", "Benämning", "Utgåva", "Sökord"], ...ISO_LIST.map(([code, title]) => [code, title, ISO_LIST_EDITION, SOKORD.get(code) ?? null])],
       },
       {
         name: "Utgåva",
