@@ -5,32 +5,14 @@
  * choices, never guessed.
  */
 import { parseBoendeform } from "../../src/core/boendeform";
+import { parseIsoCode } from "../../src/core/iso";
 import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
 import { datedLists } from "../../src/core/editions/inForce";
 import { readWorkbook } from "../../src/core/model";
 import { whoPaysValue } from "../../src/functions/logic";
 import { cli } from "../helpers/cli";
+import { EVERYDAY_CODES, EVERYDAY_NAMES as NAMES } from "../helpers/everydayWords";
 
-const NAMES: ReadonlyArray<readonly [string, string]> = [
-  ["äldreboende", "SABO"],
-  ["vård- och omsorgsboende", "SABO"],
-  ["VOBO", "SABO"],
-  ["särskilt boende", "SABO"],
-  ["servicehus", "SABO"],
-  ["gruppbostad", "LSS_BOSTAD"],
-  ["gruppboende", "LSS_BOSTAD"],
-  ["servicebostad", "LSS_BOSTAD"],
-  ["boende enligt LSS", "LSS_BOSTAD"],
-  ["daglig verksamhet", "LSS_DV"],
-  ["dagverksamhet", "SOL_DAGV"],
-  ["sysselsättning", "SOL_DAGV"],
-  ["bostad med särskild service för personer med psykisk funktionsnedsättning", "SOL_SOCPSYK"],
-  ["socialpsykiatriskt boende", "SOL_SOCPSYK"],
-  ["ordinärt boende", "ORDINART_BOENDE"],
-  ["hemtjänst", "ORDINART_BOENDE"],
-  ["korttidsvistelse", "KORTTID_LSS"],
-  ["korttidsboende", "KORTTID_LSS"],
-];
 
 describe("housing forms and codes as people type them", () => {
   const lists = [datedLists(readWorkbook(exampleWorkbook()), null, null)];
@@ -60,6 +42,18 @@ describe("housing forms and codes as people type them", () => {
     expect(json.message).toMatch(/kan betyda flera boendeformer: [A-Z_]+ \(.+\) eller [A-Z_]+ \(.+\)\. Ange vilken\./);
     const fn = whoPaysValue({ iso: "12 22 03", boendeform: name, age: 80 }, lists);
     expect(fn).toMatchObject({ ok: false, error: "VALUE" });
+  });
+
+  it.each(EVERYDAY_CODES)("reads the code %j as %s in the core, WHO_PAYS and vem-betalar", async (typed, code) => {
+    const parsed = parseIsoCode(typed);
+    expect(parsed.ok ? parsed.code : null).toBe(code);
+    const json = JSON.parse((await cli("vem-betalar", typed, "SÄBO", "80", "--json")).out) as { iso: string | null; rule: string | null };
+    const byCode = JSON.parse((await cli("vem-betalar", code, "SÄBO", "80", "--json")).out) as { iso: string | null; rule: string | null };
+    expect([json.iso, json.rule]).toEqual([code, byCode.rule]);
+    // The same value or error in WHO_PAYS (an error's message also says how the code was read).
+    const { message: _typedMessage, ...asTyped } = whoPaysValue({ iso: typed, boendeform: "SABO", age: 80 }, lists) as { message?: string };
+    const { message: _codeMessage, ...asCode } = whoPaysValue({ iso: code, boendeform: "SABO", age: 80 }, lists) as { message?: string };
+    expect(asTyped).toEqual(asCode);
   });
 
   it("reads 93312 (text or number) as 09 33 12 everywhere, and says so", async () => {

@@ -13,6 +13,7 @@ import { binary } from "../helpers/cli";
 import { currentXlsx, HOSTILE, hostileUtgavaXlsx, NOTE_SOURCE, NOTE_TEXT, previousXlsx } from "./guideFixture";
 import { publishGuide, type PublishedGuide } from "./guideSite";
 import { screenshot } from "./browser";
+import { EVERYDAY_CODES, EVERYDAY_NAMES } from "../helpers/everydayWords";
 
 jest.setTimeout(120_000);
 
@@ -319,6 +320,29 @@ describe("words people use", () => {
     for (const internal of [NOTE_SOURCE, NOTE_TEXT, "Principer, rad", "Excel", "(ISO 9999)", "Status", "Gällande", "Kräver huvudmannabeslut", "kolumn LSS bostad", "närmaste överordnade"]) {
       expect([internal, all.includes(internal)]).toEqual([internal, false]);
     }
+  });
+});
+
+describe("everyday names and code forms, as the CLI reads them", () => {
+  it("answers every housing-form name and code form of the shared table exactly as who-pays --json", async () => {
+    const cases: Case[] = [
+      ...EVERYDAY_NAMES.map(([name]) => ({ iso: "12 22 03", boendeform: name, alder: "80", reaches: "" })),
+      ...EVERYDAY_CODES.map(([typed]) => ({ iso: typed, boendeform: "SABO", alder: "80", reaches: "" })),
+    ];
+    const answers = cliAnswers(cases);
+    const page = await wide.newPage();
+    for (const [i, c] of cases.entries()) {
+      await page.goto(deepLink(guide.fileBase, c));
+      await page.waitForFunction(() => (window as { __guideReady?: boolean }).__guideReady === true);
+      const shown = await shownAnswer(page);
+      const cli = answers[i]!;
+      expect([c.boendeform, c.iso, shown.error ?? shown.rule, shown.payer]).toEqual([c.boendeform, c.iso, cli.error?.code ?? cli.rule, cli.payer ?? ""]);
+    }
+    // The code as read is said in the answer (a lost leading zero), as the CLI's explanation says it.
+    await page.goto(deepLink(guide.fileBase, { iso: "93312", boendeform: "SABO", alder: "80", reaches: "" }));
+    await page.waitForFunction(() => (window as { __guideReady?: boolean }).__guideReady === true);
+    expect(await page.$eval("#svar .plain", (p) => p.textContent)).toMatch(/^Koden 93312 lästes som 09 33 12/);
+    await page.close();
   });
 });
 

@@ -56,7 +56,7 @@ export const RULE_SV: Record<WhoPaysRule, string> = {
   LIST: "Bilagans rad för koden anger betalaren för boendeformen.",
   AMBIGUOUS: "Bilagorna anger olika betalare för koden eller för koderna under den.",
   NOT_IN_SCOPE: "Överenskommelsen gäller bara särskilt boende, bostad med särskild service, daglig verksamhet och dagverksamhet.",
-  UNLISTED: "Koden finns inte i bilagorna för boendeformen och ingen princip i överenskommelsen avgör den.",
+  UNLISTED: "Bilagorna anger ingen betalare för koden i den här boendeformen, och ingen princip i överenskommelsen avgör den.",
 };
 
 /** Each input error in a few plain words (the answer CSV's rule column). */
