@@ -125,6 +125,24 @@ export interface DecisionRow {
   readonly beslutatAv: string | null;
 }
 
+/** A row of the optional `Ärenden` sheet: one matter before the group (workbook.md, docs/arbetsbok.md). */
+export interface MatterRow {
+  readonly row: number;
+  readonly arende: string | null;
+  readonly inkom: Parsed<string>;
+  readonly fran: string | null;
+  /** As written; matters.ts reads the type, the status and the codes. */
+  readonly typ: string | null;
+  readonly iso: string | null;
+  readonly boendeform: string | null;
+  readonly beskrivning: string | null;
+  readonly status: string | null;
+  readonly beslut: string | null;
+  readonly utgava: string | null;
+  readonly avslutad: Parsed<string>;
+  readonly kommentar: string | null;
+}
+
 export interface WorkbookModel {
   readonly bilagor: Readonly<Partial<Record<BilagaKey, SheetTable<BilagaRow>>>>;
   readonly principer: SheetTable<PrincipleRow> | null;
@@ -133,6 +151,8 @@ export interface WorkbookModel {
   readonly kostnader: SheetTable<CostRow> | null;
   /** The huvudmän's recorded decisions (optional sheet `Beslut`); absent or null without one. */
   readonly beslut?: SheetTable<DecisionRow> | null;
+  /** The group's register of matters (optional sheet `Ärenden`); absent or null without one. */
+  readonly arenden?: SheetTable<MatterRow> | null;
   /** Known sheets present in the workbook whose key header was not found in the first 10 rows. */
   readonly headerless: ReadonlyArray<{ readonly key: SheetKey; readonly name: string }>;
   /** A second sheet whose name also folds to a known sheet (e.g. "Bilaga 1" and "bilaga\u200b1"); the first is read. */
@@ -407,6 +427,7 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
   const utgavaAt = locate("UTGAVA");
   const kostnaderAt = locate("KOSTNADER");
   const beslutAt = locate("BESLUT");
+  const arendenAt = locate("ARENDEN");
   return {
     bilagor,
     principer: principerAt
@@ -447,6 +468,23 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
           boendeform: textOf(get("boendeform")),
           beslut: textOf(get("beslut")),
           beslutatAv: textOf(get("beslutatAv")),
+        }))
+      : null,
+    arenden: arendenAt
+      ? readTable(arendenAt, (get, row) => ({
+          row,
+          arende: textOf(get("arende")),
+          inkom: dates(get("inkom")),
+          fran: textOf(get("fran")),
+          typ: textOf(get("arendeTyp")),
+          iso: textOf(get("iso")),
+          boendeform: textOf(get("boendeform")),
+          beskrivning: textOf(get("beskrivning")),
+          status: textOf(get("arendeStatus")),
+          beslut: textOf(get("beslut")),
+          utgava: textOf(get("utgava")),
+          avslutad: dates(get("avslutad")),
+          kommentar: textOf(get("kommentar")),
         }))
       : null,
     headerless,

@@ -11,7 +11,8 @@ export type SheetKey =
   | "UTGAVA"
   | "KOSTNADER"
   | "ANDRINGSLOGG"
-  | "BESLUT";
+  | "BESLUT"
+  | "ARENDEN";
 
 export type BilagaKey = "B1" | "B2" | "B3" | "B4";
 export const BILAGA_KEYS: readonly BilagaKey[] = ["B1", "B2", "B3", "B4"];
@@ -172,6 +173,25 @@ export const SHEET_SPECS: Record<SheetKey, SheetSpec> = {
       opt("boendeform", "Boendeform"),
       req("beslut", "Beslut"),
       opt("beslutatAv", "Beslutat av"),
+    ],
+  },
+  ARENDEN: {
+    key: "ARENDEN",
+    name: "Ärenden",
+    keyHeader: "Ärende",
+    columns: [
+      req("arende", "Ärende"),
+      req("inkom", "Inkom"),
+      opt("fran", "Från"),
+      req("arendeTyp", "Typ"),
+      opt("iso", "ISO-kod"),
+      opt("boendeform", "Boendeform"),
+      opt("beskrivning", "Beskrivning"),
+      req("arendeStatus", "Status"),
+      opt("beslut", "Beslut"),
+      opt("utgava", "Utgåva"),
+      opt("avslutad", "Avslutad"),
+      opt("kommentar", "Kommentar"),
     ],
   },
 };

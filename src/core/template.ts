@@ -5,6 +5,7 @@ import { PAYERS } from "./payer";
 import { PRINCIPLE_KEYS } from "./principles";
 import { SHEET_SPECS, type SheetKey } from "./sheets";
 import { STATUSES } from "./values";
+import { MATTER_STATUSES, MATTER_TYPES } from "./matters";
 
 /** The drop-down list each field gets in a workbook the add-in creates. */
 export const FIELD_LISTS: Readonly<Record<string, readonly string[]>> = {
@@ -17,6 +18,8 @@ export const FIELD_LISTS: Readonly<Record<string, readonly string[]>> = {
   grundutrustning: ["Ja", "Nej"],
   status: STATUSES,
   principle: PRINCIPLE_KEYS,
+  arendeTyp: MATTER_TYPES,
+  arendeStatus: MATTER_STATUSES,
 };
 
 /** Fields kept as text so that codes keep their leading zero. */
@@ -27,7 +30,7 @@ const EMPTY_SHEETS: readonly SheetKey[] = ["B1", "B2", "B3", "B4"];
 /**
  * A new bilagor workbook without example rows: Bilaga 1–4 with their headers only, the
  * agreement's defaults that ship with the add-in (Principer, the ISO 9999 list, the Utgåva fields
- * with empty values), and Kostnader and Beslut with their headers.
+ * with empty values), and Kostnader, Beslut and Ärenden with their headers.
  */
 export function emptyWorkbook(): RawWorkbook {
   const example = exampleWorkbook();
@@ -37,7 +40,7 @@ export function emptyWorkbook(): RawWorkbook {
   const utgava = byName.get(SHEET_SPECS.UTGAVA.name)!;
   sheets.push({ name: utgava.name, rows: utgava.rows.map((r, i) => (i === 0 ? r : [r[0] ?? null, null as CellValue])) });
   // Empty, with their headers (as in the example): the cost shift reads Kostnader, decisions go to Beslut.
-  for (const key of ["KOSTNADER", "BESLUT"] as const) sheets.push(byName.get(SHEET_SPECS[key].name)!);
+  for (const key of ["KOSTNADER", "BESLUT", "ARENDEN"] as const) sheets.push(byName.get(SHEET_SPECS[key].name)!);
   return { sheets };
 }
 
@@ -60,7 +63,7 @@ const WIDE_FIELDS = new Set(["title", "product", "villkor", "motivering", "konse
  */
 export function sheetLayouts(raw: RawWorkbook): SheetLayout[] {
   const model = readWorkbook(raw);
-  const tables = [...Object.values(model.bilagor), model.principer, model.iso, model.utgava, model.kostnader, model.beslut];
+  const tables = [...Object.values(model.bilagor), model.principer, model.iso, model.utgava, model.kostnader, model.beslut, model.arenden];
   return raw.sheets.map((sheet) => {
     const table = tables.find((t) => t?.name === sheet.name);
     const rows = sheet.rows.map((r) => r.map((v) => (v === undefined || v === null || isCellError(v) ? null : v instanceof Date ? cellText(v) : v)));

@@ -7,7 +7,7 @@ import { parseBoendeform } from "../core/boendeform";
 import type { Edition } from "../core/editions/edition";
 import { editionToRawWorkbook } from "../core/editions/editionRaw";
 import { compactForCode, expandEdition, type CompactEdition } from "../core/editions/guideData";
-import { ADVICE_SV, GUIDE_GLOBAL, RULE_SV, START_PAGE, payerHeadline, plainAnswerSv } from "../core/editions/guideText";
+import { ADVICE_SV, GUIDE_GLOBAL, RULE_SV, START_PAGE, contactEmail, mailtoHref, payerHeadline, plainAnswerSv, questionMailSv } from "../core/editions/guideText";
 import { parseIsoCode } from "../core/iso";
 import { hitNoteSv, searchEntries, searchLists, type SearchEntry } from "../core/search";
 import { readWorkbook } from "../core/model";
@@ -132,11 +132,42 @@ function showAnswer(guide: Guide, q: Question, result: WhoPaysResult, focus: boo
   const date = el("p", `Svaret gäller utgåva ${guide.edition.name} den ${guide.date}. `, "meta");
   date.append(link);
   box.append(date);
+  box.append(askTheGroup(guide, q, result, link.href));
   section.hidden = false;
   if (focus) {
     section.focus({ preventScroll: true });
     section.scrollIntoView({ block: "start" });
   }
+}
+
+/**
+ * "Fråga om svaret": a prepared message to the Utgåva sheet's Kontakt (a mailto: link with the
+ * question, the answer, the date, the edition and this page's link). Nothing leaves the page
+ * unless the reader sends it; a Kontakt that is not an e-mail address is shown as text.
+ */
+function askTheGroup(guide: Guide, q: Question, result: WhoPaysResult, pageLink: string): HTMLElement {
+  const p = el("p", undefined, "ask");
+  const to = contactEmail(guide.edition.contact);
+  const select = $<HTMLSelectElement>("boendeform");
+  const formName = select?.value === q.boendeform ? (select.selectedOptions[0]?.textContent ?? q.boendeform) : q.boendeform;
+  const verdict = result.ok ? payerHeadline(result.payer, result.rule) : "Frågan kunde inte besvaras";
+  const mail = questionMailSv(
+    { iso: q.iso, form: formName, age: q.alder, adapted: readYesNo(q.specialanpassad) === true },
+    { verdict, rule: result.ok ? result.rule : result.code, section: result.ok ? result.section : null },
+    guide.date,
+    guide.edition.name,
+    pageLink,
+  );
+  if (to) {
+    const a = el("a", "Fråga om svaret", "mailto");
+    a.href = mailtoHref(to, mail);
+    p.append(a, ` – ett färdigt meddelande till ${to} öppnas i ditt e-postprogram. Inget skickas förrän du skickar det.`);
+  } else if (guide.edition.contact) {
+    p.append(`Fråga om svaret: ${guide.edition.contact}.`);
+  } else {
+    p.append("Fråga om svaret: kontakta din hjälpmedelssamordnare.");
+  }
+  return p;
 }
 
 function queryString(q: Question): string {

@@ -56,7 +56,7 @@ describe("the maintainer's cases", () => {
     // Without that file: no change checks, and the reason and the fix said on stderr.
     const other = await rawXlsxFile(workbook({ b1: changed, utgava: UTGAVA("2025:3") }), dir, "annan.xlsx");
     const missing = await cli("granska", other);
-    expect(missing.err).toMatch(/^Obs: Ändringskontrollerna \(NEW_GROUP, CHANGE_UNDOCUMENTED, CHANGE_NOT_NEUTRAL, PRINCIPLE_CHANGE\) kördes inte: bladet Utgåva anger Föregående utgåva 2025:3, men den utgåvan gavs inte\. Ange den senast publicerade utgåvan med --tidigare UTGÅVA\.json \(t\.ex\. 2025-3\.json\)\.$/m);
+    expect(missing.err).toMatch(/^Obs: Ändringskontrollerna \(NEW_GROUP, CHANGE_UNDOCUMENTED, CHANGE_NOT_NEUTRAL, PRINCIPLE_CHANGE, MATTER_CHANGE_UNREGISTERED\) kördes inte: bladet Utgåva anger Föregående utgåva 2025:3, men den utgåvan gavs inte\. Ange den senast publicerade utgåvan med --tidigare UTGÅVA\.json \(t\.ex\. 2025-3\.json\)\.$/m);
     expect(missing.out).not.toMatch(/CHANGE_UNDOCUMENTED/);
   });
 

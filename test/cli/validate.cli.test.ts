@@ -1,3 +1,4 @@
+import { MATTER_STATUSES, MATTER_TYPES } from "../../src/core/matters";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -137,7 +138,13 @@ describe("kostnadsansvar new-workbook", () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Bilaga 1", "Bilaga 2", "Bilaga 3", "Bilaga 4", "Principer", "ISO 9999", "Utgåva", "Kostnader", "Beslut"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Bilaga 1", "Bilaga 2", "Bilaga 3", "Bilaga 4", "Principer", "ISO 9999", "Utgåva", "Kostnader", "Beslut", "Ärenden"]);
+    // The register of matters: its headers, with the documented types and statuses as drop-downs.
+    const arenden = wb.getWorksheet("Ärenden")!;
+    expect(arenden.getCell("A1").value).toBe("Ärende");
+    const arendenDv = (arenden as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    expect(arendenDv["D2"]).toMatchObject({ type: "list", formulae: [`"${MATTER_TYPES.join(",")}"`] });
+    expect(arendenDv["H2"]).toMatchObject({ type: "list", formulae: [`"${MATTER_STATUSES.join(",")}"`] });
     const b1 = wb.getWorksheet("Bilaga 1")!;
     expect(b1.getCell("A3").value).toBe("ISO-kod");
     expect(b1.getCell("A4").numFmt).toBe("@");

@@ -346,6 +346,36 @@ describe("everyday names and code forms, as the CLI reads them", () => {
   });
 });
 
+describe("from the guide to the group", () => {
+  it("offers a prepared message to the Kontakt with the question, answer, date, edition and link, and sends nothing", async () => {
+    for (const c of [
+      { iso: "30 30 30", boendeform: "SABO", alder: "80", rule: "UNLISTED", form: "Särskilt boende för äldre (SoL)" },
+      { iso: "12", boendeform: "LSS_BOSTAD", alder: "50", rule: "AMBIGUOUS", form: "Bostad med särskild service (LSS)" },
+      { iso: "12 22 03", boendeform: "SABO", alder: "80", rule: "LIST", form: "Särskilt boende för äldre (SoL)" },
+    ]) {
+      const { page } = await guide.open(wide, deepLink(guide.httpBase, { ...c, reaches: c.rule }));
+      const href = await page.$eval("#svar a.mailto", (a) => (a as HTMLAnchorElement).href);
+      const url = new URL(href);
+      expect([url.protocol, url.pathname]).toEqual(["mailto:", "hjalpmedel@example.se"]);
+      const subject = url.searchParams.get("subject")!;
+      const body = url.searchParams.get("body")!;
+      expect(subject).toBe(`Fråga om kostnadsansvar: ${c.iso}, ${c.form}`);
+      const date = await page.$eval("#svar .meta", (p) => /den (\d{4}-\d{2}-\d{2})/.exec(p.textContent ?? "")![1]);
+      const link = await page.$eval("#svar .meta a", (a) => (a as HTMLAnchorElement).href);
+      for (const line of [`ISO-kod: ${c.iso}`, `Boendeform: ${c.form}`, `Ålder: ${c.alder}`, `(${c.rule}, `, `Datum: ${date}`, "Utgåva: 2026:2", `Länk: ${link}`]) expect([line, body.includes(line)]).toEqual([line, true]);
+      // Line ends as the mailto: standard has them.
+      expect(href).toContain("%0D%0A");
+      await page.close();
+    }
+    // A Kontakt that is not an e-mail address is never made a link (the hostile Utgåva fields).
+    const base = await guide.publishAnother(await hostileUtgavaXlsx(), "mailto-hostile");
+    const hostile = await guide.open(wide, `${base}index.html?iso=30%2030%2030&boendeform=SABO&alder=80`);
+    expect(await hostile.page.$$eval("#svar a.mailto", (as) => as.length)).toBe(0);
+    expect(await hostile.page.$eval("#svar .ask", (p) => p.textContent)).toContain(HOSTILE.contact);
+    await hostile.page.close();
+  });
+});
+
 describe("on a phone (360 × 740)", () => {
   let phone: BrowserContext;
   beforeAll(async () => {

@@ -189,8 +189,8 @@ describe("huvudmän decisions in the pane", () => {
     await page.selectOption("#boendeform", "SABO");
     await page.fill("#age", "80");
     await page.locator("#lookup-form [type=submit]").click();
-    await eventually(async () => expect(await page.textContent("#answer-rule")).toMatch(/^DECIDED_EXCEPTION §6\.3/));
-    expect((await page.textContent("#answer-payer"))?.trim()).toBe("Kommun");
+    await eventually(async () => expect(await page.textContent("#answer-code")).toBe("Regel DECIDED_EXCEPTION, §6.3"));
+    expect([await page.getAttribute("#answer", "data-payer"), (await page.textContent("#answer-payer"))?.trim()]).toEqual(["Kommun", "Kommunen betalar"]);
     expect(await page.textContent("#answer-explanation")).toContain("HSN 2025/88");
     expectNoErrors(pane);
   });

@@ -130,7 +130,7 @@ function startPage(ctx: PageContext): string {
 <form id="fraga" class="question" action="${START_PAGE}" method="get" novalidate>
 <div class="field">
 <label for="iso">Hjälpmedel eller ISO-kod</label>
-<p id="iso-hint" class="hint">Till exempel rollator, hörapparat eller 12 22 03.</p>
+<p id="iso-hint" class="hint">Till exempel rollator, hörapparat eller 12 22 03.</p>
 <input id="iso" name="iso" type="search" autocomplete="off" spellcheck="false" aria-describedby="iso-hint" aria-controls="traffar">
 </div>
 <div id="traffar" class="matches">
@@ -178,7 +178,7 @@ ${outOptions}
 // ------------------------------------------------------------------ housing-form pages
 
 const PAGE_INTRO: Record<Boendeform, string> = {
-  SABO: "Kostnadsansvar för förskrivna hjälpmedel för personer som bor i särskilt boende för äldre enligt SoL. Det som inte står här bekostar Region Stockholm enligt överenskommelsens principer.",
+  SABO: "Kostnadsansvar för förskrivna hjälpmedel för personer som bor i särskilt boende för äldre enligt SoL.",
   LSS_BOSTAD: "Kostnadsansvar för förskrivna hjälpmedel för personer som bor i bostad med särskild service enligt 9 § 8 och 9 § 9 LSS och är 18 år eller äldre.",
   LSS_DV: "Kostnadsansvar för förskrivna hjälpmedel i daglig verksamhet enligt 9 § 10 LSS.",
   SOL_DAGV: "Kostnadsansvar för förskrivna hjälpmedel i dagverksamhet enligt SoL, inklusive sysselsättning enligt 3 kap. 6 § SoL.",
@@ -262,13 +262,14 @@ ${present
       const level = r.iso ? isoLevel(r.iso) : "division";
       const covers = r.iso && level !== "division" ? `<span class="covers">Gäller även koderna under ${escapeHtml(r.iso)}.</span>` : "";
       const from = r.from ? `<span class="covers">Gäller från ${escapeHtml(r.from)}.</span>` : "";
-      return `<tr data-payer="${r.payer === "" ? "ingen" : escapeHtml(r.payer)}"><td class="iso" data-label="ISO-kod">${escapeHtml(r.iso) || "–"}</td><td data-label="Benämning">${escapeHtml(r.title)}${covers}${from}</td><td data-label="Betalar" class="payer">${r.payer ? escapeHtml(PAYER_SV[r.payer as keyof typeof PAYER_SV]) : "Ingen angiven"}</td><td data-label="Villkor" class="villkor">${escapeHtml(r.villkor) || "–"}</td><td data-label="Bilaga">${escapeHtml(SHEET_SPECS[r.bilaga].name)}</td></tr>`;
+      return `<tr data-payer="${r.payer === "" ? "ingen" : escapeHtml(r.payer)}"><td class="iso" data-label="ISO-kod">${escapeHtml(r.iso) || "–"}</td><td data-label="Benämning">${escapeHtml(r.title)}${covers}${from}</td><td data-label="Betalar" class="payer">${r.payer ? escapeHtml(PAYER_SV[r.payer as keyof typeof PAYER_SV]) : "Ingen angiven"}</td><td data-label="Villkor" class="villkor">${escapeHtml(r.villkor) || "–"}</td><td data-label="Bilaga" class="bilaga">${escapeHtml(SHEET_SPECS[r.bilaga].name)}</td></tr>`;
     })
     .join("\n");
   const info = BOENDEFORM_INFO[form];
   const html = `<h1>${escapeHtml(info.nameSv)}</h1>
 <p class="lead">${escapeHtml(PAGE_INTRO[form])}</p>
 <p>Region Stockholm bekostar alltid specialanpassade hjälpmedel och förskrivna hjälpmedel till barn och unga under 18 år (§2.2). <a href="${START_PAGE}?boendeform=${form}">Fråga om en kod för ${escapeHtml(lowerFirst(FORM_SHORT[form]))}</a>.</p>
+${form === "SOL_SOCPSYK" ? "" : `<p>Står koden varken här eller under en princip nedan, gissa inte: fråga din hjälpmedelssamordnare eller samverkansgruppen${ctx.edition.contact ? ` (${escapeHtml(ctx.edition.contact)})` : ""}. Frågan avgörs av huvudmännen (§6.3).</p>`}
 ${principleItems ? `<h2>Enligt överenskommelsens principer</h2>\n<ul class="principles">\n${principleItems}\n</ul>` : ""}
 <h2 id="tabell-rubrik">Per ISO-kod</h2>
 ${
@@ -457,7 +458,7 @@ table.rows caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 table.rows th, table.rows td { border: 1px solid #b0b0b0; padding: .35rem .5rem; text-align: left; vertical-align: top; white-space: pre-line; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
 table.rows th { background: #e9edf1; }
 .iso { font-family: Consolas, "Courier New", monospace; white-space: nowrap; }
-table.rows td.iso, table.rows td.date { white-space: nowrap; }
+table.rows td.iso, table.rows td.date, table.rows td.bilaga { white-space: nowrap; }
 .covers { display: block; color: var(--muted); font-size: .9rem; }
 footer.site { margin-top: 2.5rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); }
 footer.site ul { padding-left: 1.2rem; }
@@ -478,7 +479,7 @@ footer.site ul { padding-left: 1.2rem; }
   table.rows tr { border: 1px solid #b0b0b0; border-radius: 4px; margin-bottom: .6rem; padding: .2rem .1rem; }
   table.rows td { border: 0; padding: .2rem .5rem; }
   table.rows td::before { content: attr(data-label) ": "; font-weight: 600; font-family: "Segoe UI", Arial, sans-serif; }
-  .iso, table.rows td.iso, table.rows td.date { white-space: normal; }
+  .iso, table.rows td.iso, table.rows td.date, table.rows td.bilaga { white-space: normal; }
 }
 @media print {
   @page { size: A4; margin: 15mm; }

@@ -99,3 +99,49 @@ export function plainAnswerSv(answer: WhoPaysAnswer, rowTitle: string | undefine
   }
   return out;
 }
+
+/** A Kontakt that is a plain e-mail address (anything else is shown as text, never made a link). */
+export function contactEmail(contact: string | undefined): string | null {
+  const t = contact?.trim() ?? "";
+  return /^[A-Za-z0-9._%+\-åäöÅÄÖ]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$/.test(t) ? t : null;
+}
+
+export interface QuestionMail {
+  readonly subject: string;
+  readonly body: string;
+}
+
+/**
+ * The prepared message "Fråga om svaret" to the group (issue: the group's year): the question as
+ * asked, the answer it got, the date, the edition and the page's link, so the maintainers can
+ * paste it into Ärenden. Nothing is sent unless the reader sends it from their own mail program.
+ */
+export function questionMailSv(q: { iso: string; form: string; age: string; adapted: boolean }, answer: { verdict: string; rule: string | null; section: string | null }, date: string, edition: string, link: string): QuestionMail {
+  const code = q.iso.trim() || "(ingen kod)";
+  return {
+    subject: `Fråga om kostnadsansvar: ${code}, ${q.form || "ingen boendeform"}`,
+    body: [
+      "Hej!",
+      "",
+      "Jag har en fråga om svaret i Hjälpmedelsguiden:",
+      "",
+      `ISO-kod: ${code}`,
+      `Boendeform: ${q.form || "(ingen)"}`,
+      `Ålder: ${q.age.trim() || "(ingen)"}`,
+      `Specialanpassat: ${q.adapted ? "ja" : "nej"}`,
+      `Svar: ${answer.verdict}${answer.rule ? ` (${answer.rule}${answer.section ? `, ${answer.section}` : ""})` : ""}`,
+      `Datum: ${date}`,
+      `Utgåva: ${edition}`,
+      `Länk: ${link}`,
+      "",
+      "Min fråga:",
+      "",
+    ].join("\n"),
+  };
+}
+
+/** The message as a mailto: address (RFC 6068: each part percent-encoded, line ends as %0D%0A). */
+export function mailtoHref(to: string, mail: QuestionMail): string {
+  const enc = (t: string) => encodeURIComponent(t).replace(/%0A/g, "%0D%0A");
+  return `mailto:${encodeURIComponent(to).replace(/%40/g, "@")}?subject=${enc(mail.subject)}&body=${enc(mail.body)}`;
+}

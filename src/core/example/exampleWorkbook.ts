@@ -296,6 +296,8 @@ export function exampleWorkbook(): RawWorkbook {
       // Empty, with their headers: the group enters last year's costs and the huvudmän's decisions here.
       { name: SHEET_SPECS.KOSTNADER.name, rows: [SHEET_SPECS.KOSTNADER.columns.map((c) => c.header)] },
       { name: SHEET_SPECS.BESLUT.name, rows: [SHEET_SPECS.BESLUT.columns.map((c) => c.header)] },
+      // The group's register of matters (§6.3), empty: questions and proposals go here.
+      { name: SHEET_SPECS.ARENDEN.name, rows: [SHEET_SPECS.ARENDEN.columns.map((c) => c.header)] },
     ],
   };
 }

@@ -22,6 +22,7 @@ import { CHANGE_UNDOCUMENTED } from "./rules/changeUndocumented";
 import { CHANGE_NOT_NEUTRAL } from "./rules/changeNotNeutral";
 import { PRINCIPLE_CHANGE } from "./rules/principleChange";
 import { ROW_LATER_THAN_EDITION } from "./rules/rowLaterThanEdition";
+import { MATTER_RULES } from "./rules/matters";
 
 /** Every check of rules.md, in its order; the change checks (CHANGE_CHECK_CODES) run only with a previous edition. */
 export const RULES: readonly Rule[] = [
@@ -48,4 +49,6 @@ export const RULES: readonly Rule[] = [
   EFFECTIVE_TOO_EARLY,
   PRINCIPLE_CHANGE,
   ROW_LATER_THAN_EDITION,
+  // The register of matters (the optional Ärenden sheet).
+  ...MATTER_RULES,
 ];

@@ -93,7 +93,7 @@ export function validateWorkbook(
 }
 
 /** The checks that need the previous edition (docs/rules.md): they run only with one. */
-export const CHANGE_CHECK_CODES = ["NEW_GROUP", "CHANGE_UNDOCUMENTED", "CHANGE_NOT_NEUTRAL", "PRINCIPLE_CHANGE"] as const;
+export const CHANGE_CHECK_CODES = ["NEW_GROUP", "CHANGE_UNDOCUMENTED", "CHANGE_NOT_NEUTRAL", "PRINCIPLE_CHANGE", "MATTER_CHANGE_UNREGISTERED"] as const;
 
 /**
  * Why the change checks did not run, in Swedish, for every surface that reviews without a previous

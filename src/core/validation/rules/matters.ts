@@ -1,0 +1,167 @@
+import { BOENDEFORM_INFO } from "../../boendeform";
+import { readDecisions } from "../../decisions";
+import { valueOf, todayIso } from "../../values";
+import { daysBetween, isOpen, matterNames, MATTER_OPEN_DAYS, MATTER_STATUSES, MATTER_TYPES, readMatters, statusContradiction, type Matter } from "../../matters";
+import { foldText } from "../../text";
+import type { Rule, ValidationContext } from "../rule";
+
+/*
+ * The checks of the register of matters (the optional `Ärenden` sheet, §6.3; docs/arbetsbok.md,
+ * "Ärenden"). Each reads the matters once through readMatters and points at the matter's cell.
+ */
+
+const table = (ctx: ValidationContext) => ctx.model.arenden!;
+const label = (m: Matter) => (m.id ? `Ärende ${m.id}` : `Ärendet på rad ${m.row}`);
+
+/** A field of a matter that cannot be read, or a missing or repeated Ärende id. */
+export const MATTER_INVALID: Rule = {
+  code: "MATTER_INVALID",
+  section: "§6.3",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "En rad i Ärenden saknar id, har ett id som redan finns, eller ett datum, en typ eller en status som inte kan läsas.",
+  check(ctx, report) {
+    if (!ctx.model.arenden) return;
+    const seen = new Map<string, number>();
+    for (const m of readMatters(ctx.model)) {
+      const at = { table: table(ctx), row: m.row };
+      if (m.id === null) report(this, { ...at, column: "arende" }, "Ärendet saknar id (t.ex. 2026-07). Ge varje ärende ett eget id.");
+      else if (seen.has(foldText(m.id))) report(this, { ...at, column: "arende" }, `Id ${m.id} finns redan på rad ${seen.get(foldText(m.id))}. Ge varje ärende ett eget id.`);
+      else seen.set(foldText(m.id), m.row);
+      if (m.inkom === null && !m.unreadable.some((u) => u.field === "inkom")) report(this, { ...at, column: "inkom" }, `${label(m)} saknar datum i Inkom. Ange ÅÅÅÅ-MM-DD.`);
+      for (const u of m.unreadable) {
+        if (u.field === "inkom" || u.field === "avslutad") report(this, { ...at, column: u.field }, `${label(m)}: ”${u.text.slice(0, 40)}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+        if (u.field === "typ") report(this, { ...at, column: "arendeTyp" }, `${label(m)}: okänd typ ”${u.text.slice(0, 40)}”. Giltiga typer: ${MATTER_TYPES.join(", ")}.`);
+        if (u.field === "status") report(this, { ...at, column: "arendeStatus" }, `${label(m)}: okänd status ”${u.text.slice(0, 40)}”. Giltiga statusar, i ordning: ${MATTER_STATUSES.join(", ")}.`);
+      }
+      if (m.type === null && !m.unreadable.some((u) => u.field === "typ")) report(this, { ...at, column: "arendeTyp" }, `${label(m)} saknar typ. Giltiga typer: ${MATTER_TYPES.join(", ")}.`);
+      if (m.status === null && !m.unreadable.some((u) => u.field === "status")) report(this, { ...at, column: "arendeStatus" }, `${label(m)} saknar status. Ett nytt ärende står som Inkommen.`);
+      if (m.inkom && m.closed && m.closed < m.inkom) report(this, { ...at, column: "avslutad" }, `${label(m)} avslutades ${m.closed}, före det kom in (${m.inkom}).`);
+    }
+  },
+};
+
+/** The matter's own fields contradict its status: it goes back, or skips a step. */
+export const MATTER_STATUS_ORDER: Rule = {
+  code: "MATTER_STATUS_ORDER",
+  section: "§6.3",
+  severity: "warning",
+  needsDecision: false,
+  descriptionSv: "Ett ärendes status går bakåt eller hoppar över ett steg: radens Beslut, Utgåva eller Avslutad säger att det kommit längre (eller kortare) än statusen.",
+  check(ctx, report) {
+    if (!ctx.model.arenden) return;
+    for (const m of readMatters(ctx.model)) {
+      const c = statusContradiction(m);
+      if (!c) continue;
+      const at = { table: table(ctx), row: m.row, column: "arendeStatus" };
+      const message =
+        c.evidence === "avslutad" && c.kind === "back"
+          ? `${label(m)} har ett datum i Avslutad (${m.closed}) men status ${m.status}: statusen har gått bakåt. Sätt status Avslutad eller ta bort datumet.`
+          : c.evidence === "avslutad"
+            ? `${label(m)} står som Avslutad utan datum i Avslutad. Ange när ärendet avslutades.`
+            : c.evidence === "beslut"
+              ? `${label(m)} har ett beslut (${m.decision}) men status ${m.status}: statusen har gått bakåt. Efter huvudmännens beslut är statusen Beslutad av huvudmännen.`
+              : `${label(m)} fördes in i utgåva ${m.edition} men står som ${m.status}: beredningen och beslutet hoppades över. Ett ärende beslutas (i samverkansgruppen eller av huvudmännen) innan en utgåva för in det.`;
+      report(this, at, message);
+    }
+  },
+};
+
+/** Beslutad av huvudmännen without a matching row in the Beslut sheet. */
+export const MATTER_DECISION_MISSING: Rule = {
+  code: "MATTER_DECISION_MISSING",
+  section: "§6.3",
+  severity: "error",
+  needsDecision: false,
+  descriptionSv: "Ett ärende står som Beslutad av huvudmännen men har inget beslut i bladet Beslut med samma beslutsreferens.",
+  check(ctx, report) {
+    if (!ctx.model.arenden) return;
+    const refs = new Set(readDecisions(ctx.model).flatMap((d) => (d.referens ? [foldText(d.referens)] : [])));
+    for (const m of readMatters(ctx.model)) {
+      if (m.status !== "Beslutad av huvudmännen") continue;
+      if (m.decision !== null && refs.has(foldText(m.decision))) continue;
+      report(
+        this,
+        { table: table(ctx), row: m.row, column: "beslut" },
+        m.decision === null
+          ? `${label(m)} står som Beslutad av huvudmännen men anger inget beslut. Skriv beslutsreferensen i kolumnen Beslut och för in beslutet i bladet Beslut.`
+          : `${label(m)} hänvisar till beslut ${m.decision}, som inte finns i bladet Beslut (kolumnen Beslutsreferens). För in beslutet eller rätta referensen.`,
+      );
+    }
+  },
+};
+
+/** A draft change (against the previous edition) that no matter names. */
+export const MATTER_CHANGE_UNREGISTERED: Rule = {
+  code: "MATTER_CHANGE_UNREGISTERED",
+  section: "§6.3",
+  severity: "info",
+  needsDecision: false,
+  descriptionSv: "En ändring mot föregående utgåva har inget ärende i Ärenden som nämner koden.",
+  check(ctx, report) {
+    if (!ctx.model.arenden || ctx.changes.length === 0) return;
+    const matters = readMatters(ctx.model);
+    const told = new Set<string>();
+    for (const change of ctx.changes) {
+      const ref = change.kind === "removed" ? change.before : change.after;
+      const code = valueOf(ref.row.iso)?.code;
+      if (!code || told.has(`${ref.bilaga} ${code}`)) continue;
+      if (matters.some((m) => matterNames(m, code))) continue;
+      told.add(`${ref.bilaga} ${code}`);
+      const bilaga = ctx.bilagor.find((t) => t.key === ref.bilaga);
+      report(
+        this,
+        bilaga && change.kind !== "removed" ? { table: bilaga, row: ref.row.row, column: "iso" } : { table: table(ctx), row: null },
+        `Ändringen av ${code} (${ref.bilaga.replace("B", "bilaga ")}) har inget ärende i Ärenden. Lägg till ett så att frågan går att följa från förslag till utgåva.`,
+      );
+    }
+  },
+};
+
+/** An open matter older than MATTER_OPEN_DAYS. */
+export const MATTER_OPEN_LONG: Rule = {
+  code: "MATTER_OPEN_LONG",
+  section: "§6.3",
+  severity: "info",
+  needsDecision: false,
+  descriptionSv: `Ett ärende har varit öppet i mer än ${MATTER_OPEN_DAYS} dagar.`,
+  check(ctx, report) {
+    if (!ctx.model.arenden) return;
+    const today = todayIso();
+    for (const m of readMatters(ctx.model)) {
+      if (!isOpen(m) || m.inkom === null) continue;
+      const days = daysBetween(m.inkom, today);
+      if (days <= MATTER_OPEN_DAYS) continue;
+      report(this, { table: table(ctx), row: m.row, column: "inkom" }, `${label(m)} har varit öppet i ${days} dagar (inkom ${m.inkom}, status ${m.status ?? "okänd"}).`);
+    }
+  },
+};
+
+/** Codes and housing forms in a matter that the lists do not know. */
+export const MATTER_UNKNOWN: Rule = {
+  code: "MATTER_UNKNOWN",
+  section: "§6.3",
+  severity: "warning",
+  needsDecision: false,
+  descriptionSv: "Ett ärende nämner en ISO-kod som inte kan läsas eller inte finns i ISO 9999-bladet, eller en boendeform som inte kan läsas.",
+  check(ctx, report) {
+    if (!ctx.model.arenden) return;
+    const listed = new Set(ctx.bilagor.flatMap((t) => t.rows.flatMap((r) => (valueOf(r.iso) ? [valueOf(r.iso)!.code] : []))));
+    for (const m of readMatters(ctx.model)) {
+      const at = { table: table(ctx), row: m.row };
+      for (const u of m.unreadable) {
+        if (u.field === "iso") report(this, { ...at, column: "iso" }, `${label(m)}: ”${u.text.slice(0, 40)}” är ingen ISO-kod. Skriv koderna som NN NN NN, åtskilda med semikolon.`);
+        if (u.field === "boendeform") report(this, { ...at, column: "boendeform" }, `${label(m)}: boendeformen ”${u.text.slice(0, 40)}” kan inte läsas. Giltiga: ${Object.values(BOENDEFORM_INFO).map((b) => b.shortSv).join(", ")}.`);
+      }
+      // A new product group is not yet in the lists; other codes should be in the classification.
+      if (ctx.isoTitles && m.type !== "Ny produktgrupp") {
+        for (const code of m.codes) {
+          if (!ctx.isoTitles.has(code) && !listed.has(code)) report(this, { ...at, column: "iso" }, `${label(m)}: koden ${code} finns varken i ISO 9999-bladet eller i bilagorna.`);
+        }
+      }
+    }
+  },
+};
+
+/** The register's checks, in the catalogue's order. */
+export const MATTER_RULES: readonly Rule[] = [MATTER_INVALID, MATTER_STATUS_ORDER, MATTER_DECISION_MISSING, MATTER_CHANGE_UNREGISTERED, MATTER_OPEN_LONG, MATTER_UNKNOWN];
