@@ -26,6 +26,8 @@ export const FLAG_NAMES: Readonly<Record<string, { readonly sv: string; readonly
   "giltig-fran": { sv: "giltig-från", aliases: ["giltig-fran", "effective"] },
   all: { sv: "alla", aliases: ["all"] },
   "missing-age": { sv: "ålder-saknas", aliases: ["alder-saknas", "missing-age"] },
+  year: { sv: "år", aliases: ["ar", "year"] },
+  "follow-up": { sv: "uppföljning", aliases: ["uppfoljning", "follow-up"] },
 };
 
 /** The Swedish name of a flag key, as users see it (`--arbetsbok`). */

@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { FollowUpRun, kronor, LEFT_OUT_REASONS_SV, type FollowUp, type PartyTotals } from "../core/costs/followUp";
+import { FollowUpRun, kronor, LEFT_OUT_REASONS_SV, type FollowUp, type FollowUpOptions, type PartyTotals } from "../core/costs/followUp";
 import { foldText } from "../core/text";
 import { flag, has, parseArgs, svFlag, UsageError, type Args } from "./args";
 import { answeringEditions } from "./editions";
@@ -91,6 +91,48 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
 }
 
 /** Quarterly follow-up of the parties' costs over any number of files; every öre is accounted for. */
+/**
+ * The follow-up of cost files (already expanded: expandInputs) against the answering editions: one
+ * run, every file read or named. Used by `uppföljning` and by `årsrapport --uppföljning`.
+ */
+export async function followUpOf(
+  inputs: Awaited<ReturnType<typeof expandInputs>>,
+  editions: Awaited<ReturnType<typeof answeringEditions>>,
+  options: FollowUpOptions,
+  listAll: boolean,
+): Promise<{ report: FollowUp; sha256: Map<string, string>; sheetsNotRead: string[] }> {
+  const run = new FollowUpRun(
+    editions.map((e) => e.lists),
+    options,
+    listAll ? undefined : 0,
+  );
+  const sha256 = new Map<string, string>();
+  const sheetsNotRead: string[] = [];
+  for (const input of inputs) {
+    if (input.problem !== null) {
+      run.source(input.file).fail("FILE_UNREADABLE", input.problem);
+      continue;
+    }
+    const lower = input.file.toLowerCase();
+    if (isOtherSpreadsheet(lower)) {
+      run.source(input.file).fail("FILE_UNREADABLE", notReadReason(input.file));
+      sha256.set(input.file, await sha256File(input.file));
+      continue;
+    }
+    if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
+      const read = await readXlsxCosts(input.file, (label) => run.source(label));
+      sha256.set(input.file, read.sha);
+      sheetsNotRead.push(...read.sheetsNotRead.map((s) => `${path.basename(input.file)}: ${s}`));
+    } else sha256.set(input.file, await readCsvCosts(input.file, run.source(input.file)));
+  }
+  const report = run.finish();
+  if (!report.exact) throw new InputError("Beloppen är för stora för att summeras exakt till öret (över 90 000 miljarder kr sammanlagt). Kontrollera beloppskolumnen.");
+  if (report.sources.every((s) => s.problem !== null && s.lines === 0)) {
+    throw new InputError(["Ingen av filerna kunde läsas:", ...report.sources.map((s) => `  ${s.problem}`)].join("\n"));
+  }
+  return { report, sha256, sheetsNotRead };
+}
+
 export async function followUpCommand(argv: readonly string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["workbook", "edition", "baseline", "out", "missing-age"], ["json", "force"]);
   if (args.positional.length === 0) throw new UsageError(FOLLOW_UP_USAGE);
@@ -120,35 +162,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
   const editions = await answeringEditions(workbook, editionFiles, sha256File);
   // The console names a few examples per reason; only the report and --json list every left-out line.
   const listAll = out !== undefined || has(args, "json");
-  const run = new FollowUpRun(
-    editions.map((e) => e.lists),
-    { baselineYear: baselineText ? Number(baselineText) : null, ageMissing },
-    listAll ? undefined : 0,
-  );
-  const sha256 = new Map<string, string>();
-  const sheetsNotRead: string[] = [];
-  for (const input of inputs) {
-    if (input.problem !== null) {
-      run.source(input.file).fail("FILE_UNREADABLE", input.problem);
-      continue;
-    }
-    const lower = input.file.toLowerCase();
-    if (isOtherSpreadsheet(lower)) {
-      run.source(input.file).fail("FILE_UNREADABLE", notReadReason(input.file));
-      sha256.set(input.file, await sha256File(input.file));
-      continue;
-    }
-    if (lower.endsWith(".xlsx") || lower.endsWith(".xlsm")) {
-      const read = await readXlsxCosts(input.file, (label) => run.source(label));
-      sha256.set(input.file, read.sha);
-      sheetsNotRead.push(...read.sheetsNotRead.map((s) => `${path.basename(input.file)}: ${s}`));
-    } else sha256.set(input.file, await readCsvCosts(input.file, run.source(input.file)));
-  }
-  const report = run.finish();
-  if (!report.exact) throw new InputError("Beloppen är för stora för att summeras exakt till öret (över 90 000 miljarder kr sammanlagt). Kontrollera beloppskolumnen.");
-  if (report.sources.every((s) => s.problem !== null && s.lines === 0)) {
-    throw new InputError(["Ingen av filerna kunde läsas:", ...report.sources.map((s) => `  ${s.problem}`)].join("\n"));
-  }
+  const { report, sha256, sheetsNotRead } = await followUpOf(inputs, editions, { baselineYear: baselineText ? Number(baselineText) : null, ageMissing }, listAll);
 
   const used = new Set(report.editionsUsed);
   const editionsUsed = editions.filter((e) => used.has(e.lists)).map((e) => e.info);

@@ -1,7 +1,7 @@
 import { terminalSafe } from "../core/text";
 import { FLAG_NAMES, UsageError } from "./args";
 import { InputError, processIo, type Io } from "./output";
-import { COST_SHIFT_USAGE, DIFF_USAGE, FOLLOW_UP_USAGE, NEW_WORKBOOK_USAGE, PUBLISH_USAGE, VALIDATE_USAGE, WHO_PAYS_USAGE } from "./usage";
+import { ANNUAL_REPORT_USAGE, COST_SHIFT_USAGE, DIFF_USAGE, FOLLOW_UP_USAGE, NEW_WORKBOOK_USAGE, PUBLISH_USAGE, VALIDATE_USAGE, WHO_PAYS_USAGE } from "./usage";
 
 const COMMAND_SV: ReadonlyArray<readonly [sv: string, en: string, what: string]> = [
   ["vem-betalar", "who-pays", "vem betalar ett hjälpmedel (en fråga eller en fil med frågor)"],
@@ -11,6 +11,7 @@ const COMMAND_SV: ReadonlyArray<readonly [sv: string, en: string, what: string]>
   ["jämför", "diff", "vad som ändrats mellan två utgåvor eller arbetsböcker"],
   ["kostnadsförskjutning", "cost-shift", "kostnadsförskjutningen mot föregående utgåva"],
   ["uppföljning", "follow-up", "fördela kostnadsrader per part och kvartal"],
+  ["årsrapport", "annual-report", "årets utgåvor, ändringar, uppföljning och ärenden till styrgruppen"],
   ["demo", "demo", "exemplet: skapa, granska och fråga"],
 ];
 
@@ -26,6 +27,7 @@ ${PUBLISH_USAGE}
 ${DIFF_USAGE}
 ${COST_SHIFT_USAGE}
 ${FOLLOW_UP_USAGE}
+${ANNUAL_REPORT_USAGE}
 Användning: kostnadsansvar demo [fil.xlsx]
 
 Flaggorna har svenska namn; de engelska fungerar också: ${Object.entries(FLAG_NAMES)
@@ -46,6 +48,7 @@ const HANDLERS: Record<string, () => Promise<Command>> = {
   diff: async () => (await import("./diffCommand")).diffCommand,
   "cost-shift": async () => (await import("./costShiftCommand")).costShiftCommand,
   "follow-up": async () => (await import("./followUpCommand")).followUpCommand,
+  "annual-report": async () => (await import("./annualReportCommand")).annualReportCommand,
   demo: async () => (await import("./demoCommand")).demoCommand,
 };
 
@@ -56,6 +59,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   jamfor: HANDLERS.diff!,
   kostnadsforskjutning: HANDLERS["cost-shift"]!,
   uppfoljning: HANDLERS["follow-up"]!,
+  arsrapport: HANDLERS["annual-report"]!,
 };
 
 /** Runs a command line; returns the exit code. Every failure is a Swedish message, never a stack trace. */

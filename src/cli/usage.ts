@@ -21,3 +21,6 @@ export const WHO_PAYS_USAGE =
   `Användning:
   kostnadsansvar vem-betalar <iso> <boendeform> <ålder> [--specialanpassad] [--arbetsbok FIL.xlsx] [--utgåva UTGÅVA.json …] [--datum ÅÅÅÅ-MM-DD] [--json]
   kostnadsansvar vem-betalar --frågefil FIL.csv [--arbetsbok FIL.xlsx] [--utgåva UTGÅVA.json …] [--datum ÅÅÅÅ-MM-DD] [--json]`;
+
+export const ANNUAL_REPORT_USAGE =
+  "Användning: kostnadsansvar årsrapport --år ÅÅÅÅ --arbetsbok ARBETSBOK.xlsx [--utgåva UTGÅVA.json …] [--uppföljning FIL|MAPP …] [--datum ÅÅÅÅ-MM-DD] [--ut rapport.xlsx [--tvinga]] [--json]";
