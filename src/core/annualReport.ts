@@ -239,3 +239,29 @@ function textSection(year: number, editions: readonly ReportEdition[], changes: 
   );
   return out;
 }
+
+/**
+ * The report as one table, for the pane's new sheet: the text section, then the editions, the
+ * changes, the matters and the problems under their own headings. Text cells stay text (the
+ * adapter writes them as text, never as formulas).
+ */
+export function annualReportRows(r: AnnualReport): Array<Array<string | number>> {
+  const rows: Array<Array<string | number>> = [[`Årsrapport ${r.year} – kostnadsansvar för hjälpmedel i Stockholms län`], []];
+  for (const t of r.text) rows.push([t]);
+  rows.push([], ["Utgåvor"], ["Utgåva", "Beslutad", "Giltig från", "Föregående", "Kontrollsumma"]);
+  for (const e of r.editions) rows.push([e.name, e.decided ?? "", e.effective ?? "", e.previous ?? "", e.checksum]);
+  rows.push([], ["Ändringar"], ["Utgåva", "Bilaga", "ISO-kod", "Benämning", "Boendeform", "Före", "Efter", "Giltig från", "Motivering", "Ekonomisk beräkning", "Konsekvensanalys", "Beslut", "Uppskattad förskjutning till kommunerna, kr/år"]);
+  for (const c of r.changes) {
+    rows.push([c.edition, c.bilaga, c.iso ?? "", c.title, c.boendeform ? BOENDEFORM_INFO[c.boendeform].shortSv : "", c.from ?? "", c.to ?? "", c.effective ?? "", c.motivering ?? "", c.ekonomisk ?? "", c.konsekvens ?? "", c.decision ? [c.decision.referens, c.decision.datum].filter(Boolean).join(", ") : "", c.estimatedToKommun ?? ""]);
+  }
+  rows.push([], [`Ärenden som kom in ${r.year}`, r.matters.total], ["Öppna ärenden", r.matters.open], ["Äldsta öppna, dagar", r.matters.oldestOpenDays ?? ""]);
+  rows.push(["Per status"], ...Object.entries(r.matters.byStatus).map(([k, v]) => [k, v]));
+  rows.push(["Per typ"], ...Object.entries(r.matters.byType).map(([k, v]) => [k, v]));
+  rows.push([], ["Öppna ärenden"], ["Ärende", "Inkom", "Typ", "Status", "ISO-kod", "Dagar öppet", "Beskrivning"]);
+  for (const m of r.matters.list) rows.push([m.id ?? "", m.inkom ?? "", m.type ?? "", m.status ?? "", m.codes.join("; "), m.days ?? "", m.description ?? ""]);
+  if (r.problems.length > 0) {
+    rows.push([], ["Problem i underlaget"]);
+    for (const p of r.problems) rows.push([p.code, p.message]);
+  }
+  return rows;
+}

@@ -1,7 +1,8 @@
-import { parseBoendeform, type Boendeform } from "./boendeform";
+import { BOENDEFORM_INFO, parseBoendeform, type Boendeform } from "./boendeform";
 import { cellText } from "./cells";
 import { isoChain, parseIsoCode } from "./iso";
 import type { MatterRow, WorkbookModel } from "./model";
+import { BILAGA_KEYS, SHEET_SPECS } from "./sheets";
 import { foldText } from "./text";
 import { valueOf } from "./values";
 
@@ -163,4 +164,53 @@ export function matterCounts(matters: readonly Matter[]): { byStatus: Record<str
     byType[t] = (byType[t] ?? 0) + 1;
   }
   return { byStatus, byType };
+}
+
+/** The next free id of the year's form `ÅÅÅÅ-NN` (2026-01, 2026-02 …), after every id the register has. */
+export function nextMatterId(matters: readonly Matter[], year: number): string {
+  let max = 0;
+  for (const m of matters) {
+    const n = m.id ? new RegExp(`^${year}-(\\d+)$`).exec(m.id) : null;
+    if (n) max = Math.max(max, Number(n[1]));
+  }
+  return `${year}-${String(max + 1).padStart(2, "0")}`;
+}
+
+/**
+ * A new Ärenden row for something the review found that needs the huvudmän's decision (the pane
+ * writes it on the user's click): in the sheet's header order, status Inkommen, dated today.
+ */
+export function matterRowFor(item: { readonly iso: string | null; readonly title: string; readonly reasons: readonly string[]; readonly forms: readonly Boendeform[]; readonly sheet: string; readonly row: number | null }, matters: readonly Matter[], today: string): string[] {
+  const newGroup = item.reasons.some((r) => r.startsWith("NEW_GROUP"));
+  const where = item.row === null ? item.sheet : `${item.sheet} rad ${item.row}`;
+  const values: Record<string, string> = {
+    arende: nextMatterId(matters, Number(today.slice(0, 4))),
+    inkom: today,
+    fran: "Samverkansgruppen (granskningen)",
+    arendeTyp: newGroup ? "Ny produktgrupp" : "Ändringsförslag",
+    iso: item.iso ?? "",
+    boendeform: item.forms.map((f) => BOENDEFORM_INFO[f].shortSv).join("; "),
+    beskrivning: `${where}${item.title ? ` (${item.title})` : ""} kräver huvudmännens beslut: ${item.reasons.join("; ")}.`,
+    arendeStatus: "Inkommen",
+  };
+  return SHEET_SPECS.ARENDEN.columns.map((c) => values[c.field] ?? "");
+}
+
+/** The headers of the Ärenden sheet, in order. */
+export const MATTER_HEADERS: readonly string[] = SHEET_SPECS.ARENDEN.columns.map((c) => c.header);
+
+/** What an open matter touches in the lists: the bilaga rows of its codes (the code or one above it), and their findings' codes. */
+export function matterTouches(model: WorkbookModel, findings: readonly { readonly sheet: string; readonly row: number | null; readonly code: string }[], m: Matter): Array<{ readonly sheet: string; readonly row: number; readonly iso: string; readonly isoColumn: number | null; readonly findings: readonly string[] }> {
+  const out: Array<{ sheet: string; row: number; iso: string; isoColumn: number | null; findings: string[] }> = [];
+  for (const key of BILAGA_KEYS) {
+    const table = model.bilagor[key];
+    if (!table) continue;
+    for (const r of table.rows) {
+      const code = valueOf(r.iso)?.code;
+      if (!code || !m.codes.some((c) => code === c || code.startsWith(`${c} `) || c.startsWith(`${code} `))) continue;
+      const codes = [...new Set(findings.filter((f) => f.sheet === table.name && f.row === r.row).map((f) => f.code))];
+      out.push({ sheet: table.name, row: r.row, iso: code, isoColumn: table.columns.get("iso")?.index ?? null, findings: codes });
+    }
+  }
+  return out;
 }

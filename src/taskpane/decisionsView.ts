@@ -1,7 +1,8 @@
 import { AWAITING_STATUS, decisionItems, decisionSheetRow, DECISION_HEADERS, type DecisionItem } from "../core/decisions";
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { SHEET_SPECS } from "../core/sheets";
-import { parseIsoDate } from "../core/values";
+import { parseIsoDate, todayIso } from "../core/values";
+import { MATTER_HEADERS, matterRowFor, readMatters } from "../core/matters";
 import { addSheets, appendToOwnSheet } from "../excel/adapter";
 import { byId, el } from "./dom";
 import { exclusive, onValidated, state } from "./state";
@@ -72,6 +73,7 @@ function render(): void {
   if (undecided.some((d) => itemKey(d) === current)) select.value = current;
   byId("record-decision").hidden = undecided.length === 0;
   byId<HTMLButtonElement>("record-run").disabled = undecided.length === 0;
+  byId<HTMLButtonElement>("record-matter").disabled = undecided.length === 0;
 }
 
 /** Tab-separated text, ready to paste into a memo or a sheet. */
@@ -147,7 +149,30 @@ async function record(): Promise<void> {
   status.textContent = `Beslutet för ${itemLabel(item)} är infört i bladet ${SHEET_SPECS.BESLUT.name}${item.flagged ? `. Raden har fortfarande Status ${AWAITING_STATUS}; ändra den till Beslutad när bilagan uppdaterats` : ""}.`;
 }
 
+/**
+ * Turns the chosen row into a matter: one new row in the Ärenden sheet (created when missing), on
+ * the user's click, nothing else in the workbook; then reviews again so the register shows it.
+ */
+async function recordMatter(): Promise<void> {
+  const status = byId("decision-status");
+  const item = undecidedItems().find((d) => itemKey(d) === byId<HTMLSelectElement>("record-row").value);
+  if (!item || !state.model) {
+    status.textContent = "Välj en rad. Inget skrevs.";
+    return;
+  }
+  const row = matterRowFor(item, readMatters(state.model), todayIso());
+  try {
+    await Excel.run((context) => appendToOwnSheet(context, SHEET_SPECS.ARENDEN.name, MATTER_HEADERS, [row]));
+  } catch (e) {
+    status.textContent = `Kunde inte lägga till ärendet: ${(e as Error).message}. Inget skrevs.`;
+    return;
+  }
+  await runValidation();
+  status.textContent = `Ärende ${row[0]} för ${itemLabel(item)} är infört i bladet ${SHEET_SPECS.ARENDEN.name} (status Inkommen).`;
+}
+
 export function initDecisionsView(): void {
+  byId("record-matter").addEventListener("click", () => void exclusive(recordMatter));
   byId("copy-decisions").addEventListener("click", () => void copy());
   byId("export-decisions").addEventListener("click", () => void exclusive(exportSheet));
   byId("record-run").addEventListener("click", () => void exclusive(record));

@@ -4,7 +4,7 @@ import { byId, VIEW_SHOWN } from "./dom";
 /** Shown when the page is opened outside Excel (office.js absent or another host). */
 export const NOT_IN_EXCEL = "Kostnadsansvar är ett tillägg för Excel. Öppna det i Excel (Windows, Mac eller Excel på webben) via gruppen Kostnadsansvar på fliken Start.";
 
-const TABS = ["validate", "decisions", "publish", "costs", "lookup", "create"] as const;
+const TABS = ["validate", "decisions", "matters", "publish", "costs", "lookup", "create"] as const;
 export type Tab = (typeof TABS)[number];
 
 /**
@@ -15,6 +15,7 @@ export type Tab = (typeof TABS)[number];
 const VIEWS: Record<Tab, () => Promise<() => void>> = {
   validate: () => import(/* webpackChunkName: "granska" */ "./validateView").then((m) => m.initValidateView),
   decisions: () => import(/* webpackChunkName: "beslut" */ "./decisionsView").then((m) => m.initDecisionsView),
+  matters: () => import(/* webpackChunkName: "arenden" */ "./mattersView").then((m) => m.initMattersView),
   publish: () => import(/* webpackChunkName: "publicera" */ "./publishView").then((m) => m.initPublishView),
   costs: () => import(/* webpackChunkName: "kostnader" */ "./costsView").then((m) => m.initCostsView),
   lookup: () => import(/* webpackChunkName: "sok" */ "./lookupView").then((m) => m.initLookupView),

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { toBuffer } from "../helpers/xlsxFixtures";
 import { B3_HEADERS, B4_HEADERS, LIST_HEADERS } from "../helpers/workbooks";
+import { MATTER_HEADERS, nextMatterId } from "../../src/core/matters";
 import { eventually, screenshot, setupE2E, type Pane } from "./harness";
 
 jest.setTimeout(60_000);
@@ -49,6 +50,19 @@ async function maintainerWorkbook(): Promise<Buffer> {
   return toBuffer(wb);
 }
 
+/** The maintainer's workbook with a register of matters: one open (12 22), one lifted to the huvudmän, one closed. */
+async function workbookWithMatters(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await maintainerWorkbook()) as unknown as ArrayBuffer);
+  addRows(wb.addWorksheet("Ärenden"), [
+    [...MATTER_HEADERS],
+    MATTER_HEADERS.map((h) => ({ Ärende: "2026-01", Inkom: "2026-02-01", Typ: "Tolkningsfråga", "ISO-kod": "12 22 03", Beskrivning: "Gäller 12 22 även transportrullstolar?", Status: "Bereds" })[h] ?? null),
+    MATTER_HEADERS.map((h) => ({ Ärende: "2026-02", Inkom: "2026-03-01", Typ: "Ändringsförslag", "ISO-kod": "12 23", Status: "Lyft till huvudmännen" })[h] ?? null),
+    MATTER_HEADERS.map((h) => ({ Ärende: "2025-07", Inkom: "2025-09-01", Typ: "Avvikelse", Status: "Avslutad", Avslutad: "2025-12-01" })[h] ?? null),
+  ]);
+  return toBuffer(wb);
+}
+
 const fake = <T>(page: Page, fn: (x: Window["__fakeExcel"]) => T): Promise<T> => page.evaluate(`(${fn.toString()})(window.__fakeExcel)`) as Promise<T>;
 
 async function validate(page: Page): Promise<void> {
@@ -62,8 +76,43 @@ function expectNoErrors(pane: Pane): void {
   expect(pane.consoleErrors).toEqual([]);
 }
 
+describe("the register of matters in the pane", () => {
+  it("lists open matters by age with the rows they touch, the decided apart, turns a finding into a matter on a click, and makes the annual report sheet", async () => {
+    const pane = await e2e.openPane({ workbook: await workbookWithMatters() });
+    const { page } = pane;
+    await validate(page);
+    await page.click("#tab-matters");
+    // Open, oldest first (a matter lifted to the huvudmän is open until they decide); the closed one apart.
+    expect(await page.$$eval("#matters-open > li", (lis) => lis.map((li) => (li as HTMLElement).dataset.matter))).toEqual(["2026-01", "2026-02"]);
+    expect(await page.$$eval("#matters-decided > li", (lis) => lis.map((li) => (li as HTMLElement).dataset.matter))).toEqual(["2025-07"]);
+    // 2026-01 names 12 22 03: the 12 22 row above it answers for it; the button goes to its ISO cell.
+    await page.click('#matters-open button[data-sheet="Bilaga 1"][data-row="2"]');
+    await eventually(async () => expect(await fake(page, (x) => x.selected)).toEqual({ sheet: "Bilaga 1", address: "A2" }));
+
+    // Beslut: the hearing-aid row needs the huvudmän; "Lägg till som ärende" writes one Ärenden row, nothing else.
+    await page.click("#tab-decisions");
+    const before = await fake(page, (x) => x.getValue("Ärenden", "A5"));
+    expect(before).toBeNull();
+    await page.click("#record-matter");
+    const id = nextMatterId([{ id: "2026-01" }, { id: "2026-02" }, { id: "2025-07" }] as never, new Date().getFullYear());
+    await eventually(async () => expect(await page.textContent("#decision-status")).toMatch(new RegExp(`^Ärende ${id} för Bilaga 1 rad 3`)));
+    const written = await fake(page, (x) => ["A5", "D5", "E5", "H5"].map((a) => x.getValue("Ärenden", a)));
+    expect(written).toEqual([id, "Ändringsförslag", "22 06 15", "Inkommen"]);
+    expect(await fake(page, (x) => ["C3", "D3", "E3", "F3"].map((a) => x.getValue("Bilaga 1", a)))).toEqual([K, K, K, K]);
+    await page.click("#tab-matters");
+    await eventually(async () => expect(await page.$$eval("#matters-open > li", (lis) => lis.map((li) => (li as HTMLElement).dataset.matter))).toContain(id));
+
+    // The annual report as a new sheet, from the same core derivation as the command.
+    await page.fill("#annual-year", "2026");
+    await page.click("#annual-run");
+    await eventually(async () => expect(await page.textContent("#matters-status")).toMatch(/^Skapade bladet Årsrapport 2026/));
+    expect(await fake(page, (x) => x.getValue("Årsrapport 2026", "A1"))).toBe("Årsrapport 2026 – kostnadsansvar för hjälpmedel i Stockholms län");
+    expectNoErrors(pane);
+  });
+});
+
 describe("the pane at 320–350 px", () => {
-  it.each([320, 350])("keeps the six tabs on one row and the filters collapsed at %i px", async (width) => {
+  it.each([320, 350])("keeps the seven tabs on one row and the filters collapsed at %i px", async (width) => {
     const pane = await e2e.openPane({ workbook: await maintainerWorkbook() });
     const { page } = pane;
     await page.setViewportSize({ width, height: 800 });
@@ -73,7 +122,7 @@ describe("the pane at 320–350 px", () => {
         return { text: b.textContent, top: r.top, right: r.right };
       }),
     );
-    expect(tabs.map((t) => t.text)).toEqual(["Granska", "Beslut", "Publicera", "Kostnader", "Fråga", "Skapa"]);
+    expect(tabs.map((t) => t.text)).toEqual(["Granska", "Beslut", "Ärenden", "Publicera", "Kostnader", "Fråga", "Skapa"]);
     expect(new Set(tabs.map((t) => t.top)).size).toBe(1);
     // Every tab is fully visible without scrolling.
     expect(Math.max(...tabs.map((t) => t.right))).toBeLessThanOrEqual(width);
