@@ -6,9 +6,9 @@ import { parseIsoDate, todayIso } from "../core/values";
 import { annualReportXlsx } from "./annualReportXlsx";
 import { flag, has, parseArgs, UsageError } from "./args";
 import { answeringEditions, loadEdition } from "./editions";
-import { followUpOf } from "./followUpCommand";
+import { followUpOf, writeReport } from "./followUpCommand";
 import { expandInputs, sha256File } from "./followUpInput";
-import { fsErrorSv, InputError, loadModel, type Io } from "./io";
+import { InputError, loadModel, type Io } from "./io";
 import { ANNUAL_REPORT_USAGE } from "./usage";
 
 /** The report's JSON (the contract of issue "the group's year"). */
@@ -98,14 +98,7 @@ export async function annualReportCommand(argv: readonly string[], io: Io): Prom
 
   if (out !== undefined) {
     const bytes = await annualReportXlsx(report, { runAt: new Date(), inputs: [workbook, ...editionFiles, ...followUpFiles].map((f) => path.basename(f)) });
-    const temp = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}.${process.pid}.tmp`);
-    try {
-      await fs.writeFile(temp, bytes, { flag: "wx" });
-      await fs.rename(temp, out);
-    } catch (e) {
-      await fs.rm(temp, { force: true });
-      throw new InputError(`Kunde inte skriva ${out}: ${fsErrorSv(e)}.`);
-    }
+    await writeReport(out, bytes);
   }
   if (has(args, "json")) io.out(JSON.stringify(annualReportJson(report), null, 2));
   else io.out(consoleText(report, out));

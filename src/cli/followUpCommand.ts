@@ -30,7 +30,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 /** Writes the report beside its final place first, then renames it, so no half-written report is left. */
-async function writeReport(out: string, bytes: Buffer): Promise<void> {
+export async function writeReport(out: string, bytes: Buffer): Promise<void> {
   // A link is written through, to where it points: the link stays a link.
   const target = await fs.realpath(out).catch(() => out);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);

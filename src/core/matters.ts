@@ -45,7 +45,11 @@ export function statusReachable(from: MatterStatus, to: MatterStatus): boolean {
   while (queue.length > 0) {
     const s = queue.shift()!;
     if (s === to) return true;
-    for (const n of MATTER_NEXT[s]) if (!seen.has(n)) seen.add(n), queue.push(n);
+    for (const n of MATTER_NEXT[s]) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(n);
+    }
   }
   return false;
 }
