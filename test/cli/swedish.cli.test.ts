@@ -25,7 +25,7 @@ describe("Swedish for users: the command line", () => {
   it("finds the flags of every command", () => {
     const flags = declaredFlags();
     expect([...flags.keys()].sort()).toEqual(
-      ["costShiftCommand.ts", "demoCommand.ts", "diffCommand.ts", "followUpCommand.ts", "newWorkbookCommand.ts", "publishCommand.ts", "validateCommand.ts", "whoPaysCommand.ts"].sort(),
+      ["annualReportCommand.ts", "costShiftCommand.ts", "demoCommand.ts", "diffCommand.ts", "followUpCommand.ts", "newWorkbookCommand.ts", "publishCommand.ts", "validateCommand.ts", "whoPaysCommand.ts"].sort(),
     );
     expect(flags.get("whoPaysCommand.ts")).toEqual(["workbook", "csv", "edition", "date", "json", "specialanpassad"]);
   });
