@@ -1,7 +1,7 @@
 import { BOENDEFORM_INFO, type Boendeform } from "./boendeform";
 import { costLines, costShift } from "./costs/costShift";
 import type { FollowUp } from "./costs/followUp";
-import { matchDecision, type Decision } from "./decisions";
+import { matchDecision, readDecisions } from "./decisions";
 import { diffModels, type Change } from "./editions/diff";
 import { editionModel, type Edition } from "./editions/edition";
 import { daysBetween, isOpen, matterCounts, readMatters, type Matter } from "./matters";
@@ -88,9 +88,6 @@ const BILAGA_NUMBER: Record<BilagaKey, number> = { B1: 1, B2: 2, B3: 3, B4: 4 };
 /** Whether an edition belongs to the year: decided in it (or, undecided, effective in it). */
 const ofYear = (e: Edition, year: number): boolean => (e.decided ?? e.effective ?? "").startsWith(`${year}-`);
 
-function decisionsOf(e: Edition): Decision[] {
-  return (e.decisions?.rows ?? []).map((d) => ({ sheet: e.decisions!.name, row: d.row, datum: d.datum, referens: d.referens, iso: d.iso, bilaga: d.bilaga, boendeform: d.boendeform, beslut: d.beslut, beslutatAv: d.beslutatAv }));
-}
 
 /** A change that must carry Motivering, Ekonomisk beräkning and Konsekvensanalys (§6.3): a new row or a new payer. */
 const needsDocumentation = (c: Change): boolean => c.kind === "payer" || c.kind === "added";
@@ -131,7 +128,8 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
     const after = editionModel(e);
     const diff = diffModels(before, after);
     const shift = lines.length > 0 ? costShift(before, after, lines) : null;
-    const decisions = decisionsOf(e);
+    // The edition's own Beslut sheet, read as every surface reads it.
+    const decisions = readDecisions(after);
     for (const c of diff) {
       const ref = c.kind === "removed" ? c.before : c.after;
       const row = ref.row;
