@@ -17,6 +17,8 @@ export interface RawSheet {
   readonly firstRow?: number;
   /** Excel column number (A = 1) of `rows[i][0]`; 1 when omitted. */
   readonly firstColumn?: number;
+  /** The sheet is hidden (or very hidden) in the workbook: read like any other, but said. */
+  readonly hidden?: boolean;
 }
 
 export interface RawWorkbook {

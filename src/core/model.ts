@@ -159,6 +159,13 @@ export interface WorkbookModel {
   readonly duplicateSheets: ReadonlyArray<{ readonly key: SheetKey; readonly name: string; readonly first: string }>;
   /** Names of all sheets, as in the workbook. */
   readonly sheetNames: readonly string[];
+  /** Known sheets that are read but hidden in the workbook (absent: none). */
+  readonly hiddenSheets?: ReadonlyArray<{ readonly key: SheetKey; readonly name: string }>;
+  /**
+   * Sheets named as Excel names a copy of a known sheet ("Bilaga 1 (2)", "Kopia av Bilaga 1"):
+   * never read; `of` is the sheet that is read for that key, if any (absent: none).
+   */
+  readonly sheetCopies?: ReadonlyArray<{ readonly key: SheetKey; readonly name: string; readonly of: string | null; readonly hidden: boolean }>;
   /** Dates stored as plain numbers count from 1904 (the workbook's date system). */
   readonly date1904?: boolean;
 }
@@ -181,6 +188,26 @@ const SHEET_BY_NAME = new Map<string, SheetKey>(
 /** The sheet key for a sheet name (case-insensitive, surrounding spaces and invisible characters ignored), or null. */
 export function sheetKeyOf(name: string): SheetKey | null {
   return SHEET_BY_NAME.get(foldText(name.replace(INVISIBLE, ""))) ?? null;
+}
+
+/** What Excel (Swedish or English) and LibreOffice add to a copied sheet's name. */
+const COPY_AFFIXES = [/\s*\(\d+\)$/u, /^\s*(?:kopia av|copy of)\s+/iu, /\s*(?:-\s*)?(?:kopia|copy)(?:\s*\d+)?$/iu, /_\d+$/u];
+
+/**
+ * The known sheet a name is a copy of ("Bilaga 1 (2)", "Kopia av Bilaga 1", "Bilaga 1 - kopia",
+ * "Bilaga 1_2"), or null; a name that is itself a known sheet's is no copy.
+ */
+export function sheetCopyOf(name: string): SheetKey | null {
+  if (sheetKeyOf(name) !== null) return null;
+  let stripped = name;
+  for (let round = 0; round < 3; round++) {
+    const before = stripped;
+    for (const affix of COPY_AFFIXES) stripped = stripped.replace(affix, "");
+    if (stripped === before) break;
+    const key = sheetKeyOf(stripped);
+    if (key) return key;
+  }
+  return null;
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -490,16 +517,27 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
     headerless,
     duplicateSheets,
     sheetNames: workbook.sheets.map((s) => s.name),
+    ...sheetVisibility(workbook, found),
     ...(workbook.date1904 ? { date1904: true } : {}),
   };
+}
+
+/** Known sheets read while hidden, and sheets named as copies of known sheets (only what there is). */
+function sheetVisibility(workbook: RawWorkbook, found: ReadonlyMap<SheetKey, RawSheet>): Pick<WorkbookModel, "hiddenSheets" | "sheetCopies"> {
+  const hiddenSheets = [...found].filter(([, s]) => s.hidden).map(([key, s]) => ({ key, name: s.name }));
+  const sheetCopies = workbook.sheets.flatMap((s) => {
+    const key = sheetCopyOf(s.name);
+    return key ? [{ key, name: s.name, of: found.get(key)?.name ?? null, hidden: Boolean(s.hidden) }] : [];
+  });
+  return { ...(hiddenSheets.length ? { hiddenSheets } : {}), ...(sheetCopies.length ? { sheetCopies } : {}) };
 }
 
 /** Why a bilaga cannot be answered from, for each bilaga that is missing or cannot be read. */
 export interface UnreadableBilaga {
   readonly key: BilagaKey;
   readonly name: string;
-  readonly reason: "missing" | "headerless" | "columnMissing" | "columnDuplicated" | "sheetDuplicated";
-  /** The column concerned (columnMissing, columnDuplicated), or the other sheet's name (sheetDuplicated). */
+  readonly reason: "missing" | "headerless" | "columnMissing" | "columnDuplicated" | "sheetDuplicated" | "hiddenCopyVisible";
+  /** The column concerned (columnMissing, columnDuplicated), or the other sheet's name (sheetDuplicated, hiddenCopyVisible: the visible copy). */
   readonly detail: string | null;
 }
 
@@ -515,6 +553,11 @@ export function unreadableBilagor(model: WorkbookModel): UnreadableBilaga[] {
     const table = model.bilagor[key];
     const name = table?.name ?? headerless.get(key) ?? SHEET_SPECS[key].name;
     for (const d of model.duplicateSheets) if (d.key === key) problems.push({ key, name: d.first, reason: "sheetDuplicated", detail: d.name });
+    // The sheet read is hidden while a copy of it is in view: the copy is likely the one edited.
+    if (table && model.hiddenSheets?.some((h) => h.key === key)) {
+      const copy = model.sheetCopies?.find((c) => c.key === key && !c.hidden);
+      if (copy) problems.push({ key, name: table.name, reason: "hiddenCopyVisible", detail: copy.name });
+    }
     if (!table) {
       problems.push({ key, name, reason: headerless.has(key) ? "headerless" : "missing", detail: null });
       continue;
@@ -531,6 +574,7 @@ const UNREADABLE_SV: Record<UnreadableBilaga["reason"], (p: UnreadableBilaga) =>
   columnMissing: (p) => `kolumnen ”${p.detail}” saknas i bladet ”${p.name}”`,
   columnDuplicated: (p) => `kolumnen ”${p.detail}” finns två gånger i bladet ”${p.name}”`,
   sheetDuplicated: (p) => `bladen ”${p.name}” och ”${p.detail}” ser båda ut som ${SHEET_SPECS[p.key].name}`,
+  hiddenCopyVisible: (p) => `bladet ”${p.name}” är dolt medan kopian ”${p.detail}” syns; det går inte att veta vilket som gäller (visa eller ta bort det dolda bladet, eller byt namn på kopian till ”${SHEET_SPECS[p.key].name}”)`,
 };
 
 /** Why a bilaga cannot be answered from, in Swedish, for the CLI, the functions and the pane alike. */

@@ -136,6 +136,13 @@ export interface WhoPaysIndex {
    * huvudmän's recorded decision on that deviation (matched as the REGION_AREA finding is).
    */
   readonly decided: ReadonlyMap<BilagaRow, Partial<Record<Boendeform, Decision>>>;
+  /**
+   * Rows whose ISO-kod cannot be read (an error such as #N/A, a date, text that is no code, or
+   * empty) but which are not empty otherwise: Bilaga 1–2 (`list`) and Bilaga 4 (`b4`). Such a row
+   * could be any code, so where it names a payer for the form it blocks every answer its bilaga
+   * would give, instead of being dropped and letting another row decide.
+   */
+  readonly isoUnreadable?: { readonly list: readonly BilagaRow[]; readonly b4: readonly BilagaRow[] };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -165,10 +172,14 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
   }
   const list = new Map<string, BilagaRow[]>();
   const below = new Map<string, BilagaRow[]>();
+  const isoUnreadable = { list: [] as BilagaRow[], b4: [] as BilagaRow[] };
   for (const key of ["B1", "B2"] as const) {
     for (const row of model.bilagor[key]?.rows ?? []) {
       const iso = valueOf(row.iso);
-      if (!iso) continue;
+      if (!iso) {
+        isoUnreadable.list.push(row);
+        continue;
+      }
       const chain = isoChain(iso.code);
       push(list, chain[0]!, row);
       for (const ancestor of chain.slice(1)) push(below, ancestor, row);
@@ -178,7 +189,10 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
   const below4 = new Map<string, BilagaRow[]>();
   for (const row of model.bilagor.B4?.rows ?? []) {
     const iso = valueOf(row.iso);
-    if (!iso) continue;
+    if (!iso) {
+      isoUnreadable.b4.push(row);
+      continue;
+    }
     const chain = isoChain(iso.code);
     push(bilaga4, chain[0]!, row);
     for (const ancestor of chain.slice(1)) push(below4, ancestor, row);
@@ -187,6 +201,7 @@ export function buildWhoPaysIndex(model: WorkbookModel, edition: string | null =
     regionPrinciples,
     socpsykKommun,
     decided: decidedDeviations(model, regionPrinciples),
+    isoUnreadable,
     list,
     below,
     bilaga4,
@@ -257,6 +272,18 @@ function inputError(code: WhoPaysInputError, message: string): WhoPaysError {
 function unreadable(row: BilagaRow): boolean {
   const bad = (state: string) => state === "invalid" || state === "error";
   return bad(row.status.state) || bad(row.giltigFran.state);
+}
+
+/**
+ * A row without a readable ISO-kod that names something in the form's payer column and may count
+ * on the query's date: it could be the asked code or any code around it, so its bilaga cannot
+ * answer until the cell is corrected.
+ */
+function isoBlocker(rows: readonly BilagaRow[] | undefined, form: Boendeform, q: ParsedQuery): BilagaRow | undefined {
+  return rows?.find((r) => {
+    const cell = r.payers[form];
+    return cell !== undefined && cell.state !== "empty" && (unreadable(r) || rowCounts(r, q.onDate, q.includeProposals));
+  });
 }
 
 /** Principle codes strictly below `code`, each with the payer it implies for the form. */
@@ -382,6 +409,7 @@ export const ageUnder18: WhoPaysStep = (q, index) =>
 export const decidedException: WhoPaysStep = (q, index) => {
   if (index.decided.size === 0 || q.form.kind !== "inScope" || q.form.key === "SOL_SOCPSYK") return null;
   const key = q.form.key;
+  if (isoBlocker(index.isoUnreadable?.list, key, q)) return null;
   for (const ancestor of q.chain) {
     const atLevel = index.list.get(ancestor) ?? [];
     if (atLevel.some(unreadable)) return null;
@@ -432,6 +460,8 @@ export const socpsyk: WhoPaysStep = (q, index) => {
     return answerOf(q, index, "Kommun", "SOCPSYK_KOMMUN", WHO_PAYS_SECTIONS.SOCPSYK_KOMMUN, () => EXPLAIN.socpsykKommun(code, principle, principleWhere(principle, index)), principleSource(principle));
   }
   const sheet = index.sheetNames.B4;
+  const blocker = isoBlocker(index.isoUnreadable?.b4, key, q);
+  if (blocker) return isoUnreadableAnswer(q, index, blocker, sheet, key);
   for (const ancestor of q.chain) {
     const atLevel = index.bilaga4.get(ancestor) ?? [];
     const broken = atLevel.find(unreadable);
@@ -460,6 +490,8 @@ export const socpsyk: WhoPaysStep = (q, index) => {
 export const mostSpecificRow: WhoPaysStep = (q, index) => {
   if (q.form.kind !== "inScope") return null;
   const key = q.form.key;
+  const blocker = isoBlocker(index.isoUnreadable?.list, key, q);
+  if (blocker) return isoUnreadableAnswer(q, index, blocker, index.sheetNames[blocker.bilaga as "B1" | "B2"], key);
   for (const ancestor of q.chain) {
     const atLevel = index.list.get(ancestor) ?? [];
     const broken = atLevel.find(unreadable);
@@ -575,6 +607,14 @@ function columnHeaderOf(form: Boendeform): string {
   return PAYER_COLUMNS.find(([field]) => field === form)?.[1] ?? "Kostnadsansvar";
 }
 
+/** How an unreadable ISO-kod cell is shown: the error (#N/A), the text as written, or "tom". */
+function isoCellText(row: BilagaRow): string {
+  const iso = row.iso;
+  if (iso.state === "error") return iso.error;
+  if (iso.state === "invalid") return `”${cellText(iso.raw).slice(0, 30)}”`;
+  return "tom";
+}
+
 /** The distinct payers of the rows' cells for a form, each with the first row that names it. */
 function distinctPayers(rows: readonly BilagaRow[], form: Boendeform): Map<Payer, BilagaRow> {
   const payers = new Map<Payer, BilagaRow>();
@@ -651,6 +691,11 @@ function unreadableAnswer(q: ParsedQuery, index: WhoPaysIndex, row: BilagaRow, s
   return answerOf(q, index, null, "UNLISTED", WHO_PAYS_SECTIONS.UNLISTED, () => EXPLAIN.unreadableRow(sheet, row), { sheet, row: row.row, iso: valueOf(row.iso)?.code ?? "" });
 }
 
+/** A row of the bilaga whose ISO-kod cannot be read blocks the answer (rules 5, 7, 8, 10). */
+function isoUnreadableAnswer(q: ParsedQuery, index: WhoPaysIndex, row: BilagaRow, sheet: string, form: Boendeform): WhoPaysAnswer {
+  return answerOf(q, index, null, "UNLISTED", WHO_PAYS_SECTIONS.UNLISTED, () => EXPLAIN.isoUnreadableRow(sheet, row, form), { sheet, row: row.row, iso: "" });
+}
+
 // ---------------------------------------------------------------------------------------------
 // What the user reads (Swedish): the input messages and each step's explanation, in one place.
 
@@ -709,6 +754,8 @@ const EXPLAIN = {
     `Ingen betalare: ${where} saknar läsbar betalare i kolumn ${columnHeaderOf(form)}. Uppgiften behöver fyllas i efter beslut (§6.3).`,
   unreadableRow: (sheet: string, row: BilagaRow) =>
     `Ingen betalare: ${describeRow(sheet, row)} har en Status eller ett Giltig från som inte kan läsas, så det går inte att avgöra om raden gäller. Rätta cellen (§6.3).`,
+  isoUnreadableRow: (sheet: string, row: BilagaRow, form: Boendeform) =>
+    `Ingen betalare: ${sheet} rad ${row.row}${row.title ? ` (${row.title})` : ""} har en ISO-kod som inte kan läsas (${isoCellText(row)}) men anger något i kolumn ${columnHeaderOf(form)}. Raden kan gälla vilken kod som helst, så ${sheet} kan inte ge något svar förrän cellen är rättad (§6.3).`,
   notInScope: (form: OutOfScopeForm, code: string) => {
     const extra =
       form.key === "KORTTID_LSS"

@@ -36,7 +36,7 @@ function memoOf(index: WhoPaysIndex): IndexMemo {
 }
 
 function hasDatedRows(index: WhoPaysIndex): boolean {
-  for (const rows of [...index.list.values(), ...index.bilaga4.values()]) {
+  for (const rows of [...index.list.values(), ...index.bilaga4.values(), index.isoUnreadable?.list ?? [], index.isoUnreadable?.b4 ?? []]) {
     for (const row of rows) if (row.giltigFran.state === "ok") return true;
   }
   return false;

@@ -1,6 +1,6 @@
 import type { CellValue, RawSheet, RawWorkbook } from "../core/cells";
 import { normalizeIso } from "../core/iso";
-import { sheetKeyOf } from "../core/model";
+import { sheetCopyOf, sheetKeyOf } from "../core/model";
 import { isDateFormat, serialToDate } from "../core/numberFormat";
 
 /**
@@ -126,7 +126,7 @@ async function readCells(
   withEditions: boolean,
 ): Promise<BilagorAndEditions> {
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
+  worksheets.load("items/name,items/visibility");
   let parts: Excel.CustomXmlPartScopedCollection | null = null;
   let editionsError: Error | null = null;
   if (withEditions) {
@@ -140,10 +140,12 @@ async function readCells(
     // The edition parts could not be listed: the sheets are still read, and the caller says why.
     editionsError = e instanceof Error ? e : new Error(String(e));
     parts = null;
-    worksheets.load("items/name");
+    worksheets.load("items/name,items/visibility");
     await context.sync();
   }
   const known = worksheets.items.filter((ws) => wanted(ws.name));
+  // Copies of known sheets ("Bilaga 1 (2)") are named, never read: the core says so.
+  const copies = new Set(worksheets.items.filter((ws) => !wanted(ws.name) && sheetCopyOf(ws.name) !== null));
   const used = known.map((ws) => {
     const range = ws.getUsedRangeOrNullObject(true);
     range.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
@@ -213,10 +215,12 @@ async function readCells(
     while (first < reads.length && reads[first]!.next >= reads[first]!.range.rowCount) first++;
   }
   const byWs = new Map(reads.map((r) => [r.ws, r]));
-  const sheets: RawSheet[] = used.map(({ ws, range }) => {
+  const hidden = (ws: Excel.Worksheet) => (ws.visibility !== "Visible" ? { hidden: true } : {});
+  const readSheets: RawSheet[] = used.map(({ ws, range }) => {
     const read = byWs.get(ws);
-    return read ? { name: ws.name, rows: read.rows, firstRow: range.rowIndex + 1, firstColumn: range.columnIndex + 1 } : { name: ws.name, rows: [] };
+    return read ? { name: ws.name, rows: read.rows, firstRow: range.rowIndex + 1, firstColumn: range.columnIndex + 1, ...hidden(ws) } : { name: ws.name, rows: [], ...hidden(ws) };
   });
+  const sheets = [...readSheets, ...[...copies].map((ws) => ({ name: ws.name, rows: [], ...hidden(ws) }))];
   return { workbook: { sheets }, editions: editionTexts(xmls), editionsError, names: worksheets.items.map((w) => w.name) };
 }
 

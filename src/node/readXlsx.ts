@@ -135,6 +135,7 @@ async function loadFile(file: string): Promise<{ ok: true; bytes: Buffer; name: 
 interface SheetRef {
   readonly name: string;
   readonly part: string;
+  readonly hidden: boolean;
 }
 
 interface Structure {
@@ -176,7 +177,7 @@ function readSheets(bytes: Uint8Array, fileName: string, book: Structure): RawWo
   const sheets: RawSheet[] = [];
   for (const s of book.sheets) {
     const rows = built.get(s.part);
-    if (rows) sheets.push({ name: s.name, rows });
+    if (rows) sheets.push(s.hidden ? { name: s.name, rows, hidden: true } : { name: s.name, rows });
   }
   if (sheets.length === 0) throw noSheets(fileName);
   return book.date1904 ? { sheets, date1904: true } : { sheets };
@@ -272,7 +273,7 @@ function zipVerdictFirst<T>(bytes: Uint8Array, fileName: string, layout: Layout,
 /** The second pass: the workbook, styles and shared strings, parsed as they are inflated. */
 function readStructure(bytes: Uint8Array, fileName: string, layout: Layout): Structure {
   const { present, workbookPart, workbookRels, stylesPart, stringsPart, budget } = layout;
-  let workbook: { sheets: Array<{ name: string; rId: string }>; date1904: boolean } = { sheets: [], date1904: false };
+  let workbook: { sheets: Array<{ name: string; rId: string; hidden: boolean }>; date1904: boolean } = { sheets: [], date1904: false };
   let styles: boolean[] = [];
   let strings: string[] = [];
   scanZip(bytes, fileName, budget, (key) => {
@@ -294,7 +295,7 @@ function readStructure(bytes: Uint8Array, fileName: string, layout: Layout): Str
   for (const s of workbook.sheets) {
     const rel = workbookRels.get(s.rId);
     if (!rel || REL_TYPE(rel.type) !== "worksheet" || !present.has(rel.target)) continue;
-    sheets.push({ name: s.name, part: rel.target });
+    sheets.push({ name: s.name, part: rel.target, hidden: s.hidden });
   }
   if (sheets.length === 0) throw noSheets(fileName);
   return { sheets, sharedStrings: strings, dateStyles: styles, date1904: workbook.date1904, budget };
@@ -439,13 +440,14 @@ function parseRelationships(chunks: readonly Uint8Array[], source: string, fileN
 const xsdTrue = (v: string | undefined) => v === "1" || v === "true";
 
 class WorkbookReader implements XmlHandler {
-  private readonly sheets: Array<{ name: string; rId: string }> = [];
+  private readonly sheets: Array<{ name: string; rId: string; hidden: boolean }> = [];
   private date1904 = false;
   open(name: string, a: Record<string, string>) {
     if (name === "workbookPr") this.date1904 = xsdTrue(a.date1904);
     if (name === "sheet" && a.name !== undefined) {
       const idKey = Object.keys(a).find((k) => k.endsWith(":id"));
-      if (idKey) this.sheets.push({ name: a.name, rId: a[idKey]! });
+      // ST_SheetState: visible (the default), hidden, veryHidden.
+      if (idKey) this.sheets.push({ name: a.name, rId: a[idKey]!, hidden: a.state === "hidden" || a.state === "veryHidden" });
     }
   }
   text() {}

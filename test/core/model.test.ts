@@ -1,4 +1,4 @@
-import { readWorkbook, sheetKeyOf } from "../../src/core/model";
+import { readWorkbook, sheetCopyOf, sheetKeyOf, unreadableBilagor } from "../../src/core/model";
 import { validateWorkbook } from "../../src/core/validation/validateWorkbook";
 import { valueOf } from "../../src/core/values";
 import { whoPays } from "../../src/core/whoPays";
@@ -70,5 +70,38 @@ describe("reading sheets", () => {
     const model = readWorkbook(workbook({ b1: rows }));
     expect(model.bilagor.B1!.rows.length).toBe(100_000);
     expect(whoPays({ iso: valueOf(model.bilagor.B1!.rows[99_999]!.iso)!.code, boendeform: "LSS bostad", age: 50 }, model)).toMatchObject({ ok: true, payer: "Region", source: { row: 100_001 } });
+  });
+});
+
+describe("hidden sheets and copies of sheets", () => {
+  it("knows the names Excel and LibreOffice give a copied sheet, and never calls a known name a copy", () => {
+    for (const name of ["Bilaga 1 (2)", "Kopia av Bilaga 1", "Copy of Bilaga 1", "Bilaga 1 - kopia", "Bilaga 1 kopia 2", "Bilaga 1_2", "bilaga 1 (3)", "Kopia av Bilaga 1 (2)"]) expect([name, sheetCopyOf(name)]).toEqual([name, "B1"]);
+    expect(sheetCopyOf("Utgåva (2)")).toBe("UTGAVA");
+    for (const name of ["Bilaga 1", "Bilaga 12", "Bilaga 1 gammal", "Kostnader 2026", "Blad1"]) expect([name, sheetCopyOf(name)]).toEqual([name, null]);
+  });
+
+  const raw = (hiddenFirst: boolean, copyHidden = false) => {
+    const base = workbook();
+    const b1 = base.sheets[0]!;
+    return { sheets: [{ ...b1, ...(hiddenFirst ? { hidden: true } : {}) }, { ...b1, name: "Bilaga 1 (2)", ...(copyHidden ? { hidden: true } : {}) }, ...base.sheets.slice(1)] };
+  };
+  const codes = (model: ReturnType<typeof readWorkbook>) => validateWorkbook(model).filter((f) => f.code.startsWith("SHEET_")).map((f) => [f.code, f.sheet, f.severity]);
+
+  it("reads a hidden sheet, says it is hidden, and names a copy (an error: it is never read)", () => {
+    const model = readWorkbook(raw(false));
+    expect(model.sheetCopies).toEqual([{ key: "B1", name: "Bilaga 1 (2)", of: "Bilaga 1", hidden: false }]);
+    expect(codes(model)).toEqual([["SHEET_COPY", "Bilaga 1 (2)", "error"]]);
+    expect(unreadableBilagor(model)).toEqual([]);
+    expect(codes(readWorkbook(raw(true, true)))).toEqual([
+      ["SHEET_HIDDEN", "Bilaga 1", "warning"],
+      ["SHEET_COPY", "Bilaga 1 (2)", "error"],
+    ]);
+  });
+
+  it("does not answer from a hidden bilaga while its copy is in view", () => {
+    const model = readWorkbook(raw(true));
+    expect(unreadableBilagor(model)).toEqual([{ key: "B1", name: "Bilaga 1", reason: "hiddenCopyVisible", detail: "Bilaga 1 (2)" }]);
+    // Both hidden: the one with the real name is read, and said to be hidden.
+    expect(unreadableBilagor(readWorkbook(raw(true, true)))).toEqual([]);
   });
 });

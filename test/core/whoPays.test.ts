@@ -131,6 +131,38 @@ describe("whoPays precedence (rules.md)", () => {
     expect(whoPays({ iso: "12 22 03", boendeform: "SÄBO", age: 80 }, idx)).toMatchObject({ ok: true, payer: null, rule: "UNLISTED", source: { row: 3 } });
   });
 
+  describe("a row whose ISO-kod cannot be read never lets another row decide", () => {
+    // The row could be any code: an error (#N/A), a date serial Excel made of a code, text that is no code.
+    const cells: Array<[string, unknown]> = [["an error", { error: "#N/A" }], ["a date", new Date(Date.UTC(2026, 4, 1))], ["text", "tolv tjugotvå"]];
+    it.each(cells)("with %s in the cell, rules 7, 8 and 10 answer UNLISTED naming that row, for the forms it names a payer in", (_what, bad) => {
+      const idx = buildWhoPaysIndex(readWorkbook(workbook({ b1: [listRow("12 22 03", "a", [R, R, R, R]), listRow(bad as never, "b", [K, null, null, null])] })));
+      for (const iso of ["12 22 03", "12 22", "15 09 13"]) {
+        expect([iso, whoPays({ iso, boendeform: "SÄBO", age: 80 }, idx)]).toEqual([iso, expect.objectContaining({ ok: true, payer: null, rule: "UNLISTED", section: "§6.3", source: { sheet: "Bilaga 1", row: 3, iso: "" } })]);
+      }
+      // Its empty LSS column names nothing: there the readable rows answer.
+      expect(whoPays({ iso: "12 22 03", boendeform: "LSS bostad", age: 80 }, idx)).toMatchObject({ ok: true, payer: R, rule: "LIST", source: { row: 2 } });
+      // Rules before the lists are not the bilaga's to block.
+      expect(whoPays({ iso: "12 22 03", boendeform: "SÄBO", age: 12 }, idx)).toMatchObject({ ok: true, payer: R, rule: "AGE_UNDER_18" });
+      expect(whoPays({ iso: "22 06 15", boendeform: "SÄBO", age: 80 }, idx)).toMatchObject({ ok: true, payer: R, rule: "REGION_HORSEL" });
+    });
+
+    it("a row that does not count (Utgår, a later Giltig från) blocks nothing; an unreadable Status blocks", () => {
+      const rows = (extra: Record<string, unknown>) => buildWhoPaysIndex(readWorkbook(workbook({ b1: [listRow("12 22 03", "a", [R, R, R, R]), listRow({ error: "#N/A" } as never, "b", [K, K, K, K], extra as never)] })));
+      const ask = (idx: ReturnType<typeof rows>) => whoPays({ iso: "12 22 03", boendeform: "SÄBO", age: 80, date: "2026-06-01" }, idx);
+      expect(ask(rows({ Status: "Utgår" }))).toMatchObject({ payer: R, rule: "LIST" });
+      expect(ask(rows({ "Giltig från": "2027-01-01" }))).toMatchObject({ payer: R, rule: "LIST" });
+      expect(ask(rows({ Status: "kanske" }))).toMatchObject({ payer: null, rule: "UNLISTED", source: { row: 3 } });
+      expect(ask(rows({ "Giltig från": "2026-01-01" }))).toMatchObject({ payer: null, rule: "UNLISTED", source: { row: 3 } });
+    });
+
+    it("in Bilaga 4 it blocks socialpsykiatri's answers from the bilaga and its default, not the lifts (rule 4)", () => {
+      const idx = buildWhoPaysIndex(readWorkbook(workbook({ b4: [{ "ISO-kod": "1x", Benämning: "c", Kostnadsansvar: K }] })));
+      expect(whoPays({ iso: "15 09 13", boendeform: "SOL_SOCPSYK", age: 40 }, idx)).toMatchObject({ ok: true, payer: null, rule: "UNLISTED", source: { sheet: "Bilaga 4", row: 2 } });
+      expect(whoPays({ iso: "12 36 03", boendeform: "SOL_SOCPSYK", age: 40 }, idx)).toMatchObject({ ok: true, payer: K, rule: "SOCPSYK_KOMMUN" });
+      expect(whoPays({ iso: "15 09 13", boendeform: "SÄBO", age: 80 }, idx)).toMatchObject({ ok: true, rule: "UNLISTED", source: null });
+    });
+  });
+
   it("9. answers NOT_IN_SCOPE for recognised forms outside the agreement", () => {
     expect(answer({ iso: "12 22 03", boendeform: "ordinärt boende" })).toMatchObject({ payer: null, rule: "NOT_IN_SCOPE", section: "§1.1", boendeform: null });
     expect(answer({ iso: "12 22 03", boendeform: "korttidsvistelse" })).toMatchObject({ payer: null, rule: "NOT_IN_SCOPE", section: "§3.2" });

@@ -38,7 +38,7 @@ export function fromExcelJs(workbook: ExcelJS.Workbook): RawWorkbook {
       rows[rowNumber - 1] = cells;
     });
     for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-    sheets.push({ name: ws.name, rows });
+    sheets.push(ws.state === "hidden" || ws.state === "veryHidden" ? { name: ws.name, rows, hidden: true } : { name: ws.name, rows });
   });
   // The workbook's date system, as ExcelJS reads it from workbookPr (its dates are converted already).
   return (workbook.properties as { date1904?: boolean }).date1904 ? { sheets, date1904: true } : { sheets };

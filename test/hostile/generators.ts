@@ -22,10 +22,10 @@ const LIST: CellValue[][] = [
 ];
 
 /** An .xlsx with the given sheets (name → rows of cells, row 1 first). */
-async function xlsx(sheets: ReadonlyArray<readonly [string, ReadonlyArray<ReadonlyArray<CellValue>>]>): Promise<Buffer> {
+async function xlsx(sheets: ReadonlyArray<readonly [string, ReadonlyArray<ReadonlyArray<CellValue>>]>, hidden: readonly string[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of sheets) {
-    const ws = wb.addWorksheet(name);
+    const ws = wb.addWorksheet(name, hidden.includes(name) ? { state: "hidden" } : {});
     rows.forEach((cells, i) => cells.forEach((v, j) => v !== null && v !== undefined && (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
   }
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -100,6 +100,18 @@ export const GENERATORS: Record<string, (dir: string) => Promise<void>> = {
   async "xlsx-second-bilaga-1"(dir) {
     const other: CellValue[][] = [[...LIST_HEADERS], ["12 22", "Manuella rullstolar", K, K, K, K]];
     writeFileSync(path.join(dir, "bilagor.xlsx"), await xlsx([["Bilaga 1", LIST], ["BILAGA  1", other], ...OTHER_BILAGOR, UTGAVA]));
+  },
+
+  async "xlsx-iso-cell-unreadable"(dir) {
+    // Row 2 is the finer row (Region); rows 3 and 4 name Kommun under an ISO-kod that is an error and a date.
+    const b1: CellValue[][] = [[...LIST_HEADERS], ["12 22 03", "Manuella rullstolar, standard", R, R, R, R], [{ error: "#N/A" } as CellValue, "Rullstolar", K, null, null, null], [new Date(Date.UTC(2026, 11, 22)), "Rullstolar", null, K, null, null]];
+    writeFileSync(path.join(dir, "bilagor.xlsx"), await xlsx([["Bilaga 1", b1], ...OTHER_BILAGOR, UTGAVA]));
+  },
+
+  async "xlsx-hidden-bilaga-1-copy-visible"(dir) {
+    // The Bilaga 1 read is hidden; the copy in view (Excel's "Bilaga 1 (2)") says Kommun.
+    const copy: CellValue[][] = [[...LIST_HEADERS], ["12 22", "Manuella rullstolar", K, K, K, K]];
+    writeFileSync(path.join(dir, "bilagor.xlsx"), await xlsx([["Bilaga 1", LIST], ["Bilaga 1 (2)", copy], ...OTHER_BILAGOR, UTGAVA], ["Bilaga 1"]));
   },
 
   async "xlsx-no-permission"(dir) {

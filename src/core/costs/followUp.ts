@@ -30,7 +30,7 @@ export type FollowUpInputCode = "AMOUNT_INVALID" | "QUARTER_INVALID" | "DATE_INV
 
 /** Every reason a line can be left out, in Swedish, for the console and the report. */
 export const LEFT_OUT_REASONS_SV: Readonly<Record<string, string>> = {
-  UNLISTED: "Koden står inte i bilagorna och ingen princip avgör betalaren.",
+  UNLISTED: "Bilagorna ger ingen betalare för koden på radens datum och ingen princip avgör den (koden saknas, raden saknar betalare, gäller inte än eller har en cell som inte kan läsas; förklaringen per rad säger vilket).",
   AMBIGUOUS: "Bilagorna anger olika betalare för koden; betalaren kan inte avgöras.",
   NOT_IN_SCOPE: "Boendeformen omfattas inte av överenskommelsen.",
   AGE_MISSING: "Åldern saknas och betalaren beror på den (barn eller vuxen). Fyll i åldern eller kör med --ålder-saknas vuxen.",
@@ -190,6 +190,8 @@ interface Answer {
   readonly payer: Payer | null;
   readonly code: string;
   readonly assumedAdult: boolean;
+  /** For an answer without a payer: the answer's own explanation (which row or cell is the cause), read when a line is listed. */
+  readonly explain?: () => string;
 }
 
 const NO_EDITION: Answer = { payer: null, code: "NO_EDITION", assumedAdult: false };
@@ -303,11 +305,11 @@ export class CostSource {
     const on = date ?? q.date ?? quarterStart(q.quarter);
     const answer = this.run.answer(on, iso, boendeform, c.age >= 0 ? (cells[c.age] ?? null) : null);
     this.run.addLine(kommun, q.quarter, ore, answer, on);
-    if (answer.payer === null) this.leave(line, kommun.name, iso, boendeform, q.quarter, ore, answer.code, "unassigned");
+    if (answer.payer === null) this.leave(line, kommun.name, iso, boendeform, q.quarter, ore, answer.code, "unassigned", answer.explain);
   }
 
-  private leave(line: number, kommun: string, iso: CellValue, boendeform: CellValue, quarter: Quarter | null, ore: number | null, code: string, kind: LeftOutKind): void {
-    this.run.leftOutLine({ file: this.info.file, line, kommun, quarter, iso: text(iso), boendeform: text(boendeform), ore, code, kind, message: null });
+  private leave(line: number, kommun: string, iso: CellValue, boendeform: CellValue, quarter: Quarter | null, ore: number | null, code: string, kind: LeftOutKind, explain?: () => string): void {
+    this.run.leftOutLine({ file: this.info.file, line, kommun, quarter, iso: text(iso), boendeform: text(boendeform), ore, code, kind, message: null }, explain);
   }
 }
 
@@ -434,7 +436,8 @@ export class FollowUpRun {
 
   private compute(lists: DatedLists, date: string, iso: CellValue, boendeform: CellValue, age: CellValue): Answer {
     const ask = (a: CellValue): WhoPaysResult => whoPays({ iso, boendeform, age: a, date }, lists.index);
-    const of = (r: WhoPaysResult, assumedAdult = false): Answer => (r.ok ? { payer: r.payer, code: r.rule, assumedAdult } : { payer: null, code: r.code, assumedAdult });
+    const of = (r: WhoPaysResult, assumedAdult = false): Answer =>
+      r.ok ? (r.payer === null ? { payer: null, code: r.rule, assumedAdult, explain: () => r.explanation } : { payer: r.payer, code: r.rule, assumedAdult }) : { payer: null, code: r.code, assumedAdult };
     if (age !== null) return of(ask(age));
     // No age: never guess. Answer for a child and an adult; the same answer does not depend on age.
     const child = ask(CHILD_AGE);
@@ -470,15 +473,18 @@ export class FollowUpRun {
     }
   }
 
-  /** @internal */ leftOutLine(l: LeftOutLine): void {
+  /** @internal */ leftOutLine(l: LeftOutLine, explain?: () => string): void {
     if (l.kind === "unassigned") this.unassignedOre += l.ore ?? 0;
     if (l.kind === "unreadable") this.unreadableOre += l.ore ?? 0;
     let c = this.byCode.get(l.code);
     if (!c) this.byCode.set(l.code, (c = { kind: l.kind, lines: 0, ore: 0, examples: [] }));
     c.lines++;
     c.ore += l.ore ?? 0;
-    if (c.examples.length < 3) c.examples.push(l);
-    if (this.leftOut.length < this.maxLeftOutLines) this.leftOut.push(l);
+    const listed = this.leftOut.length < this.maxLeftOutLines;
+    // The answer's own explanation (one string per distinct answer), only for lines that are shown.
+    const line = explain && (listed || c.examples.length < 3) ? { ...l, message: explain() } : l;
+    if (c.examples.length < 3) c.examples.push(line);
+    if (listed) this.leftOut.push(line);
     else this.leftOutNotListed++;
   }
 

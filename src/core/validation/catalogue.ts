@@ -15,6 +15,7 @@ import { PAYER_INVALID } from "./rules/payerInvalid";
 import { PAYER_MISSING } from "./rules/payerMissing";
 import { REGION_AREA } from "./rules/regionArea";
 import { SHEET_MISSING } from "./rules/sheetMissing";
+import { SHEET_COPY, SHEET_HIDDEN } from "./rules/sheetVisibility";
 import { SOCPSYK_EXCEPTION } from "./rules/socpsykException";
 import { VALUE_INVALID } from "./rules/valueInvalid";
 import { NEW_GROUP } from "./rules/newGroup";
@@ -27,6 +28,8 @@ import { MATTER_RULES } from "./rules/matters";
 /** Every check of rules.md, in its order; the change checks (CHANGE_CHECK_CODES) run only with a previous edition. */
 export const RULES: readonly Rule[] = [
   SHEET_MISSING,
+  SHEET_HIDDEN,
+  SHEET_COPY,
   HEADER_MISSING,
   CELL_ERROR,
   ISO_FORMAT,
