@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { AnnualReport } from "../core/annualReport";
 import { BOENDEFORM_INFO } from "../core/boendeform";
+import { safeWorkbookText } from "../node/xlsxText";
 
 /*
  * The annual report as a workbook: a summary sheet that prints on one A4 page (the text section
@@ -114,5 +115,6 @@ export async function annualReportXlsx(report: AnnualReport, meta: { readonly ru
     );
   }
   if (report.problems.length > 0) table(wb, "Problem", ["Kod", "Problem"], report.problems.map((p) => [p.code, p.message]), [26, 100]);
+  safeWorkbookText(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

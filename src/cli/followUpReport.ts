@@ -3,6 +3,7 @@ import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type LeftOutKind, type Left
 import { Readable } from "node:stream";
 import JSZip from "jszip";
 import { addColumnChartToZip } from "../node/chartXlsx";
+import { cellText, safeWorkbookText } from "../node/xlsxText";
 import type { ListsInfo } from "./editions";
 
 /** What the report says about the run beside the numbers. */
@@ -26,8 +27,9 @@ export const KIND_SV: Record<LeftOutKind, string> = { unassigned: "ej fördelat"
  * Text for a cell. ExcelJS stores every string as a shared string (`t="s"`), which Excel and
  * LibreOffice show as text and never evaluate, so "=…", "+…", "-…" and "@…" from an input file stay
  * text; only the reconciliation's own `{ formula }` cells are formulas (the tests read the XML).
+ * Control characters are shown escaped and a text is cut at Excel's 32 767 characters (cellText).
  */
-const text = (value: string): string => value;
+const text = cellText;
 
 const krOf = (ore: number) => kronor(ore);
 const change = (now: number, then: number) => (then === 0 ? null : (now - then) / Math.abs(then));
@@ -298,6 +300,7 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   for (const sheet of wb.worksheets) {
     sheet.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: sheet === ws ? undefined : "1:1" };
   }
+  safeWorkbookText(wb);
   const zip = await JSZip.loadAsync(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
   await streamLeftOutRows(zip, wb.worksheets.indexOf(eo) + 1, report);
   const withBase = base !== null && report.quarters.some((q) => q.baseline);

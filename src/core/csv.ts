@@ -2,6 +2,8 @@
  * Minimal RFC 4180 CSV: quoted fields with commas, doubled quotes and line breaks. The delimiter
  * is `,`, `;` (Swedish Excel) or tab, detected from the header line.
  */
+import { outputSafe } from "./text";
+
 export type Delimiter = "," | ";" | "\t";
 
 export function detectDelimiter(text: string): Delimiter {
@@ -74,9 +76,9 @@ export function neutralizeFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
-/** Quotes a field when it needs it; a field that would start a formula is neutralised first. */
+/** Quotes a field when it needs it; control characters are shown escaped (outputSafe) and a field that would start a formula is neutralised first. */
 export function csvField(value: string, delimiter: Delimiter = ","): string {
-  const safe = neutralizeFormula(value);
+  const safe = neutralizeFormula(outputSafe(value));
   return /["\r\n]/.test(safe) || safe.includes(delimiter) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

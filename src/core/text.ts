@@ -27,5 +27,17 @@ export function lowerFirst(text: string): string {
  * same sequences are valid escapes of the same characters, so the data is unchanged.
  */
 export function terminalSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, escapeChar);
+}
+
+const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/**
+ * Text from data made safe for a file others open (CSV, HTML, .xlsx): the same characters as
+ * terminalSafe shown as `\u001b` etc., except carriage return, which a multi-line cell may hold.
+ * XML 1.0 cannot carry most C0 controls at all, and a bidi override would make "Kommun" read as
+ * something else on the page.
+ */
+export function outputSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, escapeChar);
 }

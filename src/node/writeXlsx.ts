@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { RawWorkbook } from "../core/cells";
 import { sheetLayouts } from "../core/template";
+import { safeWorkbookText } from "./xlsxText";
 
 /** How many rows below the header get drop-down lists in a new workbook. */
 export const VALIDATED_ROWS = 2000;
@@ -53,6 +54,7 @@ export async function writeBilagorXlsx(raw: RawWorkbook): Promise<Buffer> {
       (ws as unknown as WithValidations).dataValidations.add(`${letter}${first}:${letter}${last}`, list(values));
     }
   }
+  safeWorkbookText(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
   return Buffer.from(buffer as ArrayBuffer);
 }

@@ -26,7 +26,7 @@ export interface PartyTotals {
 export type LeftOutKind = "unassigned" | "unreadable" | "uncounted";
 
 /** Codes for lines and files left out for their input (whoPays' codes cover the rest). */
-export type FollowUpInputCode = "AMOUNT_INVALID" | "QUARTER_INVALID" | "DATE_INVALID" | "DATE_OUTSIDE_QUARTER" | "AGE_MISSING" | "CSV_QUOTE_UNCLOSED" | "CSV_ROW_WIDTH" | "FILE_UNREADABLE" | "COLUMNS_MISSING" | "COLUMNS_DUPLICATE";
+export type FollowUpInputCode = "AMOUNT_INVALID" | "QUARTER_INVALID" | "DATE_INVALID" | "DATE_OUTSIDE_QUARTER" | "AGE_MISSING" | "CSV_QUOTE_UNCLOSED" | "CSV_ROW_WIDTH" | "LINE_TOO_LONG" | "KOMMUN_LIMIT" | "FILE_UNREADABLE" | "COLUMNS_MISSING" | "COLUMNS_DUPLICATE";
 
 /** Every reason a line can be left out, in Swedish, for the console and the report. */
 export const LEFT_OUT_REASONS_SV: Readonly<Record<string, string>> = {
@@ -45,6 +45,8 @@ export const LEFT_OUT_REASONS_SV: Readonly<Record<string, string>> = {
   QUARTER_INVALID: "Kvartalet kan inte läsas (skriv t.ex. 2026Q3, Kv 3 2026 eller ett datum 2026-07-15).",
   DATE_OUTSIDE_QUARTER: "Datumet ligger utanför radens kvartal.",
   CSV_QUOTE_UNCLOSED: "Ett citattecken på raden stängs aldrig; raden kan inte läsas.",
+  KOMMUN_LIMIT: "Filerna har fler än 10 000 olika kommunnamn; rader med ytterligare namn fördelas inte. Kontrollera kommunkolumnen (länet har 26 kommuner).",
+  LINE_TOO_LONG: "Raden är längre än 100 000 tecken (en kostnadsrad är några hundra); den läses inte. Filen är troligen inte en kostnadsfil eller är skadad.",
   FILE_UNREADABLE: "Filen kan inte läsas.",
   COLUMNS_MISSING: "Filen saknar kolumner som behövs.",
 };
@@ -198,6 +200,12 @@ const NO_EDITION: Answer = { payer: null, code: "NO_EDITION", assumedAdult: fals
 const CHILD_AGE = 17;
 const ADULT_AGE = 65;
 const CACHE_LIMIT = 200_000;
+/**
+ * Distinct kommun names (as matched; unknown names as written) one run keeps totals for: the
+ * county has 26, so past this the files are not cost files by kommun, and lines with a further
+ * name are left out (KOMMUN_LIMIT) instead of the run growing without end.
+ */
+export const MAX_KOMMUN_NAMES = 10_000;
 /** Excel's last row less the header: the most left-out lines a report sheet can list. */
 export const MAX_LEFT_OUT_LINES = 1_048_575;
 
@@ -269,7 +277,7 @@ export class CostSource {
   }
 
   /** A physical line that could not be parsed into cells (e.g. an unclosed quote). */
-  unparsable(line: number, code: "CSV_QUOTE_UNCLOSED" | "CSV_ROW_WIDTH"): void {
+  unparsable(line: number, code: "CSV_QUOTE_UNCLOSED" | "CSV_ROW_WIDTH" | "LINE_TOO_LONG"): void {
     this.info.lines++;
     this.run.countLine();
     this.run.leftOutLine({ file: this.info.file, line, kommun: "", quarter: null, iso: "", boendeform: "", ore: null, code, kind: "uncounted", message: null });
@@ -289,13 +297,15 @@ export class CostSource {
     if (blank) return;
     this.info.lines++;
     this.run.countLine();
-    const kommun = this.run.kommunName(text(cells[c.kommun]));
+    const kommunText = text(cells[c.kommun]);
+    const kommun = this.run.kommunName(kommunText);
     const iso = cells[c.iso] ?? null;
     const boendeform = cells[c.boendeform] ?? null;
     const ore = readOre(cells[c.amount] ?? null);
-    if (ore === null) return this.leave(line, kommun.name, iso, boendeform, null, null, "AMOUNT_INVALID", "uncounted");
+    if (ore === null) return this.leave(line, kommun?.name ?? kommunText, iso, boendeform, null, null, "AMOUNT_INVALID", "uncounted");
     this.info.ore += ore;
     this.run.addInput(ore);
+    if (!kommun) return this.leave(line, kommunText, iso, boendeform, null, ore, "KOMMUN_LIMIT", "unreadable");
     const dateCell = c.date >= 0 ? (cells[c.date] ?? null) : null;
     const date = isBlank(dateCell) ? null : readDate(dateCell as Exclude<CellValue, null | undefined>);
     if (!isBlank(dateCell) && (date === null || Number(date.slice(0, 4)) < 1900)) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_INVALID", "unreadable");
@@ -369,13 +379,17 @@ export class FollowUpRun {
   }
 
   /** @internal The kommun as one of the 26, or as written (then reported). */
-  kommunName(raw: string): KommunEntry {
+  /** The kommun's entry, or null past MAX_KOMMUN_NAMES distinct names (the line is then left out). */
+  kommunName(raw: string): KommunEntry | null {
     let k = this.kommunCache.get(raw);
     if (!k) {
       const known = matchKommun(raw);
       const name = known ?? raw;
       k = this.kommunByName.get(name);
-      if (!k) this.kommunByName.set(name, (k = { name, known: known !== null, quarters: new Map() }));
+      if (!k) {
+        if (this.kommunByName.size >= MAX_KOMMUN_NAMES) return null;
+        this.kommunByName.set(name, (k = { name, known: known !== null, quarters: new Map() }));
+      }
       if (this.kommunCache.size < CACHE_LIMIT) this.kommunCache.set(raw, k);
     }
     return k;

@@ -1,5 +1,5 @@
 import { BOENDEFORM_INFO, OUT_OF_SCOPE, type Boendeform, type ListBoendeform } from "../boendeform";
-import { lowerFirst } from "../text";
+import { lowerFirst, outputSafe } from "../text";
 import { isoLevel } from "../iso";
 import type { BilagaRow } from "../model";
 import { PRINCIPLE_INFO, isRegionPrinciple } from "../principles";
@@ -28,8 +28,9 @@ import {
  * request outside the folder, so it works from a file share and under a strict CSP.
  */
 
+/** Text for HTML: control characters and bidi overrides shown escaped (outputSafe), then the markup characters. */
 export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+  outputSafe(text).replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
 
@@ -390,7 +391,8 @@ export function guideDataScript(edition: Edition): string {
   // data as an object literal (about 800 kB for 2 000 rows). JSON.stringify of the JSON text makes
   // a valid JavaScript string literal (it escapes quotes, backslashes and control characters;
   // U+2028/U+2029 are valid in string literals since ES2019). The file is a script, never HTML.
-  return `window.${GUIDE_GLOBAL} = JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+  // Every text the page shows (with textContent) passes outputSafe: no control character or bidi override acts on the page.
+  return `window.${GUIDE_GLOBAL} = JSON.parse(${JSON.stringify(JSON.stringify(data, (_key, value: unknown) => (typeof value === "string" ? outputSafe(value) : value)))});\n`;
 }
 
 export const GUIDE_STYLE = `:root { --text: #1b1b1b; --muted: #4a4a4a; --line: #8a8a8a; --accent: #005a9c; --bg-soft: #f2f5f8; --focus: #b35900; }
