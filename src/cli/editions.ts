@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import { editionNameProblem } from "../core/editions/readiness";
 import { parseEdition, editionModel, type Edition } from "../core/editions/edition";
-import { datedLists, type DatedLists } from "../core/editions/inForce";
+import { datedLists, workbookLists, type DatedLists } from "../core/editions/inForce";
 import { unreadableBilagaSv, unreadableBilagor, type WorkbookModel } from "../core/model";
 import { readEditionInfo } from "../core/utgava";
 import { decodeText, InputError, loadModel, readInputBytes, readTextFile } from "./io";
@@ -82,9 +82,10 @@ export async function answeringEditions(
     if (workbook !== undefined) refuseUnreadable(workbook, model, "besvaras");
     // Beside published editions the workbook is the next one, from its Giltig från; alone it answers any date.
     const info = readEditionInfo(model);
-    const effective = out.length > 0 ? info.giltigFran : null;
+    const lists = workbookLists(model, info, out.length > 0);
+    const effective = lists.effective;
     out.push({
-      lists: datedLists(model, effective ? info.name : null, effective),
+      lists,
       info: { name: info.name ?? label, decided: info.beslutad, effective, hash: workbook === undefined ? null : await fileHash(workbook), file: workbook ?? null },
     });
   }

@@ -5,7 +5,8 @@ import { foldText } from "../core/text";
 import { flag, has, parseArgs, svFlag, UsageError, type Args } from "./args";
 import { answeringEditions } from "./editions";
 import { expandInputs, isOtherSpreadsheet, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
-import { followUpReport, KIND_SV, krText } from "./followUpReport";
+import { comparedText, followUpNotesSv, krText, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
+import { followUpReport, KIND_SV } from "./followUpReport";
 import { fsErrorSv, InputError, type Io } from "./io";
 import { FOLLOW_UP_USAGE } from "./usage";
 
@@ -43,22 +44,27 @@ export async function writeReport(out: string, bytes: Buffer): Promise<void> {
   }
 }
 
-const pct = (now: number, then: number) => (then === 0 ? "– (0 kr i baslinjen)" : `${now - then >= 0 ? "+" : ""}${(((now - then) / Math.abs(then)) * 100).toFixed(1).replace(".", ",")} %`);
-
 function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "adult" | null): string {
-  const pad = (t: string, n: number) => t.padStart(n);
   const unreadableFiles = report.sources.filter((s) => s.problem !== null);
   const lines = [
     `Uppföljning per kvartal: ${report.sources.length} ${report.sources.length === 1 ? "fil" : "filer"}${unreadableFiles.length > 0 ? ` (${unreadableFiles.length} kunde inte läsas)` : ""}, ${report.lines.toLocaleString("sv-SE")} rader, ${report.quarters.length} kvartal, baslinje ${report.baselineYear ?? "–"}.`,
   ];
   if (report.quarters.length > 0) {
-    lines.push(`${"Kvartal".padEnd(8)}${pad("Kommun", 20)}${pad("Region", 20)}${pad("Egenansvar", 18)}${pad("Ej fördelat", 18)}`);
-    for (const q of report.quarters) {
-      const row = `${q.quarter.padEnd(8)}${pad(krText(q.totals.kommun), 20)}${pad(krText(q.totals.region), 20)}${pad(krText(q.totals.egenansvar), 18)}${pad(krText(q.totals.unassigned), 18)}`;
-      if (!q.baseline) lines.push(row);
-      else if (q.baseline.kommun === 0 && q.baseline.region === 0) lines.push(`${row}   mot ${report.baselineYear}: baslinjekvartalet har inga fördelade kostnader`);
-      else lines.push(`${row}   mot ${report.baselineYear}: kommun ${pct(q.totals.kommun, q.baseline.kommun)}, region ${pct(q.totals.region, q.baseline.region)}`);
-    }
+    // The layout's columns, kronor right-aligned; the change and what it is computed over after them.
+    const columns = quarterColumns(report);
+    const rows = quarterRows(report);
+    const shown = [0, 1, 2, 5, 6];
+    const width = (i: number) => Math.max(columns[i]!.header.length, ...rows.map((r) => cellText(r[i]!, columns[i]!.kind).length)) + 2;
+    const widths = shown.map(width);
+    lines.push(shown.map((i, j) => (i === 0 ? columns[i]!.header.padEnd(widths[j]!) : columns[i]!.header.padStart(widths[j]!))).join(""));
+    report.quarters.forEach((q, n) => {
+      const row = rows[n]!;
+      const cells = shown.map((i, j) => (i === 0 ? String(row[i]).padEnd(widths[j]!) : cellText(row[i]!, "kr").padStart(widths[j]!))).join("");
+      const c = q.comparison;
+      if (!q.baseline || !c) lines.push(cells);
+      else if (c.kommuner === 0) lines.push(`${cells}   mot ${report.baselineYear}: ingen kommun har rader båda kvartalen`);
+      else lines.push(`${cells}   mot ${report.baselineYear}: kommun ${changeText(row[7]!)}, region ${changeText(row[8]!)} (${comparedText(q)})`);
+    });
   }
   const balanced = report.balanced ? "stämmer till öret" : "STÄMMER INTE";
   lines.push(`Summa indata ${krText(report.inputOre)} = fördelat ${krText(report.assignedOre)} + ej fördelat ${krText(report.unassignedOre)} + oläsbart ${krText(report.unreadableOre)}: ${balanced}.`);
@@ -67,20 +73,15 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
     lines.push("Utelämnade rader per orsak (alla finns i rapportens blad Ej fördelade):");
     for (const c of report.leftOutByCode) {
       const where = c.examples.map((e) => (e.line === null ? path.basename(e.file) : `${path.basename(e.file)} rad ${e.line}`));
-      const more = c.lines > c.examples.length ? ` m.fl.` : "";
       const files = c.code === "FILE_UNREADABLE" || c.code === "COLUMNS_MISSING";
       const unit = files ? (c.lines === 1 ? "fil" : "filer") : c.lines === 1 ? "rad" : "rader";
-      lines.push(`  ${c.code}: ${c.lines.toLocaleString("sv-SE")} ${unit}, ${krText(c.ore)} (${KIND_SV[c.kind]}). ${LEFT_OUT_REASONS_SV[c.code] ?? ""} T.ex. ${where.join(", ")}${more}.`);
+      // NO_EDITION's advice is said once, in the notes below.
+      const reason = c.code === "NO_EDITION" && report.beforeFirstEdition ? "Ingen av de givna utgåvorna gällde radens datum." : (LEFT_OUT_REASONS_SV[c.code] ?? "");
+      lines.push(`  ${c.code}: ${c.lines.toLocaleString("sv-SE")} ${unit}, ${krText(c.ore)} (${KIND_SV[c.kind]}). ${reason} T.ex. ${where.join(", ")}${c.lines > c.examples.length ? " m.fl." : "."}`);
     }
   }
-  if (report.beforeFirstEdition) {
-    const b = report.beforeFirstEdition;
-    lines.push(`${b.lines.toLocaleString("sv-SE")} rader, ${krText(b.ore)}, ligger före den första utgåvan (${b.firstEffective}): lägg till den utgåva som gällde då med --utgåva.`);
-  }
+  for (const note of followUpNotesSv(report)) lines.push(note);
   for (const s of unreadableFiles) lines.push(`Kunde inte läsas: ${s.problem}`);
-  if (report.unknownKommuner.length > 0) {
-    lines.push(`Okända kommunnamn (behålls som de är skrivna): ${report.unknownKommuner.map((u) => `”${u.name}” (${u.lines} ${u.lines === 1 ? "rad" : "rader"}, ${krText(u.ore)})`).join(", ")}.`);
-  }
   for (const m of report.missingKommuner) {
     if (m.kommuner.length === 0) continue;
     const shown = m.kommuner.slice(0, 6).join(", ");
@@ -89,6 +90,15 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
   if (out) lines.push(`Skrev ${out} (sammanfattning med avstämning, per kommun och kvartal, saknade kommuner, ej fördelade rader och diagram).`);
   return lines.join("\n");
 }
+
+/** A kronor or text cell of the layout as console text. */
+function cellText(value: LayoutValue, kind: ColumnKind): string {
+  if (value === null) return "";
+  return kind === "kr" && typeof value === "number" ? krText(Math.round(value * 100)) : String(value);
+}
+
+/** A change as text: a percentage, or why there is none. */
+const changeText = (value: LayoutValue) => (typeof value === "number" ? pctText(value) : "– (0 kr i baslinjen)");
 
 /** Quarterly follow-up of the parties' costs over any number of files; every öre is accounted for. */
 /**
@@ -184,7 +194,16 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
           editions: editionsUsed.map((e) => ({ name: e.name, decided: e.decided, effective: e.effective, hash: e.hash })),
           baselineYear: report.baselineYear,
           options: { ageMissing: ageMissing === "adult" ? "vuxen" : null },
-          quarters: report.quarters.map((q) => ({ quarter: q.quarter, ...totalsJson(q.totals), baseline: q.baseline ? totalsJson(q.baseline) : null })),
+          quarters: report.quarters.map((q) => ({
+            quarter: q.quarter,
+            ...totalsJson(q.totals),
+            baseline: q.baseline ? totalsJson(q.baseline) : null,
+            // The change over the kommuner with lines in both quarters (the report's percentages).
+            comparison: q.comparison
+              ? { kommuner: q.comparison.kommuner, kommun: kronor(q.comparison.kommun), region: kronor(q.comparison.region), baselineKommun: kronor(q.comparison.baseKommun), baselineRegion: kronor(q.comparison.baseRegion), onlyNow: q.comparison.onlyNow, onlyBaseline: q.comparison.onlyBaseline }
+              : null,
+            unknownKommunNames: q.unknown ? totalsJson(q.unknown) : null,
+          })),
           byKommun: report.byKommun.map((k) => ({ name: k.kommun, known: k.known, ...totalsJson(k.totals) })),
           byKommunQuarter: report.byKommunQuarter.map((k) => ({
             kommun: k.kommun,
@@ -198,6 +217,8 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
           missingKommuner: Object.fromEntries(report.missingKommuner.map((m) => [m.quarter, m.kommuner])),
           unknownKommuner: report.unknownKommuner.map((u) => ({ name: u.name, lines: u.lines, amount: kronor(u.ore) })),
           leftOut: Object.fromEntries(report.leftOutByCode.map((c) => [c.code, { lines: c.lines, amount: kronor(c.ore) }])),
+          answeredByLaterRules: report.answeredByLaterRules ? { lines: report.answeredByLaterRules.lines, amount: kronor(report.answeredByLaterRules.ore), statedEffective: report.answeredByLaterRules.statedEffective } : null,
+          notes: followUpNotesSv(report),
           beforeFirstEdition: report.beforeFirstEdition
             ? { lines: report.beforeFirstEdition.lines, amount: kronor(report.beforeFirstEdition.ore), firstEffective: report.beforeFirstEdition.firstEffective }
             : null,

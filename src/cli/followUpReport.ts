@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import JSZip from "jszip";
 import { addColumnChartToZip } from "../node/chartXlsx";
 import { cellText, safeWorkbookText } from "../node/xlsxText";
+import { followUpNotesSv, krText, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
 import type { ListsInfo } from "./editions";
 
 /** What the report says about the run beside the numbers. */
@@ -32,7 +33,10 @@ export const KIND_SV: Record<LeftOutKind, string> = { unassigned: "ej fördelat"
 const text = cellText;
 
 const krOf = (ore: number) => kronor(ore);
-const change = (now: number, then: number) => (then === 0 ? null : (now - then) / Math.abs(then));
+/** The quarter table's width (its last column says which kommuner are compared). */
+const QUARTER_WIDTH = 10;
+/** Rows the chart takes under the quarter table. */
+const CHART_ROWS = 18;
 
 function headerRow(ws: ExcelJS.Worksheet, row: number, headers: readonly string[], from = 1): void {
   headers.forEach((h, i) => {
@@ -97,56 +101,60 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   });
   let r = 2 + metaRows.length + 1;
 
-  // Totals per party and quarter against the baseline.
+  // What the reader must know beside the numbers (the core's notes, as in the console).
+  const notes = followUpNotesSv(report);
+  if (notes.length > 0) {
+    ws.getCell(r, 1).value = "Att veta om siffrorna";
+    ws.getCell(r, 1).font = { bold: true, size: 12 };
+    for (const note of notes) {
+      r++;
+      ws.mergeCells(r, 1, r, QUARTER_WIDTH);
+      const c = ws.getCell(r, 1);
+      c.value = text(note);
+      c.alignment = { wrapText: true, vertical: "top" };
+      ws.getRow(r).height = 15 * Math.max(1, Math.ceil(note.length / 150));
+    }
+    r += 2;
+  }
+
+  // Totals per party and quarter against the baseline: the core's layout, the same as the pane's.
   ws.getCell(r, 1).value = "Per part och kvartal";
   ws.getCell(r, 1).font = { bold: true, size: 12 };
   r++;
-  const baseLabel = base ?? "";
-  const qHeaders = [
-    "Kvartal",
-    "Kommun",
-    "Region",
-    "Egenansvar",
-    "Ej fördelat",
-    `Kommun ${baseLabel} (baslinje)`,
-    `Region ${baseLabel} (baslinje)`,
-    "Förändring kommun, kr",
-    "Förändring kommun, %",
-    "Förändring region, kr",
-    "Förändring region, %",
-  ];
+  const columns = quarterColumns(report);
+  const qHeaders = columns.map((c) => c.header);
   const qHeaderRow = r;
   headerRow(ws, r, qHeaders);
+  ws.getRow(r).alignment = { wrapText: true, vertical: "top" };
   const q1 = r + 1;
-  for (const q of report.quarters) {
+  for (const values of quarterRows(report)) {
     r++;
-    const b = q.baseline;
-    ws.getRow(r).values = [
-      q.quarter,
-      ...partyRow(q.totals),
-      b ? krOf(b.kommun) : null,
-      b ? krOf(b.region) : null,
-      b ? krOf(q.totals.kommun - b.kommun) : null,
-      b ? (change(q.totals.kommun, b.kommun) ?? "–") : null,
-      b ? krOf(q.totals.region - b.region) : null,
-      b ? (change(q.totals.region, b.region) ?? "–") : null,
-    ];
-    for (const c of [2, 3, 4, 5, 6, 7, 8, 10]) ws.getCell(r, c).numFmt = KR;
-    for (const c of [9, 11]) ws.getCell(r, c).numFmt = PCT;
+    ws.getRow(r).values = values.map((v, i) => (columns[i]!.kind === "pct" && v === null && values[3] !== null ? "–" : v));
+    columns.forEach((c, i) => {
+      if (c.kind === "kr") ws.getCell(r, i + 1).numFmt = KR;
+      if (c.kind === "pct") ws.getCell(r, i + 1).numFmt = PCT;
+    });
+    ws.getCell(r, QUARTER_WIDTH).alignment = { wrapText: true, vertical: "top" };
   }
   const qn = r;
   r++;
   ws.getCell(r, 1).value = "Summa";
   ws.getCell(r, 1).font = BOLD;
+  // Summed where the layout has the parties now: Kommun, Region, Egenansvar, Ej fördelat.
+  const sumColumns: Array<[number, keyof PartyTotals]> = [[2, "kommun"], [3, "region"], [6, "egenansvar"], [7, "unassigned"]];
   const sum = (k: keyof PartyTotals) => report.quarters.reduce((s, q) => s + q.totals[k], 0);
-  (["kommun", "region", "egenansvar", "unassigned"] as const).forEach((k, i) => {
-    const col = ws.getColumn(2 + i).letter;
-    const c = ws.getCell(r, 2 + i);
-    c.value = report.quarters.length > 0 ? { formula: `SUM(${col}${q1}:${col}${qn})`, result: krOf(sum(k)) } : 0;
+  for (const [col, k] of sumColumns) {
+    const letter = ws.getColumn(col).letter;
+    const c = ws.getCell(r, col);
+    c.value = report.quarters.length > 0 ? { formula: `SUM(${letter}${q1}:${letter}${qn})`, result: krOf(sum(k)) } : 0;
     c.numFmt = KR;
     c.font = BOLD;
-  });
+  }
   r += 2;
+
+  // The chart under the table, on the first printed page (drawn into the file after ExcelJS).
+  const chartFrom = r;
+  if (report.quarters.length > 0) r += CHART_ROWS + 1;
 
   // Reconciliation; its references are filled once the other tables have their rows.
   ws.getCell(r, 1).value = "Avstämning (till öret): indata = fördelat + ej fördelat + oläsbart";
@@ -170,6 +178,8 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
     ws.getCell(r, 3).numFmt = KR;
     ws.getCell(r, 4).value = meta.sha256.get(s.file) ?? "–";
     ws.getCell(r, 4).font = { name: "Consolas", size: 9 };
+    // Indented: the hash never reads as part of the amount beside it.
+    ws.getCell(r, 4).alignment = { indent: 1 };
     ws.mergeCells(r, 4, r, 8);
     if (s.problem) ws.getCell(r, 9).value = text(`Kan inte läsas: ${s.problem}`);
   }
@@ -198,13 +208,15 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   headerRow(ws, r, ["Kod", "Rader", "Belopp", "Räknas som", "Orsak"]);
   for (const c of report.leftOutByCode) {
     r++;
-    ws.getRow(r).values = [c.code, c.lines, krOf(c.ore), KIND_SV[c.kind], LEFT_OUT_REASONS_SV[c.code] ?? c.code];
+    const reason = text(leftOutReasonSv(report, c.code));
+    ws.getRow(r).values = [c.code, c.lines, krOf(c.ore), KIND_SV[c.kind], reason];
+    ws.getCell(r, 4).alignment = { indent: 1 };
     ws.getCell(r, 2).numFmt = COUNT;
     ws.getCell(r, 3).numFmt = KR;
-  }
-  if (report.beforeFirstEdition) {
-    const b = report.beforeFirstEdition;
-    ws.getCell(++r, 1).value = text(`${b.lines} rader, ${krText(b.ore)}, ligger före den första utgåvan (${b.firstEffective}): lägg till den utgåva som gällde då med --utgåva.`);
+    // The reason wraps within the table's width instead of running off the printed page.
+    ws.mergeCells(r, 5, r, QUARTER_WIDTH);
+    ws.getCell(r, 5).alignment = { wrapText: true, vertical: "top" };
+    ws.getRow(r).height = 15 * Math.max(1, Math.ceil(reason.length / 110));
   }
 
   // The reconciliation block, as formulas with cached values.
@@ -212,8 +224,8 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   const qCol = (c: string) => (report.quarters.length > 0 ? `${c}${q1}:${c}${qn}` : null);
   const lines: Array<[string, string, number]> = [
     ["Indata (summa av filerna)", report.sources.length > 0 ? `SUM(C${f1}:C${fn})` : "0", krOf(report.inputOre)],
-    ["Fördelat (kommun + region + egenansvar)", qCol("B") ? `SUM(${qCol("B")},${qCol("C")},${qCol("D")})` : "0", krOf(report.assignedOre)],
-    ["Ej fördelat", qCol("E") ? `SUM(${qCol("E")})` : "0", krOf(report.unassignedOre)],
+    ["Fördelat (kommun + region + egenansvar)", qCol("B") ? `SUM(${qCol("B")},${qCol("C")},${qCol("F")})` : "0", krOf(report.assignedOre)],
+    ["Ej fördelat", qCol("G") ? `SUM(${qCol("G")})` : "0", krOf(report.unassignedOre)],
     ["Oläsbart (kvartal eller datum)", report.leftOutNotListed > 0 ? `${kronor(report.unreadableOre)}` : `SUMIF('Ej fördelade'!$J:$J,"${KIND_SV.unreadable}",'Ej fördelade'!$G:$G)`, krOf(unreadable)],
     ["Differens", `ROUND(B${rec}-(B${rec + 1}+B${rec + 2}+B${rec + 3}),2)`, krOf(report.inputOre - report.assignedOre - report.unassignedOre - report.unreadableOre)],
   ];
@@ -230,9 +242,17 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
 
   // Widths from the quarter table's headers; the long reason texts further down may spill to the right.
   // Column A holds the long section titles too: they may spill, the tables' texts set the width.
-  const labels = [...metaRows.map(([l]) => l), ...lines.map(([l]) => l), ...report.sources.map((s) => s.file)];
-  ws.getColumn(1).width = Math.min(60, Math.max(30, ...labels.map((l) => l.length + 2)));
-  for (let c = 2; c <= 11; c++) ws.getColumn(c).width = Math.max((qHeaders[c - 1]?.length ?? 0) + 2, c === 4 ? 26 : 16);
+  // Column A fits the labels; file names (paths) wrap rather than widen the page, and the section titles spill right.
+  const labels = [...metaRows.map(([l]) => l), ...lines.map(([l]) => l)];
+  ws.getColumn(1).width = Math.min(42, Math.max(12, ...labels.map((l) => l.length + 2)));
+  const labelSet = new Set(report.sources.map((s) => text(s.file)));
+  ws.eachRow((row) => {
+    const c = row.getCell(1);
+    if (typeof c.value === "string" && labelSet.has(c.value)) c.alignment = { ...c.alignment, wrapText: true, vertical: "top" };
+  });
+  // Kronor columns fit 1 234 567,89 kr and their headers; the last column says which kommuner are compared.
+  for (let c = 2; c < QUARTER_WIDTH; c++) ws.getColumn(c).width = Math.max(17, qHeaders[c - 1]!.length + 2);
+  ws.getColumn(QUARTER_WIDTH).width = 40;
   ws.views = [{ state: "frozen", ySplit: qHeaderRow, xSplit: 0 }];
 
   // Per kommun och kvartal.
@@ -258,27 +278,26 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   fitWidths(pk, {}, 40);
   pk.views = [{ state: "frozen", ySplit: 1 }];
 
-  // Saknade kommuner, and names that are none of the 26.
+  // Saknade kommuner as a kommun × quarter grid (the core's), and names that are none of the 26 beside it.
   const mk = wb.addWorksheet("Saknade kommuner");
-  headerRow(mk, 1, ["Kvartal", "Kommun utan rader"]);
-  headerRow(mk, 1, ["Okänt kommunnamn (som skrivet)", "Rader", "Belopp"], 4);
-  let mr = 1;
-  for (const m of report.missingKommuner) {
-    for (const k of m.kommuner) {
-      mr++;
-      mk.getCell(mr, 1).value = m.quarter;
-      mk.getCell(mr, 2).value = k;
-    }
-  }
+  const grid = missingGrid(report);
+  headerRow(mk, 1, grid.headers);
+  grid.rows.forEach((cells, i) => {
+    mk.getRow(i + 2).values = [...cells.slice(0, -1).map((c) => (c === "" ? null : c)), Number(cells[cells.length - 1])];
+    for (let c = 2; c < cells.length; c++) mk.getCell(i + 2, c).alignment = { horizontal: "center" };
+  });
+  if (grid.rows.length === 0) mk.getCell(2, 1).value = "Alla 26 kommuner har rader i varje kvartal.";
+  const u0 = grid.headers.length + 2;
+  headerRow(mk, 1, ["Okänt kommunnamn (som skrivet)", "Rader", "Belopp"], u0);
   report.unknownKommuner.forEach((u, i) => {
-    mk.getCell(2 + i, 4).value = text(u.name || "(tomt)");
-    mk.getCell(2 + i, 5).value = u.lines;
-    mk.getCell(2 + i, 5).numFmt = COUNT;
-    mk.getCell(2 + i, 6).value = krOf(u.ore);
-    mk.getCell(2 + i, 6).numFmt = KR;
+    mk.getCell(2 + i, u0).value = text(u.name || "(tomt)");
+    mk.getCell(2 + i, u0 + 1).value = u.lines;
+    mk.getCell(2 + i, u0 + 1).numFmt = COUNT;
+    mk.getCell(2 + i, u0 + 2).value = krOf(u.ore);
+    mk.getCell(2 + i, u0 + 2).numFmt = KR;
   });
   fitWidths(mk, {}, 40);
-  mk.views = [{ state: "frozen", ySplit: 1 }];
+  mk.views = [{ state: "frozen", ySplit: 1, xSplit: 1 }];
 
   // Ej fördelade: every left-out line. ExcelJS writes the header and the first line (which fixes the
   // cell styles); the rest are streamed into the sheet's XML, so a long list costs no cell objects.
@@ -294,6 +313,9 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   const widths = eoHeaders.map((h) => h.length + 3);
   for (const l of report.leftOut) leftOutCells(l).forEach((v, i) => (widths[i] = Math.max(widths[i]!, typeof v === "number" ? 14 : String(v ?? "").length + 2)));
   widths.forEach((w, i) => (eo.getColumn(i + 1).width = Math.max(10, Math.min(i === 8 ? 100 : 60, w))));
+  // The line number centred, so it never reads as part of the kommun name beside it.
+  eo.getColumn(2).alignment = { horizontal: "center" };
+  eo.getColumn(3).alignment = { indent: 1 };
   eo.views = [{ state: "frozen", ySplit: 1 }];
 
   // Printed (or saved as PDF) each sheet is one page wide, landscape, with its header row repeated.
@@ -308,21 +330,29 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
     sheetIndex: 1,
     sheetName: "Sammanfattning",
     title: "Parternas kostnader per kvartal",
+    valueAxisTitle: "kr",
     categories: `$A$${q1}:$A$${qn}`,
     series: [
       { name: "Kommun", values: `$B$${q1}:$B$${qn}`, color: "0F6CBD" },
       { name: "Region", values: `$C$${q1}:$C$${qn}`, color: "C50F1F" },
       ...(withBase
         ? [
-            { name: `Kommun ${base}`, values: `$F$${q1}:$F$${qn}`, color: "9CC3E8" },
-            { name: `Region ${base}`, values: `$G$${q1}:$G$${qn}`, color: "F1A7AD" },
+            { name: `Kommun ${base}`, values: `$D$${q1}:$D$${qn}`, color: "9CC3E8" },
+            { name: `Region ${base}`, values: `$E$${q1}:$E$${qn}`, color: "F1A7AD" },
           ]
         : []),
     ],
-    from: { col: 12, row: 1 },
-    to: { col: 22, row: 24 },
+    // Below the quarter table, across its columns (0-based anchors).
+    from: { col: 0, row: chartFrom - 1 },
+    to: { col: 7, row: chartFrom - 1 + CHART_ROWS },
   });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", streamFiles: true });
+}
+
+/** A reason per code; NO_EDITION's advice is in the notes once, not again here. */
+function leftOutReasonSv(report: FollowUp, code: string): string {
+  if (code === "NO_EDITION" && report.beforeFirstEdition) return "Ingen av de givna utgåvorna gällde radens datum (se Att veta om siffrorna).";
+  return LEFT_OUT_REASONS_SV[code] ?? code;
 }
 
 /** The cells of an Ej fördelade row: file, line, kommun, quarter, code, form, kronor, code, reason, how it counts. */
@@ -371,7 +401,4 @@ async function streamLeftOutRows(zip: JSZip, sheetIndex: number, report: FollowU
   zip.file(sheetPath, Readable.from(chunks()) as unknown as NodeJS.ReadableStream);
 }
 
-/** Kronor for text: `1 234,50 kr`. */
-export function krText(ore: number): string {
-  return `${kronor(ore).toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} kr`;
-}
+

@@ -703,7 +703,7 @@ export interface ReportSheet {
   readonly name: string;
   readonly rows: ReadonlyArray<ReadonlyArray<string | number>>;
   /** A chart of the first `columns` columns of the first `rows` rows (default: all rows). */
-  readonly chart?: { readonly title: string; readonly columns: number; readonly rows?: number };
+  readonly chart?: { readonly title: string; readonly columns: number; readonly rows?: number; readonly valueAxisTitle?: string };
 }
 
 /**
@@ -726,6 +726,7 @@ export async function addReportSheet(context: Excel.RequestContext, report: Repo
   if (report.chart && values.length > 1) {
     const chart = ws.charts.add(Excel.ChartType.columnClustered, ws.getRangeByIndexes(0, 0, Math.min(values.length, report.chart.rows ?? values.length), report.chart.columns), Excel.ChartSeriesBy.columns);
     chart.title.text = report.chart.title;
+    if (report.chart.valueAxisTitle) chart.axes.valueAxis.title.text = report.chart.valueAxisTitle;
     chart.setPosition(ws.getRangeByIndexes(0, width + 1, 1, 1), ws.getRangeByIndexes(20, width + 9, 1, 1));
   }
   ws.activate();

@@ -5,7 +5,7 @@ import { exampleWorkbook, EXAMPLE_EDITION_NAME } from "../core/example/exampleWo
 import { readWorkbook, unreadableBilagaSv, unreadableBilagor, type WorkbookModel } from "../core/model";
 import { buildWhoPaysIndex, type WhoPaysIndex } from "../core/whoPays";
 import { editionModel, parseEdition, type Edition } from "../core/editions/edition";
-import { datedLists, type DatedLists } from "../core/editions/inForce";
+import { datedLists, workbookLists, type DatedLists } from "../core/editions/inForce";
 import { readEditionInfo } from "../core/utgava";
 
 /** What the functions answer from: the open workbook's bilagor, or the built-in example. */
@@ -48,8 +48,7 @@ export function basisOf(model: WorkbookModel, editions: readonly Edition[] = [])
   const index = buildWhoPaysIndex(model);
   const sorted = [...editions].sort((a, b) => (a.effective ?? "").localeCompare(b.effective ?? ""));
   const info = readEditionInfo(model);
-  const effective = sorted.length > 0 ? info.giltigFran : null;
-  const lists = [...sorted.map((e) => datedLists(editionModel(e), e.name, e.effective)), effective ? datedLists(model, info.name, effective) : { name: null, effective: null, index }];
+  const lists = [...sorted.map((e) => datedLists(editionModel(e), e.name, e.effective)), workbookLists(model, info, sorted.length > 0, index)];
   return { model, index, fromWorkbook: true, label: "arbetsbokens bilagor", lists, editions: sorted };
 }
 

@@ -13,6 +13,8 @@ export interface ChartSpec {
   /** Categories, e.g. `$A$2:$A$9`. */
   readonly categories: string;
   readonly series: ReadonlyArray<{ readonly name: string; readonly values: string; readonly color: string }>;
+  /** The value axis's title, its unit (e.g. "kr"). */
+  readonly valueAxisTitle?: string;
   /** Where the chart sits: columns and rows (0-based) of its top-left and bottom-right anchors. */
   readonly from: { readonly col: number; readonly row: number };
   readonly to: { readonly col: number; readonly row: number };
@@ -40,7 +42,7 @@ function chartXml(spec: ChartSpec): string {
 ${series}
 <c:gapWidth val="80"/><c:axId val="111111111"/><c:axId val="222222222"/></c:barChart>
 <c:catAx><c:axId val="111111111"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="222222222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>
-<c:valAx><c:axId val="222222222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="111111111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>
+<c:valAx><c:axId val="222222222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>${spec.valueAxisTitle ? `<c:title><c:tx><c:rich><a:bodyPr rot="-5400000" vert="horz"/><a:p><a:r><a:t>${esc(spec.valueAxisTitle)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` : ""}<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="111111111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>
 </c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart>
 </c:chartSpace>`;
 }

@@ -1,6 +1,7 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { costLines, costShift } from "../core/costs/costShift";
 import { followUpRows, FollowUpRun, hasCostHeader, kronor, LEFT_OUT_REASONS_SV, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
+import { followUpNotesSv, missingGrid, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { editionModel } from "../core/editions/edition";
 import { sheetKeyOf } from "../core/model";
 import { addReportSheet, sheetNames } from "../excel/adapter";
@@ -61,16 +62,22 @@ function costSheetCandidates(names: readonly string[]): string[] {
 
 const krOre = (ore: number) => kr(kronor(ore));
 
-/** The result sheet: the quarter table (the chart's source), then summary, reconciliation, missing kommuner. */
+/**
+ * The result sheet: the quarter table in the core's layout (the same columns as the command
+ * line's report; its first five are the chart's source), the notes, the summary, the
+ * reconciliation and the missing kommuner as a kommun × quarter grid.
+ */
 function reportRows(report: FollowUp, sheets: readonly string[], ageMissing: boolean): { rows: Array<Array<string | number>>; tableRows: number } {
   const base = report.baselineYear;
-  const table: Array<Array<string | number>> = [
-    ["Kvartal", "Kommun", "Region", `Kommun ${base ?? ""} (baslinje)`.trim(), `Region ${base ?? ""} (baslinje)`.trim(), "Egenansvar", "Ej fördelat"],
-    ...report.quarters.map((q) => [q.quarter, kronor(q.totals.kommun), kronor(q.totals.region), q.baseline ? kronor(q.baseline.kommun) : "", q.baseline ? kronor(q.baseline.region) : "", kronor(q.totals.egenansvar), kronor(q.totals.unassigned)]),
-  ];
+  const columns = quarterColumns(report);
+  const cell = (v: LayoutValue, kind: ColumnKind): string | number => (v === null ? (kind === "pct" ? "–" : "") : kind === "pct" && typeof v === "number" ? pctText(v) : v);
+  const table: Array<Array<string | number>> = [columns.map((c) => c.header), ...quarterRows(report).map((r) => r.map((v, i) => cell(v, columns[i]!.kind)))];
+  const notes = followUpNotesSv(report);
+  const grid = missingGrid(report);
   const rows: Array<Array<string | number>> = [
     ...table,
     [],
+    ...(notes.length > 0 ? [["Att veta om siffrorna"], ...notes.map((n) => [n]), []] : []),
     ["Sammanfattning"],
     ["Körd", new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC"],
     ["Blad", sheets.join(", ")],
@@ -89,8 +96,8 @@ function reportRows(report: FollowUp, sheets: readonly string[], ageMissing: boo
     ["Utelämnade rader per orsak", "Rader", "Belopp", "Orsak"],
     ...report.leftOutByCode.map((c) => [c.code, String(c.lines), kronor(c.ore), LEFT_OUT_REASONS_SV[c.code] ?? c.code]),
     [],
-    ["Kvartal", "Kommuner utan rader"],
-    ...report.missingKommuner.map((m) => [m.quarter, m.kommuner.join(", ") || "–"]),
+    ["Saknade kommuner"],
+    ...(grid.rows.length > 0 ? [[...grid.headers], ...grid.rows.map((r) => [...r])] : [["Alla 26 kommuner har rader i varje kvartal."]]),
     ...(report.unknownKommuner.length > 0 ? [[], ["Okänt kommunnamn", "Rader", "Belopp"], ...report.unknownKommuner.map((u) => [u.name || "(tomt)", String(u.lines), kronor(u.ore)])] : []),
   ];
   return { rows, tableRows: table.length };
@@ -141,7 +148,9 @@ async function runFollowUp(): Promise<void> {
     }
     const { rows, tableRows } = reportRows(report, read, ageMissing);
     table("follow-up-table", rows[0]!.map(String), rows.slice(1, tableRows).map((r) => r.map((c) => (typeof c === "number" ? kr(c) : c))), (i) => ({ "data-quarter": report.quarters[i]!.quarter }));
-    const name = await Excel.run((context) => addReportSheet(context, { name: "Uppföljning", rows, ...(report.quarters.length > 0 ? { chart: { title: "Parternas kostnader per kvartal", columns: 5, rows: tableRows } } : {}) }, allNames));
+    const notes = byId("follow-up-notes");
+    notes.replaceChildren(...followUpNotesSv(report).map((n) => el("p", { text: n })));
+    const name = await Excel.run((context) => addReportSheet(context, { name: "Uppföljning", rows, ...(report.quarters.length > 0 ? { chart: { title: "Parternas kostnader per kvartal", columns: 5, rows: tableRows, valueAxisTitle: "kr" } } : {}) }, allNames));
     const leftOut = report.leftOutByCode.reduce((n, c) => n + c.lines, 0);
     status.textContent =
       `Summa ${krOre(report.inputOre)} = fördelat ${krOre(report.assignedOre)} + ej fördelat ${krOre(report.unassignedOre)}${report.unreadableOre ? ` + oläsbart ${krOre(report.unreadableOre)}` : ""}` +

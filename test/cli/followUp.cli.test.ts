@@ -71,9 +71,13 @@ describe("follow-up over several files", () => {
     expect(json.baselineYear).toBe(2025);
     // By hand (öre): 2025Q1 kommun 1000,00 (Solna) · region 0,30 (Täby, a date) · unassigned 0,10 + 0,20 (UNLISTED);
     // 2026Q1 kommun 2450,50 + 1234,56 · region 1200,25 + 3000,75 (a child) + 7 + 1 · unassigned 500 (AGE_MISSING) + 66 (NOT_IN_SCOPE).
+    // Compared (kommuner of the county with lines in both quarters): Solna, Nacka (0,30 unassigned in 2025Q1) and Täby;
+    // Österåker only in 2026Q1. Gnesta (7) and the formula-looking name (1) are unknown names, in the region total.
+    const unknown = { kommun: 0, region: 8, egenansvar: 0, unassigned: 0 };
+    const comparison = { kommuner: 3, kommun: 2450.5 + 1234.56, region: 1200.25 + 3000.75, baselineKommun: 1000, baselineRegion: 0.3, onlyNow: ["Österåker"], onlyBaseline: [] };
     expect(json.quarters).toEqual([
-      { quarter: "2025Q1", kommun: 1000, region: 0.3, egenansvar: 0, unassigned: 0.3, baseline: null },
-      { quarter: "2026Q1", kommun: 3685.06, region: 4209, egenansvar: 0, unassigned: 566, baseline: { kommun: 1000, region: 0.3, egenansvar: 0, unassigned: 0.3 } },
+      { quarter: "2025Q1", kommun: 1000, region: 0.3, egenansvar: 0, unassigned: 0.3, baseline: null, comparison: null, unknownKommunNames: null },
+      { quarter: "2026Q1", kommun: 3685.06, region: 4209, egenansvar: 0, unassigned: 566, baseline: { kommun: 1000, region: 0.3, egenansvar: 0, unassigned: 0.3 }, comparison, unknownKommunNames: unknown },
     ]);
     // Unreadable: 10 (year 0000) + 40 (date in Q2 for a Q1 line); the 400-digit amount and 1e308 are not amounts.
     expect(json.totals).toEqual({ input: 9510.66, assigned: 8894.36, unassigned: 566.3, unreadableQuarter: 50, balanced: true });
@@ -145,7 +149,7 @@ describe("follow-up over several files", () => {
     expect(r.out).toMatch(/^ {2}AGE_MISSING: 1 rad, 500,00 kr \(ej fördelat\)\. .*T\.ex\. solna\.csv rad 5\.$/m);
     expect(r.out).toMatch(/^ {2}UNLISTED: 2 rader, 0,30 kr .*T\.ex\. nacka\.csv rad 4, nacka\.csv rad 5\.$/m);
     expect(r.out).toMatch(/Kunde inte läsas: trasig\.xlsx/);
-    expect(r.out).toMatch(/Okända kommunnamn .*”Gnesta” \(1 rad, 7,00 kr\)/);
+    expect(r.out).toMatch(/^8,00 kr kommer från kommunnamn som inte är någon av länets 26 kommuner \(.*”Gnesta” \(1 rad, 7,00 kr\).*\)\. Beloppen ingår i parternas summor, men inte i jämförelsen mot baslinjen\./m);
     expect(r.out).toMatch(/2026Q1: 22 av 26 kommuner saknar rader/);
     expect(r.out).not.toMatch(/∞|Infinity|NaN|Oväntat/);
   });
@@ -203,7 +207,8 @@ describe("follow-up over several files", () => {
     );
     const r = await cli("follow-up", file("tidig.csv"), "--edition", file("2026-1.json"));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^2 rader, 1\s234,56 kr, ligger före den första utgåvan \(2026-01-01\): lägg till den utgåva som gällde då med --utgåva\.$/m);
+    expect(r.out).toMatch(/^2 rader \(1\s234,56 kr\) ligger före den första utgåvan som gavs \(2026-01-01\), bland dem baslinjeåret 2025, och fördelas inte\. Lägg till den utgåva som gällde då med --utgåva\.$/m);
+    expect(r.out.match(/--utgåva/g)).toHaveLength(1);
     expect(r.out.split("\n").filter((l) => l.includes("NO_EDITION"))).toHaveLength(1);
     const json = JSON.parse((await cli("follow-up", file("tidig.csv"), "--edition", file("2026-1.json"), "--json")).out);
     expect(json.beforeFirstEdition).toEqual({ lines: 2, amount: 1234.56, firstEffective: "2026-01-01" });
@@ -277,10 +282,23 @@ describe("follow-up --out", () => {
     expect([solna.getCell(2).value, solna.getCell(3).value, solna.getCell(4).value]).toEqual([6, 5160.75, sha(file("in", "solna.csv"))]);
     expect(String(rowOf(ws, file("trasig.xlsx")).getCell(9).value)).toMatch(/^Kan inte läsas: /);
     const q = rowOf(ws, "2026Q1");
-    expect([q.getCell(2).value, q.getCell(3).value, q.getCell(5).value, q.getCell(6).value, q.getCell(7).value]).toEqual([4185.06, 4209, 66, 1000, 0.3]);
-    expect(q.getCell(8).value).toBeCloseTo(3185.06, 6);
-    expect(q.getCell(9).value).toBeCloseTo(3.18506, 6);
-    expect([q.getCell(2).numFmt, q.getCell(9).numFmt]).toEqual(['#,##0.00 "kr"', "0.0%"]);
+    // Kommun, Region, the baseline's Kommun and Region, Egenansvar, Ej fördelat.
+    expect([2, 3, 4, 5, 6, 7].map((c) => q.getCell(c).value)).toEqual([4185.06, 4209, 1000, 0.3, 0, 66]);
+    expect([q.getCell(2).numFmt, q.getCell(8).numFmt]).toEqual(['#,##0.00 "kr"', "0.0%"]);
+    // The change is over the kommuner with lines in both quarters, as the Per kommun och kvartal sheet has them.
+    const pk = (await read(file("rapport.xlsx"))).getWorksheet("Per kommun och kvartal")!;
+    const byKommun = new Map<string, Map<string, number>>();
+    pk.eachRow((row, n) => {
+      if (n === 1 || row.getCell(10).value !== "Ja") return;
+      const k = String(row.getCell(1).value);
+      (byKommun.get(k) ?? byKommun.set(k, new Map()).get(k)!).set(String(row.getCell(2).value), Number(row.getCell(3).value));
+    });
+    const both = [...byKommun.values()].filter((m) => m.has("2025Q1") && m.has("2026Q1"));
+    const [now, then] = ["2026Q1", "2025Q1"].map((quarter) => both.reduce((sum, m) => sum + m.get(quarter)!, 0));
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.length).toBeLessThan(byKommun.size);
+    expect(q.getCell(8).value).toBeCloseTo((now! - then!) / then!, 9);
+    expect(String(q.getCell(10).value)).toMatch(new RegExp(`^${both.length} av 26 kommuner med rader båda kvartalen; saknas i baslinjen: `));
   });
 
   it("lists every left-out line, including unreadable quarters and files, with file, line, code and a Swedish reason", async () => {
@@ -315,7 +333,10 @@ describe("follow-up --out", () => {
     expect(pk.getCell("C2").numFmt).toBe('#,##0.00 "kr"');
     expect(pk.getCell("H2").numFmt).toBe("0.0%");
     expect(wb.getWorksheet("Ej fördelade")!.getCell("G2").numFmt).toBe('#,##0.00 "kr"');
-    expect(wb.getWorksheet("Saknade kommuner")!.getCell("F2").numFmt).toBe('#,##0.00 "kr"');
+    const mk = wb.getWorksheet("Saknade kommuner")!;
+    const belopp = (mk.getRow(1).values as unknown[]).indexOf("Belopp");
+    expect(belopp).toBeGreaterThan(0);
+    expect(mk.getCell(2, belopp).numFmt).toBe('#,##0.00 "kr"');
   });
 
   it("keeps text from the input as text: the only formulas are the report's own", async () => {
@@ -342,7 +363,7 @@ describe("follow-up --out", () => {
     const first = rowOf(ws, "2025Q1").number;
     const last = rowOf(ws, "2026Q1").number;
     const col = (c: string) => `'Sammanfattning'!$${c}$${first}:$${c}$${last}`;
-    expect(refs).toEqual([col("A"), col("B"), col("A"), col("C"), col("A"), col("F"), col("A"), col("G")]);
+    expect(refs).toEqual([col("A"), col("B"), col("A"), col("C"), col("A"), col("D"), col("A"), col("E")]);
   });
 
   it("never writes over an input reached through a symbolic or hard link, nor a folder's own report", async () => {

@@ -539,7 +539,7 @@
         this.charts = strict(
           {
             add: (type, source, seriesBy) => {
-              const chart = { type, seriesBy, title: "", source: null };
+              const chart = { type, seriesBy, title: "", valueAxisTitle: "", source: null };
               self._queueOnTarget((sheet) => {
                 const box = source._resolve();
                 if (!box) throw nullPath("Chart.source");
@@ -558,6 +558,28 @@
                       },
                     },
                     "ChartTitle",
+                  ),
+                  // ExcelApi 1.1: chart.axes.valueAxis.title.text
+                  axes: strict(
+                    {
+                      valueAxis: strict(
+                        {
+                          title: strict(
+                            {
+                              get text() {
+                                throw notLoaded("ChartAxisTitle.text");
+                              },
+                              set text(text) {
+                                chart.valueAxisTitle = String(text);
+                              },
+                            },
+                            "ChartAxisTitle",
+                          ),
+                        },
+                        "ChartAxis",
+                      ),
+                    },
+                    "ChartAxes",
                   ),
                   setPosition: () => undefined,
                 },
@@ -948,7 +970,7 @@
         return c.s.bold.get(c.k) === true;
       },
       frozenRows: (sheet) => sheetOrThrow(sheet).frozenRows,
-      /** Charts added to a sheet: { type, seriesBy, title, source }. */
+      /** Charts added to a sheet: { type, seriesBy, title, valueAxisTitle, source }. */
       charts: (sheet) => sheetOrThrow(sheet).charts.map((c) => ({ ...c })),
       /** The last data-validation rule set on a range that covers the cell, or null. */
       dataValidation(sheet, address) {

@@ -84,9 +84,38 @@ export interface FollowUpOptions {
   readonly ageMissing?: "adult" | null;
 }
 
+/**
+ * A quarter against the same quarter of the baseline year, over the kommuner of the county that
+ * have lines in both (so a kommun whose file is missing in one period cannot make the change):
+ * the kommun and region totals of those kommuner then and now, and the kommuner left out.
+ */
+export interface QuarterComparison {
+  /** Kommuner of the 26 with lines in both quarters. */
+  readonly kommuner: number;
+  readonly kommun: number;
+  readonly region: number;
+  readonly baseKommun: number;
+  readonly baseRegion: number;
+  /** Kommuner of the 26 with lines now but not in the baseline quarter, and the other way round. */
+  readonly onlyNow: readonly string[];
+  readonly onlyBaseline: readonly string[];
+}
+
+export interface FollowUpQuarter {
+  readonly quarter: Quarter;
+  /** Every line of the quarter, unknown kommun names included. */
+  readonly totals: PartyTotals;
+  /** The same quarter of the baseline year, all lines (null in the baseline year itself or when it has none). */
+  readonly baseline: PartyTotals | null;
+  /** The change is computed over these kommuner only (null without a baseline quarter). */
+  readonly comparison: QuarterComparison | null;
+  /** The part of `totals` from kommun names that are none of the 26 (null when there is none). */
+  readonly unknown: PartyTotals | null;
+}
+
 export interface FollowUp {
   readonly baselineYear: number | null;
-  readonly quarters: ReadonlyArray<{ readonly quarter: Quarter; readonly totals: PartyTotals; readonly baseline: PartyTotals | null }>;
+  readonly quarters: readonly FollowUpQuarter[];
   readonly byKommun: ReadonlyArray<{ readonly kommun: string; readonly known: boolean; readonly totals: PartyTotals }>;
   readonly byKommunQuarter: ReadonlyArray<{ readonly kommun: string; readonly quarter: Quarter; readonly known: boolean; readonly totals: PartyTotals }>;
   /** For each quarter with lines: the kommuner of Stockholms län with none. */
@@ -99,6 +128,11 @@ export interface FollowUp {
   readonly leftOutByCode: ReadonlyArray<{ readonly code: string; readonly kind: LeftOutKind; readonly lines: number; readonly ore: number; readonly examples: readonly LeftOutLine[] }>;
   /** Lines dated before the first edition's Giltig från. */
   readonly beforeFirstEdition: { readonly lines: number; readonly ore: number; readonly firstEffective: string } | null;
+  /**
+   * Lines dated before the Giltig från of a working workbook that answered them alone (no edition
+   * in force then was given): answered by rules stated to apply later.
+   */
+  readonly answeredByLaterRules: { readonly lines: number; readonly ore: number; readonly statedEffective: string } | null;
   /** Lines answered as for an adult because their age was missing (only with ageMissing: adult). */
   readonly assumedAdult: { readonly lines: number; readonly ore: number };
   readonly sources: readonly FollowUpSource[];
@@ -345,7 +379,11 @@ export class FollowUpRun {
   private readonly quarterCache = new Map<string, { quarter: Quarter; date: string | null } | null>();
   private readonly used = new Set<number>();
   private readonly firstEffective: string | null;
+  /** A working workbook answering any date, and the Giltig från it states; earlier lines are counted. */
+  private readonly statedEffective: string | null;
+  private readonly firstDated: string | null;
   private before = { lines: 0, ore: 0 };
+  private later = { lines: 0, ore: 0 };
   private adult = { lines: 0, ore: 0 };
   private lineCount = 0;
   private inputOre = 0;
@@ -360,6 +398,8 @@ export class FollowUpRun {
     private readonly maxLeftOutLines = MAX_LEFT_OUT_LINES,
   ) {
     this.firstEffective = lists.some((l) => l.effective === null) ? null : (lists.map((l) => l.effective!).sort()[0] ?? null);
+    this.statedEffective = lists.find((l) => l.effective === null && l.statedEffective)?.statedEffective ?? null;
+    this.firstDated = lists.map((l) => l.effective).filter((e): e is string => e !== null).sort()[0] ?? null;
   }
 
   /** Starts a file or sheet; its lines are then given to the returned source. */
@@ -481,6 +521,10 @@ export class FollowUpRun {
       this.adult.lines++;
       this.adult.ore += ore;
     }
+    if (this.statedEffective !== null && date < this.statedEffective && (this.firstDated === null || date < this.firstDated) && answer.code !== "NO_EDITION") {
+      this.later.lines++;
+      this.later.ore += ore;
+    }
     if (answer.code === "NO_EDITION" && this.firstEffective !== null && date < this.firstEffective) {
       this.before.lines++;
       this.before.ore += ore;
@@ -502,15 +546,56 @@ export class FollowUpRun {
     else this.leftOutNotListed++;
   }
 
+  /** A quarter against its baseline quarter over the kommuner of the county with lines in both. */
+  private compare(quarter: Quarter, baseQuarter: Quarter): QuarterComparison {
+    let kommuner = 0;
+    let kommun = 0;
+    let region = 0;
+    let baseKommun = 0;
+    let baseRegion = 0;
+    const onlyNow: string[] = [];
+    const onlyBaseline: string[] = [];
+    for (const name of STOCKHOLM_KOMMUNER) {
+      const k = this.kommunByName.get(name);
+      const now = k?.quarters.get(quarter);
+      const then = k?.quarters.get(baseQuarter);
+      if (now && then) {
+        kommuner++;
+        kommun += now.kommun;
+        region += now.region;
+        baseKommun += then.kommun;
+        baseRegion += then.region;
+      } else if (now) onlyNow.push(name);
+      else if (then) onlyBaseline.push(name);
+    }
+    return { kommuner, kommun, region, baseKommun, baseRegion, onlyNow, onlyBaseline };
+  }
+
+  /** What names that are none of the 26 add to a quarter's totals, or null. */
+  private unknownIn(quarter: Quarter): PartyTotals | null {
+    let out: PartyTotals | null = null;
+    for (const k of this.kommunByName.values()) {
+      if (k.known) continue;
+      const t = k.quarters.get(quarter);
+      if (!t) continue;
+      out ??= zero();
+      out.kommun += t.kommun;
+      out.region += t.region;
+      out.egenansvar += t.egenansvar;
+      out.unassigned += t.unassigned;
+    }
+    return out;
+  }
+
   /** The totals, set against the baseline year, and the reconciliation. */
   finish(): FollowUp {
     const years = [...this.perQuarter.keys()].map((q) => Number(q.slice(0, 4)));
     const base = this.options.baselineYear ?? (years.length > 0 ? years.reduce((a, b) => Math.min(a, b)) : null);
-    const quarters = [...this.perQuarter.keys()].sort().map((quarter) => ({
-      quarter,
-      totals: this.perQuarter.get(quarter)!,
-      baseline: base !== null && Number(quarter.slice(0, 4)) !== base ? (this.perQuarter.get(`${base}${quarter.slice(4)}`) ?? null) : null,
-    }));
+    const quarters = [...this.perQuarter.keys()].sort().map((quarter): FollowUpQuarter => {
+      const baseQuarter = base !== null && Number(quarter.slice(0, 4)) !== base ? `${base}${quarter.slice(4)}` : null;
+      const baseline = baseQuarter ? (this.perQuarter.get(baseQuarter) ?? null) : null;
+      return { quarter, totals: this.perQuarter.get(quarter)!, baseline, comparison: baseline && baseQuarter ? this.compare(quarter, baseQuarter) : null, unknown: this.unknownIn(quarter) };
+    });
     const sv = (a: string, b: string) => a.localeCompare(b, "sv");
     const byKommunQuarter = [...this.kommunByName.values()]
       .flatMap((k) => [...k.quarters.entries()].map(([quarter, totals]) => ({ kommun: k.name, quarter, known: k.known, totals })))
@@ -537,6 +622,7 @@ export class FollowUpRun {
       leftOutNotListed: this.leftOutNotListed,
       leftOutByCode: [...this.byCode.entries()].sort(([, a], [, b]) => b.lines - a.lines).map(([code, c]) => ({ code, ...c })),
       beforeFirstEdition: this.before.lines > 0 && this.firstEffective ? { ...this.before, firstEffective: this.firstEffective } : null,
+      answeredByLaterRules: this.later.lines > 0 && this.statedEffective ? { ...this.later, statedEffective: this.statedEffective } : null,
       assumedAdult: this.adult,
       sources: this.sources,
       editionsUsed: this.lists.filter((_, i) => this.used.has(i)),

@@ -8,11 +8,26 @@ export interface DatedLists {
   /** First day in force; null for a draft or an undated edition (in force until a dated one takes over). */
   readonly effective: string | null;
   readonly index: WhoPaysIndex;
+  /**
+   * For undated lists that answer any date (a working workbook alone): the Giltig från the
+   * workbook states for itself, so an answer for an earlier date can say it used later rules.
+   */
+  readonly statedEffective?: string | null;
 }
 
 /** Wraps a model as dated lists; the index names the edition in its explanations. */
 export function datedLists(model: WorkbookModel, name: string | null, effective: string | null): DatedLists {
   return { name, effective, index: buildWhoPaysIndex(model, name) };
+}
+
+/**
+ * The working workbook's place among the answering lists, the same in the CLI and the pane: beside
+ * published editions it is the next edition, in force from its own Giltig från; alone it answers
+ * any date (its stated Giltig från kept, so the follow-up can say when it answered earlier dates).
+ */
+export function workbookLists(model: WorkbookModel, info: { readonly name: string | null; readonly giltigFran: string | null }, besideEditions: boolean, index?: WhoPaysIndex): DatedLists {
+  if (besideEditions && info.giltigFran) return datedLists(model, info.name, info.giltigFran);
+  return { name: null, effective: null, index: index ?? buildWhoPaysIndex(model), statedEffective: info.giltigFran };
 }
 
 /**
