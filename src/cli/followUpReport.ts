@@ -172,6 +172,7 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   for (const s of report.sources) {
     r++;
     ws.getCell(r, 1).value = text(s.file);
+    ws.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
     ws.getCell(r, 2).value = s.lines;
     ws.getCell(r, 2).numFmt = COUNT;
     ws.getCell(r, 3).value = krOf(s.ore);
@@ -245,11 +246,6 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   // Column A fits the labels; file names (paths) wrap rather than widen the page, and the section titles spill right.
   const labels = [...metaRows.map(([l]) => l), ...lines.map(([l]) => l)];
   ws.getColumn(1).width = Math.min(42, Math.max(12, ...labels.map((l) => l.length + 2)));
-  const labelSet = new Set(report.sources.map((s) => text(s.file)));
-  ws.eachRow((row) => {
-    const c = row.getCell(1);
-    if (typeof c.value === "string" && labelSet.has(c.value)) c.alignment = { ...c.alignment, wrapText: true, vertical: "top" };
-  });
   // Kronor columns fit 1 234 567,89 kr and their headers; the last column says which kommuner are compared.
   for (let c = 2; c < QUARTER_WIDTH; c++) ws.getColumn(c).width = Math.max(17, qHeaders[c - 1]!.length + 2);
   ws.getColumn(QUARTER_WIDTH).width = 40;
