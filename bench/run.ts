@@ -277,28 +277,62 @@ export async function followUpFigures() {
   const preload = path.join(dir, "maxrss.js");
   writeFileSync(preload, 'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("MAXRSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });\n');
   const bin = path.join(ROOT, "bin", "kostnadsansvar.js");
-  const runOnce = (file: string) => {
+  const child = (args: string[]) => {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["-r", preload, bin, "follow-up", file], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["-r", preload, ...args], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`follow-up exited ${r.status}: ${r.stderr}`);
-    if (!/stämmer till öret/.test(r.stdout)) throw new Error("bench: follow-up did not reconcile");
     const m = /MAXRSS (\d+) CPU (\d+)/.exec(r.stderr);
     if (!m) throw new Error(`bench: no figures from the child: ${r.stderr}`);
     // CPU time beside wall time: on a shared machine the wall clock also counts waiting for a core.
-    return { ms, rssMb: Number(m[1]) / 1024, cpuMs: Number(m[2]) / 1000 };
+    return { ms, rssMb: Number(m[1]) / 1024, cpuMs: Number(m[2]) / 1000, status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
+  const runOnce = (file: string, json = false) => {
+    const r = child([bin, "follow-up", file, ...(json ? ["--json"] : [])]);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`follow-up exited ${r.status}: ${r.stderr}`);
+    if (json ? !(JSON.parse(r.stdout) as { totals: { balanced: boolean } }).totals.balanced : !/stämmer till öret/.test(r.stdout)) throw new Error("bench: follow-up did not reconcile");
+    return r;
+  };
+  // The analyst's floor: the keys answered beforehand by whoPays (as DuckDB joined the answers of
+  // vem-betalar --frågefil), then one streaming pass that only sums (bench/analystFloor.ts).
+  const answersFile = path.join(dir, "svar.json");
+  const payerOf = (code: string, form: string, age: number) => {
+    const r = whoPays({ iso: code, boendeform: form, age }, index);
+    return r.ok && r.payer !== null ? r.payer : "unassigned";
+  };
+  const keys: Array<[string, string]> = [];
+  for (const code of [...codes, "15 09"]) {
+    for (const form of forms) {
+      const [child_, adult] = [payerOf(code, form, 17), payerOf(code, form, 65)];
+      keys.push([`${code};${form}|child`, child_], [`${code};${form}|adult`, adult], [`${code};${form}|`, child_ === adult ? adult : "unassigned"]);
+    }
+  }
+  writeFileSync(answersFile, JSON.stringify(keys));
+  const floorOnce = (file: string) => child([path.join(__dirname, "analystFloor.js"), file, answersFile]);
   try {
     const oneM = await generate(1_000_000);
     const runs = [runOnce(oneM), runOnce(oneM), runOnce(oneM)];
     const fiveM = await generate(5_000_000);
+    const floor = floorOnce(fiveM);
     const five = runOnce(fiveM);
+    const fiveJson = runOnce(fiveM, true);
+    // Same totals to the öre, quarter by quarter and payer by payer.
+    const floorTotals = JSON.parse(floor.stdout) as Record<string, number>;
+    const quarters = (JSON.parse(fiveJson.stdout) as { quarters: Array<{ quarter: string; kommun: number; region: number; egenansvar: number; unassigned: number }> }).quarters;
+    for (const q of quarters) {
+      for (const [payer, kr] of [["Kommun", q.kommun], ["Region", q.region], ["Egenansvar", q.egenansvar], ["unassigned", q.unassigned]] as const) {
+        const ore = floorTotals[`${q.quarter}|${payer}`] ?? 0;
+        if (Math.round(kr * 100) !== ore) throw new Error(`bench: follow-up and the analyst's floor differ in ${q.quarter} ${payer}: ${kr} kr against ${ore} öre`);
+      }
+    }
     return {
       followUpLines1MMs: median(runs.map((r) => r.ms)),
       followUpLines1MCpuMs: Math.round(median(runs.map((r) => r.cpuMs))),
       followUpLines1MMaxRssMb: Math.round(median(runs.map((r) => r.rssMb))),
       followUp5MMaxRssMb: Math.round(five.rssMb),
       followUp5MMs: Math.round(five.ms),
+      followUp5MJsonMs: Math.round(fiveJson.ms),
+      followUp5MJsonMaxRssMb: Math.round(fiveJson.rssMb),
+      followUpFloor5MMs: Math.round(floor.ms),
     };
   } finally {
     // About 300 MB of generated lines: never left behind.
@@ -437,6 +471,9 @@ async function main() {
     ["follow-up 1 000 000 kostnadsrader (CSV), ms (cpu-tid)", `${r.followUpLines1MMs.toFixed(0)} (${r.followUpLines1MCpuMs})`],
     ["  högsta RSS, 1 000 000 / 5 000 000 rader, MB", `${r.followUpLines1MMaxRssMb} / ${r.followUp5MMaxRssMb}`],
     ["follow-up 5 000 000 kostnadsrader (CSV), ms", r.followUp5MMs.toFixed(0)],
+    ["  analytikerns golv (strömma, summera, nycklar besvarade i förväg), ms", r.followUpFloor5MMs.toFixed(0)],
+    ["  kvot follow-up / golv (mål ≤ 2)", (r.followUp5MMs / r.followUpFloor5MMs).toFixed(2)],
+    ["  --json, ms / högsta RSS MB; kvot --json / text (mål ≤ 2)", `${r.followUp5MJsonMs} / ${r.followUp5MJsonMaxRssMb}; ${(r.followUp5MJsonMs / r.followUp5MMs).toFixed(2)}`],
     ["Hjälpmedelsguiden, skript + exempelutgåvans data, gzip -9, kB", r.guideJsGzipKb.toFixed(1)],
     ["Hjälpmedelsguiden, skript + 2 000 raders data, gzip -9, kB", r.guideJsGzip2kKb.toFixed(1)],
     ["Hjälpmedelsguiden, djuplänk till svar (2 000 rader), ms från navigering / från tolkad HTML", `${r.guideAnswerMs.toFixed(1)} / ${r.guideAnswerAfterHtmlMs.toFixed(1)}`],

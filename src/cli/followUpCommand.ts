@@ -91,6 +91,38 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
   return lines.join("\n");
 }
 
+/** JSON.stringify of a string or null, remembered for the few thousand distinct values a list repeats. */
+function jsonStrings(): (value: string | null) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (value === null) return "null";
+    let json = seen.get(value);
+    if (json === undefined) {
+      json = JSON.stringify(value);
+      if (seen.size < 100_000) seen.set(value, json);
+    }
+    return json;
+  };
+}
+
+/**
+ * A JSON array member of the top-level object, written in pieces of a few thousand entries, one
+ * entry per line (each piece ends a line: the output sink ends every text with a newline).
+ */
+function writeJsonList<T>(io: Io, name: string, items: readonly T[], keep: (item: T) => boolean, entry: (item: T) => string, after: string): void {
+  const kept = items.filter(keep);
+  if (kept.length === 0) {
+    io.out(`  ${JSON.stringify(name)}: []${after}`);
+    return;
+  }
+  io.out(`  ${JSON.stringify(name)}: [`);
+  for (let i = 0; i < kept.length; i += 4096) {
+    const piece = kept.slice(i, i + 4096).map((item) => `    ${entry(item)}`);
+    io.out(piece.join(",\n") + (i + 4096 < kept.length ? "," : ""));
+  }
+  io.out(`  ]${after}`);
+}
+
 /** A kronor or text cell of the layout as console text. */
 function cellText(value: LayoutValue, kind: ColumnKind): string {
   if (value === null) return "";
@@ -186,8 +218,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
 
   const code = report.leftOutByCode.length > 0 ? 1 : 0;
   if (has(args, "json")) {
-    io.out(
-      JSON.stringify(
+    const head = JSON.stringify(
         {
           file: report.sources.map((s) => path.basename(s.file)).join(", "),
           inputs: report.sources.map((s) => ({ file: s.file, sha256: sha256.get(s.file) ?? null, lines: s.lines, amount: kronor(s.ore), problem: s.problem })),
@@ -229,17 +260,18 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
             unreadableQuarter: kronor(report.unreadableOre),
             balanced: report.balanced,
           },
-          unassignedLines: report.leftOut
-            .filter((l) => l.kind === "unassigned")
-            .map((u) => ({ file: u.file, line: u.line, kommun: u.kommun, quarter: u.quarter, iso: u.iso, boendeform: u.boendeform, amount: kronor(u.ore ?? 0), code: u.code })),
-          problems: report.leftOut
-            .filter((l) => l.kind !== "unassigned")
-            .map((p) => ({ file: p.file, line: p.line, code: p.code, amount: p.ore === null ? null : kronor(p.ore), message: p.message ?? LEFT_OUT_REASONS_SV[p.code] ?? p.code })),
         },
         null,
         2,
-      ),
-    );
+      );
+    // The two lists of lines may hold a million entries: written in pieces, one entry per line, never
+    // as one string (a 5 M-line run built 130 MB of text and 1.7 GB of memory for it).
+    io.out(head.slice(0, head.lastIndexOf("\n}")) + ",");
+    // Entries written as text from the JSON of each distinct string (files, kommuner, codes repeat).
+    const j = jsonStrings();
+    writeJsonList(io, "unassignedLines", report.leftOut, (l) => l.kind === "unassigned", (u) => `{"file":${j(u.file)},"line":${u.line},"kommun":${j(u.kommun)},"quarter":${j(u.quarter)},"iso":${j(u.iso)},"boendeform":${j(u.boendeform)},"amount":${kronor(u.ore ?? 0)},"code":${j(u.code)}}`, ",");
+    writeJsonList(io, "problems", report.leftOut, (l) => l.kind !== "unassigned", (p) => `{"file":${j(p.file)},"line":${p.line},"code":${j(p.code)},"amount":${p.ore === null ? null : kronor(p.ore)},"message":${j(p.message ?? LEFT_OUT_REASONS_SV[p.code] ?? p.code)}}`, "");
+    io.out("}");
     return code;
   }
   io.out(consoleReport(report, out, ageMissing));
