@@ -535,6 +535,19 @@
         super(context, resolver, known, "Worksheet");
         const self = this;
         this.freezePanes = strict({ freezeRows: (count) => this._queueOnTarget((sheet) => (sheet.frozenRows = count), "freezePanes.freezeRows") }, "WorksheetFreezePanes");
+        // A title whose text is only set here: reading it without load() fails as in Excel.
+        const writeOnlyText = (type, set) =>
+          strict(
+            {
+              get text() {
+                throw notLoaded(`${type}.text`);
+              },
+              set text(text) {
+                set(String(text));
+              },
+            },
+            type,
+          );
         // Charts are recorded (type, source range, how series run, title), not drawn.
         this.charts = strict(
           {
@@ -548,33 +561,13 @@
               }, "charts.add");
               return strict(
                 {
-                  title: strict(
-                    {
-                      get text() {
-                        throw notLoaded("ChartTitle.text");
-                      },
-                      set text(text) {
-                        chart.title = String(text);
-                      },
-                    },
-                    "ChartTitle",
-                  ),
+                  title: writeOnlyText("ChartTitle", (text) => (chart.title = text)),
                   // ExcelApi 1.1: chart.axes.valueAxis.title.text
                   axes: strict(
                     {
                       valueAxis: strict(
                         {
-                          title: strict(
-                            {
-                              get text() {
-                                throw notLoaded("ChartAxisTitle.text");
-                              },
-                              set text(text) {
-                                chart.valueAxisTitle = String(text);
-                              },
-                            },
-                            "ChartAxisTitle",
-                          ),
+                          title: writeOnlyText("ChartAxisTitle", (text) => (chart.valueAxisTitle = text)),
                         },
                         "ChartAxis",
                       ),
