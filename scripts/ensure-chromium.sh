@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The browser tests drive Debian's Chromium (Playwright's own browser download cannot work here),
-# and the report tests read files back through Debian's LibreOffice (Calc, no GUI) as a reader
-# with Swedish settings would, and a printed report is read page by page with Poppler's pdftotext. Installs what is missing when we may (root with apt-get);
-# otherwise says how.
+# the report tests read files back through Debian's LibreOffice (Calc, no GUI) as a reader with
+# Swedish settings would, and a printed report is read page by page with Poppler's pdftotext.
+# Installs what is missing when we may (root with apt-get); otherwise says how.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
