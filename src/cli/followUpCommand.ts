@@ -5,7 +5,7 @@ import { foldText } from "../core/text";
 import { flag, has, parseArgs, svFlag, UsageError, type Args } from "./args";
 import { answeringEditions } from "./editions";
 import { expandInputs, isOtherSpreadsheet, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
-import { comparedText, followUpNotesSv, krText, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
+import { comparedText, followUpNotesSv, krText, leftOutReasonSv, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { followUpReport, KIND_SV } from "./followUpReport";
 import { fsErrorSv, InputError, type Io } from "./io";
 import { FOLLOW_UP_USAGE } from "./usage";
@@ -54,12 +54,12 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
     const columns = quarterColumns(report);
     const rows = quarterRows(report);
     const shown = [0, 1, 2, 5, 6];
-    const width = (i: number) => Math.max(columns[i]!.header.length, ...rows.map((r) => cellText(r[i]!, columns[i]!.kind).length)) + 2;
+    const width = (i: number) => Math.max(columns[i]!.header.length, ...rows.map((r) => consoleCell(r[i]!, columns[i]!.kind).length)) + 2;
     const widths = shown.map(width);
     lines.push(shown.map((i, j) => (i === 0 ? columns[i]!.header.padEnd(widths[j]!) : columns[i]!.header.padStart(widths[j]!))).join(""));
     report.quarters.forEach((q, n) => {
       const row = rows[n]!;
-      const cells = shown.map((i, j) => (i === 0 ? String(row[i]).padEnd(widths[j]!) : cellText(row[i]!, "kr").padStart(widths[j]!))).join("");
+      const cells = shown.map((i, j) => (i === 0 ? String(row[i]).padEnd(widths[j]!) : consoleCell(row[i]!, "kr").padStart(widths[j]!))).join("");
       const c = q.comparison;
       if (!q.baseline || !c) lines.push(cells);
       else if (c.kommuner === 0) lines.push(`${cells}   mot ${report.baselineYear}: ingen kommun har rader båda kvartalen`);
@@ -75,8 +75,7 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
       const where = c.examples.map((e) => (e.line === null ? path.basename(e.file) : `${path.basename(e.file)} rad ${e.line}`));
       const files = c.code === "FILE_UNREADABLE" || c.code === "COLUMNS_MISSING";
       const unit = files ? (c.lines === 1 ? "fil" : "filer") : c.lines === 1 ? "rad" : "rader";
-      // NO_EDITION's advice is said once, in the notes below.
-      const reason = c.code === "NO_EDITION" && report.beforeFirstEdition ? "Ingen av de givna utgåvorna gällde radens datum." : (LEFT_OUT_REASONS_SV[c.code] ?? "");
+      const reason = leftOutReasonSv(report, c.code);
       lines.push(`  ${c.code}: ${c.lines.toLocaleString("sv-SE")} ${unit}, ${krText(c.ore)} (${KIND_SV[c.kind]}). ${reason} T.ex. ${where.join(", ")}${c.lines > c.examples.length ? " m.fl." : "."}`);
     }
   }
@@ -124,7 +123,7 @@ function writeJsonList<T>(io: Io, name: string, items: readonly T[], keep: (item
 }
 
 /** A kronor or text cell of the layout as console text. */
-function cellText(value: LayoutValue, kind: ColumnKind): string {
+function consoleCell(value: LayoutValue, kind: ColumnKind): string {
   if (value === null) return "";
   return kind === "kr" && typeof value === "number" ? krText(Math.round(value * 100)) : String(value);
 }

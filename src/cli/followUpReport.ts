@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import JSZip from "jszip";
 import { addColumnChartToZip } from "../node/chartXlsx";
 import { cellText, safeWorkbookText } from "../node/xlsxText";
-import { followUpNotesSv, krText, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
+import { followUpNotesSv, krText, leftOutReasonSv, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
 import type { ListsInfo } from "./editions";
 
 /** What the report says about the run beside the numbers. */
@@ -343,12 +343,6 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
     to: { col: 7, row: chartFrom - 1 + CHART_ROWS },
   });
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", streamFiles: true });
-}
-
-/** A reason per code; NO_EDITION's advice is in the notes once, not again here. */
-function leftOutReasonSv(report: FollowUp, code: string): string {
-  if (code === "NO_EDITION" && report.beforeFirstEdition) return "Ingen av de givna utgåvorna gällde radens datum (se Att veta om siffrorna).";
-  return LEFT_OUT_REASONS_SV[code] ?? code;
 }
 
 /** The cells of an Ej fördelade row: file, line, kommun, quarter, code, form, kronor, code, reason, how it counts. */

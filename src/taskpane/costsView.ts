@@ -1,7 +1,7 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { costLines, costShift } from "../core/costs/costShift";
-import { followUpRows, FollowUpRun, hasCostHeader, kronor, LEFT_OUT_REASONS_SV, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
-import { followUpNotesSv, missingGrid, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
+import { followUpRows, FollowUpRun, hasCostHeader, kronor, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
+import { followUpNotesSv, leftOutReasonSv, missingGrid, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { editionModel } from "../core/editions/edition";
 import { sheetKeyOf } from "../core/model";
 import { addReportSheet, sheetNames } from "../excel/adapter";
@@ -94,7 +94,7 @@ function reportRows(report: FollowUp, sheets: readonly string[], ageMissing: boo
     ["Stämmer", report.balanced ? "Ja" : "Nej"],
     [],
     ["Utelämnade rader per orsak", "Rader", "Belopp", "Orsak"],
-    ...report.leftOutByCode.map((c) => [c.code, String(c.lines), kronor(c.ore), LEFT_OUT_REASONS_SV[c.code] ?? c.code]),
+    ...report.leftOutByCode.map((c) => [c.code, String(c.lines), kronor(c.ore), leftOutReasonSv(report, c.code)]),
     [],
     ["Saknade kommuner"],
     ...(grid.rows.length > 0 ? [[...grid.headers], ...grid.rows.map((r) => [...r])] : [["Alla 26 kommuner har rader i varje kvartal."]]),

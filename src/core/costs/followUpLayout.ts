@@ -4,7 +4,7 @@
  * a percentage or a warning reads the same wherever it is shown. Only the formatting of a value
  * (a number format in a workbook, text on a screen) is the surface's own.
  */
-import { kronor, type FollowUp, type FollowUpQuarter } from "./followUp";
+import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type FollowUpQuarter } from "./followUp";
 import { STOCKHOLM_KOMMUNER } from "./kommuner";
 
 export type ColumnKind = "text" | "kr" | "pct";
@@ -123,4 +123,13 @@ export function missingGrid(report: FollowUp): { readonly headers: readonly stri
     return [k, ...cells, String(cells.filter((c) => c !== "").length)];
   });
   return { headers: ["Kommun", ...quarters, "Kvartal utan rader"], rows };
+}
+
+/**
+ * The reason for a group of left-out lines, in Swedish: NO_EDITION's advice is said once, in the
+ * notes (followUpNotesSv), so here it only says what happened.
+ */
+export function leftOutReasonSv(report: FollowUp, code: string): string {
+  if (code === "NO_EDITION" && report.beforeFirstEdition) return "Ingen av de givna utgåvorna gällde radens datum (se noteringen om den första utgåvan).";
+  return LEFT_OUT_REASONS_SV[code] ?? code;
 }
