@@ -3,7 +3,7 @@
  * Figures are medians of repeated runs; ratios compare against a baseline measured in the same run.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { ISO_LIST } from "../src/core/example/isoList";
@@ -277,17 +277,21 @@ export async function followUpFigures() {
   const preload = path.join(dir, "maxrss.js");
   writeFileSync(preload, 'process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("MAXRSS " + u.maxRSS + " CPU " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });\n');
   const bin = path.join(ROOT, "bin", "kostnadsansvar.js");
-  const child = (args: string[]) => {
+  // `toFile`: the output goes to a file, as a user keeps a --json run (`--json > uppföljning.json`);
+  // through a pipe, the bench's own reading of 130 MB would be timed too.
+  const child = (args: string[], toFile?: string) => {
+    const fd = toFile ? openSync(toFile, "w") : null;
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["-r", preload, ...args], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, ["-r", preload, ...args], { encoding: "utf8", maxBuffer: 512 * 1024 * 1024, stdio: ["ignore", fd ?? "pipe", "pipe"] });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (fd !== null) closeSync(fd);
     const m = /MAXRSS (\d+) CPU (\d+)/.exec(r.stderr);
     if (!m) throw new Error(`bench: no figures from the child: ${r.stderr}`);
     // CPU time beside wall time: on a shared machine the wall clock also counts waiting for a core.
-    return { ms, rssMb: Number(m[1]) / 1024, cpuMs: Number(m[2]) / 1000, status: r.status, stdout: r.stdout, stderr: r.stderr };
+    return { ms, rssMb: Number(m[1]) / 1024, cpuMs: Number(m[2]) / 1000, status: r.status, stdout: toFile ? readFileSync(toFile, "utf8") : r.stdout, stderr: r.stderr };
   };
   const runOnce = (file: string, json = false) => {
-    const r = child([bin, "follow-up", file, ...(json ? ["--json"] : [])]);
+    const r = json ? child([bin, "follow-up", file, "--json"], path.join(dir, "uppföljning.json")) : child([bin, "follow-up", file]);
     if (r.status !== 0 && r.status !== 1) throw new Error(`follow-up exited ${r.status}: ${r.stderr}`);
     if (json ? !(JSON.parse(r.stdout) as { totals: { balanced: boolean } }).totals.balanced : !/stämmer till öret/.test(r.stdout)) throw new Error("bench: follow-up did not reconcile");
     return r;

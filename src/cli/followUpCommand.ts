@@ -5,8 +5,7 @@ import { foldText } from "../core/text";
 import { flag, has, parseArgs, svFlag, UsageError, type Args } from "./args";
 import { answeringEditions } from "./editions";
 import { expandInputs, isOtherSpreadsheet, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
-import { comparedText, followUpNotesSv, krText, leftOutReasonSv, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
-import { followUpReport, KIND_SV } from "./followUpReport";
+import { comparedText, followUpNotesSv, KIND_SV, krText, leftOutReasonSv, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { fsErrorSv, InputError, type Io } from "./io";
 import { FOLLOW_UP_USAGE } from "./usage";
 
@@ -108,17 +107,21 @@ function jsonStrings(): (value: string | null) => string {
  * A JSON array member of the top-level object, written in pieces of a few thousand entries, one
  * entry per line (each piece ends a line: the output sink ends every text with a newline).
  */
-function writeJsonList<T>(io: Io, name: string, items: readonly T[], keep: (item: T) => boolean, entry: (item: T) => string, after: string): void {
-  const kept = items.filter(keep);
-  if (kept.length === 0) {
-    io.out(`  ${JSON.stringify(name)}: []${after}`);
-    return;
+async function writeJsonList<T>(io: Io, name: string, items: Iterable<T>, keep: (item: T) => boolean, entry: (item: T) => string, after: string): Promise<void> {
+  let piece: string[] = [];
+  let any = false;
+  for (const item of items) {
+    if (!keep(item)) continue;
+    if (piece.length === 4096) {
+      io.out((any ? "" : `  ${JSON.stringify(name)}: [\n`) + piece.join(",\n") + ",");
+      any = true;
+      piece = [];
+      await io.drained?.();
+    }
+    piece.push(`    ${entry(item)}`);
   }
-  io.out(`  ${JSON.stringify(name)}: [`);
-  for (let i = 0; i < kept.length; i += 4096) {
-    const piece = kept.slice(i, i + 4096).map((item) => `    ${entry(item)}`);
-    io.out(piece.join(",\n") + (i + 4096 < kept.length ? "," : ""));
-  }
+  if (!any && piece.length === 0) return void io.out(`  ${JSON.stringify(name)}: []${after}`);
+  io.out((any ? "" : `  ${JSON.stringify(name)}: [\n`) + piece.join(",\n"));
   io.out(`  ]${after}`);
 }
 
@@ -213,7 +216,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
     ...(baselineText ? [`--baslinje ${baselineText}`] : []),
     ...(ageMissing ? ["--ålder-saknas vuxen"] : []),
   ];
-  if (out) await writeReport(out, await followUpReport(report, { runAt: new Date(), sha256, editions: editionsUsed, options }));
+  if (out) await writeReport(out, await (await import("./followUpReport")).followUpReport(report, { runAt: new Date(), sha256, editions: editionsUsed, options }));
 
   const code = report.leftOutByCode.length > 0 ? 1 : 0;
   if (has(args, "json")) {
@@ -268,8 +271,8 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
     io.out(head.slice(0, head.lastIndexOf("\n}")) + ",");
     // Entries written as text from the JSON of each distinct string (files, kommuner, codes repeat).
     const j = jsonStrings();
-    writeJsonList(io, "unassignedLines", report.leftOut, (l) => l.kind === "unassigned", (u) => `{"file":${j(u.file)},"line":${u.line},"kommun":${j(u.kommun)},"quarter":${j(u.quarter)},"iso":${j(u.iso)},"boendeform":${j(u.boendeform)},"amount":${kronor(u.ore ?? 0)},"code":${j(u.code)}}`, ",");
-    writeJsonList(io, "problems", report.leftOut, (l) => l.kind !== "unassigned", (p) => `{"file":${j(p.file)},"line":${p.line},"code":${j(p.code)},"amount":${p.ore === null ? null : kronor(p.ore)},"message":${j(p.message ?? LEFT_OUT_REASONS_SV[p.code] ?? p.code)}}`, "");
+    await writeJsonList(io, "unassignedLines", report.leftOut, (l) => l.kind === "unassigned", (u) => `{"file":${j(u.file)},"line":${u.line},"kommun":${j(u.kommun)},"quarter":${j(u.quarter)},"iso":${j(u.iso)},"boendeform":${j(u.boendeform)},"amount":${kronor(u.ore ?? 0)},"code":${j(u.code)}}`, ",");
+    await writeJsonList(io, "problems", report.leftOut, (l) => l.kind !== "unassigned", (p) => `{"file":${j(p.file)},"line":${p.line},"code":${j(p.code)},"amount":${p.ore === null ? null : kronor(p.ore)},"message":${j(p.message ?? LEFT_OUT_REASONS_SV[p.code] ?? p.code)}}`, "");
     io.out("}");
     return code;
   }

@@ -184,7 +184,8 @@ export async function readCsvCosts(file: string, source: CostSource): Promise<st
 
   let first = true;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    // 64 KB pieces: a piece's lines die young, so the heap stays small (1 MB pieces kept 160 MB).
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
       hash.update(chunk);
       let bytes: Uint8Array = chunk;
       if (first) {

@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type LeftOutKind, type LeftOutLine, type PartyTotals } from "../core/costs/followUp";
+import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type LeftOutLine, type PartyTotals } from "../core/costs/followUp";
 import { Readable } from "node:stream";
 import JSZip from "jszip";
 import { addColumnChartToZip } from "../node/chartXlsx";
 import { cellText, safeWorkbookText } from "../node/xlsxText";
-import { followUpNotesSv, krText, leftOutReasonSv, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
+import { followUpNotesSv, KIND_SV, krText, leftOutReasonSv, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
 import type { ListsInfo } from "./editions";
 
 /** What the report says about the run beside the numbers. */
@@ -21,8 +21,6 @@ const KR = '#,##0.00 "kr"';
 const PCT = "0.0%";
 const COUNT = "#,##0";
 const BOLD: Partial<ExcelJS.Font> = { bold: true };
-
-export const KIND_SV: Record<LeftOutKind, string> = { unassigned: "ej fördelat", unreadable: "oläsbart", uncounted: "ingår inte: inget belopp" };
 
 /**
  * Text for a cell. ExcelJS stores every string as a shared string (`t="s"`), which Excel and
@@ -300,7 +298,7 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
   const eo = wb.addWorksheet("Ej fördelade");
   const eoHeaders = ["Fil", "Rad", "Kommun", "Kvartal", "ISO-kod", "Boendeform", "Belopp", "Kod", "Orsak", "Räknas som"];
   headerRow(eo, 1, eoHeaders);
-  const first = report.leftOut[0];
+  const first = report.leftOut.length > 0 ? report.leftOut.at(0) : undefined;
   if (first) leftOutCells(first).forEach((v, i) => {
     const c = eo.getCell(2, i + 1);
     c.value = v;
@@ -378,7 +376,7 @@ async function streamLeftOutRows(zip: JSZip, sheetIndex: number, report: FollowU
     let part: string[] = [];
     for (let i = 1; i < leftOut.length; i++) {
       const r = i + 2;
-      part.push(`<row r="${r}">${leftOutCells(leftOut[i]!).map((v, j) => cell(COLUMNS[j]!, r, v)).join("")}</row>`);
+      part.push(`<row r="${r}">${leftOutCells(leftOut.at(i)).map((v, j) => cell(COLUMNS[j]!, r, v)).join("")}</row>`);
       if (part.length === 2000) {
         yield Buffer.from(part.join(""), "utf8");
         part = [];

@@ -14,9 +14,25 @@ export class InputError extends Error {
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Resolves once what `out` was given has left the process's buffer (or the output is gone), so
+   * that a long output waits for its reader instead of piling up in memory (a pipe is not flushed
+   * as it is written to). Absent: the sink keeps everything anyway (a test's array).
+   */
+  drained?(): Promise<void>;
 }
 
 export const processIo: Io = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : text + "\n"),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : text + "\n"),
+  drained: () =>
+    new Promise((resolve) => {
+      const stdout = process.stdout;
+      if (!stdout.writableNeedDrain || stdout.destroyed) return resolve();
+      const done = () => {
+        stdout.off("drain", done).off("close", done).off("error", done);
+        resolve();
+      };
+      stdout.once("drain", done).once("close", done).once("error", done);
+    }),
 };

@@ -10,6 +10,7 @@ import { editionFromModel, serializeEdition } from "../../src/core/editions/edit
 import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
 import { readWorkbook } from "../../src/core/model";
 import { writeBilagorXlsx } from "../../src/node/writeXlsx";
+import { run as runCli } from "../../src/cli/main";
 import { cli } from "../helpers/cli";
 import { listRow, workbook } from "../helpers/workbooks";
 
@@ -152,6 +153,27 @@ describe("follow-up over several files", () => {
     expect(r.out).toMatch(/^8,00 kr kommer från kommunnamn som inte är någon av länets 26 kommuner \(.*”Gnesta” \(1 rad, 7,00 kr\).*\)\. Beloppen ingår i parternas summor, men inte i jämförelsen mot baslinjen\./m);
     expect(r.out).toMatch(/2026Q1: 22 av 26 kommuner saknar rader/);
     expect(r.out).not.toMatch(/∞|Infinity|NaN|Oväntat/);
+  });
+
+  it("writes a long --json list in pieces, waiting for the reader after each, and the same JSON as a sink that keeps everything", async () => {
+    // 10 000 unlisted lines: more than two pieces of the unassignedLines list.
+    writeFileSync(file("manga.csv"), ["kommun;kvartal;iso;boendeform;ålder;belopp", ...Array.from({ length: 10_000 }, (_, i) => `Solna;2026Q1;15 09;SÄBO;80;${i + 1}`)].join("\n"));
+    let paced = "";
+    let waits = 0;
+    const code = await runCli(["follow-up", file("manga.csv"), "--json"], {
+      out: (t) => (paced += t.endsWith("\n") ? t : t + "\n"),
+      err: () => undefined,
+      drained: async () => {
+        waits++;
+      },
+    });
+    const kept = await cli("follow-up", file("manga.csv"), "--json");
+    expect([code, kept.code]).toEqual([1, 1]);
+    expect(waits).toBe(2);
+    expect(paced).toBe(kept.out);
+    const json = JSON.parse(paced) as { unassignedLines: Array<{ line: number; amount: number; code: string }> };
+    expect(json.unassignedLines.map((l) => l.line)).toEqual(Array.from({ length: 10_000 }, (_, i) => i + 2));
+    expect(json.unassignedLines.reduce((n, l) => n + l.amount, 0)).toBe(50_005_000);
   });
 
   it("exits 2 only when nothing could be read, and 0 when every line got a payer", async () => {

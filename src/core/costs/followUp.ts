@@ -123,7 +123,7 @@ export interface FollowUp {
   /** Kommun names that are none of the 26, kept as written. */
   readonly unknownKommuner: ReadonlyArray<{ readonly name: string; readonly lines: number; readonly ore: number }>;
   /** Every left-out line (up to `maxLeftOutLines`); `leftOutNotListed` more were counted but not kept. */
-  readonly leftOut: readonly LeftOutLine[];
+  readonly leftOut: LeftOutList;
   readonly leftOutNotListed: number;
   readonly leftOutByCode: ReadonlyArray<{ readonly code: string; readonly kind: LeftOutKind; readonly lines: number; readonly ore: number; readonly examples: readonly LeftOutLine[] }>;
   /** Lines dated before the first edition's Giltig från. */
@@ -242,6 +242,88 @@ const CACHE_LIMIT = 200_000;
 export const MAX_KOMMUN_NAMES = 10_000;
 /** Excel's last row less the header: the most left-out lines a report sheet can list. */
 export const MAX_LEFT_OUT_LINES = 1_048_575;
+
+/** The longest text a listed left-out line keeps of one cell; the file and line number find the rest. */
+export const LEFT_OUT_TEXT_CHARS = 256;
+
+/** The left-out lines of a run, read back one by one. */
+export interface LeftOutList extends Iterable<LeftOutLine> {
+  readonly length: number;
+  at(index: number): LeftOutLine;
+}
+
+const KINDS: readonly LeftOutKind[] = ["unassigned", "unreadable", "uncounted"];
+const BLOCK = 65_536;
+/** The text columns of a kept line: file, kommun, quarter, iso, boendeform, code, message. */
+const TEXTS = 7;
+
+/**
+ * Left-out lines kept compactly: a million of them are listed in a report, so each is held as a few
+ * numbers (45 bytes, in fixed blocks that are never copied) with its texts interned once, not as an
+ * object of its own. A run's memory is then bounded by the list's limit and the distinct texts.
+ */
+export class LeftOutLines implements LeftOutList {
+  /** Id 0 is null (a quarter or message); every other text has its own id. */
+  private readonly strings: Array<string | null> = [null];
+  private readonly ids = new Map<string, number>();
+  private readonly blocks: Array<{ texts: Uint32Array; kinds: Uint8Array; numbers: Float64Array }> = [];
+  length = 0;
+
+  /** The id of a text, interned; a cell's text (`cut`) is kept up to LEFT_OUT_TEXT_CHARS. */
+  private id(value: string | null, cut = false): number {
+    if (value === null) return 0;
+    const t = cut && value.length > LEFT_OUT_TEXT_CHARS ? `${value.slice(0, LEFT_OUT_TEXT_CHARS)}…` : value;
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = this.strings.push(t) - 1;
+      this.ids.set(t, id);
+    }
+    return id;
+  }
+
+  push(l: LeftOutLine): void {
+    const i = this.length % BLOCK;
+    if (i === 0) this.blocks.push({ texts: new Uint32Array(TEXTS * BLOCK), kinds: new Uint8Array(BLOCK), numbers: new Float64Array(2 * BLOCK) });
+    const b = this.blocks[this.blocks.length - 1]!;
+    const t = b.texts;
+    t[TEXTS * i] = this.id(l.file);
+    t[TEXTS * i + 1] = this.id(l.kommun, true);
+    t[TEXTS * i + 2] = this.id(l.quarter);
+    t[TEXTS * i + 3] = this.id(l.iso, true);
+    t[TEXTS * i + 4] = this.id(l.boendeform, true);
+    t[TEXTS * i + 5] = this.id(l.code);
+    t[TEXTS * i + 6] = this.id(l.message);
+    b.kinds[i] = KINDS.indexOf(l.kind);
+    b.numbers[2 * i] = l.line ?? NaN;
+    b.numbers[2 * i + 1] = l.ore ?? NaN;
+    this.length++;
+  }
+
+  at(index: number): LeftOutLine {
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) throw new RangeError(`left-out line ${index} of ${this.length}`);
+    const b = this.blocks[Math.floor(index / BLOCK)]!;
+    const i = index % BLOCK;
+    const s = (k: number) => this.strings[b.texts[TEXTS * i + k]!]!;
+    const line = b.numbers[2 * i]!;
+    const ore = b.numbers[2 * i + 1]!;
+    return {
+      file: s(0)!,
+      line: Number.isNaN(line) ? null : line,
+      kommun: s(1)!,
+      quarter: s(2) as Quarter | null,
+      iso: s(3)!,
+      boendeform: s(4)!,
+      ore: Number.isNaN(ore) ? null : ore,
+      code: s(5)!,
+      kind: KINDS[b.kinds[i]!]!,
+      message: s(6),
+    };
+  }
+
+  *[Symbol.iterator](): Iterator<LeftOutLine> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
 
 /** The columns of one source, once its header is read. */
 interface Columns {
@@ -368,7 +450,7 @@ export class FollowUpRun {
   private readonly sources: FollowUpSource[] = [];
   private readonly perQuarter = new Map<Quarter, PartyTotals>();
   private readonly unknown = new Map<string, { lines: number; ore: number }>();
-  private readonly leftOut: LeftOutLine[] = [];
+  private readonly leftOut = new LeftOutLines();
   private leftOutNotListed = 0;
   private readonly byCode = new Map<string, { kind: LeftOutKind; lines: number; ore: number; examples: LeftOutLine[] }>();
   private readonly answers = new Map<string, Map<string, Map<string, Map<string, Answer>>> & { listIndex: number }>();

@@ -4,8 +4,11 @@
  * a percentage or a warning reads the same wherever it is shown. Only the formatting of a value
  * (a number format in a workbook, text on a screen) is the surface's own.
  */
-import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type FollowUpQuarter } from "./followUp";
+import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type FollowUpQuarter, type LeftOutKind } from "./followUp";
 import { STOCKHOLM_KOMMUNER } from "./kommuner";
+
+/** How a left-out line counts, as the console and the report's Räknas som column say it. */
+export const KIND_SV: Record<LeftOutKind, string> = { unassigned: "ej fördelat", unreadable: "oläsbart", uncounted: "ingår inte: inget belopp" };
 
 export type ColumnKind = "text" | "kr" | "pct";
 

@@ -1,11 +1,49 @@
 import * as fc from "fast-check";
-import { FollowUpRun, followUpRows, readOre } from "../../../src/core/costs/followUp";
+import { FollowUpRun, followUpRows, LEFT_OUT_TEXT_CHARS, LeftOutLines, readOre, type LeftOutLine } from "../../../src/core/costs/followUp";
 import { matchKommun, STOCKHOLM_KOMMUNER } from "../../../src/core/costs/kommuner";
 import { readQuarter } from "../../../src/core/costs/quarter";
 import { datedLists } from "../../../src/core/editions/inForce";
 import { exampleWorkbook } from "../../../src/core/example/exampleWorkbook";
 import { readWorkbook } from "../../../src/core/model";
 import { readAmount } from "../../../src/core/values";
+
+describe("LeftOutLines", () => {
+  const line = fc.record<LeftOutLine>({
+    file: fc.string(),
+    line: fc.option(fc.nat(), { nil: null }),
+    kommun: fc.string({ maxLength: 40 }),
+    quarter: fc.option(fc.constantFrom("2026Q1" as const, "2025Q4" as const), { nil: null }),
+    iso: fc.string({ maxLength: 12 }),
+    boendeform: fc.constantFrom("SÄBO", "", "LSS bostad"),
+    ore: fc.option(fc.integer({ min: -1e12, max: 1e12 }), { nil: null }),
+    code: fc.constantFrom("UNLISTED", "AGE_MISSING", "AMOUNT_INVALID"),
+    kind: fc.constantFrom("unassigned" as const, "unreadable" as const, "uncounted" as const),
+    message: fc.option(fc.string(), { nil: null }),
+  });
+
+  it("gives back every line as it was kept, past its first growth", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1000, maxLength: 1100 }), (lines) => {
+        const list = new LeftOutLines();
+        lines.forEach((l) => list.push(l));
+        expect(list.length).toBe(lines.length);
+        expect([...list]).toEqual(lines);
+        expect(list.at(lines.length - 1)).toEqual(lines[lines.length - 1]);
+      }),
+      { numRuns: 5 },
+    );
+  });
+
+  it("keeps a cell's text up to its limit, and the file and message whole", () => {
+    const list = new LeftOutLines();
+    const long = "x".repeat(LEFT_OUT_TEXT_CHARS + 10);
+    list.push({ file: long, line: 2, kommun: long, quarter: null, iso: long, boendeform: long, ore: 1, code: "UNLISTED", kind: "unassigned", message: long });
+    const back = list.at(0);
+    expect([back.kommun.length, back.iso.length, back.boendeform.length, back.file.length, back.message?.length]).toEqual([LEFT_OUT_TEXT_CHARS + 1, LEFT_OUT_TEXT_CHARS + 1, LEFT_OUT_TEXT_CHARS + 1, long.length, long.length]);
+    expect(back.iso.endsWith("…")).toBe(true);
+    expect(() => list.at(1)).toThrow(RangeError);
+  });
+});
 
 describe("readQuarter", () => {
   it.each([
@@ -123,7 +161,7 @@ describe("FollowUpRun", () => {
     const plain = new FollowUpRun(lists);
     followUpRows(plain, "a", rows);
     const r = plain.finish();
-    expect(r.leftOut.map((l) => [l.line, l.code])).toEqual([[2, "AGE_MISSING"]]);
+    expect([...r.leftOut].map((l) => [l.line, l.code])).toEqual([[2, "AGE_MISSING"]]);
     expect(r.quarters[0]!.totals).toEqual({ kommun: 0, region: 20_000, egenansvar: 0, unassigned: 10_000 });
     const adult = new FollowUpRun(lists, { ageMissing: "adult" });
     followUpRows(adult, "a", rows);
