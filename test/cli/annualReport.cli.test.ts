@@ -5,17 +5,16 @@
  * baselines hold the JSON and the text section; the workbook is read back with ExcelJS and printed
  * with LibreOffice.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import type { RawWorkbook } from "../../src/core/cells";
 import { SHEET_SPECS } from "../../src/core/sheets";
 import { writeBilagorXlsx } from "../../src/node/writeXlsx";
 import { expectBaseline } from "../helpers/baseline";
 import { cli } from "../helpers/cli";
+import { convertWithLibreOffice } from "../helpers/libreOffice";
 import { BESLUT_HEADERS, listRow, sheet, workbook, type WorkbookSpec } from "../helpers/workbooks";
 
 jest.setTimeout(120_000);
@@ -134,10 +133,7 @@ describe("kostnadsansvar årsrapport", () => {
   });
 
   it("prints the summary on one A4 page with LibreOffice", () => {
-    const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), "lo-profile-"))).href;
-    const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", file("pdf"), file("rapport.xlsx")], { encoding: "utf8", timeout: 90_000 });
-    expect(r.status).toBe(0);
-    const pdf = readFileSync(path.join(file("pdf"), readdirSync(file("pdf"))[0]!));
+    const pdf = readFileSync(convertWithLibreOffice([file("rapport.xlsx")], "pdf", file("pdf"))[0]!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     // A4 pages (595,3 × 841,9 pt): exactly one upright, the summary on one page; the parts' sheets lie landscape.
     const boxes = [...pdf.toString("latin1").matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))].join("×"));

@@ -4,30 +4,21 @@
  * read back with ExcelJS. The code as read stays text ("12 22 03", never a number), the rule is
  * there in words beside its code, å ä ö survive, and no cell becomes a formula.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { ANSWER_CSV_COLUMNS } from "../../src/cli/whoPaysCommand";
 import { RULE_SV } from "../../src/core/editions/guideText";
 import { cli } from "../helpers/cli";
+import { convertWithLibreOffice, SWEDISH_CSV } from "../helpers/libreOffice";
 
 jest.setTimeout(120_000);
 
 const dir = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-svar-"));
 
 /** Opens a CSV in LibreOffice Calc as Swedish Excel would (semicolon, ", UTF-8, Swedish locale) and saves it as .xlsx. */
-function throughCalc(csv: string): string {
-  const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), "lo-profile-"))).href;
-  const out = path.join(dir, "calc");
-  const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--infilter=CSV:59,34,UTF8,1,,1053", "--convert-to", "xlsx", "--outdir", out, csv], { encoding: "utf8", timeout: 90_000 });
-  if (r.status !== 0) throw new Error(`soffice: ${r.stderr}`);
-  const name = readdirSync(out).find((f) => f === path.basename(csv).replace(/\.csv$/, ".xlsx"));
-  if (!name) throw new Error(`soffice wrote nothing: ${r.stdout} ${r.stderr}`);
-  return path.join(out, name);
-}
+const throughCalc = (csv: string): string => convertWithLibreOffice([csv], "xlsx", path.join(dir, "calc"), SWEDISH_CSV)[0]!;
 
 describe("the answer CSV in a Swedish spreadsheet", () => {
   let rows: Array<Array<ExcelJS.CellValue>>;

@@ -6,15 +6,15 @@
  * kommun × quarter grid; and the summary prints on A4 landscape with the chart on its first page.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { editionFromModel, serializeEdition } from "../../src/core/editions/edition";
 import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
 import { readWorkbook } from "../../src/core/model";
 import { cli } from "../helpers/cli";
+import { convertWithLibreOffice } from "../helpers/libreOffice";
 import { rawXlsxFile } from "../helpers/xlsxFixtures";
 
 jest.setTimeout(120_000);
@@ -81,11 +81,7 @@ describe("a follow-up report one can forward", () => {
     const summary = wb.getWorksheet("Sammanfattning")!;
     expect(summary.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToWidth: 1 });
 
-    const profile = pathToFileURL(mkdtempSync(path.join(tmpdir(), "lo-profile-"))).href;
-    const pdfDir = file("pdf");
-    const lo = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", pdfDir, out], { encoding: "utf8", timeout: 90_000 });
-    expect(lo.status).toBe(0);
-    const pdf = path.join(pdfDir, readdirSync(pdfDir)[0]!);
+    const pdf = convertWithLibreOffice([out], "pdf", file("pdf"))[0]!;
     const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
     expect(/^Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/m.test(info)).toBe(true);
