@@ -17,30 +17,16 @@ import { datedLists } from "../../src/core/editions/inForce";
 import { editionFromModel, editionModel, serializeEdition } from "../../src/core/editions/edition";
 import { newsItems } from "../../src/core/editions/guideSite";
 import { costLines, costShift } from "../../src/core/costs/costShift";
+import { FollowUpRun, followUpRows } from "../../src/core/costs/followUp";
 import { readWorkbook } from "../../src/core/model";
 import { statusCounts, valueOf } from "../../src/core/values";
 import { whoPays, buildWhoPaysIndex } from "../../src/core/whoPays";
 import { costShiftValue, whoPaysWhyValue } from "../../src/functions/logic";
 import { cli } from "../helpers/cli";
 import { rawXlsxFile } from "../helpers/xlsxFixtures";
-import { listRow, workbook, type Rec } from "../helpers/workbooks";
+import { bilaga, book, CODES, type RowSpec } from "../helpers/generatedBooks";
+import { workbook, type Rec } from "../helpers/workbooks";
 
-const PAYER = fc.constantFrom("Kommun", "Region", "Egenansvar");
-const CODES = ["12 22", "12 23", "12 24 09", "18 09 03", "15 09", "09 12 03"];
-const TITLE: Record<string, string> = { "12 22": "Manuellt drivna rullstolar", "12 23": "Eldrivna rullstolar", "12 24 09": "Drivaggregat", "18 09 03": "Stolar", "15 09": "Hjälpmedel för att äta", "09 12 03": "Toalettstolar" };
-
-interface RowSpec {
-  readonly payers: readonly string[];
-  readonly status: string | null;
-  readonly giltig: string | null;
-}
-const rowSpec = fc.record({ payers: fc.array(PAYER, { minLength: 4, maxLength: 4 }), status: fc.constantFrom(null, "Gällande", "Beslutad", "Förslag", "Utgår"), giltig: fc.constantFrom(null, "2026-09-01", "2026-11-01") });
-const book = fc.array(rowSpec, { minLength: CODES.length, maxLength: CODES.length });
-
-const DOCS: Rec = { Motivering: "m", "Ekonomisk beräkning": "0", Konsekvensanalys: "k", Beslutsdatum: "2026-05-01" };
-function bilaga(rows: readonly RowSpec[]): Rec[] {
-  return rows.map((r, i) => listRow(CODES[i]!, TITLE[CODES[i]!]!, r.payers, { ...DOCS, ...(r.status ? { Status: r.status } : {}), ...(r.giltig ? { "Giltig från": r.giltig } : {}) }));
-}
 /**
  * Last year's costs, borne by whoever paid under the previous edition (Egenansvar: no one of the
  * parties): the data COST_SHIFT's one amount stands for.
@@ -125,7 +111,7 @@ describe("one truth across surfaces", () => {
     );
   });
 
-  it("answers alike in whoPays, WHO_PAYS_WHY and vem-betalar --json", async () => {
+  it("answers alike in whoPays, WHO_PAYS_WHY, vem-betalar --json and the follow-up's allocation of a cost line", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "kostnadsansvar-answer-"));
     await fc.assert(
       fc.asyncProperty(book, fc.constantFrom(...CODES, "12 22 03", "12"), fc.constantFrom("SÄBO", "LSS bostad", "LSS daglig verksamhet", "SoL dagverksamhet", "socialpsykiatri"), fc.constantFrom(12, 80), async (rows, iso, boendeform, age) => {
@@ -139,6 +125,14 @@ describe("one truth across surfaces", () => {
         const r = await cli("vem-betalar", iso, boendeform, String(age), "--datum", "2026-10-15", "--arbetsbok", await rawXlsxFile(raw, dir, "b.xlsx"), "--json");
         const json = JSON.parse(r.out) as { payer: string | null; rule: string };
         expect([json.payer, json.rule]).toEqual([(core as { payer: string | null }).payer, rule]);
+        // The follow-up: one line of 100 kr on the same date goes to the same party, or is left out with the same rule.
+        const run = new FollowUpRun([datedLists(model, null, null)]);
+        followUpRows(run, "k.csv", [["kommun", "datum", "iso", "boendeform", "ålder", "belopp"], ["Solna", "2026-10-15", iso, boendeform, age, 100]]);
+        const f = run.finish();
+        const totals = f.quarters.find((q) => q.quarter === "2026Q4")!.totals;
+        const bucket = json.payer === "Kommun" ? "kommun" : json.payer === "Region" ? "region" : json.payer === "Egenansvar" ? "egenansvar" : "unassigned";
+        expect(totals[bucket]).toBe(10_000);
+        expect(f.leftOutByCode.map((c) => c.code)).toEqual(json.payer === null ? [rule] : []);
       }),
       { numRuns: 15 },
     );
