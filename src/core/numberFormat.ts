@@ -20,8 +20,14 @@ export function isDateFormat(format: unknown): boolean {
 
 const EXCEL_UNIX_EPOCH_DAYS = 25569;
 const DAY_MS = 86_400_000;
+/** Days from the 1900 system's serial 0 to the 1904 system's (1904-01-01 is 0 there, 1462 in 1900). */
+export const DAYS_1904 = 1462;
 
-/** An Excel serial date (1900 date system) as a `Date` at UTC midnight plus the fraction, as ExcelJS converts it. */
-export function serialToDate(serial: number): Date {
-  return new Date(Math.round((serial - EXCEL_UNIX_EPOCH_DAYS) * DAY_MS));
+/**
+ * An Excel serial date as a `Date` at UTC midnight plus the fraction, as ExcelJS converts it: in the
+ * 1900 date system, or the 1904 one (`date1904`, a workbook saved so). The one serial reader: the
+ * .xlsx reader, the pane's adapter and readDate all convert through it.
+ */
+export function serialToDate(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serial - EXCEL_UNIX_EPOCH_DAYS + (date1904 ? DAYS_1904 : 0)) * DAY_MS));
 }

@@ -1,5 +1,6 @@
 import { isCellError, isEmptyCell, type CellValue } from "./cells";
 import { foldText } from "./text";
+import { DAYS_1904, serialToDate } from "./numberFormat";
 
 /**
  * A cell read into a typed value. `empty` is a blank cell, `invalid` a value that cannot be
@@ -39,11 +40,6 @@ export function readYesNo(raw: Exclude<CellValue, null | undefined>): boolean | 
   return YES.has(folded) ? true : NO.has(folded) ? false : null;
 }
 
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
-
-/** Days from the 1900 system's serial 0 to the 1904 system's (1904-01-01 is 0 there, 1462 in 1900). */
-const DAYS_1904 = 1462;
 
 /**
  * An ISO date `YYYY-MM-DD` from a Date, an Excel serial number (in the workbook's date system:
@@ -60,7 +56,7 @@ export function readDate(raw: Exclude<CellValue, null | undefined>, date1904 = f
     // Excel serials for 1900-03-01 … 9999-12-31; anything else is not a date.
     const serial = date1904 ? raw + DAYS_1904 : raw;
     if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return null;
-    return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+    return serialToDate(Math.floor(serial)).toISOString().slice(0, 10);
   }
   if (typeof raw === "string") return parseIsoDate(raw.trim());
   return null;

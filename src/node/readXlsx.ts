@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue, RawSheet, RawWorkbook } from "../core/cells";
+import { isDateFormat, serialToDate } from "../core/numberFormat";
 import { checkXlsxBytes, corruptMessage, MAX_FILE_BYTES, newBudget, partKey, scanZip, XlsxRefusal, ZipRefusal, type EntrySink, type InflateBudget } from "./zipGuard";
 
 /**
@@ -465,11 +466,6 @@ const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0", 48: "##0.0E+0", 49: "@",
 };
 
-/** Whether a number format shows a date or time: a date part outside brackets and quotes. */
-export function isDateFormat(format: string): boolean {
-  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
-}
-
 class StylesReader implements XmlHandler {
   private readonly custom = new Map<number, string>();
   private readonly xfFormats: number[] = [];
@@ -616,8 +612,6 @@ export function isoCellDate(text: string): Date | null {
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, sec, ms));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
 }
-
-const excelToDate = (serial: number, date1904: boolean) => new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 
 class SheetReader implements XmlHandler {
   readonly merges: Merge[] = [];
@@ -769,7 +763,7 @@ class SheetReader implements XmlHandler {
 
   private number(raw: string): CellValue {
     const n = parseFloat(raw);
-    return this.dateStyle ? excelToDate(n, this.book.date1904) : n;
+    return this.dateStyle ? serialToDate(n, this.book.date1904) : n;
   }
 
   private text32k(value: string): string {
