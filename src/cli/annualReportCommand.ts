@@ -4,12 +4,12 @@ import { annualReport, type AnnualReport } from "../core/annualReport";
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { parseIsoDate, todayIso } from "../core/values";
 import { annualReportXlsx } from "./annualReportXlsx";
-import { flag, has, parseArgs, UsageError } from "./args";
+import { flag, has, UsageError } from "./args";
+import { parseCommandArgs, usage } from "./commands";
 import { answeringEditions, loadEdition } from "./editions";
 import { followUpOf, writeReport } from "./followUpCommand";
 import { expandInputs, sha256File } from "./followUpInput";
 import { InputError, loadModel, type Io } from "./io";
-import { ANNUAL_REPORT_USAGE } from "./usage";
 
 /** The report's JSON (the contract of issue "the group's year"). */
 export function annualReportJson(r: AnnualReport) {
@@ -59,14 +59,14 @@ function consoleText(r: AnnualReport, out: string | undefined): string {
 }
 
 export async function annualReportCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["year", "workbook", "edition", "follow-up", "out", "date"], ["json", "force"]);
-  if (args.positional.length > 0) throw new UsageError(ANNUAL_REPORT_USAGE);
+  const args = parseCommandArgs("annual-report", argv);
+  if (args.positional.length > 0) throw new UsageError(usage("annual-report"));
   const yearText = flag(args, "year");
-  if (yearText === undefined) throw new UsageError(`--år saknas. ${ANNUAL_REPORT_USAGE}`);
+  if (yearText === undefined) throw new UsageError(`--år saknas. ${usage("annual-report")}`);
   if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000) throw new InputError(`--år ”${yearText}” är inget år. Ange t.ex. 2026.`);
   const year = Number(yearText);
   const workbook = flag(args, "workbook");
-  if (workbook === undefined) throw new UsageError(`--arbetsbok saknas. ${ANNUAL_REPORT_USAGE}`);
+  if (workbook === undefined) throw new UsageError(`--arbetsbok saknas. ${usage("annual-report")}`);
   const out = flag(args, "out");
   if (out !== undefined && !out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
   const editionFiles = args.flags.get("edition") ?? [];

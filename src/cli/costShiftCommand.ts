@@ -1,10 +1,10 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { costLines, costShift, type ShiftChange } from "../core/costs/costShift";
 import { editionModel } from "../core/editions/edition";
-import { flag, has, parseArgs, UsageError } from "./args";
+import { flag, has, UsageError } from "./args";
+import { parseCommandArgs, usage } from "./commands";
 import { loadEdition } from "./editions";
 import { InputError, loadModel, type Io } from "./io";
-import { COST_SHIFT_USAGE } from "./usage";
 
 const kr = (n: number) => `${n.toLocaleString("sv-SE", { maximumFractionDigits: 2 })} kr`;
 
@@ -17,9 +17,9 @@ const changeJson = (c: ShiftChange) => ({ bilaga: c.bilaga, iso: c.iso, boendefo
 
 /** The cost shift of a draft against the previous edition; exit 1 when it is not neutral. */
 export async function costShiftCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["previous"], ["json"]);
+  const args = parseCommandArgs("cost-shift", argv);
   const previousFile = flag(args, "previous");
-  if (args.positional.length !== 1 || !previousFile) throw new UsageError(COST_SHIFT_USAGE);
+  if (args.positional.length !== 1 || !previousFile) throw new UsageError(usage("cost-shift"));
   const previous = await loadEdition(previousFile);
   const { model } = await loadModel(args.positional[0]);
   const lines = costLines(model);

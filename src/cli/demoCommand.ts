@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { summarize } from "../core/validation/finding";
 import { validateWorkbook } from "../core/validation/validateWorkbook";
 import { buildWhoPaysIndex, whoPays } from "../core/whoPays";
-import { parseArgs } from "./args";
+import { parseCommandArgs } from "./commands";
 import { loadModel, type Io } from "./io";
 import { writeExampleWorkbook } from "./newWorkbookCommand";
 import { summaryLine, textReport } from "./report";
@@ -21,7 +21,7 @@ const QUERIES = [
 
 /** The README's main job, told as a short story: what the example is, what the review found, a few answers. */
 export async function demoCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, [], []);
+  const args = parseCommandArgs("demo", argv);
   const file = args.positional[0] ?? DEMO_FILE;
   const exists = await fs.stat(file).then(
     () => true,

@@ -1,10 +1,10 @@
 import { changeSummarySv, describeChangeSv } from "../core/editions/changeLog";
 import { diffModels, rowLabel, type Change } from "../core/editions/diff";
 import { valueOf } from "../core/values";
-import { has, parseArgs, UsageError } from "./args";
+import { has, UsageError } from "./args";
+import { parseCommandArgs, usage } from "./commands";
 import { loadSide } from "./editions";
 import type { Io } from "./io";
-import { DIFF_USAGE } from "./usage";
 
 function changeJson(c: Change) {
   const ref = c.kind === "removed" ? c.before : c.after;
@@ -22,8 +22,8 @@ function changeJson(c: Change) {
 }
 
 export async function diffCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, [], ["json"]);
-  if (args.positional.length !== 2) throw new UsageError(DIFF_USAGE);
+  const args = parseCommandArgs("diff", argv);
+  if (args.positional.length !== 2) throw new UsageError(usage("diff"));
   const [before, after] = await Promise.all(args.positional.map(loadSide));
   const changes = diffModels(before!.model, after!.model);
   if (has(args, "json")) {

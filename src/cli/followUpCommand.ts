@@ -2,12 +2,12 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { FollowUpRun, kronor, LEFT_OUT_REASONS_SV, type FollowUp, type FollowUpOptions, type PartyTotals } from "../core/costs/followUp";
 import { foldText } from "../core/text";
-import { flag, has, parseArgs, svFlag, UsageError, type Args } from "./args";
+import { flag, has, svFlag, UsageError, type Args } from "./args";
+import { parseCommandArgs, usage } from "./commands";
 import { answeringEditions } from "./editions";
 import { expandInputs, isOtherSpreadsheet, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
 import { comparedText, followUpNotesSv, KIND_SV, krText, leftOutReasonSv, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { fsErrorSv, InputError, type Io } from "./io";
-import { FOLLOW_UP_USAGE } from "./usage";
 
 
 
@@ -178,8 +178,8 @@ export async function followUpOf(
 }
 
 export async function followUpCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["workbook", "edition", "baseline", "out", "missing-age"], ["json", "force"]);
-  if (args.positional.length === 0) throw new UsageError(FOLLOW_UP_USAGE);
+  const args = parseCommandArgs("follow-up", argv);
+  if (args.positional.length === 0) throw new UsageError(usage("follow-up"));
   const baselineText = flag(args, "baseline");
   if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) throw new InputError(`--baslinje ”${baselineText}” är inget år. Ange t.ex. 2025.`);
   if (baselineText !== undefined && Number(baselineText) < 1900) throw new InputError(`--baslinje ”${baselineText}” är inget rimligt år. Ange t.ex. 2025.`);

@@ -1,9 +1,9 @@
 import { promises as fs } from "node:fs";
 import { exampleWorkbook, EXAMPLE_EDITION_NAME } from "../core/example/exampleWorkbook";
 import { writeBilagorXlsx } from "../node/writeXlsx";
-import { has, parseArgs, UsageError } from "./args";
+import { has, UsageError } from "./args";
+import { parseCommandArgs, usage } from "./commands";
 import { exists, fsErrorSv, InputError, type Io } from "./io";
-import { NEW_WORKBOOK_USAGE } from "./usage";
 
 /** Writes the example bilagor workbook; refuses to overwrite without --force. */
 export async function writeExampleWorkbook(out: string, force: boolean): Promise<void> {
@@ -18,8 +18,8 @@ export async function writeExampleWorkbook(out: string, force: boolean): Promise
 }
 
 export async function newWorkbookCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, [], ["force"]);
-  if (args.positional.length !== 1) throw new UsageError(NEW_WORKBOOK_USAGE);
+  const args = parseCommandArgs("new-workbook", argv);
+  if (args.positional.length !== 1) throw new UsageError(usage("new-workbook"));
   const out = args.positional[0]!;
   await writeExampleWorkbook(out, has(args, "force"));
   io.out(`Skrev ${out}: bilagor enligt arbetsboksformatet med exempelutgåvan ”${EXAMPLE_EDITION_NAME}” (inte en officiell bilaga).`);

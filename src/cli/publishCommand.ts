@@ -9,14 +9,14 @@ import { validateWorkbook } from "../core/validation/validateWorkbook";
 import { parseIsoDate } from "../core/values";
 import { readXlsxFile } from "../node/readXlsx";
 import { readWorkbook } from "../core/model";
-import { flag, has, parseArgs, svFlag, UsageError } from "./args";
+import { flag, has, svFlag, UsageError } from "./args";
+import { parseCommandArgs, usage } from "./commands";
 import { publishGate } from "./publishGate";
 import { checkEditionName, loadEdition } from "./editions";
 import { InputError, type Io } from "./io";
 import { publishAtomically } from "./publishWrite";
 import { GUIDE_SCRIPT } from "../core/editions/guideText";
 import { summaryLine } from "./report";
-import { PUBLISH_USAGE } from "./usage";
 
 /** The guide's browser script, built once by `npm run build:cli` into dist/guide/guide.js. */
 async function guideScript(): Promise<Buffer> {
@@ -44,10 +44,10 @@ function dateFlag(value: string | undefined, name: string): string | null {
  * overwrites a different published edition (it is immutable).
  */
 export async function publishCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["edition", "out", "previous", "beslutad", "giltig-fran"], ["force"]);
+  const args = parseCommandArgs("publish", argv);
   const name = flag(args, "edition")?.trim();
   const out = flag(args, "out");
-  if (args.positional.length !== 1 || !name || !out) throw new UsageError(PUBLISH_USAGE);
+  if (args.positional.length !== 1 || !name || !out) throw new UsageError(usage("publish"));
   checkEditionName(name);
   const file = args.positional[0]!;
   const read = await readXlsxFile(file);

@@ -4,15 +4,15 @@ import { existsSync } from "node:fs";
 import { editionFileStem } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
 import { changeChecksNotRunSv, validateWorkbook } from "../core/validation/validateWorkbook";
-import { flag, has, parseArgs, UsageError } from "./args";
+import { flag, has, UsageError } from "./args";
+import { parseCommandArgs, usage } from "./commands";
 import { loadModel, type Io } from "./io";
 import { jsonReport, textReport } from "./report";
-import { VALIDATE_USAGE } from "./usage";
 
 /** Exit 0 without errors, 1 with errors, 2 when the file cannot be used. */
 export async function validateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["previous"], ["json", "all"]);
-  if (args.positional.length !== 1) throw new UsageError(VALIDATE_USAGE);
+  const args = parseCommandArgs("validate", argv);
+  if (args.positional.length !== 1) throw new UsageError(usage("validate"));
   const file = args.positional[0]!;
   let previousFile = flag(args, "previous");
   const { model } = await loadModel(file);

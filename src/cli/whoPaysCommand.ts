@@ -4,10 +4,10 @@ import { foldText } from "../core/text";
 import { whoPaysOnDate } from "../core/editions/inForce";
 import { parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
-import { flag, has, parseArgs, UsageError } from "./args";
+import { flag, has, UsageError } from "./args";
+import { parseCommandArgs, usage } from "./commands";
 import { answeringLists } from "./editions";
 import { csvRowsOf, InputError, readTextFile, type Io } from "./io";
-import { WHO_PAYS_USAGE } from "./usage";
 
 /** A batch row that is not asked at all: more fields than the header has (columns may have shifted). */
 interface RowWidthError {
@@ -24,12 +24,12 @@ export function answerJson(result: WhoPaysResult | RowWidthError) {
 }
 
 export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["workbook", "csv", "edition", "date"], ["json", "specialanpassad"]);
+  const args = parseCommandArgs("who-pays", argv);
   const workbook = flag(args, "workbook");
   const csvFile = flag(args, "csv");
   const json = has(args, "json");
-  if (csvFile === undefined && args.positional.length !== 3) throw new UsageError(WHO_PAYS_USAGE);
-  if (csvFile !== undefined && args.positional.length > 0) throw new UsageError(WHO_PAYS_USAGE);
+  if (csvFile === undefined && args.positional.length !== 3) throw new UsageError(usage("who-pays"));
+  if (csvFile !== undefined && args.positional.length > 0) throw new UsageError(usage("who-pays"));
   if (csvFile !== undefined && has(args, "specialanpassad")) {
     throw new UsageError("--specialanpassad gäller en enskild fråga; i en CSV-fil anges det per rad i kolumnen specialanpassad.");
   }
