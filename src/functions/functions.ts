@@ -2,6 +2,7 @@
  * these comments at build time (never edited by hand); Swedish names come from ./sv.json.
  * Every argument may be a range: the functions spill one answer per row. */
 import { currentBasis } from "../excel/modelSource";
+import type { FunctionId } from "./table";
 import { costShiftColumn, fromExcel, isoNormalizeColumn, isoTitleColumn, whoPaysColumn, whoPaysWhyColumn, type CellResult, type Shape } from "./logic";
 
 // Outside Excel (office.js not loaded) the build's CustomFunctions.associate calls at the end of
@@ -129,3 +130,12 @@ export function isoNormalizeFn(iso: any[][]): any[][] {
 export async function costShiftFn(iso: any[][], boendeform: any[][], cost: any[][], from_date: any[][], to_date: any[][]): Promise<any[][]> {
   return toExcel(costShiftColumn([iso, boendeform, cost, from_date, to_date].map(cells), (await basis()).lists));
 }
+
+/** Each function of the table by its id: what Excel calls (and the formula-engine tests register). */
+export const FUNCTIONS: Readonly<Record<FunctionId, (...args: never[]) => unknown>> = {
+  WHO_PAYS: whoPaysFn,
+  WHO_PAYS_WHY: whoPaysWhyFn,
+  ISO_TITLE: isoTitleFn,
+  ISO_NORMALIZE: isoNormalizeFn,
+  COST_SHIFT: costShiftFn,
+};

@@ -5,6 +5,7 @@ import { parseIsoCode } from "../core/iso";
 import type { WorkbookModel } from "../core/model";
 import { readAmount, readDate, todayIso, valueOf } from "../core/values";
 import { whoPays, type WhoPaysQuery, type WhoPaysResult } from "../core/whoPays";
+import { argNamesSv } from "./table";
 
 /**
  * The custom functions as plain logic: each returns a value or a failure that the edge maps to
@@ -213,7 +214,8 @@ export function mapRows<T>(shape: Extract<Shape, { ok: true }>, fn: (cells: read
   return out;
 }
 
-export const PAY_ARG_NAMES = ["iso", "boendeform", "age", "specialanpassad", "datum"] as const;
+/** WHO_PAYS's arguments as its messages name them (the function table's Swedish names). */
+const PAY_ARG_NAMES = argNamesSv("WHO_PAYS");
 
 /**
  * WHO_PAYS or WHO_PAYS_WHY over ranges: the date (and so the edition) resolved once when it is
@@ -273,16 +275,16 @@ export function whoPaysWhyColumn(args: readonly MatrixArg[], lists: readonly Dat
 }
 
 export function isoTitleColumn(iso: MatrixArg, model: WorkbookModel | null, builtIn: ReadonlyMap<string, string>): Shape | CellResult<string>[][] {
-  const shape = broadcast([iso], ["iso"]);
+  const shape = broadcast([iso], argNamesSv("ISO_TITLE"));
   return shape.ok ? mapRows(shape, ([code]) => isoTitleValue(code!, model, builtIn)) : shape;
 }
 
 export function isoNormalizeColumn(iso: MatrixArg): Shape | CellResult<string>[][] {
-  const shape = broadcast([iso], ["iso"]);
+  const shape = broadcast([iso], argNamesSv("ISO_NORMALIZE"));
   return shape.ok ? mapRows(shape, ([code]) => isoNormalizeValue(code!)) : shape;
 }
 
-export const COST_ARG_NAMES = ["iso", "boendeform", "cost", "from_date", "to_date"] as const;
+const COST_ARG_NAMES = argNamesSv("COST_SHIFT");
 
 /** A date argument: a date cell, a serial number or text YYYY-MM-DD. */
 function dateArg(raw: CellValue, name: string): { ok: true; date: string } | { ok: false; result: CellResult<never> } {

@@ -17,13 +17,7 @@ const svSE = require("hyperformula/commonjs/i18n/languages/svSE").default;
  * synchronous. So a call starts the real function and reports #BUSY!; `settle` awaits every
  * started call and recalculates, and the second pass returns the settled result.
  */
-const BY_ID: Record<string, (...args: never[]) => unknown> = {
-  WHO_PAYS: functions.whoPaysFn,
-  WHO_PAYS_WHY: functions.whoPaysWhyFn,
-  ISO_TITLE: functions.isoTitleFn,
-  ISO_NORMALIZE: functions.isoNormalizeFn,
-  COST_SHIFT: functions.costShiftFn,
-};
+const BY_ID: Record<string, (...args: never[]) => unknown> = functions.FUNCTIONS;
 
 /** Excel's error text for HyperFormula's error types (what Excel would hand the function). */
 const TO_EXCEL: Partial<Record<ErrorType, ErrorCodeText>> = {
