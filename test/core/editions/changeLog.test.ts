@@ -1,0 +1,98 @@
+/*
+ * The list of changes between two editions, case by case: one row of each kind of change, and what
+ * the diff, the change log (its cells, as the CSV and the Ändringslogg sheet hold them), the
+ * one-line descriptions and the summary's counts make of it.
+ */
+import { BOENDEFORM_INFO } from "../../../src/core/boendeform";
+import { CHANGE_LOG_HEADERS, changeLogRows, changeSummarySv, describeChangeSv } from "../../../src/core/editions/changeLog";
+import { countChanges, diffModels, rowLabel, type Change } from "../../../src/core/editions/diff";
+import { readWorkbook } from "../../../src/core/model";
+import { listRow, workbook, type Rec } from "../../helpers/workbooks";
+
+const K = "Kommun";
+const R = "Region";
+const ALL_K = [K, K, K, K];
+/** The register's full name of the form, as the log writes it. */
+const SABO = BOENDEFORM_INFO.SABO.nameSv;
+
+const BEFORE: Rec[] = [
+  listRow("12 22", "Rullstolar", ALL_K, { Beslutsdatum: "2026-01-10", "Giltig från": "2026-04-01" }),
+  listRow("12 23", "Elrullstolar", ALL_K),
+  listRow("12 24 09", "Drivaggregat", ALL_K),
+  listRow("18 09 03", "Stolar", ALL_K, { Beslutsdatum: "2026-01-01" }),
+  listRow("15 09", "Hjälpmedel för att äta", ALL_K, { Villkor: "a", "Villkor SÄBO": "x" }),
+  listRow("09 12 03", "Toalettstolar", ALL_K),
+  listRow("04 24", "Diabetes", ALL_K),
+];
+const AFTER: Rec[] = [
+  listRow("12 22", "Rullstolar", [R, K, K, K], { Beslutsdatum: "2026-05-01", "Giltig från": "2026-09-01", Motivering: "Ny metod" }),
+  listRow("12 23", "Elrullstolar", ALL_K, { Status: "Utgår" }),
+  listRow("12 24 09", "Drivaggregat", ALL_K, { "Giltig från": "2027-01-01" }),
+  listRow("18 09 03", "Stolar", ALL_K, { Beslutsdatum: "2026-05-01" }),
+  listRow("15 09", "Hjälpmedel för att äta", ALL_K, { Villkor: "b", "Villkor SÄBO": "y" }),
+  listRow("09 12 03", "Toalettstolar, förhöjda", ALL_K),
+  listRow("12 36", "Lyftar", ALL_K),
+];
+const B4_BEFORE = [{ "ISO-kod": "12 36", Benämning: "Personlyftar", Kostnadsansvar: R }];
+const B4_AFTER = [{ "ISO-kod": "12 36", Benämning: "Personlyftar", Kostnadsansvar: K }];
+
+const model = (b1: Rec[], b4: Rec[]) => readWorkbook(workbook({ b1, b4, formVillkor: true }));
+const changes: Change[] = diffModels(model(BEFORE, B4_BEFORE), model(AFTER, B4_AFTER));
+const ref = (c: Change) => (c.kind === "removed" ? c.before : c.after);
+
+describe("diffModels", () => {
+  it("finds one change per kind, in bilaga and row order with removals last; a date beside a payer change is part of it", () => {
+    expect(changes.map((c) => [c.kind, ref(c).sheet, ref(c).row.row, "boendeform" in c ? (c.boendeform ?? null) : null, "from" in c ? c.from : null, "to" in c ? c.to : null])).toEqual([
+      ["payer", "Bilaga 1", 2, "SABO", K, R],
+      ["status", "Bilaga 1", 3, null, null, "Utgår"],
+      ["giltigFran", "Bilaga 1", 4, null, null, "2027-01-01"],
+      ["beslutsdatum", "Bilaga 1", 5, null, "2026-01-01", "2026-05-01"],
+      ["villkor", "Bilaga 1", 6, null, "a", "b"],
+      ["villkor", "Bilaga 1", 6, "SABO", "x", "y"],
+      ["title", "Bilaga 1", 7, null, "Toalettstolar", "Toalettstolar, förhöjda"],
+      ["added", "Bilaga 1", 8, null, null, null],
+      ["removed", "Bilaga 1", 8, null, null, null],
+      ["payer", "Bilaga 4", 2, "SOL_SOCPSYK", R, K],
+    ]);
+  });
+
+  it("finds nothing between a model and itself", () => {
+    expect(diffModels(model(BEFORE, B4_BEFORE), model(BEFORE, B4_BEFORE))).toEqual([]);
+  });
+
+  it("counts the kinds as every summary does", () => {
+    expect(countChanges(changes)).toEqual({ payer: 2, added: 1, removed: 1, status: 1, dates: 2, texts: 3 });
+    expect(changeSummarySv(changes)).toBe("2 ändrade betalare, 1 ny rad, 1 borttagen, 1 ändrad status, 2 flyttade datum, 3 ändrade texter");
+    expect(changeSummarySv([])).toBe("0 ändrade betalare, 0 nya rader, 0 borttagna, 0 ändrade statusar, 0 flyttade datum, 0 ändrade texter");
+  });
+});
+
+describe("changeLogRows", () => {
+  it("writes one line per change with the row's code, title, form, before, after, dates and motivering", () => {
+    const rows = changeLogRows("2026:2", changes);
+    expect(rows.every((r) => r.length === CHANGE_LOG_HEADERS.length)).toBe(true);
+    expect(rows).toEqual([
+      ["2026:2", "1", "12 22", "Rullstolar", SABO, K, R, "2026-05-01", "2026-09-01", "Ny metod"],
+      ["2026:2", "1", "12 23", "Elrullstolar", "(Status)", "Gällande", "Utgår", "", "", ""],
+      ["2026:2", "1", "12 24 09", "Drivaggregat", "(Giltig från)", "", "2027-01-01", "", "2027-01-01", ""],
+      ["2026:2", "1", "18 09 03", "Stolar", "(Beslutsdatum)", "2026-01-01", "2026-05-01", "2026-05-01", "", ""],
+      ["2026:2", "1", "15 09", "Hjälpmedel för att äta", "(Villkor)", "a", "b", "", "", ""],
+      ["2026:2", "1", "15 09", "Hjälpmedel för att äta", `(Villkor) ${SABO}`, "x", "y", "", "", ""],
+      ["2026:2", "1", "09 12 03", "Toalettstolar, förhöjda", "(Benämning)", "Toalettstolar", "Toalettstolar, förhöjda", "", "", ""],
+      ["2026:2", "1", "12 36", "Lyftar", "", "", "Ny rad", "", "", ""],
+      ["2026:2", "1", "04 24", "Diabetes", "", "Fanns", "Borttagen", "", "", ""],
+      ["2026:2", "4", "12 36", "Personlyftar", BOENDEFORM_INFO.SOL_SOCPSYK.nameSv, R, K, "", "", ""],
+    ]);
+  });
+});
+
+describe("describeChangeSv", () => {
+  it("names the sheet and row of every change, and its before and after where it has them", () => {
+    for (const c of changes) {
+      const line = describeChangeSv(c);
+      expect(line.startsWith(`${ref(c).sheet}: ${rowLabel(ref(c).row)} – `)).toBe(true);
+      if (c.kind === "payer" || c.kind === "status" || c.kind === "giltigFran" || c.kind === "beslutsdatum") expect(line).toContain(`${c.from ?? (c.kind === "status" ? "Gällande" : "tom")} → ${c.to ?? "tom"}`);
+    }
+    expect(new Set(changes.map(describeChangeSv)).size).toBe(changes.length);
+  });
+});

@@ -1,0 +1,87 @@
+/*
+ * Whether an edition may be published (publishReadiness), case by case on real reviews: the
+ * blockers' codes and items, the three-month rule at its boundary, the name rules at theirs.
+ */
+import { editionNameProblem, MAX_EDITION_NAME, publishReadiness, type PublishRequest } from "../../../src/core/editions/readiness";
+import { readWorkbook } from "../../../src/core/model";
+import type { RawWorkbook } from "../../../src/core/cells";
+import { validateWorkbook } from "../../../src/core/validation/validateWorkbook";
+import { listRow, withDecisions, workbook, type Rec } from "../../helpers/workbooks";
+
+const K = "Kommun";
+const R = "Region";
+const UTGAVA: Rec[] = [
+  { Fält: "Utgåva", Värde: "2026:2" },
+  { Fält: "Beslutad", Värde: "2026-01-15" },
+  { Fält: "Giltig från", Värde: "2026-04-15" },
+];
+const CLEAN: Rec[] = [listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K])];
+// A hearing aid on Kommun in SÄBO and LSS bostad: against the Region principle (§2.2), a question for the huvudmän.
+const DEVIATION = listRow("22 06 21", "Benförankrade hörapparater", [K, K, R, R]);
+const DECISION: Rec = { Datum: "2026-01-15", Beslutsreferens: "HMS 2026/1", "ISO-kod": "22 06 21", Bilaga: "Bilaga 1", Beslut: "Kommunen bekostar", "Beslutat av": "Huvudmännen" };
+// An empty payer cell: an error to fix, no question for anyone.
+const MISSING = listRow("12 23", "Eldrivna rullstolar", [K, null, K, K]);
+
+const REQUEST: PublishRequest = { name: "2026:2", decided: "2026-01-15", effective: "2026-04-15" };
+
+function ready(raw: RawWorkbook, request: Partial<PublishRequest> = {}) {
+  const model = readWorkbook(raw);
+  const r = publishReadiness(model, validateWorkbook(raw), { ...REQUEST, ...request });
+  return { codes: r.blockers.map((b) => b.code), items: r.blockers.map((b) => b.items.length), warnings: r.warnings.length };
+}
+
+describe("publishReadiness", () => {
+  it.each<[string, RawWorkbook, Partial<PublishRequest>, string[], number[]]>([
+    ["a clean workbook", workbook({ b1: CLEAN, utgava: UTGAVA }), {}, [], []],
+    ["an error to fix", workbook({ b1: [...CLEAN, MISSING], utgava: UTGAVA }), {}, ["ERRORS"], [0]],
+    ["an undecided deviation: a question, not an error to fix", workbook({ b1: [...CLEAN, DEVIATION], utgava: UTGAVA }), {}, ["UNDECIDED"], [1]],
+    ["both", workbook({ b1: [...CLEAN, MISSING, DEVIATION], utgava: UTGAVA }), {}, ["ERRORS", "UNDECIDED"], [0, 1]],
+    ["a decided deviation", withDecisions({ b1: [...CLEAN, DEVIATION], utgava: UTGAVA }, [DECISION]), {}, [], []],
+    ["Giltig från exactly three months after the decision", workbook({ b1: CLEAN, utgava: UTGAVA }), { effective: "2026-04-15" }, [], []],
+    ["Giltig från a day short of three months", workbook({ b1: CLEAN, utgava: UTGAVA }), { effective: "2026-04-14" }, ["EFFECTIVE_TOO_EARLY"], [0]],
+    ["three months from 30 November end on 28 February", workbook({ b1: CLEAN }), { decided: "2025-11-30", effective: "2026-02-28" }, [], []],
+    ["a day before that", workbook({ b1: CLEAN }), { decided: "2025-11-30", effective: "2026-02-27" }, ["EFFECTIVE_TOO_EARLY"], [0]],
+    ["a name other than the Utgåva sheet's", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "2026:3" }, ["NAME_MISMATCH"], [0]],
+    ["the same, forced: said, not blocking", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "2026:3", force: true }, [], []],
+    ["no name: only that is said (no mismatch besides)", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "  " }, ["NAME_INVALID"], [0]],
+    ["a name already published", workbook({ b1: CLEAN, utgava: UTGAVA }), { published: ["2026:1", "2026:2"] }, ["NAME_TAKEN"], [0]],
+    ["without an Utgåva sheet any valid name goes", workbook({ b1: CLEAN }), { name: "Vår 2026" }, [], []],
+  ])("%s", (_, raw, request, codes, items) => {
+    const r = ready(raw, request);
+    expect([r.codes, r.items]).toEqual([codes, items]);
+  });
+
+  it("warns exactly when a forced name differs from the sheet", () => {
+    expect(ready(workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "2026:3", force: true }).warnings).toBe(1);
+    expect(ready(workbook({ b1: CLEAN, utgava: UTGAVA }), { force: true }).warnings).toBe(0);
+  });
+
+  it("judges the Utgåva sheet's own too-early date on the request's dates", () => {
+    const early: Rec[] = [UTGAVA[0]!, UTGAVA[1]!, { Fält: "Giltig från", Värde: "2026-02-01" }];
+    const raw = workbook({ b1: CLEAN, utgava: early });
+    expect(validateWorkbook(raw).map((f) => f.code)).toContain("EFFECTIVE_TOO_EARLY");
+    expect(ready(raw).codes).toEqual([]);
+    expect(ready(raw, { effective: "2026-02-01" }).codes).toEqual(["EFFECTIVE_TOO_EARLY"]);
+  });
+});
+
+describe("editionNameProblem", () => {
+  it.each<[string, string, boolean]>([
+    ["a usual name", "2026:2", true],
+    ["spaces around it", "  2026:2  ", true],
+    [`${MAX_EDITION_NAME} characters`, "a".repeat(MAX_EDITION_NAME), true],
+    [`${MAX_EDITION_NAME + 1} characters`, "a".repeat(MAX_EDITION_NAME + 1), false],
+    ["42 three-byte letters (126 bytes)", "中".repeat(42), true],
+    ["43 three-byte letters (129 bytes, 43 characters)", "中".repeat(43), false],
+    ["32 four-byte letters (128 bytes)", "𝐀".repeat(32), true],
+    ["no letter or digit, short", "€€", false],
+    ["empty", "", false],
+    ["an escape character", "2026\u001b:2", false],
+    ["a bidi override", "2026\u202e:2", false],
+    ["DEL", "2026\u007f", false],
+    ["punctuation only", "::..", false],
+    ["a letter", "å", true],
+  ])("%s", (_, name, ok) => {
+    expect(editionNameProblem(name) === null).toBe(ok);
+  });
+});
