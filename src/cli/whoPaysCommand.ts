@@ -1,6 +1,6 @@
 import { toCsvLine, detectDelimiter } from "../core/csv";
 import { INPUT_ERROR_SV, RULE_SV } from "../core/editions/guideText";
-import { foldText } from "../core/text";
+import { foldHeader } from "../core/text";
 import { whoPaysOnDate } from "../core/editions/inForce";
 import { parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
@@ -70,7 +70,7 @@ async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPa
   const text = await readTextFile(file);
   const delimiter = detectDelimiter(text);
   const rows = csvRowsOf(text, file, delimiter);
-  const header = (rows[0] ?? []).map((h) => foldText(h));
+  const header = (rows[0] ?? []).map((h) => foldHeader(h));
   const width = header.length;
   // English keys as in the contract, or the Swedish headers people write (ålder).
   const names: Record<(typeof COLUMNS)[number], readonly string[]> = { iso: ["iso", "iso-kod"], boendeform: ["boendeform"], age: ["age", "alder"], specialanpassad: ["specialanpassad"] };

@@ -4,7 +4,7 @@ import { parseIsoCode, type IsoLevel } from "./iso";
 import { parsePayer, type Payer } from "./payer";
 import { PRINCIPLE_KEYS, type PrincipleKey } from "./principles";
 import { BILAGA_KEYS, FORM_VILLKOR_COLUMNS, formVillkorField, SHEET_SPECS, type BilagaKey, type ColumnSpec, type SheetKey, type SheetSpec } from "./sheets";
-import { foldText } from "./text";
+import { foldHeader, foldText, withoutInvisible } from "./text";
 import {
   EMPTY,
   parseCell,
@@ -170,16 +170,6 @@ export interface WorkbookModel {
   readonly date1904?: boolean;
 }
 
-/**
- * Invisible characters (format characters such as zero-width space, soft hyphen, BOM, word
- * joiner, bidi marks): a name or header that differs from the contract only by them is the same.
- */
-const INVISIBLE = /[\p{Cf}\u180e]/gu;
-
-/** Folds a header for matching: case, white space, å ä ö é, invisible characters, trailing colon. */
-export function foldHeader(text: string): string {
-  return foldText(text.replace(INVISIBLE, "")).replace(/\s*:$/, "");
-}
 
 const SHEET_BY_NAME = new Map<string, SheetKey>(
   (Object.keys(SHEET_SPECS) as SheetKey[]).map((key) => [foldText(SHEET_SPECS[key].name), key]),
@@ -187,7 +177,7 @@ const SHEET_BY_NAME = new Map<string, SheetKey>(
 
 /** The sheet key for a sheet name (case-insensitive, surrounding spaces and invisible characters ignored), or null. */
 export function sheetKeyOf(name: string): SheetKey | null {
-  return SHEET_BY_NAME.get(foldText(name.replace(INVISIBLE, ""))) ?? null;
+  return SHEET_BY_NAME.get(foldText(withoutInvisible(name))) ?? null;
 }
 
 /** What Excel (Swedish or English) and LibreOffice add to a copied sheet's name. */

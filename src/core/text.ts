@@ -41,3 +41,22 @@ const escapeChar = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4,
 export function outputSafe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, escapeChar);
 }
+
+/**
+ * Invisible characters (format characters such as zero-width space, soft hyphen, BOM, word
+ * joiner, bidi marks): a name or header that differs from the contract only by them is the same.
+ */
+const INVISIBLE = /[\p{Cf}\u180e]/gu;
+
+/** Text without its invisible format characters (INVISIBLE). */
+export const withoutInvisible = (text: string): string => text.replace(INVISIBLE, "");
+
+/**
+ * The one header matcher: folds a column header for matching — case, white space, å ä ö é,
+ * invisible characters (a BOM, a zero-width space), a trailing colon. Bilaga sheets, cost files
+ * and question files all match their headers through it.
+ * @example foldHeader("\ufeffÅlder:") === "alder"
+ */
+export function foldHeader(text: string): string {
+  return foldText(withoutInvisible(text)).replace(/\s*:$/, "");
+}

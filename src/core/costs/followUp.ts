@@ -1,7 +1,7 @@
 import type { CellValue } from "../cells";
 import { inForce, type DatedLists } from "../editions/inForce";
 import type { Payer } from "../payer";
-import { foldText } from "../text";
+import { foldHeader } from "../text";
 import { MAX_AMOUNT_SEK, readAmount, readDate } from "../values";
 import { parseAge, whoPays, type WhoPaysResult } from "../whoPays";
 import { matchKommun, STOCKHOLM_KOMMUNER } from "./kommuner";
@@ -350,11 +350,7 @@ export class CostSource {
 
   /** Reads the header row; returns the missing columns (then the file is reported and nothing else is read). */
   header(cells: ReadonlyArray<CellValue>): string[] {
-    const header = cells.map((h) =>
-      foldText(text(h))
-        .replace(/\s*:$/, "")
-        .replace(/^\ufeff/, ""),
-    );
+    const header = cells.map((h) => foldHeader(text(h)));
     const at = (field: string) => header.findIndex((h) => HEADERS[field]!.includes(h));
     // Two columns for one thing (two belopp, two kommun): which one is meant cannot be known.
     for (const [field, label] of [["kommun", "kommun"], ["quarter", "kvartal"], ["iso", "iso"], ["boendeform", "boendeform"], ["age", "ålder"], ["amount", "belopp"], ["date", "datum"]] as const) {
