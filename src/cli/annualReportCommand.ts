@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { annualReport, type AnnualReport } from "../core/annualReport";
 import { BOENDEFORM_INFO } from "../core/boendeform";
-import { parseIsoDate, todayIso } from "../core/values";
+import { notADateSv, parseIsoDate, todayIso } from "../core/values";
 import { annualReportXlsx } from "./annualReportXlsx";
 import { flag, has, UsageError } from "./args";
 import { parseCommandArgs, usage } from "./commands";
@@ -93,7 +93,7 @@ export async function annualReportCommand(argv: readonly string[], io: Io): Prom
   }
   // The day the report speaks of (open matters' age): today, or --datum (e.g. the year's last day).
   const date = flag(args, "date") ?? todayIso();
-  if (!parseIsoDate(date)) throw new InputError(`--datum ”${date}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+  if (!parseIsoDate(date)) throw new InputError(notADateSv("--datum", date));
   const report = annualReport({ year, model, editions, followUp, today: date });
 
   if (out !== undefined) {

@@ -6,7 +6,7 @@ import { publicationFiles } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
 import { summarize } from "../core/validation/finding";
 import { validateWorkbook } from "../core/validation/validateWorkbook";
-import { parseIsoDate } from "../core/values";
+import { notADateSv, parseIsoDate } from "../core/values";
 import { readXlsxFile } from "../node/readXlsx";
 import { readWorkbook } from "../core/model";
 import { flag, has, svFlag, UsageError } from "./args";
@@ -34,7 +34,7 @@ async function guideScript(): Promise<Buffer> {
 function dateFlag(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
   const date = parseIsoDate(value);
-  if (!date) throw new InputError(`${svFlag(name)} ”${value}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+  if (!date) throw new InputError(notADateSv(svFlag(name), value));
   return date;
 }
 

@@ -2,7 +2,7 @@ import { toCsvLine, detectDelimiter } from "../core/csv";
 import { INPUT_ERROR_SV, RULE_SV } from "../core/editions/guideText";
 import { foldHeader } from "../core/text";
 import { whoPaysOnDate } from "../core/editions/inForce";
-import { parseIsoDate } from "../core/values";
+import { notADateSv, parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
 import { flag, has, UsageError } from "./args";
 import { parseCommandArgs, usage } from "./commands";
@@ -36,7 +36,7 @@ export async function whoPaysCommand(argv: readonly string[], io: Io): Promise<n
 
   const lists = await answeringLists(workbook, args.flags.get("edition") ?? []);
   const date = flag(args, "date");
-  if (date !== undefined && !parseIsoDate(date)) throw new InputError(`--datum ”${date}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+  if (date !== undefined && !parseIsoDate(date)) throw new InputError(notADateSv("--datum", date));
   const ask = (q: Omit<WhoPaysQuery, "date">) => whoPaysOnDate(date === undefined ? q : { ...q, date }, lists);
 
   if (csvFile !== undefined) return batch(csvFile, ask, json, io);

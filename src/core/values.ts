@@ -62,6 +62,15 @@ export function readDate(raw: Exclude<CellValue, null | undefined>, date1904 = f
   return null;
 }
 
+/**
+ * The one Swedish message for a value that is not a date (a cell, a flag, a field of a form): what
+ * it is, the text as written (cut at 30 characters) and how to write a date.
+ * @example notADateSv("--datum", "2026-13-01") === "--datum ”2026-13-01” är inget datum. Ange ÅÅÅÅ-MM-DD."
+ */
+export function notADateSv(what: string, text: string): string {
+  return `${what ? `${what} ` : ""}”${text.slice(0, 30)}” är inget datum. Ange ÅÅÅÅ-MM-DD.`;
+}
+
 /** Validates text `YYYY-MM-DD` as a real calendar date. */
 export function parseIsoDate(text: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

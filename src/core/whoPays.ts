@@ -15,7 +15,7 @@ import { isRegionPrinciple, PRINCIPLE_INFO, type PrincipleEntry } from "./princi
 import { principlesInForce } from "./principlesInForce";
 import { PAYER_COLUMNS, SHEET_SPECS } from "./sheets";
 import { missingColumnNote, missingPayerColumns, silentRowsNote } from "./whoPaysNotes";
-import { parseIsoDate, readYesNo, statusCounts, todayIso, valueOf } from "./values";
+import { notADateSv, parseIsoDate, readYesNo, statusCounts, todayIso, valueOf } from "./values";
 import { memoisedWhoPays } from "./whoPaysMemo";
 import { matchDecision, readDecisions, type Decision } from "./decisions";
 
@@ -713,7 +713,7 @@ const INPUT_MESSAGES = {
     return shown.trim() === "" ? "Ålder saknas. Ange personens ålder i år (0–130)." : `Ogiltig ålder ”${shown}”. Ange personens ålder i år (0–130).`;
   },
   specialInvalid: (text: string) => `Specialanpassad ”${text.slice(0, 30)}” kan inte läsas. Ange SANT/FALSKT eller ja/nej.`,
-  dateInvalid: (text: string) => `Ogiltigt datum ”${text.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.`,
+  dateInvalid: (text: string) => notADateSv("Datumet", text),
 };
 
 const EXPLAIN = {

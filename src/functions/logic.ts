@@ -3,7 +3,7 @@ import { cellText, isCellError, isEmptyCell, type CellValue } from "../core/cell
 import { listsOnDate, whoPaysOnDate, type DatedLists, type ListsOnDate } from "../core/editions/inForce";
 import { parseIsoCode } from "../core/iso";
 import type { WorkbookModel } from "../core/model";
-import { readAmount, readDate, todayIso, valueOf } from "../core/values";
+import { notADateSv, readAmount, readDate, todayIso, valueOf } from "../core/values";
 import { whoPays, type WhoPaysQuery, type WhoPaysResult } from "../core/whoPays";
 import { argNamesSv } from "./table";
 
@@ -58,7 +58,7 @@ export interface PayArgs {
 function listsOn(datum: CellValue, lists: readonly DatedLists[], today: string): ListsOnDate {
   if (isEmptyCell(datum)) return listsOnDate(lists, today);
   const date = isCellError(datum) ? null : readDate(datum!);
-  if (date === null) return { ok: false, code: "DATE_INVALID", message: `Ogiltigt datum ”${cellText(datum).slice(0, 30)}”. Ange ett datum eller text ÅÅÅÅ-MM-DD.` };
+  if (date === null) return { ok: false, code: "DATE_INVALID", message: notADateSv("Datumet", cellText(datum)) };
   return listsOnDate(lists, date);
 }
 
@@ -289,7 +289,7 @@ const COST_ARG_NAMES = argNamesSv("COST_SHIFT");
 /** A date argument: a date cell, a serial number or text YYYY-MM-DD. */
 function dateArg(raw: CellValue, name: string): { ok: true; date: string } | { ok: false; result: CellResult<never> } {
   const date = isEmptyCell(raw) || isCellError(raw) ? null : readDate(raw!);
-  return date ? { ok: true, date } : { ok: false, result: fail("VALUE", `DATE_INVALID: ${name} ”${cellText(raw).slice(0, 30)}” är inget datum.`) };
+  return date ? { ok: true, date } : { ok: false, result: fail("VALUE", `DATE_INVALID: ${notADateSv(name, cellText(raw))}`) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { editionFromModel, editionModel, parseEdition, serializeEdition } from "
 import { editionFileStem } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
 import { publishReadiness } from "../core/editions/readiness";
-import { parseIsoDate } from "../core/values";
+import { notADateSv, parseIsoDate } from "../core/values";
 import { publishInWorkbook } from "../excel/adapter";
 import { invalidateBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
@@ -20,8 +20,8 @@ export function publishBlockers(): Array<{ text: string; items: readonly string[
   const effectiveText = byId<HTMLInputElement>("publish-effective").value.trim();
   const decided = parseIsoDate(decidedText);
   const effective = parseIsoDate(effectiveText);
-  if (!decided) blockers.push({ text: decidedText ? `Beslutad ”${decidedText}” är inget datum. Skriv ÅÅÅÅ-MM-DD.` : "Ange beslutsdatum (ÅÅÅÅ-MM-DD).", items: [] });
-  if (!effective) blockers.push({ text: effectiveText ? `Giltig från ”${effectiveText}” är inget datum. Skriv ÅÅÅÅ-MM-DD.` : "Ange giltighetsdatum (ÅÅÅÅ-MM-DD).", items: [] });
+  if (!decided) blockers.push({ text: decidedText ? notADateSv("Beslutad", decidedText) : "Ange beslutsdatum (ÅÅÅÅ-MM-DD).", items: [] });
+  if (!effective) blockers.push({ text: effectiveText ? notADateSv("Giltig från", effectiveText) : "Ange giltighetsdatum (ÅÅÅÅ-MM-DD).", items: [] });
   // Every rule (name, dates, errors, decisions) is the core's, as the CLI's publicera applies it.
   const readiness = publishReadiness(state.model, state.findings, { name, decided: decided ?? "", effective: effective ?? "", published: state.storedEditions.map((e) => e.name) });
   for (const b of readiness.blockers) {

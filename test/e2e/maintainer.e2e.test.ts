@@ -250,7 +250,7 @@ describe("huvudmän decisions in the pane", () => {
     await validate(page);
     await page.click("#tab-publish");
     await page.fill("#publish-decided", "1/10/2025");
-    expect(await page.$$eval("#publish-blockers > li", (lis) => lis.map((li) => li.firstChild!.textContent))).toContain("Beslutad ”1/10/2025” är inget datum. Skriv ÅÅÅÅ-MM-DD.");
+    expect(await page.$$eval("#publish-blockers > li", (lis) => lis.map((li) => li.firstChild!.textContent))).toContain("Beslutad ”1/10/2025” är inget datum. Ange ÅÅÅÅ-MM-DD.");
     expect(await page.textContent("#publish-previous-file-name")).toBe("Ingen fil vald");
     expect(await page.textContent('label[for="publish-previous-file"]')).toBe("Välj fil …");
     expectNoErrors(pane);

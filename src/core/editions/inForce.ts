@@ -1,5 +1,5 @@
 import type { WorkbookModel } from "../model";
-import { parseIsoDate, todayIso } from "../values";
+import { notADateSv, parseIsoDate, todayIso } from "../values";
 import { buildWhoPaysIndex, whoPays, type WhoPaysIndex, type WhoPaysQuery, type WhoPaysResult } from "../whoPays";
 
 /** A set of lists that answer from a date on: a published edition, or the working draft (no date). */
@@ -48,7 +48,7 @@ export type ListsOnDate = { readonly ok: true; readonly date: string; readonly l
 
 /** Resolves a date against the lists: an invalid date or a date before every edition is an input error. */
 export function listsOnDate(lists: readonly DatedLists[], date: string): ListsOnDate {
-  if (!parseIsoDate(date)) return { ok: false, code: "DATE_INVALID", message: `Ogiltigt datum ”${date.slice(0, 30)}”. Ange datum som ÅÅÅÅ-MM-DD.` };
+  if (!parseIsoDate(date)) return { ok: false, code: "DATE_INVALID", message: notADateSv("Datumet", date) };
   const lists_ = inForce(lists, date);
   if (!lists_) {
     const first = lists.map((l) => l.effective).filter((e): e is string => e !== null).sort()[0];

@@ -8,6 +8,7 @@ import { readWorkbook } from "../../../src/core/model";
 import { inForce, listsOnDate, type DatedLists } from "../../../src/core/editions/inForce";
 import { buildWhoPaysIndex } from "../../../src/core/whoPays";
 import { workbook } from "../../helpers/workbooks";
+import { notADateSv } from "../../../src/core/values";
 
 const index = buildWhoPaysIndex(readWorkbook(workbook()));
 const lists = (name: string | null, effective: string | null): DatedLists => ({ name, effective, index });
@@ -43,9 +44,9 @@ describe("listsOnDate", () => {
   it("refuses an invalid date with the date in the message, cut to 30 characters", () => {
     const r = listsOnDate([lists("2026:1", "2026-01-01")], "2026-02-30");
     expect(r).toMatchObject({ ok: false, code: "DATE_INVALID" });
-    expect((r as { message: string }).message).toBe("Ogiltigt datum ”2026-02-30”. Ange datum som ÅÅÅÅ-MM-DD.");
+    expect((r as { message: string }).message).toBe(notADateSv("Datumet", "2026-02-30"));
     const long = listsOnDate([], "x".repeat(40));
-    expect((long as { message: string }).message).toBe(`Ogiltigt datum ”${"x".repeat(30)}”. Ange datum som ÅÅÅÅ-MM-DD.`);
+    expect((long as { message: string }).message).toBe(notADateSv("Datumet", "x".repeat(30)));
   });
 
   it("names the earliest edition's date when none was in force (undated lists left out of that)", () => {

@@ -1,6 +1,6 @@
 import { BOENDEFORM_INFO } from "../../boendeform";
 import { readDecisions } from "../../decisions";
-import { valueOf, todayIso } from "../../values";
+import { notADateSv, valueOf, todayIso } from "../../values";
 import { daysBetween, isOpen, matterNames, MATTER_OPEN_DAYS, MATTER_STATUSES, MATTER_TYPES, readMatters, statusContradiction, type Matter } from "../../matters";
 import { foldText } from "../../text";
 import type { Rule, ValidationContext } from "../rule";
@@ -30,7 +30,7 @@ export const MATTER_INVALID: Rule = {
       else seen.set(foldText(m.id), m.row);
       if (m.inkom === null && !m.unreadable.some((u) => u.field === "inkom")) report(this, { ...at, column: "inkom" }, `${label(m)} saknar datum i Inkom. Ange ÅÅÅÅ-MM-DD.`);
       for (const u of m.unreadable) {
-        if (u.field === "inkom" || u.field === "avslutad") report(this, { ...at, column: u.field }, `${label(m)}: ”${u.text.slice(0, 40)}” är inget datum. Ange ÅÅÅÅ-MM-DD.`);
+        if (u.field === "inkom" || u.field === "avslutad") report(this, { ...at, column: u.field }, `${label(m)}: ${notADateSv("", u.text)}`);
         if (u.field === "typ") report(this, { ...at, column: "arendeTyp" }, `${label(m)}: okänd typ ”${u.text.slice(0, 40)}”. Giltiga typer: ${MATTER_TYPES.join(", ")}.`);
         if (u.field === "status") report(this, { ...at, column: "arendeStatus" }, `${label(m)}: okänd status ”${u.text.slice(0, 40)}”. Giltiga statusar, i ordning: ${MATTER_STATUSES.join(", ")}.`);
       }
