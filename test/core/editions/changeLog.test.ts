@@ -22,7 +22,7 @@ const BEFORE: Rec[] = [
   listRow("18 09 03", "Stolar", ALL_K, { Beslutsdatum: "2026-01-01" }),
   listRow("15 09", "Hjälpmedel för att äta", ALL_K, { Villkor: "a", "Villkor SÄBO": "x" }),
   listRow("09 12 03", "Toalettstolar", ALL_K),
-  listRow("04 24", "Diabetes", ALL_K),
+  listRow("04 24", "Diabetes", ALL_K, { Motivering: "Gammal motivering" }),
 ];
 const AFTER: Rec[] = [
   listRow("12 22", "Rullstolar", [R, K, K, K], { Beslutsdatum: "2026-05-01", "Giltig från": "2026-09-01", Motivering: "Ny metod" }),
@@ -37,11 +37,13 @@ const B4_BEFORE = [{ "ISO-kod": "12 36", Benämning: "Personlyftar", Kostnadsans
 const B4_AFTER = [{ "ISO-kod": "12 36", Benämning: "Personlyftar", Kostnadsansvar: K }];
 
 const model = (b1: Rec[], b4: Rec[]) => readWorkbook(workbook({ b1, b4, formVillkor: true }));
-const changes: Change[] = diffModels(model(BEFORE, B4_BEFORE), model(AFTER, B4_AFTER));
+// Made inside each test (not at load), so that mutation testing counts the code it runs as covered by that test.
+const changesOf = (): Change[] => diffModels(model(BEFORE, B4_BEFORE), model(AFTER, B4_AFTER));
 const ref = (c: Change) => (c.kind === "removed" ? c.before : c.after);
 
 describe("diffModels", () => {
   it("finds one change per kind, in bilaga and row order with removals last; a date beside a payer change is part of it", () => {
+    const changes = changesOf();
     expect(changes.map((c) => [c.kind, ref(c).sheet, ref(c).row.row, "boendeform" in c ? (c.boendeform ?? null) : null, "from" in c ? c.from : null, "to" in c ? c.to : null])).toEqual([
       ["payer", "Bilaga 1", 2, "SABO", K, R],
       ["status", "Bilaga 1", 3, null, null, "Utgår"],
@@ -61,6 +63,7 @@ describe("diffModels", () => {
   });
 
   it("counts the kinds as every summary does", () => {
+    const changes = changesOf();
     expect(countChanges(changes)).toEqual({ payer: 2, added: 1, removed: 1, status: 1, dates: 2, texts: 3 });
     expect(changeSummarySv(changes)).toBe("2 ändrade betalare, 1 ny rad, 1 borttagen, 1 ändrad status, 2 flyttade datum, 3 ändrade texter");
     expect(changeSummarySv([])).toBe("0 ändrade betalare, 0 nya rader, 0 borttagna, 0 ändrade statusar, 0 flyttade datum, 0 ändrade texter");
@@ -69,7 +72,7 @@ describe("diffModels", () => {
 
 describe("changeLogRows", () => {
   it("writes one line per change with the row's code, title, form, before, after, dates and motivering", () => {
-    const rows = changeLogRows("2026:2", changes);
+    const rows = changeLogRows("2026:2", changesOf());
     expect(rows.every((r) => r.length === CHANGE_LOG_HEADERS.length)).toBe(true);
     expect(rows).toEqual([
       ["2026:2", "1", "12 22", "Rullstolar", SABO, K, R, "2026-05-01", "2026-09-01", "Ny metod"],
@@ -88,11 +91,18 @@ describe("changeLogRows", () => {
 
 describe("describeChangeSv", () => {
   it("names the sheet and row of every change, and its before and after where it has them", () => {
+    const changes = changesOf();
     for (const c of changes) {
       const line = describeChangeSv(c);
       expect(line.startsWith(`${ref(c).sheet}: ${rowLabel(ref(c).row)} – `)).toBe(true);
       if (c.kind === "payer" || c.kind === "status" || c.kind === "giltigFran" || c.kind === "beslutsdatum") expect(line).toContain(`${c.from ?? (c.kind === "status" ? "Gällande" : "tom")} → ${c.to ?? "tom"}`);
     }
     expect(new Set(changes.map(describeChangeSv)).size).toBe(changes.length);
+    const line = (kind: Change["kind"], form?: string) => describeChangeSv(changes.find((c) => c.kind === kind && (form === undefined || ("boendeform" in c && c.boendeform === form)))!);
+    expect(line("added").endsWith("– ny rad")).toBe(true);
+    expect(line("removed").endsWith("– borttagen")).toBe(true);
+    expect(line("title")).toContain("”Toalettstolar”");
+    expect(line("villkor").endsWith("Villkor ändrat")).toBe(true);
+    expect(line("villkor", "SABO")).toContain(BOENDEFORM_INFO.SABO.nameSv.toLowerCase().slice(0, 10));
   });
 });

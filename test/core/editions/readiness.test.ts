@@ -45,6 +45,8 @@ describe("publishReadiness", () => {
     ["the same, forced: said, not blocking", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "2026:3", force: true }, [], []],
     ["no name: only that is said (no mismatch besides)", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "  " }, ["NAME_INVALID"], [0]],
     ["a name already published", workbook({ b1: CLEAN, utgava: UTGAVA }), { published: ["2026:1", "2026:2"] }, ["NAME_TAKEN"], [0]],
+    ["a name already published, written with spaces around it", workbook({ b1: CLEAN }), { name: " 2026:2 ", published: ["2026:2"] }, ["NAME_TAKEN"], [0]],
+    ["an error in the Utgåva sheet itself (only its too-early date is judged on the request)", workbook({ b1: CLEAN, utgava: [UTGAVA[0]!, { Fält: "Beslutad", Värde: "fel" }, UTGAVA[2]!] }), {}, ["ERRORS"], [0]],
     ["without an Utgåva sheet any valid name goes", workbook({ b1: CLEAN }), { name: "Vår 2026" }, [], []],
   ])("%s", (_, raw, request, codes, items) => {
     const r = ready(raw, request);
@@ -81,6 +83,12 @@ describe("editionNameProblem", () => {
     ["DEL", "2026\u007f", false],
     ["punctuation only", "::..", false],
     ["a letter", "å", true],
+    [`${MAX_EDITION_NAME} characters with spaces around them`, ` ${"a".repeat(MAX_EDITION_NAME)} `, true],
+    ["64 two-byte letters (128 bytes)", "ä".repeat(64), true],
+    ["22 three-byte and 42 one-byte letters (108 bytes)", "中".repeat(22) + "a".repeat(42), true],
+    ["20 four-byte and 17 three-byte letters (131 bytes)", "𝐀".repeat(20) + "中".repeat(17), false],
+    ["43 letters U+0800 (three bytes each: 129)", "\u0800".repeat(43), false],
+    ["31 letters U+10000 and 2 three-byte letters (130 bytes)", "\u{10000}".repeat(31) + "中".repeat(2), false],
   ])("%s", (_, name, ok) => {
     expect(editionNameProblem(name) === null).toBe(ok);
   });
