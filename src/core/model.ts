@@ -3,7 +3,8 @@ import { isCellError, isEmptyCell, type CellValue, type RawSheet, type RawWorkbo
 import { parseIsoCode, type IsoLevel } from "./iso";
 import { parsePayer, type Payer } from "./payer";
 import { PRINCIPLE_KEYS, type PrincipleKey } from "./principles";
-import { BILAGA_KEYS, FORM_VILLKOR_COLUMNS, formVillkorField, SHEET_SPECS, type BilagaKey, type ColumnSpec, type SheetKey, type SheetSpec } from "./sheets";
+import { BILAGA_SHEET_COLUMNS, fieldDef, PLAIN_FIELDS, type BilagaFieldKind, type PlainFieldDef } from "./bilagaFields";
+import { BILAGA_KEYS, SHEET_SPECS, type BilagaKey, type ColumnSpec, type SheetKey, type SheetSpec } from "./sheets";
 import { foldHeader, foldText, withoutInvisible } from "./text";
 import {
   EMPTY,
@@ -52,33 +53,37 @@ export interface SheetTable<R> {
   readonly rows: readonly R[];
 }
 
-export interface BilagaRow {
+/** The value a bilaga row keeps for each kind of cell (bilagaFields.ts). */
+export interface BilagaKindValue {
+  readonly iso: Parsed<IsoValue>;
+  readonly text: string | null;
+  readonly note: string;
+  readonly payer: Parsed<Payer>;
+  readonly formVillkor: string;
+  readonly yesNo: Parsed<boolean>;
+  readonly status: Parsed<Status>;
+  readonly date: Parsed<string>;
+  /** Text as written, and the SEK amount when the text is a plain amount. */
+  readonly amountText: { readonly text: string; readonly amount: number | null } | null;
+}
+
+type KeptField = Exclude<PlainFieldDef, { kind: "note" }>;
+type NoteField = Extract<PlainFieldDef, { kind: "note" }>;
+
+/** The row's own fields, derived from the field table: one property per plain field. */
+type BilagaRowFields = { readonly [F in KeptField as F["field"]]: BilagaKindValue[F["kind"]] } & {
+  /** Sökord, Källa, Anteckning: present only when written (never a condition: the guide shows Villkor). */
+  readonly [F in NoteField as F["field"]]?: string;
+};
+
+/** A row of Bilaga 1–4, read by the field table (bilagaFields.ts). */
+export interface BilagaRow extends BilagaRowFields {
   readonly bilaga: BilagaKey;
   readonly row: number;
-  readonly iso: Parsed<IsoValue>;
-  readonly title: string | null;
-  /** Bilaga 3 only: the product or treatment. */
-  readonly product: string | null;
   /** Payer per housing form: the four columns of bilaga 1–3, `Kostnadsansvar` (SOL_SOCPSYK) in bilaga 4. */
   readonly payers: Readonly<Partial<Record<Boendeform, Parsed<Payer>>>>;
-  readonly grundutrustning: Parsed<boolean>;
-  readonly villkor: string | null;
   /** Bilaga 1–2: the forms' own Villkor (optional columns `Villkor SÄBO` …), where given. */
   readonly formVillkor?: Readonly<Partial<Record<ListBoendeform, string>>>;
-  readonly huvudhjalpmedel: Parsed<IsoValue>;
-  readonly fortroende: Parsed<boolean>;
-  readonly status: Parsed<Status>;
-  readonly beslutsdatum: Parsed<string>;
-  readonly giltigFran: Parsed<string>;
-  readonly motivering: string | null;
-  /** Text as written, and the SEK amount when the text is a plain amount. */
-  readonly ekonomisk: { readonly text: string; readonly amount: number | null } | null;
-  readonly konsekvens: string | null;
-  /** Everyday search words (`Sökord`, bilaga 1–2), as written; never a title. */
-  readonly sokord?: string;
-  /** The maintainers' source and note (`Källa`, `Anteckning`): documentation, never a condition. */
-  readonly kalla?: string;
-  readonly anteckning?: string;
 }
 
 export interface PrincipleRow {
@@ -353,61 +358,69 @@ function cellAt(cells: readonly CellValue[], offset: number): CellValue {
   return offset < 0 ? null : cells[offset];
 }
 
-function bilagaRowReader(bilaga: BilagaKey, payerFields: readonly Boendeform[], dates: (raw: CellValue) => Parsed<string>) {
-  return (offsetOf: (field: string) => number | undefined) => {
-    // Each field's column offset once per table; a missing column reads as an empty cell.
-    const at = (field: string): number => offsetOf(field) ?? -1;
-    const [iso, title, product, grund, villkor, huvud, fortroende, status, beslut, giltig, motivering, ekonomisk, konsekvens] = [
-      "iso", "title", "product", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "beslutsdatum", "giltigFran", "motivering", "ekonomisk", "konsekvens",
-    ].map(at) as [number, number, number, number, number, number, number, number, number, number, number, number, number];
-    const payerOffsets = payerFields.map(at);
-    // Bilaga 1–2's optional per-form Villkor columns, only those the sheet has.
-    const optionalTexts = (["sokord", "kalla", "anteckning"] as const).map((field) => [field, at(field)] as const).filter(([, offset]) => offset >= 0);
-    const formVillkorOffsets =
-      bilaga === "B1" || bilaga === "B2" ? FORM_VILLKOR_COLUMNS.map(([form]) => [form, at(formVillkorField(form))] as const).filter(([, offset]) => offset >= 0) : [];
-    return (cells: readonly CellValue[], row: number): BilagaRow => {
-      const payers: Partial<Record<Boendeform, Parsed<Payer>>> = {};
-      for (let i = 0; i < payerFields.length; i++) payers[payerFields[i]!] = payerOf(cellAt(cells, payerOffsets[i]!));
-      let formVillkor: Partial<Record<ListBoendeform, string>> | undefined;
-      for (const [form, offset] of formVillkorOffsets) {
-        const text = textOf(cellAt(cells, offset));
-        if (text !== null && text.trim() !== "") (formVillkor ??= {})[form] = text;
-      }
-      let notes: Partial<Record<(typeof optionalTexts)[number][0], string>> | undefined;
-      for (const [field, offset] of optionalTexts) {
-        const text = textOf(cellAt(cells, offset));
-        if (text !== null && text.trim() !== "") (notes ??= {})[field] = text;
-      }
-      const ekonomiskRaw = cellAt(cells, ekonomisk);
-      const ekonomiskText = textOf(ekonomiskRaw);
-      return {
-        bilaga,
-        row,
-        iso: readIsoCell(cellAt(cells, iso)),
-        title: textOf(cellAt(cells, title)),
-        product: textOf(cellAt(cells, product)),
-        payers,
-        grundutrustning: yesNoOf(cellAt(cells, grund)),
-        villkor: textOf(cellAt(cells, villkor)),
-        ...(formVillkor ? { formVillkor } : undefined),
-        huvudhjalpmedel: readIsoCell(cellAt(cells, huvud)),
-        fortroende: yesNoOf(cellAt(cells, fortroende)),
-        status: statusOf(cellAt(cells, status)),
-        beslutsdatum: dates(cellAt(cells, beslut)),
-        giltigFran: dates(cellAt(cells, giltig)),
-        motivering: textOf(cellAt(cells, motivering)),
-        ekonomisk:
-          ekonomiskText === null
-            ? null
-            : { text: ekonomiskText, amount: isEmptyCell(ekonomiskRaw) || isCellError(ekonomiskRaw) ? null : readAmount(ekonomiskRaw!) },
-        konsekvens: textOf(cellAt(cells, konsekvens)),
-        ...notes,
-      };
-    };
+const amountTextOf = (raw: CellValue): BilagaKindValue["amountText"] => {
+  const text = textOf(raw);
+  return text === null ? null : { text, amount: isEmptyCell(raw) || isCellError(raw) ? null : readAmount(raw!) };
+};
+
+/** A text that is only kept when written (notes, a form's Villkor). */
+const writtenText = (raw: CellValue): string | undefined => {
+  const text = textOf(raw);
+  return text !== null && text.trim() !== "" ? text : undefined;
+};
+
+/** The one reader of each kind of cell; dates in the workbook's own date system. */
+function kindReaders(dates: (raw: CellValue) => Parsed<string>): { readonly [K in BilagaFieldKind]: (raw: CellValue) => BilagaKindValue[K] | undefined } {
+  return {
+    iso: readIsoCell,
+    text: textOf,
+    note: writtenText,
+    payer: payerOf,
+    formVillkor: writtenText,
+    yesNo: yesNoOf,
+    status: statusOf,
+    date: dates,
+    amountText: amountTextOf,
   };
 }
 
-const LIST_FORMS: readonly Boendeform[] = ["SABO", "LSS_BOSTAD", "LSS_DV", "SOL_DAGV"];
+type CellReader = (raw: CellValue) => unknown;
+
+function bilagaRowReader(bilaga: BilagaKey, dates: (raw: CellValue) => Parsed<string>) {
+  const readers = kindReaders(dates) as Record<BilagaFieldKind, CellReader>;
+  const sheetFields = BILAGA_SHEET_COLUMNS[bilaga].map((c) => fieldDef(c.field));
+  return (offsetOf: (field: string) => number | undefined) => {
+    // Each field's column offset once per table; a missing column reads as an empty cell.
+    const at = (field: string): number => offsetOf(field) ?? -1;
+    // Every plain field is on every row (a bilaga without the column reads it as empty); a note only when written.
+    const kept = PLAIN_FIELDS.filter((f) => f.kind !== "note").map((f) => [f.field, at(f.field), readers[f.kind]] as const);
+    const keptFields = kept.map((k) => k[0]);
+    const keptOffsets = kept.map((k) => k[1]);
+    const keptReaders = kept.map((k) => k[2]);
+    const notes = PLAIN_FIELDS.filter((f) => f.kind === "note").map((f) => [f.field, at(f.field)] as const).filter(([, offset]) => offset >= 0);
+    // This bilaga's payer columns (read as empty when missing); its form Villkor columns, those the sheet has.
+    const payerCols = sheetFields.filter((f) => f.kind === "payer").map((f) => [f.form!, at(f.field)] as const);
+    const formVillkorCols = sheetFields.filter((f) => f.kind === "formVillkor").map((f) => [f.form as ListBoendeform, at(f.field)] as const).filter(([, o]) => o >= 0);
+    return (cells: readonly CellValue[], row: number): BilagaRow => {
+      const record: Record<string, unknown> = { bilaga, row };
+      for (let i = 0; i < kept.length; i++) record[keptFields[i]!] = keptReaders[i]!(cellAt(cells, keptOffsets[i]!));
+      const payers: Partial<Record<Boendeform, Parsed<Payer>>> = {};
+      for (let i = 0; i < payerCols.length; i++) payers[payerCols[i]![0]] = payerOf(cellAt(cells, payerCols[i]![1]));
+      record.payers = payers;
+      let formVillkor: Partial<Record<ListBoendeform, string>> | undefined;
+      for (const [form, offset] of formVillkorCols) {
+        const text = writtenText(cellAt(cells, offset));
+        if (text !== undefined) (formVillkor ??= {})[form] = text;
+      }
+      if (formVillkor) record.formVillkor = formVillkor;
+      for (const [field, offset] of notes) {
+        const text = writtenText(cellAt(cells, offset));
+        if (text !== undefined) record[field] = text;
+      }
+      return record as unknown as BilagaRow;
+    };
+  };
+}
 
 /**
  * Reads a workbook's cells into the typed model of `workbook.md`. Never throws on cell content:
@@ -437,7 +450,7 @@ export function readWorkbook(workbook: RawWorkbook): WorkbookModel {
   const dates = workbook.date1904 ? dateOf1904 : dateOf;
   for (const key of BILAGA_KEYS) {
     const located = locate(key);
-    if (located) bilagor[key] = readRows(located, bilagaRowReader(key, key === "B4" ? ["SOL_SOCPSYK"] : LIST_FORMS, dates));
+    if (located) bilagor[key] = readRows(located, bilagaRowReader(key, dates));
   }
   const principerAt = locate("PRINCIPER");
   const isoAt = locate("ISO");

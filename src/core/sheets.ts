@@ -1,4 +1,5 @@
-import type { Boendeform, ListBoendeform } from "./boendeform";
+import type { ListBoendeform } from "./boendeform";
+import { BILAGA_SHEET_COLUMNS, FORM_VILLKOR_FIELDS, fieldDef, LIST_PAYER_FIELDS } from "./bilagaFields";
 
 /** The sheets of the bilagor workbook (`workbook.md`). */
 export type SheetKey =
@@ -34,85 +35,34 @@ export interface SheetSpec {
 const req = (field: string, header: string): ColumnSpec => ({ field, header, required: true });
 const opt = (field: string, header: string): ColumnSpec => ({ field, header, required: false });
 
-/** Payer columns of bilaga 1–3 and the housing form each stands for. */
-export const PAYER_COLUMNS: ReadonlyArray<readonly [field: Boendeform, header: string]> = [
-  ["SABO", "SÄBO"],
-  ["LSS_BOSTAD", "LSS bostad"],
-  ["LSS_DV", "LSS daglig verksamhet"],
-  ["SOL_DAGV", "SoL dagverksamhet"],
-];
-
-const DECISION_COLUMNS: readonly ColumnSpec[] = [
-  opt("villkor", "Villkor"),
-  opt("huvudhjalpmedel", "Huvudhjälpmedel"),
-  opt("fortroende", "Förtroendeförskrivning"),
-  opt("status", "Status"),
-  opt("beslutsdatum", "Beslutsdatum"),
-  opt("giltigFran", "Giltig från"),
-  opt("motivering", "Motivering"),
-  opt("ekonomisk", "Ekonomisk beräkning"),
-  opt("konsekvens", "Konsekvensanalys"),
-];
-
-/**
- * The maintainers' own notes (`workbook.md`, optional additions): a source and a free note per
- * row, in every bilaga. Never published as a condition: the guide shows Villkor, not these.
- */
-const NOTE_COLUMNS: readonly ColumnSpec[] = [opt("kalla", "Källa"), opt("anteckning", "Anteckning")];
-
-/** Everyday words for search (`Sökord`, words separated by `;`): ISO 9999 sheet and bilaga 1–2. */
-const SOKORD = opt("sokord", "Sökord");
-
-const PAYER_SPECS = PAYER_COLUMNS.map(([field, header]) => req(field, header));
+/** Payer columns of bilaga 1–3 and the housing form each stands for (from the field table). */
+export const PAYER_COLUMNS: ReadonlyArray<readonly [field: ListBoendeform, header: string]> = LIST_PAYER_FIELDS.map((f) => [f, fieldDef(f).header] as const);
 
 /**
  * Optional per-form Villkor of bilaga 1 and 2 (`workbook.md`, optional additions): a form's own
  * Villkor wins over the general one for that form. Field `villkor:<form>`.
  */
-export const FORM_VILLKOR_COLUMNS: ReadonlyArray<readonly [form: ListBoendeform, header: string]> = [
-  ["SABO", "Villkor SÄBO"],
-  ["LSS_BOSTAD", "Villkor LSS bostad"],
-  ["LSS_DV", "Villkor LSS daglig verksamhet"],
-  ["SOL_DAGV", "Villkor SoL dagverksamhet"],
-];
+export const FORM_VILLKOR_COLUMNS: ReadonlyArray<readonly [form: ListBoendeform, header: string]> = FORM_VILLKOR_FIELDS.map((f) => {
+  const def = fieldDef(f);
+  return [def.form as ListBoendeform, def.header] as const;
+});
 
 /** The field name of a form's own Villkor column. */
 export const formVillkorField = (form: ListBoendeform): string => `villkor:${form}`;
 
-const FORM_VILLKOR_SPECS = FORM_VILLKOR_COLUMNS.map(([form, header]) => opt(formVillkorField(form), header));
+/** A bilaga's columns, as the field table (bilagaFields.ts) lays them out. */
+function bilagaSpec(key: BilagaKey, name: string, keyHeader: string): SheetSpec {
+  const columns = BILAGA_SHEET_COLUMNS[key].map((c) => ({ field: c.field, header: fieldDef(c.field).header, required: c.required }));
+  return { key, name, keyHeader, columns };
+}
+
+const SOKORD = opt("sokord", fieldDef("sokord").header);
 
 export const SHEET_SPECS: Record<SheetKey, SheetSpec> = {
-  B1: {
-    key: "B1",
-    name: "Bilaga 1",
-    keyHeader: "ISO-kod",
-    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...FORM_VILLKOR_SPECS, SOKORD, ...NOTE_COLUMNS],
-  },
-  B2: {
-    key: "B2",
-    name: "Bilaga 2",
-    keyHeader: "ISO-kod",
-    columns: [req("iso", "ISO-kod"), req("title", "Benämning"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...FORM_VILLKOR_SPECS, SOKORD, ...NOTE_COLUMNS],
-  },
-  B3: {
-    key: "B3",
-    name: "Bilaga 3",
-    keyHeader: "Produkt/behandling",
-    columns: [req("product", "Produkt/behandling"), opt("iso", "ISO-kod"), ...PAYER_SPECS, ...DECISION_COLUMNS, ...NOTE_COLUMNS],
-  },
-  B4: {
-    key: "B4",
-    name: "Bilaga 4",
-    keyHeader: "ISO-kod",
-    columns: [
-      req("iso", "ISO-kod"),
-      req("title", "Benämning"),
-      req("SOL_SOCPSYK", "Kostnadsansvar"),
-      opt("grundutrustning", "Grundutrustning"),
-      ...DECISION_COLUMNS,
-      ...NOTE_COLUMNS,
-    ],
-  },
+  B1: bilagaSpec("B1", "Bilaga 1", "ISO-kod"),
+  B2: bilagaSpec("B2", "Bilaga 2", "ISO-kod"),
+  B3: bilagaSpec("B3", "Bilaga 3", "Produkt/behandling"),
+  B4: bilagaSpec("B4", "Bilaga 4", "ISO-kod"),
   PRINCIPER: {
     key: "PRINCIPER",
     name: "Principer",

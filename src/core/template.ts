@@ -1,3 +1,4 @@
+import { BILAGA_FIELDS, type BilagaFieldKind } from "./bilagaFields";
 import { cellText, isCellError, type CellValue, type RawSheet, type RawWorkbook } from "./cells";
 import { readWorkbook } from "./model";
 import { exampleWorkbook } from "./example/exampleWorkbook";
@@ -7,23 +8,19 @@ import { SHEET_SPECS, type SheetKey } from "./sheets";
 import { STATUSES } from "./values";
 import { MATTER_STATUSES, MATTER_TYPES } from "./matters";
 
+/** The drop-down list each kind of bilaga cell gets (bilagaFields.ts). */
+const KIND_LIST: Readonly<Partial<Record<BilagaFieldKind, readonly string[]>>> = { payer: PAYERS, yesNo: ["Ja", "Nej"], status: STATUSES };
+
 /** The drop-down list each field gets in a workbook the add-in creates. */
 export const FIELD_LISTS: Readonly<Record<string, readonly string[]>> = {
-  SABO: PAYERS,
-  LSS_BOSTAD: PAYERS,
-  LSS_DV: PAYERS,
-  SOL_DAGV: PAYERS,
-  SOL_SOCPSYK: PAYERS,
-  fortroende: ["Ja", "Nej"],
-  grundutrustning: ["Ja", "Nej"],
-  status: STATUSES,
+  ...Object.fromEntries(BILAGA_FIELDS.flatMap((f) => (KIND_LIST[f.kind] ? [[f.field, KIND_LIST[f.kind]!] as const] : []))),
   principle: PRINCIPLE_KEYS,
   arendeTyp: MATTER_TYPES,
   arendeStatus: MATTER_STATUSES,
 };
 
-/** Fields kept as text so that codes keep their leading zero. */
-export const TEXT_FIELDS: ReadonlySet<string> = new Set(["iso", "huvudhjalpmedel"]);
+/** Fields kept as text so that codes keep their leading zero (every ISO code field). */
+export const TEXT_FIELDS: ReadonlySet<string> = new Set(BILAGA_FIELDS.filter((f) => f.kind === "iso").map((f) => f.field));
 
 const EMPTY_SHEETS: readonly SheetKey[] = ["B1", "B2", "B3", "B4"];
 
@@ -54,7 +51,7 @@ export interface SheetLayout {
   readonly wideColumns: readonly number[];
 }
 
-const WIDE_FIELDS = new Set(["title", "product", "villkor", "motivering", "konsekvens", "comment", "ekonomisk"]);
+const WIDE_FIELDS = new Set([...BILAGA_FIELDS.filter((f) => "wide" in f && f.wide).map((f) => f.field as string), "comment"]);
 
 /**
  * Lays out a raw workbook for writing (an .xlsx from the CLI, or sheets added in Excel): where

@@ -4,7 +4,8 @@ import { BOENDEFORMER, LIST_BOENDEFORMER, type Boendeform } from "../boendeform"
 import { cellText, type CellValue, type RawWorkbook } from "../cells";
 import { editionToRawWorkbook } from "./editionRaw";
 import { sha256Hex } from "../hash";
-import { readWorkbook, type BilagaRow, type SheetTable, type WorkbookModel } from "../model";
+import { BILAGA_FIELDS, type PlainFieldDef } from "../bilagaFields";
+import { readWorkbook, type BilagaKindValue, type BilagaRow, type SheetTable, type WorkbookModel } from "../model";
 import { PAYERS } from "../payer";
 import { PRINCIPLE_KEYS } from "../principles";
 import { BILAGA_KEYS, type BilagaKey } from "../sheets";
@@ -29,31 +30,43 @@ const columnNumber = z.int().check(z.positive(), z.maximum(16_384));
 
 const Column = z.object({ index: columnNumber, header: z.string(), field: z.nullable(z.string()) });
 
-export const EditionRow = z.object({
-  row: rowNumber,
+/** The one schema of each kind of cell in an edition (bilagaFields.ts); payers and form Villkor are grouped. */
+const KIND_SCHEMA = {
   iso: z.nullable(isoCode),
-  product: text,
-  title: text,
-  payers: z.partialRecord(z.enum(BOENDEFORMER), z.nullable(z.enum(PAYERS))),
-  grundutrustning: z.nullable(z.boolean()),
-  villkor: text,
-  /** Bilaga 1–2: the forms' own Villkor (optional columns), only where given. */
-  formVillkor: z.optional(z.partialRecord(z.enum(LIST_BOENDEFORMER), z.string())),
-  huvudhjalpmedel: z.nullable(isoCode),
-  fortroende: z.nullable(z.boolean()),
-  status: z.nullable(z.enum(STATUSES)),
-  beslutsdatum: z.nullable(isoDate),
-  giltigFran: z.nullable(isoDate),
-  motivering: text,
-  ekonomisk: text,
-  konsekvens: text,
+  text,
   /** Optional texts, only where given: everyday search words (bilaga 1–2) and the maintainers' source and note. */
-  sokord: z.optional(z.string()),
-  kalla: z.optional(z.string()),
-  anteckning: z.optional(z.string()),
-  /** Columns the contract does not know, by column number (A = 1): kept as text so nothing is lost. */
-  extra: z.optional(z.record(z.string().check(z.regex(/^\d+$/)), z.string())),
-});
+  note: z.optional(z.string()),
+  yesNo: z.nullable(z.boolean()),
+  status: z.nullable(z.enum(STATUSES)),
+  date: z.nullable(isoDate),
+  /** Ekonomisk beräkning as written. */
+  amountText: text,
+} as const satisfies Record<PlainFieldDef["kind"], unknown>;
+const PAYERS_SCHEMA = z.partialRecord(z.enum(BOENDEFORMER), z.nullable(z.enum(PAYERS)));
+/** Bilaga 1–2: the forms' own Villkor (optional columns), only where given. */
+const FORM_VILLKOR_SCHEMA = z.optional(z.partialRecord(z.enum(LIST_BOENDEFORMER), z.string()));
+/** Columns the contract does not know, by column number (A = 1): kept as text so nothing is lost. */
+const EXTRA_SCHEMA = z.optional(z.record(z.string().check(z.regex(/^\d+$/)), z.string()));
+
+type RowShape = { row: typeof rowNumber } & { [F in PlainFieldDef as F["field"]]: (typeof KIND_SCHEMA)[F["kind"]] } & {
+  payers: typeof PAYERS_SCHEMA;
+  formVillkor: typeof FORM_VILLKOR_SCHEMA;
+  extra: typeof EXTRA_SCHEMA;
+};
+
+/** The row schema from the field table, in its order (a group where its first field is): the edition's key order. */
+function rowShape(): RowShape {
+  const shape: Record<string, unknown> = { row: rowNumber };
+  for (const f of BILAGA_FIELDS) {
+    if (f.kind === "payer") shape.payers ??= PAYERS_SCHEMA;
+    else if (f.kind === "formVillkor") shape.formVillkor ??= FORM_VILLKOR_SCHEMA;
+    else shape[f.field] = KIND_SCHEMA[f.kind];
+  }
+  shape.extra = EXTRA_SCHEMA;
+  return shape as RowShape;
+}
+
+export const EditionRow = z.object(rowShape());
 export type EditionRow = z.infer<typeof EditionRow>;
 
 export const EditionSheet = z.object({
@@ -121,30 +134,32 @@ function columnsOf(table: SheetTable<unknown>): Array<z.infer<typeof Column>> {
 
 const okOrNull = <T>(p: { state: string; value?: T }): T | null => (p.state === "ok" ? (p as { value: T }).value : null);
 
+/** How each kind of cell is kept in an edition: the value in normal form, or null when unreadable. */
+const KIND_SNAPSHOT: { readonly [K in PlainFieldDef["kind"]]: (value: BilagaKindValue[K]) => unknown } = {
+  iso: (v) => valueOf(v)?.code ?? null,
+  text: (v) => v,
+  note: (v) => v,
+  yesNo: okOrNull,
+  status: okOrNull,
+  date: okOrNull,
+  amountText: (v) => v?.text ?? null,
+};
+
 function snapshotRow(row: BilagaRow, table: SheetTable<BilagaRow>, extras: Map<number, ReadonlyArray<CellValue>>): EditionRow {
-  const payers: Partial<Record<Boendeform, (typeof PAYERS)[number] | null>> = {};
-  for (const form of Object.keys(row.payers) as Boendeform[]) payers[form] = okOrNull(row.payers[form]!);
-  const snapshot: EditionRow = {
-    row: row.row,
-    iso: valueOf(row.iso)?.code ?? null,
-    product: row.product,
-    title: row.title,
-    payers,
-    grundutrustning: table.key === "B4" ? okOrNull(row.grundutrustning) : null,
-    villkor: row.villkor,
-    ...(row.formVillkor && Object.keys(row.formVillkor).length > 0 ? { formVillkor: { ...row.formVillkor } } : {}),
-    huvudhjalpmedel: valueOf(row.huvudhjalpmedel)?.code ?? null,
-    fortroende: okOrNull(row.fortroende),
-    status: okOrNull(row.status),
-    beslutsdatum: okOrNull(row.beslutsdatum),
-    giltigFran: okOrNull(row.giltigFran),
-    motivering: row.motivering,
-    ekonomisk: row.ekonomisk?.text ?? null,
-    konsekvens: row.konsekvens,
-    ...(row.sokord !== undefined ? { sokord: row.sokord } : {}),
-    ...(row.kalla !== undefined ? { kalla: row.kalla } : {}),
-    ...(row.anteckning !== undefined ? { anteckning: row.anteckning } : {}),
-  };
+  const snapshot: Record<string, unknown> = { row: row.row };
+  const fields = row as unknown as Record<string, unknown>;
+  for (const f of BILAGA_FIELDS) {
+    if (f.kind === "payer") {
+      if (snapshot.payers) continue;
+      const payers: Partial<Record<Boendeform, (typeof PAYERS)[number] | null>> = {};
+      for (const form of Object.keys(row.payers) as Boendeform[]) payers[form] = okOrNull(row.payers[form]!);
+      snapshot.payers = payers;
+    } else if (f.kind === "formVillkor") {
+      if (row.formVillkor && Object.keys(row.formVillkor).length > 0) snapshot.formVillkor ??= { ...row.formVillkor };
+    } else if (f.kind !== "note" || fields[f.field] !== undefined) {
+      snapshot[f.field] = (KIND_SNAPSHOT[f.kind] as (v: unknown) => unknown)(fields[f.field]);
+    }
+  }
   const cells = extras.get(row.row);
   if (cells && table.extraColumns.length > 0) {
     const extra: Record<string, string> = {};
@@ -154,7 +169,7 @@ function snapshotRow(row: BilagaRow, table: SheetTable<BilagaRow>, extras: Map<n
     }
     if (Object.keys(extra).length > 0) snapshot.extra = extra;
   }
-  return snapshot;
+  return snapshot as EditionRow;
 }
 
 /** Cells of a raw sheet by Excel row, for the extra columns an edition keeps as text. */

@@ -1,5 +1,6 @@
 import type { ListBoendeform } from "../boendeform";
 import type { CellValue, RawSheet, RawWorkbook } from "../cells";
+import { FIELD_BY_NAME, type BilagaFieldKind, type BilagaFieldSpec } from "../bilagaFields";
 import { BILAGA_KEYS, SHEET_SPECS } from "../sheets";
 import type { Edition, EditionRow } from "./edition";
 
@@ -12,32 +13,26 @@ type EditionColumn = Edition["bilagor"][keyof Edition["bilagor"]] extends infer 
 
 const yesNo = (b: boolean | null) => (b === null ? null : b ? "Ja" : "Nej");
 
-/** The value of a field of an edition row, as a cell. */
+/** The one writer of each kind of cell: an edition's value as the cell it was read from. */
+/** A plain field of an edition row (the field table names it; its kind says what it holds). */
+const plain = <T>(row: EditionRow, def: BilagaFieldSpec): T | null => ((row as unknown as Record<string, T | undefined>)[def.field] ?? null);
+
+const KIND_CELL: { readonly [K in BilagaFieldKind]: (row: EditionRow, def: BilagaFieldSpec) => CellValue } = {
+  iso: (row, def) => plain<string>(row, def),
+  text: (row, def) => plain<string>(row, def),
+  note: (row, def) => plain<string>(row, def),
+  status: (row, def) => plain<string>(row, def),
+  date: (row, def) => plain<string>(row, def),
+  amountText: (row, def) => plain<string>(row, def),
+  yesNo: (row, def) => yesNo(plain<boolean>(row, def)),
+  payer: (row, def) => row.payers[def.form!] ?? null,
+  formVillkor: (row, def) => row.formVillkor?.[def.form as ListBoendeform] ?? null,
+};
+
+/** The value of a field of an edition row, as a cell (a field the table does not know: empty). */
 function fieldCell(row: EditionRow, field: string): CellValue {
-  switch (field) {
-    case "iso":
-    case "product":
-    case "title":
-    case "villkor":
-    case "huvudhjalpmedel":
-    case "status":
-    case "beslutsdatum":
-    case "giltigFran":
-    case "motivering":
-    case "ekonomisk":
-    case "konsekvens":
-      return row[field];
-    case "sokord":
-    case "kalla":
-    case "anteckning":
-      return row[field] ?? null;
-    case "grundutrustning":
-    case "fortroende":
-      return yesNo(row[field]);
-    default:
-      if (field.startsWith("villkor:")) return row.formVillkor?.[field.slice("villkor:".length) as ListBoendeform] ?? null;
-      return (row.payers as Record<string, string | null>)[field] ?? null;
-  }
+  const def = FIELD_BY_NAME.get(field);
+  return def ? KIND_CELL[def.kind](row, def) : null;
 }
 
 function layout(name: string, headerRow: number, columns: ReadonlyArray<EditionColumn>, rows: ReadonlyArray<{ row: number; cells: (index: number, field: string | null, header: string) => CellValue }>): RawSheet {

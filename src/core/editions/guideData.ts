@@ -1,3 +1,4 @@
+import { BILAGA_FIELDS } from "../bilagaFields";
 import { isoChain } from "../iso";
 import type { Edition, EditionRow } from "./edition";
 
@@ -13,7 +14,8 @@ import type { Edition, EditionRow } from "./edition";
  * The fields of an edition row the guide answers and searches from (Beslutsdatum too: "står som
  * Utgår sedan …" names it when Giltig från is empty); documentation fields stay out.
  */
-const ROW_FIELDS = ["row", "iso", "product", "title", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "beslutsdatum", "giltigFran", "sokord"] as const;
+const ROW_FIELDS: ReadonlyArray<"row" | GuideField> = ["row", ...BILAGA_FIELDS.filter((f): f is Extract<(typeof BILAGA_FIELDS)[number], { guide: true }> => "guide" in f && f.guide).map((f) => f.field)];
+type GuideField = Extract<(typeof BILAGA_FIELDS)[number], { guide: true }>["field"];
 /** Nested objects flattened to "payers.SABO" etc. */
 const NESTED = ["payers", "formVillkor"] as const;
 

@@ -1,4 +1,5 @@
-import { SHEET_SPECS } from "../sheets";
+import { BILAGA_SHEET_COLUMNS, fieldDef, type BilagaFieldName, type BilagaHeader } from "../bilagaFields";
+import { SHEET_SPECS, type BilagaKey } from "../sheets";
 import type { RawWorkbook, RawSheet, CellValue } from "../cells";
 import type { Payer } from "../payer";
 import { ISO_LIST, ISO_LIST_EDITION } from "./isoList";
@@ -18,32 +19,29 @@ export const EXAMPLE_EDITION_NAME = "Exempel 2026 (ej officiell)";
 // ---------------------------------------------------------------------------------------------
 // Headers, exactly as in workbook.md. Records below are keyed by these, so a typo is a type error.
 
-const DECISION_HEADERS = [
-  "Villkor",
-  "Huvudhjälpmedel",
-  "Förtroendeförskrivning",
-  "Status",
-  "Beslutsdatum",
-  "Giltig från",
-  "Motivering",
-  "Ekonomisk beräkning",
-  "Konsekvensanalys",
-] as const;
-const PAYER_HEADERS = ["SÄBO", "LSS bostad", "LSS daglig verksamhet", "SoL dagverksamhet"] as const;
-const NOTE_HEADERS = ["Källa", "Anteckning"] as const;
-const LIST_HEADERS = ["ISO-kod", "Benämning", ...PAYER_HEADERS, ...DECISION_HEADERS, "Villkor SÄBO", "Sökord", ...NOTE_HEADERS] as const;
-const B3_HEADERS = ["Produkt/behandling", "ISO-kod", ...PAYER_HEADERS, ...DECISION_HEADERS, ...NOTE_HEADERS] as const;
-const B4_HEADERS = ["ISO-kod", "Benämning", "Kostnadsansvar", "Grundutrustning", ...DECISION_HEADERS, ...NOTE_HEADERS] as const;
+/** A bilaga's headers from the field table (bilagaFields.ts), leaving out optional columns the example does not use. */
+const sheetHeaders = (key: BilagaKey, leaveOut: readonly BilagaFieldName[] = []): readonly BilagaHeader[] =>
+  BILAGA_SHEET_COLUMNS[key].filter((c) => !leaveOut.includes(c.field)).map((c) => fieldDef(c.field).header as BilagaHeader);
+// Bilaga 1–2 give a Villkor of their own to SÄBO only (the source is the SÄBO page).
+const LIST_HEADERS = sheetHeaders("B1", ["villkor:LSS_BOSTAD", "villkor:LSS_DV", "villkor:SOL_DAGV"]);
+const B3_HEADERS = sheetHeaders("B3");
+const B4_HEADERS = sheetHeaders("B4");
 
-type Row<H extends readonly string[]> = Partial<Record<H[number], CellValue>>;
+/** A row by header; a header the table does not know is a type error. */
+type Row = Partial<Record<BilagaHeader, CellValue>>;
 
 /** Lays records out as rows in header order; missing fields are empty cells (null). */
-function toRows(headers: readonly string[], records: ReadonlyArray<Partial<Record<string, CellValue>>>): CellValue[][] {
-  return records.map((record) => headers.map((header) => record[header] ?? null));
+function toRows(headers: readonly BilagaHeader[], records: ReadonlyArray<Row>): CellValue[][] {
+  return records.map((record) => {
+    // A value under a header the sheet lacks would be lost in silence: the example is wrong.
+    const lost = Object.keys(record).filter((h) => !headers.includes(h as BilagaHeader));
+    if (lost.length > 0) throw new Error(`Example row has columns its sheet lacks: ${lost.join(", ")}`);
+    return headers.map((header) => record[header] ?? null);
+  });
 }
 
 /** A bilaga sheet: row 1 title, row 2 empty, row 3 headers, data from row 4. */
-function bilagaSheet<H extends readonly string[]>(name: string, title: string, headers: H, records: ReadonlyArray<Row<H>>): RawSheet {
+function bilagaSheet(name: string, title: string, headers: readonly BilagaHeader[], records: ReadonlyArray<Row>): RawSheet {
   return { name, rows: [[title], [], [...headers], ...toRows(headers, records)] };
 }
 
@@ -184,7 +182,7 @@ const BILAGA_1_SABO: readonly SaboRow[] = [
   ],
 ];
 
-const BILAGA_1: ReadonlyArray<Row<typeof LIST_HEADERS>> = BILAGA_1_SABO.map(([code, sourceTitle, sabo, villkorSabo, anteckning]) => ({
+const BILAGA_1: ReadonlyArray<Row> = BILAGA_1_SABO.map(([code, sourceTitle, sabo, villkorSabo, anteckning]) => ({
   "ISO-kod": code,
   Benämning: benamning(code, sourceTitle),
   SÄBO: sabo,
@@ -198,7 +196,7 @@ const BILAGA_1: ReadonlyArray<Row<typeof LIST_HEADERS>> = BILAGA_1_SABO.map(([co
 // Bilaga 2 – förskrivningsbara förbrukningshjälpmedel. Only codes in the ISO list that clearly
 // match a sourced fact; incontinence, dressings, nutrition and pen needles have no code there.
 
-const BILAGA_2: ReadonlyArray<Row<typeof LIST_HEADERS>> = [
+const BILAGA_2: ReadonlyArray<Row> = [
   {
     "ISO-kod": "04 24 12",
     Benämning: benamning("04 24 12", "Blodanalysmaterial"),
@@ -219,7 +217,7 @@ const BILAGA_2: ReadonlyArray<Row<typeof LIST_HEADERS>> = [
 // ---------------------------------------------------------------------------------------------
 // Bilaga 3 – produkter som används i vård och omsorg (per product/treatment, ISO optional).
 
-const BILAGA_3: ReadonlyArray<Row<typeof B3_HEADERS>> = [
+const BILAGA_3: ReadonlyArray<Row> = [
   {
     "Produkt/behandling": "Sårvårdsmaterial",
     SÄBO: "Kommun",
@@ -236,7 +234,7 @@ const BILAGA_3: ReadonlyArray<Row<typeof B3_HEADERS>> = [
 // ---------------------------------------------------------------------------------------------
 // Bilaga 4 – bostad med särskild service enligt SoL (socialpsykiatri), §5.2.
 
-const BILAGA_4: ReadonlyArray<Row<typeof B4_HEADERS>> = [
+const BILAGA_4: ReadonlyArray<Row> = [
   {
     "ISO-kod": "12 36",
     Benämning: benamning("12 36", "Personlyftar"),

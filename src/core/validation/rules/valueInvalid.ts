@@ -1,20 +1,16 @@
 import { BOENDEFORM_KEYS_TEXT, parseBoendeform } from "../../boendeform";
 import { cellText, type CellValue } from "../../cells";
-import type { BilagaRow } from "../../model";
+import { KIND_EXPECTED_SV, PLAIN_FIELDS, type PlainFieldName } from "../../bilagaFields";
 import { readEditionInfo } from "../../utgava";
 import { PRINCIPLE_KEYS } from "../../principles";
-import { STATUSES, type Parsed } from "../../values";
+import type { Parsed } from "../../values";
 import type { Rule } from "../rule";
 
-type BilagaField = "fortroende" | "grundutrustning" | "status" | "beslutsdatum" | "giltigFran";
-
-const EXPECTED: Record<BilagaField, string> = {
-  fortroende: "Ja eller Nej",
-  grundutrustning: "Ja eller Nej",
-  status: `en av ${STATUSES.join(", ")} (tom = Gällande)`,
-  beslutsdatum: "ett datum ÅÅÅÅ-MM-DD",
-  giltigFran: "ett datum ÅÅÅÅ-MM-DD",
-};
+/** The fields whose kind has a reading that can fail (yes/no, status, date), with what to write (one message per kind). */
+const CHECKED: ReadonlyArray<readonly [field: PlainFieldName, expected: string]> = PLAIN_FIELDS.flatMap((f) => {
+  const expected = KIND_EXPECTED_SV[f.kind];
+  return expected === null ? [] : [[f.field, expected] as const];
+});
 
 const shown = (raw: CellValue) => `”${cellText(raw).slice(0, 60)}”`;
 
@@ -28,10 +24,10 @@ export const VALUE_INVALID: Rule = {
   check(ctx, report) {
     for (const table of ctx.bilagor) {
       for (const row of table.rows) {
-        for (const field of Object.keys(EXPECTED) as BilagaField[]) {
-          const cell = row[field] as BilagaRow[BilagaField] as Parsed<unknown>;
+        for (const [field, expected] of CHECKED) {
+          const cell = row[field] as Parsed<unknown>;
           if (cell.state !== "invalid") continue;
-          report(this, { table, row: row.row, column: field }, `${shown(cell.raw)} kan inte läsas. Skriv ${EXPECTED[field]}.`);
+          report(this, { table, row: row.row, column: field }, `${shown(cell.raw)} kan inte läsas. Skriv ${expected}.`);
         }
       }
     }
