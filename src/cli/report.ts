@@ -114,6 +114,8 @@ export function jsonReport(file: string, findings: readonly Finding[]) {
       row: f.row,
       column: f.column,
       message: f.message,
+      variant: f.variant,
+      params: f.params,
       section: f.section,
       needsDecision: f.needsDecision,
       related: f.related.map((r) => ({ sheet: r.sheet, row: r.row, column: r.column })),

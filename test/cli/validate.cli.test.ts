@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
+import { renderFinding } from "../../src/core/validation/messages";
 import { writeBilagorXlsx } from "../../src/node/writeXlsx";
 import { expectBaseline } from "../helpers/baseline";
 import { cli } from "../helpers/cli";
@@ -15,7 +16,7 @@ const digest = (f: string) => createHash("sha256").update(readFileSync(f)).diges
 
 interface JsonReport {
   file: string;
-  findings: Array<{ code: string; severity: string; sheet: string; row: number | null; column: string | null; message: string; section: string; needsDecision: boolean; related: unknown[] }>;
+  findings: Array<{ code: string; severity: string; sheet: string; row: number | null; column: string | null; message: string; variant: string; params: Record<string, unknown>; section: string; needsDecision: boolean; related: unknown[] }>;
   summary: { errors: number; warnings: number; info: number; needsDecision: number };
 }
 
@@ -67,7 +68,9 @@ describe("kostnadsansvar validate", () => {
     expect(lines.find((l) => l.includes("18 09 21"))).toMatch(/^hostile\.xlsx\(bilaga 1 !E14, F14, G14\): fel PAYER_MISSING/);
     // The summary counts the same 9 causes the lines show (one unit everywhere), the cells apart.
     expect(lines.at(-1)).toBe("Sammanfattning: 7 fel, 1 varning, 1 upplysning (i 11 celler), varav 0 kräver huvudmannabeslut.");
-    expect(Object.keys(json.findings[0]!)).toEqual(["code", "severity", "sheet", "row", "column", "message", "section", "needsDecision", "related", "decision"]);
+    expect(Object.keys(json.findings[0]!)).toEqual(["code", "severity", "sheet", "row", "column", "message", "variant", "params", "section", "needsDecision", "related", "decision"]);
+    // The data beside each message is enough to word it again, in the core's one place.
+    for (const f of json.findings) expect([f.code, renderFinding(f)]).toEqual([f.code, f.message]);
     expect(json.file).toBe("hostile.xlsx");
   });
 

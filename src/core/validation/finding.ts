@@ -17,7 +17,11 @@ export interface CellRef {
 export interface Finding extends CellRef {
   readonly code: string;
   readonly severity: Severity;
+  /** Swedish, rendered from the variant and parameters by renderFinding (messages.ts). */
   readonly message: string;
+  /** Which of the code's messages (messages.ts), and its parameters: plain data to act on. */
+  readonly variant: string;
+  readonly params: Readonly<Record<string, unknown>>;
   readonly section: string;
   readonly needsDecision: boolean;
   readonly related: readonly CellRef[];

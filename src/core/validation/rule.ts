@@ -3,6 +3,7 @@ import type { Change } from "../editions/diff";
 import type { BilagaRow, ColumnRef, SheetTable, WorkbookModel } from "../model";
 import type { PrincipleIndex, PrinciplesInForce } from "../principlesInForce";
 import type { CellRef, Finding, Severity } from "./finding";
+import { renderFinding, type FindingText } from "./messages";
 
 /** What every check sees: the model and what is derived from it once. */
 export interface ValidationContext {
@@ -45,7 +46,8 @@ export interface Rule {
   check(ctx: ValidationContext, report: Reporter): void;
 }
 
-export type Reporter = (rule: Rule, target: ReportTarget, message: string) => void;
+/** Reports a finding of a rule at a target; the words come from messages.ts (the text's code is the rule's). */
+export type Reporter = (rule: Rule, target: ReportTarget, text: FindingText) => void;
 
 /** Resolves a report target to a cell reference. */
 export function cellRef(target: Omit<ReportTarget, "related">): CellRef {
@@ -64,10 +66,24 @@ export function cellRef(target: Omit<ReportTarget, "related">): CellRef {
   return { sheet, row: target.row, column, cell };
 }
 
+/** A cell's text kept in a finding's parameters: enough to act on, never a whole huge cell. */
+export const PARAM_TEXT_CHARS = 256;
+
+function cappedParams(params: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  let capped: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === "string" && value.length > PARAM_TEXT_CHARS) (capped ??= { ...params })[key] = value.slice(0, PARAM_TEXT_CHARS);
+  }
+  return capped ?? params;
+}
+
 /** Builds the reporter that collects findings. */
 export function collector(findings: Finding[]): Reporter {
-  return (rule, target, message) => {
+  return (rule, target, text) => {
+    // A rule that reports another code's text is a programming error, never a user's.
+    if (text.code !== rule.code) throw new Error(`${rule.code} reported a ${text.code} text`);
     const ref = cellRef(target);
+    const message = renderFinding(text);
     findings.push({
       sheet: ref.sheet,
       row: ref.row,
@@ -76,6 +92,8 @@ export function collector(findings: Finding[]): Reporter {
       code: rule.code,
       severity: rule.severity,
       message,
+      variant: text.variant as string,
+      params: cappedParams(text.params as Readonly<Record<string, unknown>>),
       section: rule.section,
       needsDecision: rule.needsDecision,
       related: target.related ?? [],

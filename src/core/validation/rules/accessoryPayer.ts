@@ -1,9 +1,9 @@
-import { lowerFirst } from "../../text";
-import { BOENDEFORM_INFO, type Boendeform } from "../../boendeform";
+import type { Boendeform } from "../../boendeform";
 import { isoChain } from "../../iso";
 import type { BilagaRow, SheetTable } from "../../model";
 import { valueOf } from "../../values";
 import { cellRef, type Rule } from "../rule";
+import { says } from "../messages";
 
 export const ACCESSORY_PAYER: Rule = {
   code: "ACCESSORY_PAYER",
@@ -36,7 +36,7 @@ export const ACCESSORY_PAYER: Rule = {
           report(
             this,
             { table, row: row.row, column: "huvudhjalpmedel" },
-            `Huvudhjälpmedlet ${main.code} för ${what} finns inte i ${table.name}${b1 && b1 !== table ? " eller bilaga 1" : ""}, så det går inte att se att tillbehöret följer dess betalare (§2.4).`,
+            says("ACCESSORY_PAYER", "mainMissing", { main: main.code, what, sheet: table.name, alsoBilaga1: !!b1 && b1 !== table }),
           );
           continue;
         }
@@ -47,7 +47,7 @@ export const ACCESSORY_PAYER: Rule = {
           report(
             this,
             { table, row: row.row, column: form, related: [cellRef({ table: found.table, row: found.row.row, column: form })] },
-            `${what} är tillbehör till ${main.code} (${found.table.name} rad ${found.row.row}), men har betalaren ${mine} i stället för huvudhjälpmedlets ${theirs} i ${lowerFirst(BOENDEFORM_INFO[form].nameSv)}. Tillbehör och reservdelar följer huvudhjälpmedlet (§2.4).`,
+            says("ACCESSORY_PAYER", "differs", { what, main: main.code, mainSheet: found.table.name, mainRow: found.row.row, mine, theirs, form }),
           );
         }
       }

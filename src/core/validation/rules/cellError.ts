@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const CELL_ERROR: Rule = {
   code: "CELL_ERROR",
@@ -14,7 +15,7 @@ export const CELL_ERROR: Rule = {
         report(
           this,
           { table: table!, row: e.row, column: e.column },
-          `Cellen innehåller felvärdet ${e.error}. Rätta formeln eller skriv in värdet.`,
+          says("CELL_ERROR", "error", { error: e.error }),
         );
       }
     }

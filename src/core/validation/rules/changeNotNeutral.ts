@@ -2,8 +2,7 @@ import { costLines, costShift, isNeutral, toleranceSek, type CostLine } from "..
 import { readEditionInfo } from "../../utgava";
 import { cellRef, type Reporter, type Rule, type ValidationContext } from "../rule";
 import { payerChangesByRow } from "./changeUndocumented";
-
-const kr = (n: number) => `${Math.round(n).toLocaleString("sv-SE")} kr`;
+import { says } from "../messages";
 
 export const CHANGE_NOT_NEUTRAL: Rule = {
   code: "CHANGE_NOT_NEUTRAL",
@@ -29,7 +28,7 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
         report(
           this,
           { table, row: row.row, column: "ekonomisk" },
-          `Betalaren är ändrad men Ekonomisk beräkning anger inget belopp${row.ekonomisk ? ` (”${row.ekonomisk.text.slice(0, 60)}”)` : ""}, så kostnadsneutraliteten kan inte bedömas. Ange den uppskattade årliga förskjutningen till kommunerna i kronor (negativ = till regionen), grundad på föregående års faktiska kostnader (§6.3).`,
+          says("CHANGE_NOT_NEUTRAL", "noAmount", { text: row.ekonomisk ? row.ekonomisk.text : null }),
         );
       } else {
         net += amount;
@@ -48,18 +47,17 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
     const related = estimated.map(([row, changes]) => cellRef({ table: ctx.bilagor.find((t) => t.name === changes[0]!.after.sheet)!, row: row.row, column: "ekonomisk" }));
     const tolerance = info.tolerance;
     if (tolerance === null) {
-      report(this, { ...at, related }, `Ändringarna flyttar uppskattningsvis ${kr(net)} per år till kommunerna, men ingen tolerans för kostnadsneutralitet är satt (bladet Utgåva, Tolerans kostnadsneutralitet). Ändringar ska vara kostnadsneutrala (§6.3).`);
+      report(this, { ...at, related }, says("CHANGE_NOT_NEUTRAL", "estimateNoTolerance", { net }));
       return;
     }
     // The same tolerance and neutrality as kostnadsförskjutning (costShift); a percent needs the total cost.
     const sek = toleranceSek(tolerance, null);
     if (sek === null) {
-      report(this, { ...at, related }, `Ändringarna flyttar uppskattningsvis ${kr(net)} per år till kommunerna. Toleransen ${tolerance.value} % kräver de totala kostnaderna, som inte finns i arbetsboken; bedöm neutraliteten manuellt eller ange toleransen i kronor (§6.3).`);
+      report(this, { ...at, related }, says("CHANGE_NOT_NEUTRAL", "estimatePercentNoTotal", { net, percent: tolerance.value }));
       return;
     }
     if (isNeutral(net, sek) === false) {
-      const direction = net > 0 ? "till kommunerna" : "till regionen";
-      report(this, { ...at, related }, `Ändringarna flyttar uppskattningsvis ${kr(Math.abs(net))} per år ${direction}, mer än toleransen ${kr(sek)}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`);
+      report(this, { ...at, related }, says("CHANGE_NOT_NEUTRAL", "estimateOverTolerance", { net, tolerance: sek }));
     }
   },
 };
@@ -75,7 +73,7 @@ function checkWithCosts(rule: Rule, ctx: ValidationContext, report: Reporter, li
     report(
       rule,
       { table: kostnader, row: u.line.row, column: "iso" },
-      `Kostnaden för ${u.line.iso} kan inte fördelas: betalaren är ${u.before} i föregående utgåva och ${u.after} nu. Kostnadsförskjutningen räknas utan raden; rätta listorna eller kostnadsraden.`,
+      says("CHANGE_NOT_NEUTRAL", "costUnattributed", { iso: u.line.iso, before: u.before, after: u.after }),
     );
   }
   if (shift.changes.length === 0 || shift.netToKommun === 0) return;
@@ -84,14 +82,13 @@ function checkWithCosts(rule: Rule, ctx: ValidationContext, report: Reporter, li
   const related = shift.changes.flatMap((c) => c.lines.map((l) => cellRef({ table: kostnader, row: l.row, column: null })));
   const at = utgava && toleranceRow !== null ? { table: utgava, row: toleranceRow, column: "value", related } : { table: kostnader, row: shift.changes[0]!.lines[0]!.row, column: "iso", related };
   const net = shift.netToKommun;
-  const direction = net >= 0 ? "till kommunerna" : "till regionen";
   if (shift.tolerance === null) {
-    report(rule, at, `Ändringarna flyttar ${kr(Math.abs(net))} per år ${direction} (föregående års kostnader, bladet ${kostnader.name}), men ingen tolerans för kostnadsneutralitet är satt i bladet Utgåva (§6.3).`);
+    report(rule, at, says("CHANGE_NOT_NEUTRAL", "costsNoTolerance", { net, costSheet: kostnader.name }));
   } else if (shift.neutral === false) {
     report(
       rule,
       at,
-      `Ändringarna flyttar ${kr(Math.abs(net))} per år ${direction} enligt föregående års kostnader, mer än toleransen ${kr(shift.tolerance)}${shift.toleranceText?.includes("%") ? ` (${shift.toleranceText} av ${kr(shift.totalCost)})` : ""}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`,
+      says("CHANGE_NOT_NEUTRAL", "costsOverTolerance", { net, tolerance: shift.tolerance, percentText: shift.toleranceText?.includes("%") ? shift.toleranceText : null, totalCost: shift.totalCost }),
     );
   }
 }

@@ -1,8 +1,7 @@
-import { lowerFirst } from "../../text";
-import { BOENDEFORM_INFO } from "../../boendeform";
 import type { BilagaRow } from "../../model";
 import { rowLabel, type Change } from "../../editions/diff";
 import { cellRef, type Rule } from "../rule";
+import { DOC_FIELDS, says, type DocField } from "../messages";
 
 type PayerChange = Extract<Change, { kind: "payer" }>;
 
@@ -18,12 +17,10 @@ export function payerChangesByRow(changes: readonly Change[]): Map<BilagaRow, Pa
   return byRow;
 }
 
-/** The §6.3 documentation a changed row lacks. */
-function missingDocs(row: BilagaRow): string[] {
-  return [row.motivering ? null : "Motivering", row.ekonomisk ? null : "Ekonomisk beräkning", row.konsekvens ? null : "Konsekvensanalys"].filter((m): m is string => m !== null);
+/** The §6.3 documentation a changed row lacks, as fields of the field table. */
+function missingDocs(row: BilagaRow): DocField[] {
+  return DOC_FIELDS.filter((field) => !row[field]);
 }
-
-export const describeChange = (c: PayerChange) => `${lowerFirst(BOENDEFORM_INFO[c.boendeform].nameSv)}: ${c.from ?? "tom"} → ${c.to ?? "tom"}`;
 
 export const CHANGE_UNDOCUMENTED: Rule = {
   code: "CHANGE_UNDOCUMENTED",
@@ -41,20 +38,20 @@ export const CHANGE_UNDOCUMENTED: Rule = {
         const missing = missingDocs(row);
         if (missing.length === 0) continue;
         const table = ctx.bilagor.find((t) => t.name === c.after.sheet)!;
-        report(this, { table, row: row.row, column: "status" }, `Raden har satts till Utgår sedan utgåva ${previous} men ${missing.join(", ")} saknas. Ändringar ska dokumenteras (§6.3).`);
+        report(this, { table, row: row.row, column: "status" }, says("CHANGE_UNDOCUMENTED", "statusUtgar", { previous, missing }));
       } else if (c.kind === "giltigFran") {
         // A moved date moves the day the row starts (or stops) answering: who pays in between changes.
         const row = c.after.row;
         const missing = missingDocs(row);
         if (missing.length === 0) continue;
         const table = ctx.bilagor.find((t) => t.name === c.after.sheet)!;
-        report(this, { table, row: row.row, column: "giltigFran" }, `Giltig från har flyttats från ${c.from ?? "tom"} till ${c.to ?? "tom"} sedan utgåva ${previous} men ${missing.join(", ")} saknas. Vem som betalar däremellan ändras; ändringen ska dokumenteras (§6.3).`);
+        report(this, { table, row: row.row, column: "giltigFran" }, says("CHANGE_UNDOCUMENTED", "dateMoved", { previous, from: c.from, to: c.to, missing }));
       } else if (c.kind === "removed") {
         const table = ctx.bilagor.find((t) => t.name === c.before.sheet);
         report(
           this,
           { table: table ?? c.before.sheet, row: null, related: [cellRef({ table: c.before.sheet, row: c.before.row.row, column: null })] },
-          `${rowLabel(c.before.row)} (rad ${c.before.row.row} i utgåva ${previous}) är borttagen. Behåll raden med Status Utgår och dokumentera Motivering, Ekonomisk beräkning och Konsekvensanalys (§6.3).`,
+          says("CHANGE_UNDOCUMENTED", "removed", { label: rowLabel(c.before.row), row: c.before.row.row, previous }),
         );
       }
     }
@@ -70,7 +67,7 @@ export const CHANGE_UNDOCUMENTED: Rule = {
           column: changes[0]!.boendeform,
           related: [cellRef({ table: changes[0]!.before.sheet, row: changes[0]!.before.row.row, column: null })],
         },
-        `Betalaren är ändrad sedan utgåva ${previous} (${changes.map(describeChange).join("; ")}) men ${missing.join(", ")} saknas. Vid ändringar ska motiveringar, ekonomiska beräkningar och konsekvensanalyser dokumenteras (§6.3).`,
+        says("CHANGE_UNDOCUMENTED", "payer", { previous, changes: changes.map((c) => ({ form: c.boendeform, from: c.from, to: c.to })), missing }),
       );
     }
   },

@@ -1,7 +1,7 @@
-import { lowerFirst } from "../../text";
-import { BOENDEFORM_INFO, LIST_BOENDEFORMER } from "../../boendeform";
+import { LIST_BOENDEFORMER } from "../../boendeform";
 import { valueOf } from "../../values";
 import { cellRef, type Rule } from "../rule";
+import { says } from "../messages";
 
 export const CROSS_BILAGA: Rule = {
   code: "CROSS_BILAGA",
@@ -26,13 +26,10 @@ export const CROSS_BILAGA: Rule = {
       });
       if (differing.length === 0) continue;
       const first = differing[0]!;
-      const details = differing
-        .map((f) => `${lowerFirst(BOENDEFORM_INFO[f].nameSv)}: ${valueOf(other.payers[f]!)} i bilaga 1, ${valueOf(row.payers[f]!)} i bilaga 2`)
-        .join("; ");
       report(
         this,
         { table: b2, row: row.row, column: first, related: [cellRef({ table: b1, row: other.row, column: first })] },
-        `${iso!.code} står i både bilaga 1 (rad ${other.row}) och bilaga 2 med olika betalare (${details}). En produktgrupp är antingen hjälpmedel eller förbrukningshjälpmedel (§1.2).`,
+        says("CROSS_BILAGA", "differs", { iso: iso!.code, b1Row: other.row, forms: differing.map((form) => ({ form, b1: valueOf(other.payers[form]!)!, b2: valueOf(row.payers[form]!)! })) }),
       );
     }
   },

@@ -2,6 +2,7 @@ import type { BilagaRow } from "../../model";
 import { foldText } from "../../text";
 import { valueOf } from "../../values";
 import { cellRef, type Rule } from "../rule";
+import { says } from "../messages";
 
 export const DUPLICATE: Rule = {
   code: "DUPLICATE",
@@ -23,11 +24,10 @@ export const DUPLICATE: Rule = {
         if (key === null) continue;
         const earlier = first.get(key)!;
         if (earlier === row) continue;
-        const shown = byProduct ? `”${row.product!.slice(0, 80)}”` : key;
         report(
           this,
           { table, row: row.row, column: field, related: [cellRef({ table, row: earlier.row, column: field })] },
-          `${shown} står redan på rad ${earlier.row} i ${table.name}. En bilaga har en rad per ${byProduct ? "produkt/behandling" : "kod"}; slå ihop raderna eller ta bort den ena.`,
+          byProduct ? says("DUPLICATE", "product", { product: row.product!, earlierRow: earlier.row, sheet: table.name }) : says("DUPLICATE", "code", { iso: key, earlierRow: earlier.row, sheet: table.name }),
         );
       }
     }

@@ -1,6 +1,7 @@
 import { readEditionInfo } from "../../utgava";
 import { addMonths, valueOf } from "../../values";
 import { cellRef, type Rule } from "../rule";
+import { says } from "../messages";
 
 export const EFFECTIVE_TOO_EARLY: Rule = {
   code: "EFFECTIVE_TOO_EARLY",
@@ -9,8 +10,7 @@ export const EFFECTIVE_TOO_EARLY: Rule = {
   needsDecision: false,
   descriptionSv: "Giltig från ligger mindre än tre månader efter beslutsdatum.",
   check(ctx, report) {
-    const message = (decided: string, effective: string, earliest: string) =>
-      `Giltig från ${effective} ligger mindre än tre månader efter beslutet ${decided}. Ändringar får träda i kraft tidigast tre månader efter samverkansgruppens beslut (§6.3): tidigast ${earliest}.`;
+    const message = (decided: string, effective: string, earliest: string) => says("EFFECTIVE_TOO_EARLY", "tooEarly", { decided, effective, earliest });
     for (const table of ctx.bilagor) {
       for (const row of table.rows) {
         const decided = valueOf(row.beslutsdatum);

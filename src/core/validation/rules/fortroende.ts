@@ -1,6 +1,7 @@
 import { coveringPrinciple } from "../../principlesInForce";
 import { valueOf } from "../../values";
 import { type Rule } from "../rule";
+import { says } from "../messages";
 
 export const FORTROENDE: Rule = {
   code: "FORTROENDE",
@@ -19,13 +20,13 @@ export const FORTROENDE: Rule = {
           report(
             this,
             { table, row: row.row, column: "fortroende" },
-            `${iso?.code ?? "Raden"} får inte förtroendeförskrivas: i bilaga 2 gäller det bara teststickor för självtest, lansetter och pennkanyler vid diabetes (§2.3.1, principen FORTROENDE_BILAGA2).`,
+            says("FORTROENDE", "bilaga2", { iso: iso?.code ?? null }),
           );
         } else {
           report(
             this,
             { table, row: row.row, column: "fortroende" },
-            `Förtroendeförskrivning kan inte ske i ${table.name}: den gäller hjälpmedel i bilaga 1 och några förbrukningshjälpmedel i bilaga 2 (§2.3.1).`,
+            says("FORTROENDE", "notAllowed", { sheet: table.name }),
           );
         }
       }

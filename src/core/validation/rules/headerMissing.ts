@@ -1,6 +1,6 @@
-import { columnLetter } from "../../cells";
 import { SHEET_SPECS } from "../../sheets";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const HEADER_MISSING: Rule = {
   code: "HEADER_MISSING",
@@ -15,7 +15,7 @@ export const HEADER_MISSING: Rule = {
       report(
         this,
         { table: name, row: null, column: spec.keyHeader },
-        `Bladet ”${name}” saknar rubriken ”${spec.keyHeader}” bland sina första 10 rader, så bladet kan inte läsas. Lägg till rubrikraden.`,
+        says("HEADER_MISSING", "noHeaderRow", { sheet: name, keyHeader: spec.keyHeader }),
       );
     }
     const { bilagor, principer, iso, utgava, kostnader } = ctx.model;
@@ -26,7 +26,7 @@ export const HEADER_MISSING: Rule = {
         report(
           this,
           { table, row: table.headerRow, column: column.header },
-          `Kolumnen ”${column.header}” saknas i bladet ”${table.name}” (rubrikraden är rad ${table.headerRow}). Lägg till den.`,
+          says("HEADER_MISSING", "column", { sheet: table.name, header: column.header, headerRow: table.headerRow }),
         );
       }
       // A contract column written twice: only the first is read, so the other's values would be ignored.
@@ -34,7 +34,7 @@ export const HEADER_MISSING: Rule = {
         report(
           this,
           { table, row: table.headerRow, column: ref },
-          `Kolumnen ”${column.header}” finns två gånger i bladet ”${table.name}” (kolumn ${columnLetter(first.index)} och ${columnLetter(ref.index)}); bara den första läses. Ta bort eller byt namn på den ena.`,
+          says("HEADER_MISSING", "twice", { sheet: table.name, header: column.header, first: first.index, again: ref.index }),
         );
       }
     }

@@ -2,8 +2,7 @@ import { cellText } from "../../cells";
 import type { IsoValue } from "../../model";
 import type { Parsed } from "../../values";
 import type { Rule } from "../rule";
-
-const HOW = "Skriv koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03.";
+import { says } from "../messages";
 
 export const ISO_FORMAT: Rule = {
   code: "ISO_FORMAT",
@@ -20,9 +19,9 @@ export const ISO_FORMAT: Rule = {
       required: boolean,
     ) => {
       if (parsed.state === "invalid") {
-        report(this, { table, row, column: field }, `”${cellText(parsed.raw).slice(0, 60)}” är ingen giltig ISO 9999-kod. ${HOW}`);
+        report(this, { table, row, column: field }, says("ISO_FORMAT", "invalid", { text: cellText(parsed.raw) }));
       } else if (parsed.state === "empty" && required) {
-        report(this, { table, row, column: field }, `ISO-kod saknas. ${HOW}`);
+        report(this, { table, row, column: field }, says("ISO_FORMAT", "missing", {}));
       }
     };
     for (const table of ctx.bilagor) {

@@ -1,6 +1,7 @@
 import type { IsoValue } from "../../model";
 import type { Parsed } from "../../values";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const ISO_LEADING_ZERO: Rule = {
   code: "ISO_LEADING_ZERO",
@@ -13,11 +14,10 @@ export const ISO_LEADING_ZERO: Rule = {
     const check = (table: Parameters<typeof report>[1]["table"], row: number, field: string, parsed: Parsed<IsoValue>) => {
       if (parsed.state !== "ok" || !parsed.value.leadingZeroLost) return;
       const code = parsed.value.code;
-      const lost = code.replace(/ /g, "").replace(/^0/, "");
       report(
         this,
         { table, row, column: field },
-        `Koden är lagrad som talet ${lost} och har tappat sin inledande nolla; den läses som ${code}. Skriv ”${code}” som text (formatera kolumnen som Text).`,
+        says("ISO_LEADING_ZERO", "lost", { iso: code }),
       );
     };
     for (const table of ctx.bilagor) {

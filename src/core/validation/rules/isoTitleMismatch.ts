@@ -1,6 +1,7 @@
 import { foldText } from "../../text";
 import { valueOf } from "../../values";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const ISO_TITLE_MISMATCH: Rule = {
   code: "ISO_TITLE_MISMATCH",
@@ -21,7 +22,7 @@ export const ISO_TITLE_MISMATCH: Rule = {
         report(
           this,
           { table, row: row.row, column: "title" },
-          `Benämningen ”${row.title.slice(0, 80)}” skiljer sig från klassifikationens ”${expected}” för ${iso!.code}.`,
+          says("ISO_TITLE_MISMATCH", "differs", { title: row.title, expected, iso: iso!.code }),
         );
       }
     }

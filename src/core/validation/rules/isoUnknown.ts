@@ -1,6 +1,7 @@
 import { isLocalExtension, isoParent } from "../../iso";
 import { valueOf } from "../../values";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const ISO_UNKNOWN: Rule = {
   code: "ISO_UNKNOWN",
@@ -26,7 +27,7 @@ export const ISO_UNKNOWN: Rule = {
           report(
             this,
             { table, row: row.row, column: field },
-            `Koden ${iso.code} finns inte i bladet ”${isoSheet}”. Kontrollera koden, eller lägg till den i klassifikationen om den är ny i en senare utgåva av ISO 9999.`,
+            says("ISO_UNKNOWN", "unknown", { iso: iso.code, isoSheet }),
           );
         }
       }

@@ -1,9 +1,9 @@
-import { BOENDEFORM_INFO } from "../../boendeform";
 import { readDecisions } from "../../decisions";
-import { notADateSv, valueOf, todayIso } from "../../values";
-import { daysBetween, isOpen, matterNames, MATTER_OPEN_DAYS, MATTER_STATUSES, MATTER_TYPES, readMatters, statusContradiction, type Matter } from "../../matters";
+import { valueOf, todayIso } from "../../values";
+import { daysBetween, isOpen, matterNames, MATTER_OPEN_DAYS, readMatters, statusContradiction, type Matter } from "../../matters";
 import { foldText } from "../../text";
 import type { Rule, ValidationContext } from "../rule";
+import { says } from "../messages";
 
 /*
  * The checks of the register of matters (the optional `Ärenden` sheet, §6.3; docs/arbetsbok.md,
@@ -11,7 +11,8 @@ import type { Rule, ValidationContext } from "../rule";
  */
 
 const table = (ctx: ValidationContext) => ctx.model.arenden!;
-const label = (m: Matter) => (m.id ? `Ärende ${m.id}` : `Ärendet på rad ${m.row}`);
+/** A matter as its messages name it (messages.ts words it). */
+const ref = (m: Matter) => ({ id: m.id, row: m.row });
 
 /** A field of a matter that cannot be read, or a missing or repeated Ärende id. */
 export const MATTER_INVALID: Rule = {
@@ -25,18 +26,18 @@ export const MATTER_INVALID: Rule = {
     const seen = new Map<string, number>();
     for (const m of readMatters(ctx.model)) {
       const at = { table: table(ctx), row: m.row };
-      if (m.id === null) report(this, { ...at, column: "arende" }, "Ärendet saknar id (t.ex. 2026-07). Ge varje ärende ett eget id.");
-      else if (seen.has(foldText(m.id))) report(this, { ...at, column: "arende" }, `Id ${m.id} finns redan på rad ${seen.get(foldText(m.id))}. Ge varje ärende ett eget id.`);
+      if (m.id === null) report(this, { ...at, column: "arende" }, says("MATTER_INVALID", "noId", {}));
+      else if (seen.has(foldText(m.id))) report(this, { ...at, column: "arende" }, says("MATTER_INVALID", "idTaken", { id: m.id, earlierRow: seen.get(foldText(m.id))! }));
       else seen.set(foldText(m.id), m.row);
-      if (m.inkom === null && !m.unreadable.some((u) => u.field === "inkom")) report(this, { ...at, column: "inkom" }, `${label(m)} saknar datum i Inkom. Ange ÅÅÅÅ-MM-DD.`);
+      if (m.inkom === null && !m.unreadable.some((u) => u.field === "inkom")) report(this, { ...at, column: "inkom" }, says("MATTER_INVALID", "noInkom", { matter: ref(m) }));
       for (const u of m.unreadable) {
-        if (u.field === "inkom" || u.field === "avslutad") report(this, { ...at, column: u.field }, `${label(m)}: ${notADateSv("", u.text)}`);
-        if (u.field === "typ") report(this, { ...at, column: "arendeTyp" }, `${label(m)}: okänd typ ”${u.text.slice(0, 40)}”. Giltiga typer: ${MATTER_TYPES.join(", ")}.`);
-        if (u.field === "status") report(this, { ...at, column: "arendeStatus" }, `${label(m)}: okänd status ”${u.text.slice(0, 40)}”. Giltiga statusar, i ordning: ${MATTER_STATUSES.join(", ")}.`);
+        if (u.field === "inkom" || u.field === "avslutad") report(this, { ...at, column: u.field }, says("MATTER_INVALID", "notADate", { matter: ref(m), text: u.text }));
+        if (u.field === "typ") report(this, { ...at, column: "arendeTyp" }, says("MATTER_INVALID", "unknownType", { matter: ref(m), text: u.text }));
+        if (u.field === "status") report(this, { ...at, column: "arendeStatus" }, says("MATTER_INVALID", "unknownStatus", { matter: ref(m), text: u.text }));
       }
-      if (m.type === null && !m.unreadable.some((u) => u.field === "typ")) report(this, { ...at, column: "arendeTyp" }, `${label(m)} saknar typ. Giltiga typer: ${MATTER_TYPES.join(", ")}.`);
-      if (m.status === null && !m.unreadable.some((u) => u.field === "status")) report(this, { ...at, column: "arendeStatus" }, `${label(m)} saknar status. Ett nytt ärende står som Inkommen.`);
-      if (m.inkom && m.closed && m.closed < m.inkom) report(this, { ...at, column: "avslutad" }, `${label(m)} avslutades ${m.closed}, före det kom in (${m.inkom}).`);
+      if (m.type === null && !m.unreadable.some((u) => u.field === "typ")) report(this, { ...at, column: "arendeTyp" }, says("MATTER_INVALID", "noType", { matter: ref(m) }));
+      if (m.status === null && !m.unreadable.some((u) => u.field === "status")) report(this, { ...at, column: "arendeStatus" }, says("MATTER_INVALID", "noStatus", { matter: ref(m) }));
+      if (m.inkom && m.closed && m.closed < m.inkom) report(this, { ...at, column: "avslutad" }, says("MATTER_INVALID", "closedBeforeInkom", { matter: ref(m), closed: m.closed, inkom: m.inkom }));
     }
   },
 };
@@ -56,12 +57,12 @@ export const MATTER_STATUS_ORDER: Rule = {
       const at = { table: table(ctx), row: m.row, column: "arendeStatus" };
       const message =
         c.evidence === "avslutad" && c.kind === "back"
-          ? `${label(m)} har ett datum i Avslutad (${m.closed}) men status ${m.status}: statusen har gått bakåt. Sätt status Avslutad eller ta bort datumet.`
+          ? says("MATTER_STATUS_ORDER", "closedButOpen", { matter: ref(m), closed: m.closed, status: m.status })
           : c.evidence === "avslutad"
-            ? `${label(m)} står som Avslutad utan datum i Avslutad. Ange när ärendet avslutades.`
+            ? says("MATTER_STATUS_ORDER", "closedNoDate", { matter: ref(m) })
             : c.evidence === "beslut"
-              ? `${label(m)} har ett beslut (${m.decision}) men status ${m.status}: statusen har gått bakåt. Efter huvudmännens beslut är statusen Beslutad av huvudmännen.`
-              : `${label(m)} fördes in i utgåva ${m.edition} men står som ${m.status}: beredningen och beslutet hoppades över. Ett ärende beslutas (i samverkansgruppen eller av huvudmännen) innan en utgåva för in det.`;
+              ? says("MATTER_STATUS_ORDER", "decidedButOpen", { matter: ref(m), decision: m.decision, status: m.status })
+              : says("MATTER_STATUS_ORDER", "editionSkipped", { matter: ref(m), edition: m.edition, status: m.status });
       report(this, at, message);
     }
   },
@@ -84,8 +85,8 @@ export const MATTER_DECISION_MISSING: Rule = {
         this,
         { table: table(ctx), row: m.row, column: "beslut" },
         m.decision === null
-          ? `${label(m)} står som Beslutad av huvudmännen men anger inget beslut. Skriv beslutsreferensen i kolumnen Beslut och för in beslutet i bladet Beslut.`
-          : `${label(m)} hänvisar till beslut ${m.decision}, som inte finns i bladet Beslut (kolumnen Beslutsreferens). För in beslutet eller rätta referensen.`,
+          ? says("MATTER_DECISION_MISSING", "noReference", { matter: ref(m) })
+          : says("MATTER_DECISION_MISSING", "notInBeslut", { matter: ref(m), decision: m.decision }),
       );
     }
   },
@@ -112,7 +113,7 @@ export const MATTER_CHANGE_UNREGISTERED: Rule = {
       report(
         this,
         bilaga && change.kind !== "removed" ? { table: bilaga, row: ref.row.row, column: "iso" } : { table: table(ctx), row: null },
-        `Ändringen av ${code} (${ref.bilaga.replace("B", "bilaga ")}) har inget ärende i Ärenden. Lägg till ett så att frågan går att följa från förslag till utgåva.`,
+        says("MATTER_CHANGE_UNREGISTERED", "noMatter", { iso: code, bilaga: ref.bilaga }),
       );
     }
   },
@@ -132,7 +133,7 @@ export const MATTER_OPEN_LONG: Rule = {
       if (!isOpen(m) || m.inkom === null) continue;
       const days = daysBetween(m.inkom, today);
       if (days <= MATTER_OPEN_DAYS) continue;
-      report(this, { table: table(ctx), row: m.row, column: "inkom" }, `${label(m)} har varit öppet i ${days} dagar (inkom ${m.inkom}, status ${m.status ?? "okänd"}).`);
+      report(this, { table: table(ctx), row: m.row, column: "inkom" }, says("MATTER_OPEN_LONG", "open", { matter: ref(m), days, inkom: m.inkom, status: m.status }));
     }
   },
 };
@@ -150,13 +151,13 @@ export const MATTER_UNKNOWN: Rule = {
     for (const m of readMatters(ctx.model)) {
       const at = { table: table(ctx), row: m.row };
       for (const u of m.unreadable) {
-        if (u.field === "iso") report(this, { ...at, column: "iso" }, `${label(m)}: ”${u.text.slice(0, 40)}” är ingen ISO-kod. Skriv koderna som NN NN NN, åtskilda med semikolon.`);
-        if (u.field === "boendeform") report(this, { ...at, column: "boendeform" }, `${label(m)}: boendeformen ”${u.text.slice(0, 40)}” kan inte läsas. Giltiga: ${Object.values(BOENDEFORM_INFO).map((b) => b.shortSv).join(", ")}.`);
+        if (u.field === "iso") report(this, { ...at, column: "iso" }, says("MATTER_UNKNOWN", "notACode", { matter: ref(m), text: u.text }));
+        if (u.field === "boendeform") report(this, { ...at, column: "boendeform" }, says("MATTER_UNKNOWN", "notAForm", { matter: ref(m), text: u.text }));
       }
       // A new product group is not yet in the lists; other codes should be in the classification.
       if (ctx.isoTitles && m.type !== "Ny produktgrupp") {
         for (const code of m.codes) {
-          if (!ctx.isoTitles.has(code) && !listed.has(code)) report(this, { ...at, column: "iso" }, `${label(m)}: koden ${code} finns varken i ISO 9999-bladet eller i bilagorna.`);
+          if (!ctx.isoTitles.has(code) && !listed.has(code)) report(this, { ...at, column: "iso" }, says("MATTER_UNKNOWN", "unknownCode", { matter: ref(m), iso: code }));
         }
       }
     }

@@ -2,6 +2,7 @@ import { codesIn } from "../../editions/diff";
 import { isoChain } from "../../iso";
 import { valueOf } from "../../values";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const NEW_GROUP: Rule = {
   code: "NEW_GROUP",
@@ -17,11 +18,10 @@ export const NEW_GROUP: Rule = {
         const iso = valueOf(row.iso);
         if (!iso || before.has(iso.code)) continue;
         const parent = isoChain(iso.code).slice(1).find((c) => before.has(c));
-        const context = parent ? ` (en finare uppdelning av ${parent}, som fanns)` : "";
         report(
           this,
           { table, row: row.row, column: "iso" },
-          `${iso.code} fanns inte i utgåva ${ctx.previous.name}${context}. Kostnadsansvar för nya produktgrupper avgörs av huvudmännen; samverkansgruppen bereder ärendet och uppdaterar bilagan efter deras beslut (§6.3).`,
+          says("NEW_GROUP", "newCode", { iso: iso.code, previous: ctx.previous.name, parent: parent ?? null }),
         );
       }
     }

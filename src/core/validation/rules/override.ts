@@ -1,9 +1,9 @@
-import { lowerFirst } from "../../text";
-import { BOENDEFORM_INFO, type Boendeform } from "../../boendeform";
+import type { Boendeform } from "../../boendeform";
 import { isoParent } from "../../iso";
 import type { BilagaRow } from "../../model";
 import { EMPTY, valueOf } from "../../values";
 import { cellRef, type Rule } from "../rule";
+import { says } from "../messages";
 
 export const OVERRIDE: Rule = {
   code: "OVERRIDE",
@@ -30,13 +30,10 @@ export const OVERRIDE: Rule = {
         }
         if (forms === null) continue;
         const parentCode = valueOf(parent.iso)!.code;
-        const details = forms
-          .map((f) => `${lowerFirst(BOENDEFORM_INFO[f].nameSv)}: ${valueOf(row.payers[f]!)} i stället för ${valueOf(parent.payers[f]!)}`)
-          .join("; ");
         report(
           this,
           { table, row: row.row, column: forms[0]!, related: [cellRef({ table, row: parent.row, column: forms[0]! })] },
-          `${iso.code} avviker från ${parentCode} (rad ${parent.row}): ${details}. Tillåtet – den finare koden gäller (§2.5) – men kontrollera att det är avsett.`,
+          says("OVERRIDE", "differs", { iso: iso.code, parent: parentCode, parentRow: parent.row, forms: forms.map((form) => ({ form, mine: valueOf(row.payers[form]!)!, theirs: valueOf(parent.payers[form]!)! })) }),
         );
       }
     }

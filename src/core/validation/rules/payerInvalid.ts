@@ -1,6 +1,7 @@
 import type { Boendeform } from "../../boendeform";
 import { cellText } from "../../cells";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const PAYER_INVALID: Rule = {
   code: "PAYER_INVALID",
@@ -18,7 +19,7 @@ export const PAYER_INVALID: Rule = {
           report(
             this,
             { table, row: row.row, column: form },
-            `”${cellText(cell.raw).slice(0, 60)}” är ingen betalare. Skriv Kommun, Region eller Egenansvar (eller K, R, E).`,
+            says("PAYER_INVALID", "invalid", { text: cellText(cell.raw) }),
           );
         }
       }

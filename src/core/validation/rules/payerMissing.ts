@@ -1,5 +1,6 @@
 import type { Boendeform } from "../../boendeform";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const PAYER_MISSING: Rule = {
   code: "PAYER_MISSING",
@@ -18,8 +19,7 @@ export const PAYER_MISSING: Rule = {
         // One message for the row, naming every empty column: the same cause is read once.
         const headers = empty.map((form) => table.columns.get(form)!.header);
         const what = row.iso.state === "ok" ? row.iso.value.code : row.product ?? `rad ${row.row}`;
-        const where = headers.length === 1 ? `kolumnen ${headers[0]}` : `kolumnerna ${headers.slice(0, -1).join(", ")} och ${headers.at(-1)}`;
-        const message = `Betalare saknas för ${what} i ${where}. Ange Kommun, Region eller Egenansvar.`;
+        const message = says("PAYER_MISSING", "empty", { what, headers });
         for (const form of empty) report(this, { table, row: row.row, column: form }, message);
       }
     }

@@ -1,7 +1,6 @@
-import { PRINCIPLE_INFO } from "../../principles";
 import { contradictedPrinciple } from "../principleChecks";
 import type { Rule } from "../rule";
-import { describeChange } from "./changeUndocumented";
+import { says } from "../messages";
 
 export const PRINCIPLE_CHANGE: Rule = {
   code: "PRINCIPLE_CHANGE",
@@ -18,11 +17,10 @@ export const PRINCIPLE_CHANGE: Rule = {
       const now = contradictedPrinciple(ctx.principleIndex, change.after.bilaga, code, change.to);
       if (!now || contradictedPrinciple(ctx.principleIndex, change.before.bilaga, code, change.from)) continue;
       const table = ctx.bilagor.find((t) => t.name === change.after.sheet)!;
-      const info = PRINCIPLE_INFO[now.key];
       report(
         this,
         { table, row: change.after.row.row, column: change.boendeform },
-        `Ändringen (${describeChange(change)}) gör att ${code} strider mot principen ${now.key} (${info.areaSv}, ${info.section}). Samverkansgruppen kan inte besluta om större principiella ändringar; frågan går till huvudmännen (§6.3).`,
+        says("PRINCIPLE_CHANGE", "contradicts", { form: change.boendeform, from: change.from, to: change.to, iso: code, principle: now.key }),
       );
     }
   },

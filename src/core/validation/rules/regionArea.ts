@@ -1,11 +1,9 @@
 import type { Boendeform } from "../../boendeform";
-import { isRegionPrinciple, PRINCIPLE_INFO } from "../../principles";
+import { isRegionPrinciple } from "../../principles";
 import { coveringPrinciple } from "../../principlesInForce";
 import { valueOf } from "../../values";
 import { type Rule } from "../rule";
-
-/** "a", "a och b", "a, b och c". */
-const listSv = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items.at(-1)}`);
+import { says } from "../messages";
 
 export const REGION_AREA: Rule = {
   code: "REGION_AREA",
@@ -20,7 +18,6 @@ export const REGION_AREA: Rule = {
         if (!iso) continue;
         const principle = coveringPrinciple(ctx.principleIndex, iso.code, isRegionPrinciple);
         if (!principle) continue;
-        const where = principle.row === null ? "inbyggda principer" : `${principle.sheet} rad ${principle.row}`;
         const wrong = (Object.keys(row.payers) as Boendeform[]).filter((form) => {
           const payer = valueOf(row.payers[form]!);
           return payer === "Kommun" || payer === "Egenansvar";
@@ -32,10 +29,14 @@ export const REGION_AREA: Rule = {
           const payer = valueOf(row.payers[form]!)!;
           (byPayer.get(payer) ?? byPayer.set(payer, []).get(payer)!).push(table.columns.get(form)?.header ?? form);
         }
-        const onWhat = [...byPayer].map(([payer, headers]) => `${payer} för ${listSv(headers)}`);
-        const info = PRINCIPLE_INFO[principle.key];
-        const under = iso.code === principle.code ? `${iso.code} är ett av regionens ansvarsområden` : `${iso.code} ligger under ${principle.code}`;
-        const message = `${under} (${info.areaSv}, ${where}), som Region Stockholm bekostar för alla åldrar (§2.2), men står här på ${listSv(onWhat)}. En sådan avvikelse från överenskommelsens princip kräver huvudmännens beslut.`;
+        const message = says("REGION_AREA", "notRegion", {
+          iso: iso.code,
+          principle: principle.key,
+          principleCode: principle.code,
+          principleSheet: principle.sheet,
+          principleRow: principle.row,
+          payers: [...byPayer].map(([payer, headers]) => ({ payer, headers })),
+        });
         const related = principle.row === null ? [] : [{ sheet: principle.sheet, row: principle.row, column: null, cell: null }];
         for (const form of wrong) report(this, { table, row: row.row, column: form, related }, message);
       }

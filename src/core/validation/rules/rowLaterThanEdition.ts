@@ -1,6 +1,7 @@
 import { readEditionInfo } from "../../utgava";
 import { valueOf } from "../../values";
 import { cellRef, type Rule } from "../rule";
+import { says } from "../messages";
 
 /**
  * The row-level Giltig från trap: a row's own Giltig från after the edition's makes the whole row
@@ -27,7 +28,7 @@ export const ROW_LATER_THAN_EDITION: Rule = {
         report(
           this,
           { table, row: row.row, column: "giltigFran", related },
-          `Raden gäller från ${own}, senare än utgåvan (${start}). Fram till dess svarar raden inte i någon boendeform – en överordnad rad, eller ingen, svarar i stället. Gäller ändringen bara en boendeform, lägg den i en senare utgåva i stället för ett senare datum på hela raden.`,
+          says("ROW_LATER_THAN_EDITION", "later", { own, start }),
         );
       }
     }

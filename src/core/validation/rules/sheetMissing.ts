@@ -1,5 +1,6 @@
 import { BILAGA_KEYS, SHEET_SPECS } from "../../sheets";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 export const SHEET_MISSING: Rule = {
   code: "SHEET_MISSING",
@@ -12,11 +13,11 @@ export const SHEET_MISSING: Rule = {
     for (const key of BILAGA_KEYS) {
       if (ctx.model.bilagor[key] || headerless.has(key)) continue;
       const name = SHEET_SPECS[key].name;
-      report(this, { table: name, row: null }, `Bladet ”${name}” saknas i arbetsboken. Överenskommelsen har bilaga 1–4 (§8); lägg till bladet (t.ex. med Skapa bilagor).`);
+      report(this, { table: name, row: null }, says("SHEET_MISSING", "missing", { sheet: name }));
     }
     // Two sheets that both read as one known sheet (names equal but for case, spaces or invisible characters).
     for (const { name, first } of ctx.model.duplicateSheets) {
-      report(this, { table: name, row: null }, `Bladet ”${name}” ser ut som bladet ”${first}”, som redan finns; bara ”${first}” läses. Ta bort eller byt namn på det ena.`);
+      report(this, { table: name, row: null }, says("SHEET_MISSING", "lookalike", { sheet: name, first }));
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 /** A known sheet that is hidden is still read: said, so that what is answered from is never out of sight. */
 export const SHEET_HIDDEN: Rule = {
@@ -9,7 +10,7 @@ export const SHEET_HIDDEN: Rule = {
   descriptionSv: "Ett blad som läses (Bilaga 1–4, Principer …) är dolt i arbetsboken.",
   check(ctx, report) {
     for (const { name } of ctx.model.hiddenSheets ?? []) {
-      report(this, { table: name, row: null }, `Bladet ”${name}” är dolt men läses ändå, och svaren kommer från det. Visa bladet (högerklicka på en bladflik → Ta fram) så att alla ser vad som gäller.`);
+      report(this, { table: name, row: null }, says("SHEET_HIDDEN", "hidden", { sheet: name }));
     }
   },
 };
@@ -23,9 +24,8 @@ export const SHEET_COPY: Rule = {
   descriptionSv: "Ett blad heter som en kopia av ett blad som läses (”Bilaga 1 (2)”, ”Kopia av Bilaga 1”) och läses inte.",
   check(ctx, report) {
     for (const { name, of, hidden } of ctx.model.sheetCopies ?? []) {
-      const state = hidden ? "dolt och " : "";
-      const read = of ? `Bara ”${of}” läses${ctx.model.hiddenSheets?.some((h) => h.name === of) ? ", och det är dolt" : ""}.` : "Inget blad med det riktiga namnet finns, så kopian räknas som saknad.";
-      report(this, { table: name, row: null }, `Bladet ”${name}” är ${state}en kopia av ett blad till namnet och läses inte. ${read} Ta bort kopian, eller byt namn så att rätt blad har det riktiga namnet.`);
+      const ofHidden = of !== null && (ctx.model.hiddenSheets?.some((h) => h.name === of) ?? false);
+      report(this, { table: name, row: null }, says("SHEET_COPY", "copy", { sheet: name, hidden, of, ofHidden }));
     }
   },
 };

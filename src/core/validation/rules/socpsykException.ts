@@ -1,6 +1,7 @@
 import { coveringPrinciple } from "../../principlesInForce";
 import { valueOf } from "../../values";
 import { type Rule } from "../rule";
+import { says } from "../messages";
 
 export const SOCPSYK_EXCEPTION: Rule = {
   code: "SOCPSYK_EXCEPTION",
@@ -20,13 +21,13 @@ export const SOCPSYK_EXCEPTION: Rule = {
         report(
           this,
           { table, row: row.row, column: "SOL_SOCPSYK", related: exception.row === null ? [] : [{ sheet: exception.sheet, row: exception.row, column: null, cell: null }] },
-          `${iso.code === exception.code ? `${iso.code} är en av koderna` : `${iso.code} ligger under ${exception.code}`} (lyftar, duschvagn/duschsäng eller vårdaraggregat), som kommunen bekostar i socialpsykiatriskt boende (§5.2), men står här på ${payer}.`,
+          says("SOCPSYK_EXCEPTION", "notKommun", { iso: iso.code, exceptionCode: exception.code, payer }),
         );
       } else if (!exception && payer === "Kommun" && valueOf(row.grundutrustning) !== true) {
         report(
           this,
           { table, row: row.row, column: "SOL_SOCPSYK" },
-          `${iso.code} står på Kommun men är varken grundutrustning eller lyft/duschvagn/vårdaraggregat. I socialpsykiatriskt boende är kostnadsansvaret annars regionens (§5.2); markera Grundutrustning = Ja om det är grundutrustning.`,
+          says("SOCPSYK_EXCEPTION", "kommunNotBasic", { iso: iso.code }),
         );
       }
     }

@@ -5,14 +5,13 @@ import { readEditionInfo } from "../../utgava";
 import { PRINCIPLE_KEYS } from "../../principles";
 import type { Parsed } from "../../values";
 import type { Rule } from "../rule";
+import { says } from "../messages";
 
 /** The fields whose kind has a reading that can fail (yes/no, status, date), with what to write (one message per kind). */
 const CHECKED: ReadonlyArray<readonly [field: PlainFieldName, expected: string]> = PLAIN_FIELDS.flatMap((f) => {
   const expected = KIND_EXPECTED_SV[f.kind];
   return expected === null ? [] : [[f.field, expected] as const];
 });
-
-const shown = (raw: CellValue) => `”${cellText(raw).slice(0, 60)}”`;
 
 export const VALUE_INVALID: Rule = {
   code: "VALUE_INVALID",
@@ -27,29 +26,29 @@ export const VALUE_INVALID: Rule = {
         for (const [field, expected] of CHECKED) {
           const cell = row[field] as Parsed<unknown>;
           if (cell.state !== "invalid") continue;
-          report(this, { table, row: row.row, column: field }, `${shown(cell.raw)} kan inte läsas. Skriv ${expected}.`);
+          report(this, { table, row: row.row, column: field }, says("VALUE_INVALID", "cell", { text: cellText(cell.raw), expected }));
         }
       }
     }
     const principer = ctx.model.principer;
     for (const row of principer?.rows ?? []) {
       if (row.principle.state !== "invalid") continue;
-      report(this, { table: principer!, row: row.row, column: "principle" }, `${shown(row.principle.raw)} är ingen känd princip. Giltiga: ${PRINCIPLE_KEYS.join(", ")}.`);
+      report(this, { table: principer!, row: row.row, column: "principle" }, says("VALUE_INVALID", "principle", { text: cellText(row.principle.raw), known: PRINCIPLE_KEYS }));
     }
     const utgava = ctx.model.utgava;
     if (utgava) {
       for (const bad of readEditionInfo(ctx.model).invalid) {
-        report(this, { table: utgava, row: bad.row, column: "value" }, `${bad.field}: ${shown(bad.raw)} kan inte läsas. Skriv ${bad.expected}.`);
+        report(this, { table: utgava, row: bad.row, column: "value" }, says("VALUE_INVALID", "utgava", { field: bad.field, text: cellText(bad.raw), expected: bad.expected }));
       }
     }
     const kostnader = ctx.model.kostnader;
     for (const row of kostnader?.rows ?? []) {
       if (row.boendeform !== null && parseBoendeform(row.boendeform).kind !== "inScope") {
-        report(this, { table: kostnader!, row: row.row, column: "boendeform" }, `${shown(row.boendeform)} är ingen boendeform i överenskommelsen. Skriv ${BOENDEFORM_KEYS_TEXT}.`);
+        report(this, { table: kostnader!, row: row.row, column: "boendeform" }, says("VALUE_INVALID", "boendeform", { text: row.boendeform, known: BOENDEFORM_KEYS_TEXT }));
       }
       for (const field of ["kommun", "region"] as const) {
         if (row[field].state !== "invalid") continue;
-        report(this, { table: kostnader!, row: row.row, column: field }, `${shown((row[field] as { raw: CellValue }).raw)} är inget belopp. Skriv kronor som tal, t.ex. 125000.`);
+        report(this, { table: kostnader!, row: row.row, column: field }, says("VALUE_INVALID", "amount", { text: cellText((row[field] as { raw: CellValue }).raw) }));
       }
     }
   },
