@@ -4,9 +4,25 @@ import { readEditionInfo } from "../utgava";
 import { summarize, type Finding } from "../validation/finding";
 import { addMonths } from "../values";
 
-/** Why an edition cannot be published now: a stable code for machines and tests, Swedish for people. */
-export interface PublishBlocker {
-  readonly code: "ERRORS" | "UNDECIDED" | "EFFECTIVE_TOO_EARLY" | "NAME_MISMATCH" | "NAME_INVALID" | "NAME_TAKEN";
+/** What is wrong with an edition name (the words: NAME_PROBLEM_SV). */
+export type EditionNameIssue = { readonly kind: "empty" } | { readonly kind: "tooLong"; readonly length: number } | { readonly kind: "control" } | { readonly kind: "noLetter" };
+
+/** The data behind each blocker's words; the words are rendered from it in BLOCKER_SV, one place. */
+export type BlockerParams = {
+  readonly ERRORS: { readonly toFix: number; readonly errors: number };
+  readonly UNDECIDED: { readonly problems: number; readonly flaggedRows: number };
+  readonly EFFECTIVE_TOO_EARLY: { readonly decided: string; readonly effective: string; readonly earliest: string };
+  readonly NAME_MISMATCH: { readonly name: string; readonly sheetName: string };
+  readonly NAME_INVALID: EditionNameIssue;
+  readonly NAME_TAKEN: { readonly name: string };
+};
+export type BlockerCode = keyof BlockerParams;
+
+/** Why an edition cannot be published now: a stable code and its data for machines and tests, Swedish for people. */
+export type PublishBlocker = { [C in BlockerCode]: BlockerOf<C> }[BlockerCode];
+interface BlockerOf<C extends BlockerCode> {
+  readonly code: C;
+  readonly params: BlockerParams[C];
   readonly message: string;
   /** What must be decided or fixed, one line each (the undecided rows). */
   readonly items: readonly string[];
@@ -42,21 +58,47 @@ function utf8Length(text: string): number {
 export const MAX_EDITION_NAME = 64;
 
 /**
- * What is wrong with an edition name, in Swedish, or null: missing, too long (characters, or
- * UTF-8 bytes for a file name), control characters, or no letter or digit to name a file by.
+ * What is wrong with an edition name, or null: missing, too long (characters, or UTF-8 bytes for a
+ * file name), control characters, or no letter or digit to name a file by.
  */
-export function editionNameProblem(name: string): string | null {
+export function editionNameIssue(name: string): EditionNameIssue | null {
   const trimmed = name.trim();
-  if (trimmed === "") return "Ange utgåvans namn, t.ex. 2026:1.";
-  if (trimmed.length > MAX_EDITION_NAME || utf8Length(trimmed) > 2 * MAX_EDITION_NAME) {
-    return `Utgåvenamnet är ${trimmed.length} tecken; högst ${MAX_EDITION_NAME} tecken går (det blir en del av filnamnen). Välj ett kortare namn, t.ex. 2026:2.`;
-  }
-  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) return "Utgåvenamnet innehåller styrtecken; ange ett namn som 2026:2.";
-  if (!/[\p{L}\p{N}]/u.test(trimmed)) return "Utgåvenamnet behöver minst en bokstav eller siffra, t.ex. 2026:2.";
+  if (trimmed === "") return { kind: "empty" };
+  if (trimmed.length > MAX_EDITION_NAME || utf8Length(trimmed) > 2 * MAX_EDITION_NAME) return { kind: "tooLong", length: trimmed.length };
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) return { kind: "control" };
+  if (!/[\p{L}\p{N}]/u.test(trimmed)) return { kind: "noLetter" };
   return null;
 }
 
+const NAME_PROBLEM_SV: { readonly [K in EditionNameIssue["kind"]]: (issue: Extract<EditionNameIssue, { kind: K }>) => string } = {
+  empty: () => "Ange utgåvans namn, t.ex. 2026:1.",
+  tooLong: (i) => `Utgåvenamnet är ${i.length} tecken; högst ${MAX_EDITION_NAME} tecken går (det blir en del av filnamnen). Välj ett kortare namn, t.ex. 2026:2.`,
+  control: () => "Utgåvenamnet innehåller styrtecken; ange ett namn som 2026:2.",
+  noLetter: () => "Utgåvenamnet behöver minst en bokstav eller siffra, t.ex. 2026:2.",
+};
+
+/** What is wrong with an edition name, in Swedish, or null (the CLI, the pane and publishReadiness). */
+export function editionNameProblem(name: string): string | null {
+  const issue = editionNameIssue(name);
+  return issue === null ? null : (NAME_PROBLEM_SV[issue.kind] as (i: EditionNameIssue) => string)(issue);
+}
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Each blocker's words, from its data. */
+const BLOCKER_SV: { readonly [C in BlockerCode]: (p: BlockerParams[C]) => string } = {
+  ERRORS: (p) => `Granskningen har ${plural(p.toFix, "fel", "fel")} att rätta${p.errors > p.toFix ? ` av de ${p.errors} felen (de andra väntar på huvudmännens beslut)` : ""}. Rätta dem först.`,
+  UNDECIDED: (p) =>
+    `${[p.problems > 0 ? plural(p.problems, "problem", "problem") : null, p.flaggedRows > 0 ? plural(p.flaggedRows, "flaggad rad", "flaggade rader") : null].filter(Boolean).join(" och ")} väntar på huvudmännens beslut (§6.3). För in besluten i bladet Beslut (datum, beslutsreferens, ISO-kod, bilaga, boendeform, beslut) – eller ändra raderna – innan utgåvan publiceras:`,
+  EFFECTIVE_TOO_EARLY: (p) => `Giltig från ${p.effective} ligger mindre än tre månader efter beslutet ${p.decided} (§6.3): tidigast ${p.earliest}.`,
+  NAME_MISMATCH: (p) => `Utgåvans namn ${p.name} skiljer sig från bladet Utgåva, där det står ${p.sheetName}. Rätta namnet eller bladet.`,
+  NAME_INVALID: (p) => (NAME_PROBLEM_SV[p.kind] as (i: EditionNameIssue) => string)(p),
+  NAME_TAKEN: (p) => `Utgåva ${p.name} är redan publicerad; en publicerad utgåva ändras inte. Välj ett nytt namn.`,
+};
+
+function blocker<C extends BlockerCode>(code: C, params: BlockerParams[C], items: readonly string[] = []): PublishBlocker {
+  return { code, params, message: BLOCKER_SV[code](params), items } as unknown as PublishBlocker;
+}
 
 /**
  * Whether an edition may be published, one reason per blocker: errors not answered by a decision,
@@ -68,43 +110,27 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function publishReadiness(model: WorkbookModel, findings: readonly Finding[], request: PublishRequest): PublishReadiness {
   const blockers: PublishBlocker[] = [];
   const warnings: string[] = [];
-  const nameProblem = editionNameProblem(request.name);
-  if (nameProblem) blockers.push({ code: "NAME_INVALID", message: nameProblem, items: [] });
-  else if (request.published?.includes(request.name.trim())) {
-    blockers.push({ code: "NAME_TAKEN", message: `Utgåva ${request.name.trim()} är redan publicerad; en publicerad utgåva ändras inte. Välj ett nytt namn.`, items: [] });
-  }
+  const nameIssue = editionNameIssue(request.name);
+  if (nameIssue) blockers.push(blocker("NAME_INVALID", nameIssue));
+  else if (request.published?.includes(request.name.trim())) blockers.push(blocker("NAME_TAKEN", { name: request.name.trim() }));
   // The Utgåva sheet's own too-early date is judged below on the request's dates instead.
   const counted = findings.filter((f) => !(f.code === "EFFECTIVE_TOO_EARLY" && f.sheet === model.utgava?.name));
   const all = summarize(counted);
   // Problems in the summary's unit: errors to fix are those that are not questions for the huvudmän.
   const toFix = summarize(counted.filter((f) => !f.needsDecision)).errors;
-  if (toFix > 0) {
-    const of = all.errors > toFix ? ` av de ${all.errors} felen (de andra väntar på huvudmännens beslut)` : "";
-    blockers.push({ code: "ERRORS", message: `Granskningen har ${plural(toFix, "fel", "fel")} att rätta${of}. Rätta dem först.`, items: [] });
-  }
+  if (toFix > 0) blockers.push(blocker("ERRORS", { toFix, errors: all.errors }));
   const undecided = undecidedItems(decisionItems(model, findings));
   if (undecided.length > 0) {
-    const flaggedOnly = undecided.filter((i) => i.flagged && i.reasons.length === 1).length;
-    const what = [all.needsDecision > 0 ? plural(all.needsDecision, "problem", "problem") : null, flaggedOnly > 0 ? plural(flaggedOnly, "flaggad rad", "flaggade rader") : null].filter(Boolean).join(" och ");
-    blockers.push({
-      code: "UNDECIDED",
-      message: `${what} väntar på huvudmännens beslut (§6.3). För in besluten i bladet Beslut (datum, beslutsreferens, ISO-kod, bilaga, boendeform, beslut) – eller ändra raderna – innan utgåvan publiceras:`,
-      items: undecided.map(describeItemSv),
-    });
+    // Rows flagged Kräver huvudmannabeslut with no finding of their own are counted apart.
+    const flaggedRows = undecided.filter((i) => i.flagged && i.reasons.length === 1).length;
+    blockers.push(blocker("UNDECIDED", { problems: all.needsDecision, flaggedRows }, undecided.map(describeItemSv)));
   }
   const earliest = addMonths(request.decided, 3);
-  if (request.effective < earliest) {
-    blockers.push({
-      code: "EFFECTIVE_TOO_EARLY",
-      message: `Giltig från ${request.effective} ligger mindre än tre månader efter beslutet ${request.decided} (§6.3): tidigast ${earliest}.`,
-      items: [],
-    });
-  }
+  if (request.effective < earliest) blockers.push(blocker("EFFECTIVE_TOO_EARLY", { decided: request.decided, effective: request.effective, earliest }));
   const sheetName = readEditionInfo(model).name;
-  if (!nameProblem && sheetName !== null && sheetName !== request.name) {
-    const text = `Utgåvans namn ${request.name} skiljer sig från bladet Utgåva, där det står ${sheetName}.`;
-    if (request.force) warnings.push(`${text} Publicerar ändå som ${request.name}.`);
-    else blockers.push({ code: "NAME_MISMATCH", message: `${text} Rätta namnet eller bladet.`, items: [] });
+  if (!nameIssue && sheetName !== null && sheetName !== request.name) {
+    if (request.force) warnings.push(`Utgåvans namn ${request.name} skiljer sig från bladet Utgåva, där det står ${sheetName}. Publicerar ändå som ${request.name}.`);
+    else blockers.push(blocker("NAME_MISMATCH", { name: request.name, sheetName }));
   }
   return { blockers, warnings };
 }

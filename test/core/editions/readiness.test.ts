@@ -53,6 +53,47 @@ describe("publishReadiness", () => {
     expect([r.codes, r.items]).toEqual([codes, items]);
   });
 
+  it.each<[string, RawWorkbook, Partial<PublishRequest>, Array<{ code: string; params: unknown }>]>([
+    ["an error to fix", workbook({ b1: [...CLEAN, MISSING], utgava: UTGAVA }), {}, [{ code: "ERRORS", params: { toFix: 1, errors: 1 } }]],
+    [
+      "an error to fix beside a question",
+      workbook({ b1: [...CLEAN, MISSING, DEVIATION], utgava: UTGAVA }),
+      {},
+      [
+        { code: "ERRORS", params: { toFix: 1, errors: 2 } },
+        { code: "UNDECIDED", params: { problems: 1, flaggedRows: 0 } },
+      ],
+    ],
+    [
+      "a row flagged for the huvudmän with nothing else against it, beside a question",
+      workbook({ b1: [...CLEAN, DEVIATION, listRow("12 23", "Eldrivna rullstolar", [K, K, K, K], { Status: "Kräver huvudmannabeslut" })], utgava: UTGAVA }),
+      {},
+      [{ code: "UNDECIDED", params: { problems: 1, flaggedRows: 1 } }],
+    ],
+    ["too early", workbook({ b1: CLEAN }), { effective: "2026-04-14" }, [{ code: "EFFECTIVE_TOO_EARLY", params: { decided: "2026-01-15", effective: "2026-04-14", earliest: "2026-04-15" } }]],
+    ["another name", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "2026:3" }, [{ code: "NAME_MISMATCH", params: { name: "2026:3", sheetName: "2026:2" } }]],
+    ["no name", workbook({ b1: CLEAN }), { name: "" }, [{ code: "NAME_INVALID", params: { kind: "empty" } }]],
+    ["a long name", workbook({ b1: CLEAN }), { name: "x".repeat(MAX_EDITION_NAME + 1) }, [{ code: "NAME_INVALID", params: { kind: "tooLong", length: MAX_EDITION_NAME + 1 } }]],
+    ["a name with a control character", workbook({ b1: CLEAN }), { name: "2026\u001b2" }, [{ code: "NAME_INVALID", params: { kind: "control" } }]],
+    ["a name of dots", workbook({ b1: CLEAN }), { name: "..." }, [{ code: "NAME_INVALID", params: { kind: "noLetter" } }]],
+    ["a taken name", workbook({ b1: CLEAN }), { name: " 2026:2 ", published: ["2026:2"] }, [{ code: "NAME_TAKEN", params: { name: "2026:2" } }]],
+  ])("gives each blocker its data: %s", (_, raw, request, expected) => {
+    const r = publishReadiness(readWorkbook(raw), validateWorkbook(raw), { ...REQUEST, ...request });
+    expect(r.blockers.map((b) => ({ code: b.code, params: b.params }))).toEqual(expected);
+  });
+
+  it("words the blockers from their data, counting in the review's unit", () => {
+    const words = (raw: RawWorkbook) => publishReadiness(readWorkbook(raw), validateWorkbook(raw), REQUEST).blockers.map((b) => b.message.split(" väntar")[0]!.split(". Rätta")[0]);
+    expect(words(workbook({ b1: [...CLEAN, MISSING], utgava: UTGAVA }))).toEqual(["Granskningen har 1 fel att rätta"]);
+    expect(words(workbook({ b1: [...CLEAN, MISSING, DEVIATION], utgava: UTGAVA }))).toEqual([
+      "Granskningen har 1 fel att rätta av de 2 felen (de andra väntar på huvudmännens beslut)".split(" väntar")[0],
+      "1 problem",
+    ]);
+    const flagged = (n: number) => Array.from({ length: n }, (_, i) => listRow(`12 2${3 + i}`, "Rad", [K, K, K, K], { Status: "Kräver huvudmannabeslut" }));
+    expect(words(workbook({ b1: [...CLEAN, ...flagged(1)], utgava: UTGAVA }))).toEqual(["1 flaggad rad"]);
+    expect(words(workbook({ b1: [...CLEAN, DEVIATION, ...flagged(2)], utgava: UTGAVA }))).toEqual(["1 problem och 2 flaggade rader"]);
+  });
+
   it("warns exactly when a forced name differs from the sheet", () => {
     expect(ready(workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "2026:3", force: true }).warnings).toBe(1);
     expect(ready(workbook({ b1: CLEAN, utgava: UTGAVA }), { force: true }).warnings).toBe(0);
