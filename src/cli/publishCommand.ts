@@ -4,7 +4,7 @@ import { diffModels } from "../core/editions/diff";
 import { editionFromModel, editionModel, serializeEdition } from "../core/editions/edition";
 import { publicationFiles } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
-import { summarize } from "../core/validation/finding";
+import { summarize, summarySv } from "../core/validation/finding";
 import { validateWorkbook } from "../core/validation/validateWorkbook";
 import { notADateSv, parseIsoDate } from "../core/values";
 import { readXlsxFile } from "../node/readXlsx";
@@ -16,7 +16,6 @@ import { checkEditionName, loadEdition } from "./editions";
 import { InputError, type Io } from "./io";
 import { publishAtomically } from "./publishWrite";
 import { GUIDE_SCRIPT } from "../core/editions/guideText";
-import { summaryLine } from "./report";
 
 /** The guide's browser script, built once by `npm run build:cli` into dist/guide/guide.js. */
 async function guideScript(): Promise<Buffer> {
@@ -58,11 +57,9 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
   const previousModel = previous ? editionModel(previous) : null;
 
   const info = readEditionInfo(model);
-  const decided = dateFlag(flag(args, "beslutad"), "beslutad") ?? info.beslutad;
-  const effective = dateFlag(flag(args, "giltig-fran"), "giltig-fran") ?? info.giltigFran;
-  if (!decided || !effective) {
-    throw new InputError("Utgåvan behöver beslutsdatum och giltighetsdatum: fyll i Beslutad och Giltig från i bladet Utgåva, eller ange --beslutad och --giltig-från.");
-  }
+  // Missing dates block in the core's publish check (exit 1), as in the pane.
+  const decided = dateFlag(flag(args, "beslutad"), "beslutad") ?? info.beslutad ?? "";
+  const effective = dateFlag(flag(args, "giltig-fran"), "giltig-fran") ?? info.giltigFran ?? "";
 
   const findings = validateWorkbook(model, { previous: previous && previousModel ? { name: previous.name, model: previousModel } : null });
   const summary = summarize(findings);
@@ -97,7 +94,7 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
       `Publicerade utgåva ${name} (beslutad ${decided}, gäller från ${effective}) i ${out}:`,
       ...[...files.keys()].map((f) => `  ${f}`),
       previous ? `Ändringar sedan utgåva ${previous.name}: ${changes.length}.` : "Ingen föregående utgåva angavs.",
-      `Granskningen: ${summaryLine(s).replace("Sammanfattning: ", "")}`,
+      `Granskningen: ${summarySv(s)}`,
       `Kontrollsumma: ${edition.hash}`,
     ].join("\n"),
   );

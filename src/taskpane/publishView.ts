@@ -4,7 +4,7 @@ import { editionFromModel, editionModel, parseEdition, serializeEdition } from "
 import { editionFileStem } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
 import { publishReadiness } from "../core/editions/readiness";
-import { notADateSv, parseIsoDate } from "../core/values";
+import { parseIsoDate } from "../core/values";
 import { publishInWorkbook } from "../excel/adapter";
 import { invalidateBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
@@ -16,18 +16,11 @@ export function publishBlockers(): Array<{ text: string; items: readonly string[
   if (!state.model) return [{ text: "Granska bilagorna först.", items: [] }];
   const blockers: Array<{ text: string; items: readonly string[] }> = [];
   const name = byId<HTMLInputElement>("publish-name").value.trim();
-  const decidedText = byId<HTMLInputElement>("publish-decided").value.trim();
-  const effectiveText = byId<HTMLInputElement>("publish-effective").value.trim();
-  const decided = parseIsoDate(decidedText);
-  const effective = parseIsoDate(effectiveText);
-  if (!decided) blockers.push({ text: decidedText ? notADateSv("Beslutad", decidedText) : "Ange beslutsdatum (ÅÅÅÅ-MM-DD).", items: [] });
-  if (!effective) blockers.push({ text: effectiveText ? notADateSv("Giltig från", effectiveText) : "Ange giltighetsdatum (ÅÅÅÅ-MM-DD).", items: [] });
+  const decided = byId<HTMLInputElement>("publish-decided").value;
+  const effective = byId<HTMLInputElement>("publish-effective").value;
   // Every rule (name, dates, errors, decisions) is the core's, as the CLI's publicera applies it.
-  const readiness = publishReadiness(state.model, state.findings, { name, decided: decided ?? "", effective: effective ?? "", published: state.storedEditions.map((e) => e.name) });
-  for (const b of readiness.blockers) {
-    if (b.code === "EFFECTIVE_TOO_EARLY" && (!decided || !effective)) continue;
-    blockers.push({ text: b.code === "ERRORS" ? `${b.message.replace(/\.$/, "")} (fliken Granska).` : b.message, items: b.items });
-  }
+  const readiness = publishReadiness(state.model, state.findings, { name, decided, effective, published: state.storedEditions.map((e) => e.name) });
+  for (const b of readiness.blockers) blockers.push({ text: b.code === "ERRORS" ? `${b.message} Se fliken Granska.` : b.message, items: b.items });
   return blockers;
 }
 

@@ -141,6 +141,19 @@ describe("kostnadsansvar publish", () => {
     expect(() => readdirSync(file("pub9"))).toThrow();
   });
 
+  it("without dates blocks like any other blocker (exit 1, the core's readiness), and says how to give them", async () => {
+    const undated = await xlsx("undated.xlsx", { ...V1, utgava: [{ Fält: "Utgåva", Värde: "2026:8" }] });
+    const r = await cli("publish", undated, "--edition", "2026:8", "--out", file("pub8"));
+    expect(r.code).toBe(1);
+    // One line per missing date, each with the command line's way to give it.
+    expect(r.err.split("\n").filter((l) => l.startsWith("- ") && l.includes("--beslutad och --giltig-från"))).toHaveLength(2);
+    expect(() => readdirSync(file("pub8"))).toThrow();
+    // A date flag that is no date is still a usage error before anything is read (exit 2).
+    expect((await cli("publish", undated, "--edition", "2026:8", "--out", file("pub8"), "--beslutad", "igår")).code).toBe(2);
+    const dated = await cli("publish", undated, "--edition", "2026:8", "--out", file("pub8"), "--beslutad", "2025-11-20", "--giltig-från", "2026-03-01");
+    expect([dated.code, dated.err]).toEqual([0, ""]);
+  });
+
   it("refuses the issue's bad draft against the previous edition", async () => {
     const r = await cli("publish", file("bad.xlsx"), "--edition", "2026:3", "--out", file("pub3"), "--previous", file("pub/2026-1.json"));
     expect(r.code).toBe(1);
@@ -163,7 +176,11 @@ describe("kostnadsansvar validate --previous", () => {
     const r = await cli("validate", file("bad.xlsx"), "--previous", file("pub/2026-1.json"), "--json");
     const report = JSON.parse(r.out) as { findings: Array<{ code: string; sheet: string; row: number; column: string; needsDecision: boolean }> };
     const pick = (code: string) => report.findings.filter((f) => f.code === code).map((f) => [f.sheet, f.row, f.column, f.needsDecision]);
-    expect(pick("CHANGE_UNDOCUMENTED")).toEqual([["Bilaga 1", 3, "SÄBO", false]]);
+    // The payer change, and the new row 12 24 09 at the first documentation field it lacks.
+    expect(pick("CHANGE_UNDOCUMENTED")).toEqual([
+      ["Bilaga 1", 3, "SÄBO", false],
+      ["Bilaga 1", 5, "Motivering", false],
+    ]);
     expect(pick("EFFECTIVE_TOO_EARLY")).toEqual([["Bilaga 1", 3, "Giltig från", false]]);
     expect(pick("NEW_GROUP")).toEqual([["Bilaga 1", 5, "ISO-kod", true]]);
     expect(r.code).toBe(1);

@@ -2,13 +2,18 @@ import { decisionItems, describeItemSv, undecidedItems } from "../decisions";
 import type { WorkbookModel } from "../model";
 import { readEditionInfo } from "../utgava";
 import { summarize, type Finding } from "../validation/finding";
-import { addMonths } from "../values";
+import { addMonths, notADateSv, parseIsoDate } from "../values";
 
 /** What is wrong with an edition name (the words: NAME_PROBLEM_SV). */
 export type EditionNameIssue = { readonly kind: "empty" } | { readonly kind: "tooLong"; readonly length: number } | { readonly kind: "control" } | { readonly kind: "noLetter" };
 
 /** The data behind each blocker's words; the words are rendered from it in BLOCKER_SV, one place. */
+/** A publish request's date fields, named as on the Utgåva sheet. */
+export type PublishDateField = "Beslutad" | "Giltig från";
+
 export type BlockerParams = {
+  readonly DATE_MISSING: { readonly field: PublishDateField };
+  readonly DATE_INVALID: { readonly field: PublishDateField; readonly text: string };
   readonly ERRORS: { readonly toFix: number; readonly errors: number };
   readonly UNDECIDED: { readonly problems: number; readonly flaggedRows: number };
   readonly EFFECTIVE_TOO_EARLY: { readonly decided: string; readonly effective: string; readonly earliest: string };
@@ -36,7 +41,9 @@ export interface PublishReadiness {
 
 export interface PublishRequest {
   readonly name: string;
+  /** Beslutad as written (the Utgåva sheet, a flag or the pane's field); read here, once. */
   readonly decided: string;
+  /** Giltig från as written. */
   readonly effective: string;
   /** Publish under a name other than the Utgåva sheet's. */
   readonly force?: boolean;
@@ -87,6 +94,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** Each blocker's words, from its data. */
 const BLOCKER_SV: { readonly [C in BlockerCode]: (p: BlockerParams[C]) => string } = {
+  DATE_MISSING: (p) => `Ange ${p.field === "Beslutad" ? "beslutsdatum (Beslutad)" : "giltighetsdatum (Giltig från)"}, ÅÅÅÅ-MM-DD.`,
+  DATE_INVALID: (p) => notADateSv(p.field, p.text),
   ERRORS: (p) => `Granskningen har ${plural(p.toFix, "fel", "fel")} att rätta${p.errors > p.toFix ? ` av de ${p.errors} felen (de andra väntar på huvudmännens beslut)` : ""}. Rätta dem först.`,
   UNDECIDED: (p) =>
     `${[p.problems > 0 ? plural(p.problems, "problem", "problem") : null, p.flaggedRows > 0 ? plural(p.flaggedRows, "flaggad rad", "flaggade rader") : null].filter(Boolean).join(" och ")} väntar på huvudmännens beslut (§6.3). För in besluten i bladet Beslut (datum, beslutsreferens, ISO-kod, bilaga, boendeform, beslut) – eller ändra raderna – innan utgåvan publiceras:`,
@@ -100,8 +109,20 @@ function blocker<C extends BlockerCode>(code: C, params: BlockerParams[C], items
   return { code, params, message: BLOCKER_SV[code](params), items } as unknown as PublishBlocker;
 }
 
+/** A request's date, read once: the date, or null with its blocker (missing, or not a date). */
+function requestDate(text: string, field: PublishDateField, blockers: PublishBlocker[]): string | null {
+  const written = text.trim();
+  if (written === "") {
+    blockers.push(blocker("DATE_MISSING", { field }));
+    return null;
+  }
+  const date = parseIsoDate(written);
+  if (date === null) blockers.push(blocker("DATE_INVALID", { field, text: written }));
+  return date;
+}
+
 /**
- * Whether an edition may be published, one reason per blocker: errors not answered by a decision,
+ * Whether an edition may be published, one reason per blocker: dates missing or not dates, errors not answered by a decision,
  * anything that needs the huvudmän's decision without one recorded in the Beslut sheet (§6.3),
  * Giltig från less than three months after the decision, and a name other than the Utgåva sheet's
  * (a warning instead when forced). Each message says only what is true of this workbook. The
@@ -125,8 +146,12 @@ export function publishReadiness(model: WorkbookModel, findings: readonly Findin
     const flaggedRows = undecided.filter((i) => i.flagged && i.reasons.length === 1).length;
     blockers.push(blocker("UNDECIDED", { problems: all.needsDecision, flaggedRows }, undecided.map(describeItemSv)));
   }
-  const earliest = addMonths(request.decided, 3);
-  if (request.effective < earliest) blockers.push(blocker("EFFECTIVE_TOO_EARLY", { decided: request.decided, effective: request.effective, earliest }));
+  const decided = requestDate(request.decided, "Beslutad", blockers);
+  const effective = requestDate(request.effective, "Giltig från", blockers);
+  if (decided !== null && effective !== null) {
+    const earliest = addMonths(decided, 3);
+    if (effective < earliest) blockers.push(blocker("EFFECTIVE_TOO_EARLY", { decided, effective, earliest }));
+  }
   const sheetName = readEditionInfo(model).name;
   if (!nameIssue && sheetName !== null && sheetName !== request.name) {
     if (request.force) warnings.push(`Utgåvans namn ${request.name} skiljer sig från bladet Utgåva, där det står ${sheetName}. Publicerar ändå som ${request.name}.`);

@@ -48,6 +48,10 @@ describe("publishReadiness", () => {
     ["a name already published, written with spaces around it", workbook({ b1: CLEAN }), { name: " 2026:2 ", published: ["2026:2"] }, ["NAME_TAKEN"], [0]],
     ["an error in the Utgåva sheet itself (only its too-early date is judged on the request)", workbook({ b1: CLEAN, utgava: [UTGAVA[0]!, { Fält: "Beslutad", Värde: "fel" }, UTGAVA[2]!] }), {}, ["ERRORS"], [0]],
     ["without an Utgåva sheet any valid name goes", workbook({ b1: CLEAN }), { name: "Vår 2026" }, [], []],
+    ["no decision date: said, and the three-month rule is not judged", workbook({ b1: CLEAN }), { decided: "" }, ["DATE_MISSING"], [0]],
+    ["neither date", workbook({ b1: CLEAN }), { decided: " ", effective: "" }, ["DATE_MISSING", "DATE_MISSING"], [0, 0]],
+    ["Giltig från that is no date", workbook({ b1: CLEAN }), { effective: "2026-02-30" }, ["DATE_INVALID"], [0]],
+    ["dates with spaces around them are read", workbook({ b1: CLEAN }), { decided: " 2026-01-15 ", effective: "2026-04-15 " }, [], []],
   ])("%s", (_, raw, request, codes, items) => {
     const r = ready(raw, request);
     expect([r.codes, r.items]).toEqual([codes, items]);
@@ -70,6 +74,8 @@ describe("publishReadiness", () => {
       {},
       [{ code: "UNDECIDED", params: { problems: 1, flaggedRows: 1 } }],
     ],
+    ["no Giltig från", workbook({ b1: CLEAN }), { effective: "" }, [{ code: "DATE_MISSING", params: { field: "Giltig från" } }]],
+    ["a Beslutad that is no date", workbook({ b1: CLEAN }), { decided: "15/1 2026" }, [{ code: "DATE_INVALID", params: { field: "Beslutad", text: "15/1 2026" } }]],
     ["too early", workbook({ b1: CLEAN }), { effective: "2026-04-14" }, [{ code: "EFFECTIVE_TOO_EARLY", params: { decided: "2026-01-15", effective: "2026-04-14", earliest: "2026-04-15" } }]],
     ["another name", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "2026:3" }, [{ code: "NAME_MISMATCH", params: { name: "2026:3", sheetName: "2026:2" } }]],
     ["no name", workbook({ b1: CLEAN }), { name: "" }, [{ code: "NAME_INVALID", params: { kind: "empty" } }]],
