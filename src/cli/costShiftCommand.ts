@@ -1,16 +1,14 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
-import { costLines, costShift, type ShiftChange } from "../core/costs/costShift";
+import { costLines, costShift, neutralityVerdictSv, shiftKronorSv as kr, type ShiftChange } from "../core/costs/costShift";
 import { editionModel } from "../core/editions/edition";
 import { flag, has, UsageError } from "./args";
 import { parseCommandArgs, usage } from "./commands";
 import { loadEdition } from "./editions";
 import { InputError, loadModel, type Io } from "./io";
 
-const kr = (n: number) => `${n.toLocaleString("sv-SE", { maximumFractionDigits: 2 })} kr`;
-
 function changeLine(c: ShiftChange): string {
   const where = `${c.bilaga ? `Bilaga ${c.bilaga} ` : ""}${c.iso}`;
-  return `${where} | ${BOENDEFORM_INFO[c.boendeform].nameSv} | ${c.from} → ${c.to} | ${c.amount >= 0 ? "+" : ""}${kr(c.amount)} (${c.lines.length} ${c.lines.length === 1 ? "kostnadsrad" : "kostnadsrader"})`;
+  return `${where} | ${BOENDEFORM_INFO[c.boendeform].shortSv} | ${c.from} → ${c.to} | ${c.amount >= 0 ? "+" : ""}${kr(c.amount)} (${c.lines.length} ${c.lines.length === 1 ? "kostnadsrad" : "kostnadsrader"})`;
 }
 
 const changeJson = (c: ShiftChange) => ({ bilaga: c.bilaga, iso: c.iso, boendeform: c.boendeform, from: c.from, to: c.to, amount: c.amount });
@@ -45,15 +43,14 @@ export async function costShiftCommand(argv: readonly string[], io: Io): Promise
       ),
     );
   } else {
-    const verdict =
-      shift.neutral === null ? "Ingen tolerans är satt (bladet Utgåva), så neutraliteten bedöms inte." : shift.neutral ? `Kostnadsneutral inom toleransen ${kr(shift.tolerance!)}.` : `Inte kostnadsneutral: mer än toleransen ${kr(shift.tolerance!)}. Kräver huvudmännens beslut (§6.3).`;
+    const verdict = neutralityVerdictSv(shift);
     io.out(
       [
         `Kostnadsförskjutning från utgåva ${previous.name}, på föregående års kostnader (${lines.length} rader, totalt ${kr(shift.totalCost)}):`,
         ...shift.changes.map((c) => `  ${changeLine(c)}`),
         ...(shift.egenansvar.length > 0 ? ["Till eller från egenansvar (ingår inte i nettot mellan parterna):", ...shift.egenansvar.map((c) => `  ${changeLine(c)}`)] : []),
         ...(shift.unattributed.length > 0
-          ? ["Kostnadsrader som inte kan fördelas (ingår inte):", ...shift.unattributed.map((u) => `  Kostnader rad ${u.line.row}: ${u.line.iso} ${BOENDEFORM_INFO[u.line.boendeform].nameSv}: ${u.before} → ${u.after}`)]
+          ? ["Kostnadsrader som inte kan fördelas (ingår inte):", ...shift.unattributed.map((u) => `  Kostnader rad ${u.line.row}: ${u.line.iso} ${BOENDEFORM_INFO[u.line.boendeform].shortSv}: ${u.before} → ${u.after}`)]
           : []),
         `Netto till kommunerna: ${kr(shift.netToKommun)}; till regionen: ${kr(shift.netToRegion)}.`,
         verdict,

@@ -1,12 +1,12 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { summarize } from "../core/validation/finding";
+import { summarize, summarySv } from "../core/validation/finding";
 import { validateWorkbook } from "../core/validation/validateWorkbook";
 import { buildWhoPaysIndex, whoPays } from "../core/whoPays";
 import { parseCommandArgs } from "./commands";
 import { loadModel, type Io } from "./io";
 import { writeExampleWorkbook } from "./newWorkbookCommand";
-import { summaryLine, textReport } from "./report";
+import { textReport } from "./report";
 
 export const DEMO_FILE = path.join("exempel", "bilagor-exempel.xlsx");
 
@@ -42,7 +42,7 @@ export async function demoCommand(argv: readonly string[], io: Io): Promise<numb
   const { model } = await loadModel(file);
   const findings = validateWorkbook(model);
   const summary = summarize(findings);
-  io.out(`\n== Granskningen ==\n${summaryLine(summary).replace("Sammanfattning: ", "")}`);
+  io.out(`\n== Granskningen ==\n${summarySv(summary)}`);
   const codes = [...new Set(findings.map((f) => f.code))];
   if (codes.length === 1 && codes[0] === "PAYER_MISSING") {
     const rows = new Set(findings.map((f) => `${f.sheet}\u0000${f.row}`)).size;

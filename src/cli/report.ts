@@ -1,5 +1,5 @@
 import { RULES } from "../core/validation/catalogue";
-import { codeWithSection, SEVERITY_SV, summarize, type CellRef, type Finding, type FindingSummary } from "../core/validation/finding";
+import { codeWithSection, SEVERITY_SV, summarize, summarySv, type CellRef, type Finding, type FindingSummary } from "../core/validation/finding";
 import { groupByCause, type FindingGroup } from "../core/validation/group";
 
 /** Where a finding points, as `Bilaga 1!A7`, `Bilaga 1!7:7` (whole row) or `Bilaga 3` (sheet). */
@@ -37,13 +37,7 @@ export function groupLine(file: string, g: FindingGroup): string {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function summaryLine(s: FindingSummary): string {
-  const parts = [`${s.errors} fel`, plural(s.warnings, "varning", "varningar"), plural(s.info, "upplysning", "upplysningar")];
-  const cells = s.cells.errors + s.cells.warnings + s.cells.info;
-  const problems = s.errors + s.warnings + s.info;
-  // Problems (one cause on one row) are what every surface counts; the cells are said apart.
-  const where = cells !== problems ? ` (i ${plural(cells, "cell", "celler")})` : "";
-  const decided = s.decided > 0 ? `; ${s.decided} ${s.decided === 1 ? "är beslutat" : "är beslutade"}` : "";
-  return `Sammanfattning: ${parts.join(", ")}${where}, varav ${s.needsDecision} kräver huvudmannabeslut${decided}.`;
+  return `Sammanfattning: ${summarySv(s)}`;
 }
 
 const SUMMARIZE_FROM = 4;
@@ -52,7 +46,7 @@ const EXAMPLE_CELLS = 6;
 /** `Bilaga 1: 40 celler inom D4–F24`: the cells of one code on one sheet, as the span they lie in. */
 function sheetSpan(sheet: string, cells: readonly CellRef[]): string {
   const located = cells.filter((c) => c.cell !== null);
-  if (located.length === 0) return `${sheet}: ${plural(cells.length, "fynd", "fynd")}`;
+  if (located.length === 0) return `${sheet}: ${plural(cells.length, "cell", "celler")}`;
   const col = (a: string) => a.replace(/\d+$/, "");
   const num = (a: string) => Number(/\d+$/.exec(a)![0]);
   const byColumn = (a: string, b: string) => a.length - b.length || a.localeCompare(b);
@@ -97,7 +91,7 @@ export function textReport(file: string, findings: readonly Finding[], options: 
     lines.push(`${file}: ${SEVERITY_SV[g.severity]} ${codeWithSection(g)} i ${plural(cells.length, "cell", "celler")} på ${plural(rows, "rad", "rader")}: ${rule?.descriptionSv ?? g.message}`);
     for (const sheet of sheets) lines.push(`    ${sheetSpan(sheet, cells.filter((c) => c.sheet === sheet))}`);
     lines.push(`    Till exempel ${groupLocation(same[0]!)}: ${same[0]!.message}`);
-    lines.push(`    (Alla ${plural(same.length, "fynd", "fynd")} med var sitt meddelande: lägg till --alla.)`);
+    lines.push(`    (Alla ${plural(same.length, "problem", "problem")} med var sitt meddelande: lägg till --alla.)`);
   }
   lines.push(summaryLine(summarize(findings)));
   return lines.join("\n");

@@ -6,7 +6,9 @@ import { diffModels, type Change } from "./editions/diff";
 import { editionModel, type Edition } from "./editions/edition";
 import { daysBetween, isOpen, matterCounts, readMatters, type Matter } from "./matters";
 import type { WorkbookModel } from "./model";
-import { SHEET_SPECS, type BilagaKey } from "./sheets";
+import type { BilagaKey } from "./sheets";
+import { CHANGE_UNDOCUMENTED } from "./validation/rules/changeUndocumented";
+import { validateWorkbook } from "./validation/validateWorkbook";
 import { valueOf } from "./values";
 
 /*
@@ -89,9 +91,6 @@ const BILAGA_NUMBER: Record<BilagaKey, number> = { B1: 1, B2: 2, B3: 3, B4: 4 };
 const ofYear = (e: Edition, year: number): boolean => (e.decided ?? e.effective ?? "").startsWith(`${year}-`);
 
 
-/** A change that must carry Motivering, Ekonomisk beräkning and Konsekvensanalys (§6.3): a new row or a new payer. */
-const needsDocumentation = (c: Change): boolean => c.kind === "payer" || c.kind === "added";
-
 const sek = (n: number): string => `${Math.round(n).toLocaleString("sv-SE").replace(/\u00a0/g, " ")} kr`;
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -158,10 +157,10 @@ export function annualReport(input: AnnualReportInput): AnnualReport {
         estimatedToKommun: estimate,
       };
       changes.push(change);
-      if (needsDocumentation(c) && (!change.motivering || !change.ekonomisk || !change.konsekvens)) {
-        const what = c.kind === "payer" ? `${BOENDEFORM_INFO[c.boendeform].shortSv}: ${c.from ?? "tom"} → ${c.to ?? "tom"}` : "ny rad";
-        problems.push({ code: "CHANGE_UNDOCUMENTED", message: `Utgåva ${e.name}, ${SHEET_SPECS[ref.bilaga].name} ${iso ?? row.product ?? ""} (${what}) saknar ${[!change.motivering && "Motivering", !change.ekonomisk && "Ekonomisk beräkning", !change.konsekvens && "Konsekvensanalys"].filter(Boolean).join(", ")}.` });
-      }
+    }
+    // Which changes lack their §6.3 documentation is the validation rule's judgement, not a second one here.
+    for (const f of validateWorkbook(after, { previous: { name: previous.name, model: before }, rules: [CHANGE_UNDOCUMENTED] })) {
+      problems.push({ code: "CHANGE_UNDOCUMENTED", message: `Utgåva ${e.name}, ${f.sheet}${f.row !== null ? ` rad ${f.row}` : ""}: ${f.message}` });
     }
   }
 

@@ -1,5 +1,5 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
-import { costLines, costShift } from "../core/costs/costShift";
+import { costLines, costShift, neutralityVerdictSv, shiftKronorSv as kr } from "../core/costs/costShift";
 import { followUpRows, FollowUpRun, hasCostHeader, kronor, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
 import { followUpNotesSv, leftOutReasonSv, missingGrid, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { editionModel } from "../core/editions/edition";
@@ -9,8 +9,6 @@ import { basisWithSheets } from "../excel/modelSource";
 import { byId, el, VIEW_SHOWN } from "./dom";
 import { exclusive, onValidated, previousEdition, state } from "./state";
 import { runValidation } from "./validateView";
-
-const kr = (n: number) => `${n.toLocaleString("sv-SE", { maximumFractionDigits: 2 })} kr`;
 
 function table(id: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, rowAttrs: (i: number) => Record<string, string> = () => ({})): void {
   byId<HTMLTableElement>(id).replaceChildren(
@@ -35,10 +33,10 @@ function renderCostShift(): void {
     table(
       "cost-shift-table",
       ["Bilaga", "ISO-kod", "Boendeform", "Från", "Till", "Belopp"],
-      [...shift.changes, ...shift.egenansvar].map((c) => [c.bilaga ? String(c.bilaga) : "–", c.iso, BOENDEFORM_INFO[c.boendeform].nameSv, c.from, c.to, kr(c.amount)]),
+      [...shift.changes, ...shift.egenansvar].map((c) => [c.bilaga ? String(c.bilaga) : "–", c.iso, BOENDEFORM_INFO[c.boendeform].shortSv, c.from, c.to, kr(c.amount)]),
     );
     const direction = shift.netToKommun >= 0 ? "till kommunerna" : "till regionen";
-    const judged = shift.neutral === null ? "Ingen tolerans är satt (bladet Utgåva)." : shift.neutral ? `Kostnadsneutral inom toleransen ${kr(shift.tolerance!)}.` : `Inte kostnadsneutral: mer än toleransen ${kr(shift.tolerance!)}. Kräver huvudmännens beslut (§6.3).`;
+    const judged = neutralityVerdictSv(shift);
     verdict.textContent = `Mot utgåva ${previous.name}: ${kr(Math.abs(shift.netToKommun))} per år ${direction}. ${judged}${shift.unattributed.length > 0 ? ` ${shift.unattributed.length} kostnadsrad(er) kunde inte fördelas.` : ""}`;
     verdict.dataset.neutral = String(shift.neutral);
     return;

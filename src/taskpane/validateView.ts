@@ -1,5 +1,5 @@
 import { readWorkbook } from "../core/model";
-import { codeWithSection, SEVERITY_SV, summarize, type Finding, type Severity } from "../core/validation/finding";
+import { codeWithSection, SEVERITY_SV, summarize, summarySv, type Finding, type Severity } from "../core/validation/finding";
 import { groupByCause, type FindingGroup } from "../core/validation/group";
 import { changeChecksNotRunSv, validationSteps } from "../core/validation/validateWorkbook";
 import { readEditionInfo } from "../core/utgava";
@@ -83,8 +83,7 @@ async function validate(): Promise<void> {
     shown = PAGE;
     const s = summarize(state.findings);
     const against = previous ? ` Jämfört med utgåva ${previous.name}.` : ` ${changeChecksNotRunSv(readEditionInfo(model).foregaende, "Läs in den senast publicerade utgåvan under Publicera.")}`;
-    const decided = s.decided > 0 ? `, ${s.decided} ${s.decided === 1 ? "beslutat" : "beslutade"}` : "";
-    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${s.errors} fel, ${plural(s.warnings, "varning", "varningar")}, ${plural(s.info, "upplysning", "upplysningar")}${decided}.${against}${storedProblem}`);
+    setStatus(`Granskat ${new Date().toLocaleTimeString("sv-SE")}: ${summarySv(s)}${against}${storedProblem}`);
     render();
     notifyValidated();
   } catch (e) {

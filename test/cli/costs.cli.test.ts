@@ -46,7 +46,7 @@ describe("kostnadsansvar cost-shift", () => {
   it("exits 1 when the shift is beyond the tolerance, with one line per change and the totals", async () => {
     const r = await cli("cost-shift", file("beyond.xlsx"), "--previous", file("previous.json"));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/Bilaga 1 12 22 \| Särskilt boende för äldre enligt SoL \| Region → Kommun \| \+200\s000 kr \(2 kostnadsrader\)/);
+    expect(r.out).toMatch(/Bilaga 1 12 22 \| Särskilt boende för äldre \(SoL\) \| Region → Kommun \| \+200\s000 kr \(2 kostnadsrader\)/);
     expect(r.out).toMatch(/Inte kostnadsneutral: mer än toleransen 100\s000 kr\. Kräver huvudmännens beslut \(§6\.3\)\./);
   });
 

@@ -146,7 +146,7 @@ describe("findings grouped by cause", () => {
     expect(await page.textContent("#findings li.finding .message")).toMatch(/står här på Kommun för SÄBO, LSS bostad, LSS daglig verksamhet och SoL dagverksamhet\./);
     // The review's status belongs to its view; other views do not show it.
     // One problem, counted alike by the status line, the tile and the list's heading.
-    expect(await page.textContent("#validate-status")).toMatch(/^Granskat .*: 1 fel, 0 varningar, 0 upplysningar\./);
+    expect(await page.textContent("#validate-status")).toMatch(/^Granskat .*: 1 fel, 0 varningar, 0 upplysningar \(i 4 celler\), varav 1 kräver huvudmannabeslut\./);
     expect(await page.textContent('#summary [data-count="errors"]')).toBe("1");
     expect(await page.textContent('#summary [data-count="needsDecision"]')).toBe("1");
     expect(await page.$$eval("#findings h4", (hs) => hs.map((h) => h.textContent))).toEqual(["Fel (1)"]);

@@ -533,7 +533,7 @@ describe("the Publicera and Kostnader views", () => {
     await page.click("#cost-shift-run");
     await eventually(async () => expect(await page.getAttribute("#cost-shift-verdict", "data-neutral")).toBe("false"));
     const cells = await page.$$eval("#cost-shift-table tbody td", (tds) => tds.map((td) => td.textContent));
-    expect(cells.slice(0, 5)).toEqual(["1", "12 22", "Särskilt boende för äldre enligt SoL", "Kommun", "Region"]);
+    expect(cells.slice(0, 5)).toEqual(["1", "12 22", "Särskilt boende för äldre (SoL)", "Kommun", "Region"]);
     expect(cells[5]).toMatch(/^[-−]400\s000 kr$/);
     await screenshot(page, "costs");
     expectNoErrors(pane);

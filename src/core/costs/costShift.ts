@@ -100,6 +100,19 @@ export function isNeutral(netToKommun: number, tolerance: number | null): boolea
   return netToKommun === 0 || Math.abs(netToKommun) <= tolerance;
 }
 
+/** An amount in kronor as the cost shift is worded: Swedish digits, up to two decimals. */
+export function shiftKronorSv(n: number): string {
+  return `${n.toLocaleString("sv-SE", { maximumFractionDigits: 2 })} kr`;
+}
+
+/** The neutrality verdict in Swedish (§6.3), the same words in the CLI and the pane. */
+export function neutralityVerdictSv(shift: Pick<CostShift, "neutral" | "tolerance">): string {
+  if (shift.neutral === null || shift.tolerance === null) return "Ingen tolerans är satt (bladet Utgåva), så neutraliteten bedöms inte.";
+  return shift.neutral
+    ? `Kostnadsneutral inom toleransen ${shiftKronorSv(shift.tolerance)}.`
+    : `Inte kostnadsneutral: mer än toleransen ${shiftKronorSv(shift.tolerance)}. Kräver huvudmännens beslut (§6.3).`;
+}
+
 /**
  * Who pays for a cost line under one set of lists (an adult). In the draft, proposals count:
  * they are what is being weighed; in the published edition only rows in force do.

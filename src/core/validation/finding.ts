@@ -84,6 +84,22 @@ export function summarize(findings: readonly Finding[]): FindingSummary {
   return { ...countOf(problems), cells };
 }
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The counts in Swedish, the same words in every summary (the CLI's Sammanfattning, publicera,
+ * the demo and the pane's status): problems (one cause on one row), the cells said apart when
+ * they differ, the questions for the huvudmän, and what is decided.
+ */
+export function summarySv(s: FindingSummary): string {
+  const parts = [`${s.errors} fel`, plural(s.warnings, "varning", "varningar"), plural(s.info, "upplysning", "upplysningar")];
+  const cells = s.cells.errors + s.cells.warnings + s.cells.info;
+  const problems = s.errors + s.warnings + s.info;
+  const where = cells !== problems ? ` (i ${plural(cells, "cell", "celler")})` : "";
+  const decided = s.decided > 0 ? `; ${s.decided} ${s.decided === 1 ? "är beslutat" : "är beslutade"}` : "";
+  return `${parts.join(", ")}${where}, varav ${s.needsDecision} kräver huvudmannabeslut${decided}.`;
+}
+
 /** "REGION_AREA §2.2", or the code alone for a check the agreement has no § for ("—"). */
 export function codeWithSection(f: { readonly code: string; readonly section: string }): string {
   return f.section === "—" ? f.code : `${f.code} ${f.section}`;

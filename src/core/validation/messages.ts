@@ -69,6 +69,8 @@ export const FINDING_MESSAGES = {
       `Raden har satts till Utgår sedan utgåva ${p.previous} men ${headersOf(p.missing)} saknas. Ändringar ska dokumenteras (§6.3).`,
     dateMoved: (p: { previous: string; from: string | null; to: string | null; missing: readonly DocField[] }) =>
       `Giltig från har flyttats från ${p.from ?? "tom"} till ${p.to ?? "tom"} sedan utgåva ${p.previous} men ${headersOf(p.missing)} saknas. Vem som betalar däremellan ändras; ändringen ska dokumenteras (§6.3).`,
+    added: (p: { label: string; previous: string; missing: readonly DocField[] }) =>
+      `${p.label} är ny sedan utgåva ${p.previous} men ${headersOf(p.missing)} saknas. En ny rad ändrar vem som betalar och ska dokumenteras (§6.3).`,
     removed: (p: { label: string; row: number; previous: string }) =>
       `${p.label} (rad ${p.row} i utgåva ${p.previous}) är borttagen. Behåll raden med Status Utgår och dokumentera Motivering, Ekonomisk beräkning och Konsekvensanalys (§6.3).`,
     payer: (p: { previous: string; changes: ReadonlyArray<{ form: Boendeform; from: string | null; to: string | null }>; missing: readonly DocField[] }) =>

@@ -30,7 +30,9 @@ describe("change checks against the previous edition (§6.3)", () => {
       ...PREVIOUS,
       b1: [listRow("12 22", "Rullstolar", [K, R, K, K], { Beslutsdatum: "2026-02-10", "Giltig från": "2026-04-10" }), ...PREVIOUS.b1!.slice(1), listRow("12 24 09", "Drivaggregat", ALL_K)],
     });
-    expect(at(findings, "CHANGE_UNDOCUMENTED")).toEqual(["Bilaga 1!D2"]);
+    // The payer change, and the new row (which counts: it decides who pays), at its first missing field.
+    expect(at(findings, "CHANGE_UNDOCUMENTED")).toEqual(["Bilaga 1!D2", "Bilaga 1!M5"]);
+    expect(findings.filter((f) => f.code === "CHANGE_UNDOCUMENTED").map((f) => f.variant)).toEqual(["payer", "added"]);
     expect(at(findings, "EFFECTIVE_TOO_EARLY")).toEqual(["Bilaga 1!L2"]);
     expect(at(findings, "NEW_GROUP")).toEqual(["Bilaga 1!A5"]);
     expect(findings.find((f) => f.code === "NEW_GROUP")).toMatchObject({ needsDecision: true, severity: "warning" });
@@ -41,6 +43,15 @@ describe("change checks against the previous edition (§6.3)", () => {
     const findings = check({ ...PREVIOUS, b1: [listRow("12 22", "Rullstolar", [R, K, K, K], { Motivering: "x" }), listRow("12 23", "Elrullstolar", ALL_K), PREVIOUS.b1![2]!] });
     expect(at(findings, "CHANGE_UNDOCUMENTED")).toEqual(["Bilaga 1!C2"]);
     expect(findings.find((f) => f.code === "CHANGE_UNDOCUMENTED")!.message).toMatch(/men Ekonomisk beräkning, Konsekvensanalys saknas/);
+  });
+
+  it("CHANGE_UNDOCUMENTED on a new row: only when it counts, at the first field it lacks", () => {
+    const added = (extra: Record<string, string>) => at(check({ ...PREVIOUS, b1: [...PREVIOUS.b1!, listRow("12 24 09", "Drivaggregat", ALL_K, extra)] }), "CHANGE_UNDOCUMENTED");
+    expect(added({})).toEqual(["Bilaga 1!M5"]);
+    expect(added({ Motivering: "Ny grupp" })).toEqual(["Bilaga 1!N5"]);
+    expect(added(DOCS)).toEqual([]);
+    // A proposal does not answer yet: its documentation is asked for when it counts.
+    expect(added({ Status: "Förslag" })).toEqual([]);
   });
 
   it("NEW_GROUP is raised even when the group has marked the row Beslutad: new groups are the huvudmän's", () => {

@@ -1,5 +1,6 @@
 import type { BilagaRow } from "../../model";
 import { rowLabel, type Change } from "../../editions/diff";
+import { statusCounts } from "../../values";
 import { cellRef, type Rule } from "../rule";
 import { DOC_FIELDS, says, type DocField } from "../messages";
 
@@ -27,7 +28,7 @@ export const CHANGE_UNDOCUMENTED: Rule = {
   section: "§6.3",
   severity: "error",
   needsDecision: false,
-  descriptionSv: "En ändrad betalare saknar motivering, ekonomisk beräkning eller konsekvensanalys.",
+  descriptionSv: "En ändrad eller ny rad saknar motivering, ekonomisk beräkning eller konsekvensanalys.",
   check(ctx, report) {
     if (!ctx.previous) return;
     const previous = ctx.previous.name;
@@ -46,6 +47,13 @@ export const CHANGE_UNDOCUMENTED: Rule = {
         if (missing.length === 0) continue;
         const table = ctx.bilagor.find((t) => t.name === c.after.sheet)!;
         report(this, { table, row: row.row, column: "giltigFran" }, says("CHANGE_UNDOCUMENTED", "dateMoved", { previous, from: c.from, to: c.to, missing }));
+      } else if (c.kind === "added" && statusCounts(c.after.row.status)) {
+        // A new row that counts decides who pays from its Giltig från: a change like any other (§6.3).
+        const row = c.after.row;
+        const missing = missingDocs(row);
+        if (missing.length === 0) continue;
+        const table = ctx.bilagor.find((t) => t.name === c.after.sheet)!;
+        report(this, { table, row: row.row, column: missing[0]! }, says("CHANGE_UNDOCUMENTED", "added", { label: rowLabel(row), previous, missing }));
       } else if (c.kind === "removed") {
         const table = ctx.bilagor.find((t) => t.name === c.before.sheet);
         report(
