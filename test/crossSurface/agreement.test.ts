@@ -11,6 +11,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
+import { BOENDEFORM_INFO, type Boendeform } from "../../src/core/boendeform";
 import { changeLogRows, describeChangeSv } from "../../src/core/editions/changeLog";
 import { diffModels } from "../../src/core/editions/diff";
 import { datedLists } from "../../src/core/editions/inForce";
@@ -55,16 +56,25 @@ describe("one truth across surfaces", () => {
         const draftFile = await rawXlsxFile(workbook({ b1: bilaga(after), utgava: [{ Fält: "Utgåva", Värde: "2026:2" }] }), dir, "utkast.xlsx");
         const r = await cli("jämför", oldFile, draftFile, "--json");
         expect(r.code).toBe(0);
-        const cliChanges = (JSON.parse(r.out) as { changes: Array<{ kind: string; iso: string; boendeform: string | null; from: unknown; to: unknown }> }).changes;
+        const cliChanges = (JSON.parse(r.out) as { changes: Array<{ kind: string; bilaga: number; iso: string | null; boendeform: string | null; from: string | null; to: string | null }> }).changes;
         const key = (kind: string, iso: string | null, form: string | null) => `${kind}|${iso}|${form ?? ""}`;
         const core = changes.map((c) => {
           const ref = c.kind === "removed" ? c.before : c.after;
           return key(c.kind, ref.row.iso.state === "ok" ? (ref.row.iso.value as { code: string }).code : null, c.kind === "payer" || c.kind === "villkor" ? c.boendeform ?? null : null);
         });
         expect(cliChanges.map((c) => key(c.kind, c.iso, c.boendeform))).toEqual(core);
-        // The change log: one row per change, same order; the pane shows describeChangeSv per change.
-        expect(changeLogRows("2026:2", changes)).toHaveLength(changes.length);
-        expect(changes.map(describeChangeSv)).toHaveLength(changes.length);
+        // The change log: one row per change, in the same order, field by field as jämför --json has it.
+        const log = changeLogRows("2026:2", changes);
+        const fromCli = cliChanges.map((c) => {
+          const form = c.boendeform ? BOENDEFORM_INFO[c.boendeform as Boendeform].shortSv : "";
+          const beforeAfter = c.kind === "payer" ? [c.from ?? "", c.to ?? ""] : c.kind === "status" ? [c.from ?? "Gällande", c.to ?? "Gällande"] : c.kind === "added" ? ["", "Ny rad"] : c.kind === "removed" ? ["Fanns", "Borttagen"] : [c.from ?? "", c.to ?? ""];
+          const column = c.kind === "payer" ? form : c.kind === "villkor" ? (form ? `(Villkor) ${form}` : "(Villkor)") : ({ added: "", removed: "", status: "(Status)", title: "(Benämning)", giltigFran: "(Giltig från)", beslutsdatum: "(Beslutsdatum)" } as Record<string, string>)[c.kind]!;
+          return [String(c.bilaga), c.iso ?? "", column, ...beforeAfter];
+        });
+        expect(log.map((l) => [l[1], l[2], l[4], l[5], l[6]])).toEqual(fromCli);
+        // The pane's Publicera list (describeChangeSv per change of the same diff) is jämför's text, line by line.
+        const text = await cli("jämför", oldFile, draftFile);
+        expect(text.out.trimEnd().split("\n").slice(1, -1).map((l) => l.trim())).toEqual(changes.map(describeChangeSv));
         // Nytt i utgåvan: every payer change of a row that counts is there (Beslutad too).
         const published = editionFromModel(draft, { name: "2026:2", decided: "2026-05-01", effective: "2026-09-01" });
         const news = newsItems(published, changes);

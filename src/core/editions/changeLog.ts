@@ -28,13 +28,13 @@ export function changeLogRows(edition: string, changes: readonly Change[]): stri
     ];
     switch (c.kind) {
       case "payer":
-        return base(BOENDEFORM_INFO[c.boendeform].nameSv, c.from ?? "", c.to ?? "");
+        return base(BOENDEFORM_INFO[c.boendeform].shortSv, c.from ?? "", c.to ?? "");
       case "added":
         return base("", "", "Ny rad");
       case "removed":
         return base("", "Fanns", "Borttagen");
       case "villkor":
-        return base(c.boendeform ? `(Villkor) ${BOENDEFORM_INFO[c.boendeform].nameSv}` : "(Villkor)", c.from ?? "", c.to ?? "");
+        return base(c.boendeform ? `(Villkor) ${BOENDEFORM_INFO[c.boendeform].shortSv}` : "(Villkor)", c.from ?? "", c.to ?? "");
       case "status":
         return base("(Status)", c.from ?? "Gällande", c.to ?? "Gällande");
       case "title":

@@ -12,8 +12,8 @@ import { listRow, workbook, type Rec } from "../../helpers/workbooks";
 const K = "Kommun";
 const R = "Region";
 const ALL_K = [K, K, K, K];
-/** The register's full name of the form, as the log writes it. */
-const SABO = BOENDEFORM_INFO.SABO.nameSv;
+/** The register's short label of the form, as the log (a table) writes it. */
+const SABO = BOENDEFORM_INFO.SABO.shortSv;
 
 const BEFORE: Rec[] = [
   listRow("12 22", "Rullstolar", ALL_K, { Beslutsdatum: "2026-01-10", "Giltig från": "2026-04-01" }),
@@ -84,7 +84,7 @@ describe("changeLogRows", () => {
       ["2026:2", "1", "09 12 03", "Toalettstolar, förhöjda", "(Benämning)", "Toalettstolar", "Toalettstolar, förhöjda", "", "", ""],
       ["2026:2", "1", "12 36", "Lyftar", "", "", "Ny rad", "", "", ""],
       ["2026:2", "1", "04 24", "Diabetes", "", "Fanns", "Borttagen", "", "", ""],
-      ["2026:2", "4", "12 36", "Personlyftar", BOENDEFORM_INFO.SOL_SOCPSYK.nameSv, R, K, "", "", ""],
+      ["2026:2", "4", "12 36", "Personlyftar", BOENDEFORM_INFO.SOL_SOCPSYK.shortSv, R, K, "", "", ""],
     ]);
   });
 });
