@@ -82,8 +82,8 @@ function payerCell(result: WhoPaysResult, brief: boolean): CellResult<string> {
 /** WHO_PAYS_WHY's cell for an answer: the explanation with rule code and §, also when there is no payer. */
 function whyCell(result: WhoPaysResult): CellResult<string> {
   if (!result.ok) return inputFailure(result);
-  const source = result.source ? ` Källa: ${result.source.sheet} rad ${result.source.row}.` : "";
-  return ok(`[${result.rule} ${result.section}] ${result.explanation}${source}`);
+  // Every explanation names its source row itself (whoPays), so it is said once.
+  return ok(`[${result.rule} ${result.section}] ${result.explanation}`);
 }
 
 /** WHO_PAYS: the payer, or #N/A with the rule and its reason when no payer can be named. */

@@ -250,3 +250,21 @@ describe("the index", () => {
     expect(whoPays({ iso: "12 22 03", boendeform: "SABO", age: 80, date: "2026-11-23" }, model)).toMatchObject({ ok: true, payer: K });
   });
 });
+
+describe("the explanation names its source", () => {
+  // WHO_PAYS_WHY shows the explanation alone: whoever reads it must find the row that decided.
+  it("every answer with a source row names that row in its explanation, once", () => {
+    const example = readWorkbook(exampleWorkbook());
+    const spec = readWorkbook(workbook(SPEC));
+    const codes = ["12 22 03", "12 22 18", "12 06", "09 12 09", "22 06 15", "04 27 18", "12 31 15", "09 30", "18 09 21", "12 36 03", "09 33 12", "04 24 12", "22 03", "06 18", "15 09"];
+    fc.assert(
+      fc.property(fc.constantFrom(example, spec), fc.constantFrom(...codes), fc.constantFrom("SABO", "LSS_BOSTAD", "LSS_DV", "SOL_DAGV", "SOL_SOCPSYK"), fc.constantFrom(12, 80), (model, iso, boendeform, age) => {
+        const r = whoPays({ iso, boendeform, age, date: "2026-11-23" }, model);
+        if (!r.ok || r.source === null) return;
+        const named = r.explanation.split(`${r.source.sheet} rad ${r.source.row}`).length - 1;
+        expect([r.rule, named]).toEqual([r.rule, 1]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

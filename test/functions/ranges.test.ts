@@ -33,6 +33,17 @@ describe("the functions over whole columns", () => {
     expect(single[0]![0]!.message.length).toBeGreaterThan(100);
   });
 
+  it("names an answer's source once in WHO_PAYS_WHY: a Bilaga row, a Principer row, or the built-in principles", () => {
+    const fromSheet = basisOf(readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", ["Kommun", "Kommun", "Kommun", "Kommun"])] }))).lists;
+    const times = (v: { ok: boolean; value?: string }, what: string) => (v.ok ? v.value!.split(what).length - 1 : null);
+    // 22 06 15 under REGION_HORSEL, from the Principer sheet's first row (row 2), and 12 22 from Bilaga 1.
+    expect(times(whoPaysWhyValue({ iso: "22 06 15", boendeform: "SÄBO", age: 80 }, fromSheet), "Principer rad 2")).toBe(1);
+    expect(times(whoPaysWhyValue({ iso: "12 22", boendeform: "SÄBO", age: 80 }, fromSheet), "Bilaga 1 rad 2")).toBe(1);
+    // A workbook without a Principer sheet answers by the built-in principles, said as such.
+    const builtIn = basisOf(readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", ["Kommun", "Kommun", "Kommun", "Kommun"])], principer: null }))).lists;
+    expect(times(whoPaysWhyValue({ iso: "22 06 15", boendeform: "SÄBO", age: 80 }, builtIn), "Källa: Principer (inbyggda).")).toBe(1);
+  });
+
   it("refuses arguments whose lengths differ, or a 2-D block, with a Swedish message", () => {
     expect(whoPaysColumn([col("a", "b", "c"), col("SÄBO", "SÄBO"), [[80]]], lists)).toMatchObject({ ok: false, message: expect.stringContaining("lika långa") });
     expect(broadcast([[["a", "b"], ["c", "d"]]], ["iso"])).toMatchObject({ ok: false, message: expect.stringContaining("2×2") });
