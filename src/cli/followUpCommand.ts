@@ -1,12 +1,12 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { FollowUpRun, kronor, LEFT_OUT_REASONS_SV, type FollowUp, type FollowUpOptions, type PartyTotals } from "../core/costs/followUp";
+import { FollowUpRun, kronor, type FollowUp, type FollowUpOptions, type PartyTotals } from "../core/costs/followUp";
 import { foldText } from "../core/text";
 import { flag, has, svFlag, UsageError, type Args } from "./args";
 import { parseCommandArgs, usage } from "./commands";
 import { answeringEditions } from "./editions";
 import { expandInputs, isOtherSpreadsheet, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
-import { comparedText, followUpNotesSv, KIND_SV, krText, leftOutReasonSv, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
+import { comparedText, followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { fsErrorSv, InputError, type Io } from "./io";
 
 
@@ -272,7 +272,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
     // Entries written as text from the JSON of each distinct string (files, kommuner, codes repeat).
     const j = jsonStrings();
     await writeJsonList(io, "unassignedLines", report.leftOut, (l) => l.kind === "unassigned", (u) => `{"file":${j(u.file)},"line":${u.line},"kommun":${j(u.kommun)},"quarter":${j(u.quarter)},"iso":${j(u.iso)},"boendeform":${j(u.boendeform)},"amount":${kronor(u.ore ?? 0)},"code":${j(u.code)}}`, ",");
-    await writeJsonList(io, "problems", report.leftOut, (l) => l.kind !== "unassigned", (p) => `{"file":${j(p.file)},"line":${p.line},"code":${j(p.code)},"amount":${p.ore === null ? null : kronor(p.ore)},"message":${j(p.message ?? LEFT_OUT_REASONS_SV[p.code] ?? p.code)}}`, "");
+    await writeJsonList(io, "problems", report.leftOut, (l) => l.kind !== "unassigned", (p) => `{"file":${j(p.file)},"line":${p.line},"code":${j(p.code)},"amount":${p.ore === null ? null : kronor(p.ore)},"message":${j(leftOutLineReasonSv(p))}}`, "");
     io.out("}");
     return code;
   }

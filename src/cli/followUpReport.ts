@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type LeftOutLine, type PartyTotals } from "../core/costs/followUp";
+import { kronor, type FollowUp, type LeftOutLine, type PartyTotals } from "../core/costs/followUp";
 import { Readable } from "node:stream";
 import JSZip from "jszip";
 import { addColumnChartToZip } from "../node/chartXlsx";
 import { cellText, safeWorkbookText } from "../node/xlsxText";
-import { followUpNotesSv, KIND_SV, krText, leftOutReasonSv, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
+import { followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
 import type { ListsInfo } from "./editions";
 
 /** What the report says about the run beside the numbers. */
@@ -345,7 +345,7 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
 
 /** The cells of an Ej fördelade row: file, line, kommun, quarter, code, form, kronor, code, reason, how it counts. */
 function leftOutCells(l: LeftOutLine): Array<string | number | null> {
-  return [text(l.file), l.line, text(l.kommun), l.quarter ?? "", text(l.iso), text(l.boendeform), l.ore === null ? null : krOf(l.ore), l.code, text(l.message ?? LEFT_OUT_REASONS_SV[l.code] ?? l.code), KIND_SV[l.kind]];
+  return [text(l.file), l.line, text(l.kommun), l.quarter ?? "", text(l.iso), text(l.boendeform), l.ore === null ? null : krOf(l.ore), l.code, text(leftOutLineReasonSv(l)), KIND_SV[l.kind]];
 }
 
 const xmlText = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");

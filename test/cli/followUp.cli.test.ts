@@ -338,6 +338,11 @@ describe("follow-up --out", () => {
       ["trasig.xlsx", null, null, "FILE_UNREADABLE", "ingår inte: inget belopp"],
     ]);
     expect(ws.getCell("I5").value).toMatch(/Kvartalet kan inte läsas/);
+    // The reason of each line is the one --json gives for it (one derivation, leftOutLineReasonSv).
+    const json = JSON.parse((await run("--json", "--ålder-saknas", "vuxen")).out) as { problems: Array<{ file: string; line: number | null; message: string }> };
+    const reasons = new Map<string, unknown>();
+    ws.eachRow((row, n) => n > 1 && reasons.set(`${path.basename(String(row.getCell(1).value))}:${row.getCell(2).value}`, row.getCell(9).value));
+    expect(json.problems.map((p) => [p.line, reasons.get(`${path.basename(p.file)}:${p.line}`)])).toEqual(json.problems.map((p) => [p.line, p.message]));
   });
 
   it("gives every sheet number formats, widths that fit the headers and a frozen header row", async () => {
