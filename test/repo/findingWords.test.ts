@@ -22,7 +22,9 @@ describe("the rule files", () => {
         .join("\n");
       for (const m of source.matchAll(/`([^`]*)`|"([^"\n]*)"/g)) {
         const text = m[1] ?? m[2] ?? "";
-        if (/[A-Za-zÅÄÖåäö]+ [A-Za-zÅÄÖåäö]+/.test(text) && !domain.has(text)) offenders.push(`${file}: ${text.slice(0, 60)}`);
+        // Two words, or a word before a value in a template ("rad ${row.row}"), is a message in the making.
+        const worded = /[A-Za-zÅÄÖåäö]+ [A-Za-zÅÄÖåäö]+/.test(text) || (m[1] !== undefined && /[A-Za-zÅÄÖåäö]{2,} \$\{/.test(text));
+        if (worded && !domain.has(text)) offenders.push(`${file}: ${text.slice(0, 60)}`);
       }
     }
     expect(offenders).toEqual([]);

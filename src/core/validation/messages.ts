@@ -27,6 +27,10 @@ const matter = (p: { id: string | null; row: number }) => (p.id ? `Ärende ${p.i
 const toward = (net: number) => (net >= 0 ? "till kommunerna" : "till regionen");
 
 type MatterRef = { id: string | null; row: number };
+/** A bilaga row as a finding names it, as data: its code, else its product, else its row number. */
+export type RowName = { readonly code: string | null; readonly product: string | null; readonly row: number };
+/** "12 22 03", "Sårvårdsmaterial" or "rad 7". */
+const rowNamed = (r: RowName) => r.code ?? r.product ?? `rad ${r.row}`;
 type FormPayers = ReadonlyArray<{ form: Boendeform; mine: string; theirs: string }>;
 
 /** The documentation §6.3 asks of a change (fields of the bilaga field table). */
@@ -40,10 +44,10 @@ const ISO_HOW = "Skriv koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03.";
 /** Code → variant → message. A variant's parameter type is what the rule must give. */
 export const FINDING_MESSAGES = {
   ACCESSORY_PAYER: {
-    mainMissing: (p: { main: string; what: string; sheet: string; alsoBilaga1: boolean }) =>
-      `Huvudhjälpmedlet ${p.main} för ${p.what} finns inte i ${p.sheet}${p.alsoBilaga1 ? " eller bilaga 1" : ""}, så det går inte att se att tillbehöret följer dess betalare (§2.4).`,
-    differs: (p: { what: string; main: string; mainSheet: string; mainRow: number; mine: string; theirs: string; form: Boendeform }) =>
-      `${p.what} är tillbehör till ${p.main} (${p.mainSheet} rad ${p.mainRow}), men har betalaren ${p.mine} i stället för huvudhjälpmedlets ${p.theirs} i ${formName(p.form)}. Tillbehör och reservdelar följer huvudhjälpmedlet (§2.4).`,
+    mainMissing: (p: { main: string; what: RowName; sheet: string; alsoBilaga1: boolean }) =>
+      `Huvudhjälpmedlet ${p.main} för ${rowNamed(p.what)} finns inte i ${p.sheet}${p.alsoBilaga1 ? " eller bilaga 1" : ""}, så det går inte att se att tillbehöret följer dess betalare (§2.4).`,
+    differs: (p: { what: RowName; main: string; mainSheet: string; mainRow: number; mine: string; theirs: string; form: Boendeform }) =>
+      `${rowNamed(p.what)} är tillbehör till ${p.main} (${p.mainSheet} rad ${p.mainRow}), men har betalaren ${p.mine} i stället för huvudhjälpmedlets ${p.theirs} i ${formName(p.form)}. Tillbehör och reservdelar följer huvudhjälpmedlet (§2.4).`,
   },
   CELL_ERROR: {
     error: (p: { error: string }) => `Cellen innehåller felvärdet ${p.error}. Rätta formeln eller skriv in värdet.`,
@@ -172,8 +176,8 @@ export const FINDING_MESSAGES = {
     invalid: (p: { text: string }) => `${quoted(p.text)} är ingen betalare. Skriv Kommun, Region eller Egenansvar (eller K, R, E).`,
   },
   PAYER_MISSING: {
-    empty: (p: { what: string; headers: readonly string[] }) =>
-      `Betalare saknas för ${p.what} i ${p.headers.length === 1 ? `kolumnen ${p.headers[0]}` : `kolumnerna ${p.headers.slice(0, -1).join(", ")} och ${p.headers.at(-1)}`}. Ange Kommun, Region eller Egenansvar.`,
+    empty: (p: { what: RowName; headers: readonly string[] }) =>
+      `Betalare saknas för ${rowNamed(p.what)} i ${p.headers.length === 1 ? `kolumnen ${p.headers[0]}` : `kolumnerna ${p.headers.slice(0, -1).join(", ")} och ${p.headers.at(-1)}`}. Ange Kommun, Region eller Egenansvar.`,
   },
   PRINCIPLE_CHANGE: {
     contradicts: (p: { form: Boendeform; from: string | null; to: string | null; iso: string; principle: keyof typeof PRINCIPLE_INFO }) =>

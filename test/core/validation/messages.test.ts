@@ -57,8 +57,8 @@ describe("finding messages", () => {
     expect(invalid.map(data)).toEqual([{ cell: "D2", variant: "invalid", params: { text: "x".repeat(PARAM_TEXT_CHARS) } }]);
     expect(invalid[0]!.message).toContain(`”${"x".repeat(60)}”`);
     expect(only(findings, "PAYER_MISSING").map(data)).toEqual([
-      { cell: "E2", variant: "empty", params: { what: "12 22", headers: ["LSS daglig verksamhet", "SoL dagverksamhet"] } },
-      { cell: "F2", variant: "empty", params: { what: "12 22", headers: ["LSS daglig verksamhet", "SoL dagverksamhet"] } },
+      { cell: "E2", variant: "empty", params: { what: { code: "12 22", product: null, row: 2 }, headers: ["LSS daglig verksamhet", "SoL dagverksamhet"] } },
+      { cell: "F2", variant: "empty", params: { what: { code: "12 22", product: null, row: 2 }, headers: ["LSS daglig verksamhet", "SoL dagverksamhet"] } },
     ]);
     const region = only(findings, "REGION_AREA");
     expect(region.map((f) => f.cell)).toEqual(["C3", "D3", "E3"]);

@@ -31,7 +31,7 @@ export const ACCESSORY_PAYER: Rule = {
         const main = valueOf(row.huvudhjalpmedel);
         if (!main) continue;
         const found = findMain(table, main.code);
-        const what = valueOf(row.iso)?.code ?? row.product ?? `raden ${row.row}`;
+        const what = { code: valueOf(row.iso)?.code ?? null, product: row.product ?? null, row: row.row };
         if (!found) {
           report(
             this,

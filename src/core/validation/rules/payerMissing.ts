@@ -18,7 +18,7 @@ export const PAYER_MISSING: Rule = {
         if (empty.length === 0) continue;
         // One message for the row, naming every empty column: the same cause is read once.
         const headers = empty.map((form) => table.columns.get(form)!.header);
-        const what = row.iso.state === "ok" ? row.iso.value.code : row.product ?? `rad ${row.row}`;
+        const what = { code: row.iso.state === "ok" ? row.iso.value.code : null, product: row.product ?? null, row: row.row };
         const message = says("PAYER_MISSING", "empty", { what, headers });
         for (const form of empty) report(this, { table, row: row.row, column: form }, message);
       }
