@@ -301,9 +301,10 @@ function dateArg(raw: CellValue, name: string): { ok: true; date: string } | { o
 export function costShiftValue(iso: CellValue, boendeform: CellValue, cost: CellValue, fromDate: CellValue, toDate: CellValue, lists: readonly DatedLists[]): CellResult<number> {
   const amount = typeof cost === "number" ? cost : typeof cost === "string" ? readAmountText(cost) : null;
   if (amount === null) return fail("VALUE", `VALUE_INVALID: kostnaden ”${cellText(cost).slice(0, 30)}” är inget belopp.`);
-  const from = dateArg(fromDate, "from_date");
+  const [, , , fromName, toName] = COST_ARG_NAMES;
+  const from = dateArg(fromDate, fromName!);
   if (!from.ok) return from.result;
-  const to = dateArg(toDate, "to_date");
+  const to = dateArg(toDate, toName!);
   if (!to.ok) return to.result;
   const before = whoPaysOnDate({ iso, boendeform, age: 65, date: from.date }, lists);
   if (!before.ok) return inputFailure(before);

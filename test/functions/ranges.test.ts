@@ -1,6 +1,6 @@
 import { readWorkbook } from "../../src/core/model";
 import { basisOf, builtInBasis } from "../../src/excel/basis";
-import { broadcast, isoNormalizeColumn, whoPaysColumn, whoPaysValue, whoPaysWhyColumn, whoPaysWhyValue } from "../../src/functions/logic";
+import { broadcast, costShiftValue, isoNormalizeColumn, whoPaysColumn, whoPaysValue, whoPaysWhyColumn, whoPaysWhyValue } from "../../src/functions/logic";
 import { todayIso } from "../../src/core/values";
 import type { CellValue } from "../../src/core/cells";
 import { listRow, workbook } from "../helpers/workbooks";
@@ -42,6 +42,12 @@ describe("the functions over whole columns", () => {
     // A workbook without a Principer sheet answers by the built-in principles, said as such.
     const builtIn = basisOf(readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", ["Kommun", "Kommun", "Kommun", "Kommun"])], principer: null }))).lists;
     expect(times(whoPaysWhyValue({ iso: "22 06 15", boendeform: "SÄBO", age: 80 }, builtIn), "Källa: Principer (inbyggda).")).toBe(1);
+  });
+
+  it("names COST_SHIFT's date arguments in Swedish, as Excel shows them", () => {
+    const bad = (from: string, to: string) => costShiftValue("12 22", "SÄBO", 1000, from, to, lists) as { ok: boolean; message?: string };
+    expect(bad("igår", "2026-01-01").message).toMatch(/^DATE_INVALID: från_datum ”igår”/);
+    expect(bad("2026-01-01", "sen").message).toMatch(/^DATE_INVALID: till_datum ”sen”/);
   });
 
   it("refuses arguments whose lengths differ, or a 2-D block, with a Swedish message", () => {
