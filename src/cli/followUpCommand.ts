@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { FollowUpRun, kronor, type FollowUp, type FollowUpOptions, type PartyTotals } from "../core/costs/followUp";
 import { foldText } from "../core/text";
+import { notAYearSv, readYearText } from "../core/values";
 import { flag, has, svFlag, UsageError, type Args } from "./args";
 import { parseCommandArgs, usage } from "./commands";
 import { answeringEditions } from "./editions";
@@ -181,8 +182,8 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
   const args = parseCommandArgs("follow-up", argv);
   if (args.positional.length === 0) throw new UsageError(usage("follow-up"));
   const baselineText = flag(args, "baseline");
-  if (baselineText !== undefined && !/^\d{4}$/.test(baselineText)) throw new InputError(`--baslinje ”${baselineText}” är inget år. Ange t.ex. 2025.`);
-  if (baselineText !== undefined && Number(baselineText) < 1900) throw new InputError(`--baslinje ”${baselineText}” är inget rimligt år. Ange t.ex. 2025.`);
+  const baselineYear = baselineText === undefined ? null : readYearText(baselineText);
+  if (baselineText !== undefined && baselineYear === null) throw new InputError(notAYearSv("--baslinje", baselineText, 2025));
   const ageMissing = ageMissingOption(args);
   const out = flag(args, "out");
   if (out !== undefined && !out.toLowerCase().endsWith(".xlsx")) throw new InputError(`${out}: filnamnet ska sluta på .xlsx.`);
@@ -206,7 +207,7 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
   const editions = await answeringEditions(workbook, editionFiles, sha256File);
   // The console names a few examples per reason; only the report and --json list every left-out line.
   const listAll = out !== undefined || has(args, "json");
-  const { report, sha256, sheetsNotRead } = await followUpOf(inputs, editions, { baselineYear: baselineText ? Number(baselineText) : null, ageMissing }, listAll);
+  const { report, sha256, sheetsNotRead } = await followUpOf(inputs, editions, { baselineYear, ageMissing }, listAll);
 
   const used = new Set(report.editionsUsed);
   const editionsUsed = editions.filter((e) => used.has(e.lists)).map((e) => e.info);

@@ -71,6 +71,25 @@ export function notADateSv(what: string, text: string): string {
   return `${what ? `${what} ` : ""}”${text.slice(0, 30)}” är inget datum. Ange ÅÅÅÅ-MM-DD.`;
 }
 
+/** The earliest year a report, a baseline or an edition can speak of. */
+export const MIN_YEAR = 1900;
+
+/** A year as written (`2026`): four digits from MIN_YEAR on, or null. The one year reader. */
+export function readYearText(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d{4}$/.test(t)) return null;
+  const year = Number(t);
+  return year >= MIN_YEAR ? year : null;
+}
+
+/**
+ * The one Swedish message for a value that is not a year (a flag, a field of a form).
+ * @example notAYearSv("--år", "26", 2026) === "--år ”26” är inget år. Ange ett år från 1900, t.ex. 2026."
+ */
+export function notAYearSv(what: string, text: string, example: number): string {
+  return `${what ? `${what} ` : ""}”${text.trim().slice(0, 30)}” är inget år. Ange ett år från ${MIN_YEAR}, t.ex. ${example}.`;
+}
+
 /** Validates text `YYYY-MM-DD` as a real calendar date. */
 export function parseIsoDate(text: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

@@ -6,6 +6,7 @@ import { editionModel } from "../core/editions/edition";
 import { sheetKeyOf } from "../core/model";
 import { addReportSheet, sheetNames } from "../excel/adapter";
 import { basisWithSheets } from "../excel/modelSource";
+import { notAYearSv, readYearText } from "../core/values";
 import { byId, el, VIEW_SHOWN } from "./dom";
 import { exclusive, onValidated, previousEdition, state } from "./state";
 import { runValidation } from "./validateView";
@@ -113,8 +114,9 @@ async function runFollowUp(): Promise<void> {
     status.textContent = "Välj ett eller flera blad med kostnadsrader, eller Hela arbetsboken.";
     return;
   }
-  if (baselineText && !/^\d{4}$/.test(baselineText)) {
-    status.textContent = "Baslinjeåret ska vara ett år, t.ex. 2025.";
+  const baselineYear = baselineText ? readYearText(baselineText) : null;
+  if (baselineText && baselineYear === null) {
+    status.textContent = notAYearSv("Baslinjeåret", baselineText, 2025);
     return;
   }
   try {
@@ -122,7 +124,7 @@ async function runFollowUp(): Promise<void> {
     const wanted = new Set(names);
     // The cost lines and the lists that answer them, in the same round trips.
     const { basis, sheets: raw, names: allNames } = await basisWithSheets((n) => wanted.has(n));
-    const run = new FollowUpRun(basis.lists, { baselineYear: baselineText ? Number(baselineText) : null, ageMissing: ageMissing ? "adult" : null });
+    const run = new FollowUpRun(basis.lists, { baselineYear, ageMissing: ageMissing ? "adult" : null });
     const skipped: string[] = [];
     const read: string[] = [];
     for (const sheet of raw.sheets) {

@@ -1,7 +1,7 @@
 import { annualReport, annualReportRows } from "../core/annualReport";
 import { columnLetter } from "../core/cells";
 import { daysBetween, isOpen, matterTouches, readMatters, type Matter } from "../core/matters";
-import { todayIso } from "../core/values";
+import { notAYearSv, readYearText, todayIso } from "../core/values";
 import { addReportSheet, selectCell } from "../excel/adapter";
 import { byId, el } from "./dom";
 import { exclusive, onValidated, state } from "./state";
@@ -76,15 +76,16 @@ function render(): void {
 async function annual(): Promise<void> {
   const status = byId("matters-status");
   const yearText = byId<HTMLInputElement>("annual-year").value.trim();
-  if (!/^\d{4}$/.test(yearText)) {
-    status.textContent = `”${yearText}” är inget år. Ange t.ex. 2026. Inget skrevs.`;
+  const year = readYearText(yearText);
+  if (year === null) {
+    status.textContent = `${notAYearSv("Året", yearText, 2026)} Inget skrevs.`;
     return;
   }
   if (!state.model) {
     status.textContent = "Granska bilagorna först (fliken Granska). Inget skrevs.";
     return;
   }
-  const report = annualReport({ year: Number(yearText), model: state.model, editions: state.storedEditions, followUp: null, today: todayIso() });
+  const report = annualReport({ year, model: state.model, editions: state.storedEditions, followUp: null, today: todayIso() });
   try {
     const name = await Excel.run((context) => addReportSheet(context, { name: `Årsrapport ${yearText}`, rows: annualReportRows(report) }));
     status.textContent = `Skapade bladet ${name}${report.problems.length > 0 ? `; underlaget är ofullständigt (${report.problems.length}): ${report.problems.map((p) => p.code).join(", ")}` : ""}.`;

@@ -1,5 +1,5 @@
 import { parsePayer } from "../../src/core/payer";
-import { addMonths, parseIsoDate, readAmount, readDate, readStatus, readYesNo } from "../../src/core/values";
+import { addMonths, notAYearSv, parseIsoDate, readAmount, readDate, readStatus, readYearText, readYesNo } from "../../src/core/values";
 import { parseTolerance } from "../../src/core/utgava";
 
 describe("payers", () => {
@@ -74,5 +74,23 @@ describe("status, amounts and tolerance", () => {
     expect(parseTolerance(250000)).toEqual({ kind: "sek", value: 250000 });
     expect(parseTolerance("lite")).toBeNull();
     expect(parseTolerance(-5)).toBeNull();
+  });
+});
+
+describe("readYearText (the one year reader)", () => {
+  it.each<[string, number | null]>([
+    ["2026", 2026],
+    [" 2025 ", 2025],
+    ["1900", 1900],
+    ["1899", null],
+    ["26", null],
+    ["20266", null],
+    ["2026.0", null],
+    ["tjugo", null],
+    ["", null],
+  ])("%j → %j", (text, year) => expect(readYearText(text)).toBe(year));
+
+  it("words a refusal once, naming what and how", () => {
+    expect(notAYearSv("--år", "26", 2026)).toBe("--år ”26” är inget år. Ange ett år från 1900, t.ex. 2026.");
   });
 });
