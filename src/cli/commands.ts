@@ -4,6 +4,7 @@
  * and each command's argument parsing are derived from it, so they cannot drift apart. Small and
  * free of the commands themselves: `--help` loads none of them.
  */
+import { BOENDEFORM_HELP_SV } from "../core/boendeform";
 import { FLAG_NAMES, parseArgs, type Args } from "./args";
 import type { Io } from "./output";
 
@@ -201,6 +202,6 @@ Flaggorna har svenska namn; de engelska fungerar också: ${Object.entries(FLAG_N
     .filter(([, n]) => n.aliases.length > 0)
     .map(([, n]) => `--${n.sv} (--${n.aliases.at(-1)})`)
     .join(", ")}.
-Boendeformer: SÄBO, LSS bostad, daglig verksamhet (LSS), dagverksamhet (SoL), socialpsykiatri (SoL); nycklarna SABO, LSS_BOSTAD, LSS_DV, SOL_DAGV, SOL_SOCPSYK går också.
+Boendeformer: ${BOENDEFORM_HELP_SV}
 Slutkoder: 0 klart, 1 fel i bilagorna eller publiceringen stoppad, 2 filen eller argumenten går inte att använda.`;
 }

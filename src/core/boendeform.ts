@@ -17,6 +17,8 @@ export interface BoendeformInfo {
    * with `key` and `nameSv` (the agreement's full name) the only names a form has.
    */
   readonly shortSv: string;
+  /** The everyday name to type, as messages and help suggest it ("SÄBO", "LSS bostad"); it is read like any alias. */
+  readonly typedSv: string;
   readonly law: string;
   readonly aliases: readonly string[];
 }
@@ -26,6 +28,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     key: "SABO",
     nameSv: "Särskilt boende för äldre enligt SoL",
     shortSv: "Särskilt boende för äldre (SoL)",
+    typedSv: "SÄBO",
     law: "SoL 5 kap 5 § st 2",
     aliases: [
       "Särskilt boende för äldre","SÄBO", "särskilt boende", "särskilt boende för äldre enligt SoL", "SABO_SOL", "SÄBO SoL",
@@ -36,6 +39,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     key: "SOL_DAGV",
     nameSv: "Dagverksamhet enligt SoL (inkl. sysselsättning)",
     shortSv: "Dagverksamhet (SoL)",
+    typedSv: "dagverksamhet (SoL)",
     law: "SoL",
     aliases: [
       "Dagverksamhet enligt SoL, inkl. sysselsättning enligt 3 kap. 6 § SoL (socialpsykiatri)",
@@ -52,6 +56,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     key: "LSS_BOSTAD",
     nameSv: "Bostad med särskild service för vuxna enligt LSS",
     shortSv: "Bostad med särskild service (LSS)",
+    typedSv: "LSS bostad",
     law: "LSS 9 § 8 och 9 § 9, 18 år och äldre",
     aliases: [
       "Bostad med särskild service för vuxna",
@@ -76,6 +81,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     key: "LSS_DV",
     nameSv: "Daglig verksamhet enligt LSS",
     shortSv: "Daglig verksamhet (LSS)",
+    typedSv: "daglig verksamhet (LSS)",
     law: "LSS 9 § 10",
     aliases: [
       "Daglig verksamhet","daglig verksamhet", "DV", "LSS daglig verksamhet", "daglig verksamhet LSS", "LSS_DAGLIG"],
@@ -84,6 +90,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     key: "SOL_SOCPSYK",
     nameSv: "Bostad med särskild service enligt SoL (socialpsykiatri)",
     shortSv: "Socialpsykiatri, bostad (SoL)",
+    typedSv: "socialpsykiatri (SoL)",
     law: "SoL 5 kap 7 § st 3",
     aliases: [
       "socialpsykiatri",
@@ -162,7 +169,7 @@ function foldForm(text: string): string {
 
 const LOOKUP = new Map<string, BoendeformParse>();
 for (const info of Object.values(BOENDEFORM_INFO)) {
-  for (const name of [info.key, info.nameSv, info.shortSv, ...info.aliases]) LOOKUP.set(foldForm(name), { kind: "inScope", key: info.key });
+  for (const name of [info.key, info.nameSv, info.shortSv, info.typedSv, ...info.aliases]) LOOKUP.set(foldForm(name), { kind: "inScope", key: info.key });
 }
 for (const form of OUT_OF_SCOPE) {
   for (const name of [form.key, form.nameSv, ...form.aliases]) LOOKUP.set(foldForm(name), { kind: "outOfScope", form });
@@ -188,5 +195,12 @@ export function parseBoendeform(raw: unknown): BoendeformParse {
 
 const RECENT = new Map<string, BoendeformParse>();
 
-/** The valid keys, for messages. */
-export const BOENDEFORM_KEYS_TEXT = `SÄBO, LSS bostad, daglig verksamhet (LSS), dagverksamhet (SoL) och socialpsykiatri (SoL), eller nycklarna ${BOENDEFORMER.join(", ")}`;
+/** The everyday names in the agreement's order (§1.1), from the register. */
+const TYPED_ORDER: readonly Boendeform[] = ["SABO", "LSS_BOSTAD", "LSS_DV", "SOL_DAGV", "SOL_SOCPSYK"];
+const TYPED = TYPED_ORDER.map((k) => BOENDEFORM_INFO[k].typedSv);
+
+/** The names to type and the keys, for messages: derived from the register, so each one is read. */
+export const BOENDEFORM_KEYS_TEXT = `${TYPED.slice(0, -1).join(", ")} och ${TYPED.at(-1)}, eller nycklarna ${BOENDEFORMER.join(", ")}`;
+
+/** The same for the command line's help. */
+export const BOENDEFORM_HELP_SV = `${TYPED.join(", ")}; nycklarna ${BOENDEFORMER.join(", ")} går också.`;

@@ -1,4 +1,4 @@
-import { BOENDEFORM_INFO, BOENDEFORMER, OUT_OF_SCOPE, parseBoendeform } from "../../src/core/boendeform";
+import { BOENDEFORM_HELP_SV, BOENDEFORM_INFO, BOENDEFORM_KEYS_TEXT, BOENDEFORMER, OUT_OF_SCOPE, parseBoendeform } from "../../src/core/boendeform";
 
 describe("parseBoendeform", () => {
   it.each(BOENDEFORMER.flatMap((key) => [key, BOENDEFORM_INFO[key].nameSv, ...BOENDEFORM_INFO[key].aliases].map((name) => [name, key] as const)))(
@@ -40,5 +40,14 @@ describe("parseBoendeform", () => {
 
   it.each(["", "sjukhus", "SÄBO2", "12", null])("rejects %j as unknown", (name) => {
     expect(parseBoendeform(name).kind).toBe("unknown");
+  });
+});
+
+describe("the names messages and help suggest", () => {
+  it("reads every name BOENDEFORM_KEYS_TEXT and the help list: 'socialpsykiatri (SoL)' was suggested but refused", () => {
+    for (const key of BOENDEFORMER) expect([key, parseBoendeform(BOENDEFORM_INFO[key].typedSv)]).toEqual([key, { kind: "inScope", key }]);
+    const named = BOENDEFORM_KEYS_TEXT.replace(/, eller nycklarna .*$/, "").split(/, | och /);
+    expect(named).toHaveLength(BOENDEFORMER.length);
+    for (const name of [...named, ...BOENDEFORM_HELP_SV.replace(/; nycklarna.*$/, "").split(", ")]) expect(parseBoendeform(name).kind).toBe("inScope");
   });
 });
