@@ -5,6 +5,7 @@ import { parseIsoCode } from "../core/iso";
 import type { WorkbookModel } from "../core/model";
 import { notADateSv, readAmount, readDate, todayIso, valueOf } from "../core/values";
 import { whoPays, type WhoPaysQuery, type WhoPaysResult } from "../core/whoPays";
+import { INPUT_ERROR_SV, NO_PAYER_BRIEF_SV } from "../core/editions/guideText";
 import { argNamesSv } from "./table";
 
 /**
@@ -22,25 +23,16 @@ const MAX_MESSAGE = 255;
 const clip = (text: string) => (text.length > MAX_MESSAGE ? text.slice(0, MAX_MESSAGE - 1) + "…" : text);
 
 function inputFailure(result: Extract<WhoPaysResult, { ok: false }>, brief = false): CellResult<never> {
-  return fail("VALUE", brief ? `${result.code}: ${BRIEF[result.code] ?? "ogiltig indata"}` : clip(`${result.code}: ${result.message}`));
+  return fail("VALUE", brief ? `${result.code}: ${BRIEF[result.code]}` : clip(`${result.code}: ${result.message}`));
 }
 
 /**
  * Short reasons for answers in a spilled column: a 100 000-row answer must stay within Excel on
- * the web's payload limit (~5 MB), so each error carries its code and a few words; the full
- * reason is one VEM_BETALAR_VARFÖR away.
+ * the web's payload limit (~5 MB), so each error carries its code and a few words: an input error
+ * in the words the pane's Fråga and the answer CSV use (INPUT_ERROR_SV), no payer in
+ * NO_PAYER_BRIEF_SV. The full reason is one VEM_BETALAR_VARFÖR away.
  */
-const BRIEF: Record<string, string> = {
-  UNLISTED: "ej i bilagorna",
-  AMBIGUOUS: "ange hela koden",
-  NOT_IN_SCOPE: "utanför avtalet",
-  ISO_FORMAT: "ogiltig ISO-kod",
-  BOENDEFORM_UNKNOWN: "okänd boendeform",
-  AGE_INVALID: "ogiltig ålder",
-  SPECIALANPASSAD_INVALID: "specialanpassad ska vara ja/nej",
-  DATE_INVALID: "ogiltigt datum",
-  NO_EDITION: "ingen utgåva gällde då",
-};
+const BRIEF: Readonly<Record<string, string>> = { ...INPUT_ERROR_SV, ...NO_PAYER_BRIEF_SV };
 
 export interface PayArgs {
   readonly iso: CellValue;

@@ -28,7 +28,7 @@ describe("the functions over whole columns", () => {
 
   it("keeps each error in a spilled column short (code, §, a few words), a single cell's in full", () => {
     const column = whoPaysColumn([col("15 09", "9x"), [["SÄBO"]], [[80]]], lists) as Array<Array<{ ok: boolean; message: string }>>;
-    expect(column.map((r) => r[0]!.message)).toEqual(["UNLISTED §6.3: ej i bilagorna", "ISO_FORMAT: ogiltig ISO-kod"]);
+    expect(column.map((r) => r[0]!.message)).toEqual(["UNLISTED §6.3: Står inte i bilagorna", "ISO_FORMAT: Koden kan inte läsas"]);
     const single = whoPaysColumn([[["15 09"]], [["SÄBO"]], [[80]]], lists) as Array<Array<{ ok: boolean; message: string }>>;
     expect(single[0]![0]!.message.length).toBeGreaterThan(100);
   });

@@ -70,6 +70,16 @@ export const INPUT_ERROR_SV: Record<WhoPaysInputError | "CSV_ROW_WIDTH", string>
   CSV_ROW_WIDTH: "Raden har fler fält än rubrikraden",
 };
 
+/**
+ * Why there is no payer, in a few words, for a spilled column's errors (the functions), beside
+ * INPUT_ERROR_SV for the input errors: a long list stays short.
+ */
+export const NO_PAYER_BRIEF_SV: Record<"UNLISTED" | "AMBIGUOUS" | "NOT_IN_SCOPE", string> = {
+  UNLISTED: "Står inte i bilagorna",
+  AMBIGUOUS: "Ange hela koden",
+  NOT_IN_SCOPE: "Utanför överenskommelsen",
+};
+
 /** What a prescriber should do when there is no payer (never a guess). */
 export const ADVICE_SV: Partial<Record<WhoPaysRule, string>> = {
   UNLISTED:
