@@ -5,6 +5,7 @@
  */
 import { BOENDEFORM_INFO, OUT_OF_SCOPE } from "../src/core/boendeform";
 import type { CellValue } from "../src/core/cells";
+import { NO_PAYER_BRIEF_SV } from "../src/core/editions/guideText";
 import { whoPaysOnDate, type DatedLists } from "../src/core/editions/inForce";
 import { exampleWorkbook } from "../src/core/example/exampleWorkbook";
 import { ISO_LIST } from "../src/core/example/isoList";
@@ -326,6 +327,6 @@ export async function rangeFigures100k(root: string) {
     rangeUnanswered100k: errors(payers),
     rangeUnanswered100kRealistic: errors(realisticPayers),
     officeErrorBytes: serialisedBytes(new runtime.Error(runtime.ErrorCode.notAvailable!)),
-    officeErrorBytesWithMessage: serialisedBytes(new runtime.Error(runtime.ErrorCode.notAvailable!, "UNLISTED §6.3: ej i bilagorna")),
+    officeErrorBytesWithMessage: serialisedBytes(new runtime.Error(runtime.ErrorCode.notAvailable!, `UNLISTED §6.3: ${NO_PAYER_BRIEF_SV.UNLISTED}`)),
   };
 }
