@@ -25,7 +25,7 @@ export function costLines(model: WorkbookModel): CostLine[] {
   const lines: CostLine[] = [];
   for (const r of table.rows) {
     const iso = valueOf(r.iso);
-    const form = parseBoendeform(r.boendeform ?? "");
+    const form = parseBoendeform(r.boendeform);
     if (!iso || form.kind !== "inScope") continue;
     const kommun = r.kommun.state === "ok" ? r.kommun.value : r.kommun.state === "empty" ? 0 : null;
     const region = r.region.state === "ok" ? r.region.value : r.region.state === "empty" ? 0 : null;
@@ -97,7 +97,8 @@ export function toleranceSek(tolerance: ReturnType<typeof readEditionInfo>["tole
 export function isNeutral(netToKommun: number, tolerance: number | null): boolean | null {
   // Amounts are bounded when read (MAX_AMOUNT_SEK), so these are finite; a verdict is never given on a non-number.
   if (tolerance === null || !Number.isFinite(tolerance) || !Number.isFinite(netToKommun)) return null;
-  return netToKommun === 0 || Math.abs(netToKommun) <= tolerance;
+  // A tolerance is never negative (parseTolerance), so a zero net is always within it.
+  return Math.abs(netToKommun) <= tolerance;
 }
 
 /** An amount in kronor as the cost shift is worded: Swedish digits, up to two decimals. */
@@ -139,9 +140,10 @@ export function costShift(before: WorkbookModel, after: WorkbookModel, lines: re
     totalCost += line.kommun + line.region;
     const a = payerOf(beforeIndex, line, false);
     const b = payerOf(afterIndex, line, true);
-    if (a.payer === b.payer && a.payer !== null) continue;
+    // The same payer, or no payer under either: nothing moves, and nothing is newly unknown.
+    if (a.payer === b.payer) continue;
     if (a.payer === null || b.payer === null) {
-      if (a.payer !== b.payer) unattributed.push({ line, before: a.payer ?? a.why, after: b.payer ?? b.why });
+      unattributed.push({ line, before: a.payer ?? a.why, after: b.payer ?? b.why });
       continue;
     }
     const shift = payerShift(a.payer, b.payer, line);
@@ -150,7 +152,7 @@ export function costShift(before: WorkbookModel, after: WorkbookModel, lines: re
     const moved = !shift.egenansvar ? shift.toKommun : a.payer === "Egenansvar" ? (b.payer === "Kommun" ? 1 : -1) * (line.kommun + line.region) : a.payer === "Kommun" ? -line.kommun : line.region;
     const sheetKey = BILAGA_KEYS.find((k) => afterIndex.sheetNames[k as "B1" | "B2" | "B4"] === b.source?.sheet) ?? null;
     const iso = b.source?.iso ?? line.iso;
-    const key = [sheetKey, iso, line.boendeform, a.payer, b.payer].join("|");
+    const key = JSON.stringify([sheetKey, iso, line.boendeform, a.payer, b.payer]);
     const group = groups.get(key) ?? { change: { bilaga: sheetKey ? BILAGA_NUMBER[sheetKey] : null, iso, boendeform: line.boendeform, from: a.payer, to: b.payer }, amount: 0, lines: [] };
     group.amount += moved;
     group.lines.push(line);

@@ -1,4 +1,4 @@
-import { costShift } from "../../../src/core/costs/costShift";
+import { costLines, costShift, isNeutral, neutralityVerdictSv, payerShift, shiftKronorSv } from "../../../src/core/costs/costShift";
 import { readWorkbook } from "../../../src/core/model";
 import { validateWorkbook } from "../../../src/core/validation/validateWorkbook";
 import { listRow, workbook, type Rec } from "../../helpers/workbooks";
@@ -134,5 +134,104 @@ describe("cost shift (§6.3)", () => {
   it("reports an unknown housing form in Kostnader as VALUE_INVALID", () => {
     const findings = validateWorkbook(workbook({ kostnader: [{ "ISO-kod": "12 22", Boendeform: "sjukhus", Kommun: 1, Region: 2 }] }));
     expect(findings.filter((f) => f.code === "VALUE_INVALID").map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Kostnader!B2"]);
+  });
+});
+
+describe("the shift rule, one per change of payer", () => {
+  const cost = { kommun: 5, region: 7 };
+  it.each([
+    ["Kommun", "Kommun", 0, false],
+    ["Region", "Kommun", 7, false],
+    ["Kommun", "Region", -5, false],
+    ["Egenansvar", "Kommun", 0, true],
+    ["Egenansvar", "Region", 0, true],
+    ["Kommun", "Egenansvar", 0, true],
+    ["Region", "Egenansvar", 0, true],
+  ] as const)("%s → %s moves %d to the kommuner (Egenansvar apart: %s)", (from, to, toKommun, egenansvar) => {
+    expect(payerShift(from, to, cost)).toEqual({ toKommun, egenansvar });
+  });
+
+  it("judges neutrality up to and including the tolerance, and not without one", () => {
+    expect([isNeutral(100, 100), isNeutral(-100, 100), isNeutral(100.01, 100), isNeutral(-100.01, 100), isNeutral(0, 0), isNeutral(1, 0)]).toEqual([true, true, false, false, true, false]);
+    expect([isNeutral(5, null), isNeutral(Number.NaN, 10), isNeutral(5, Number.POSITIVE_INFINITY)]).toEqual([null, null, null]);
+  });
+
+  it("words the verdict once, for the command line and the pane", () => {
+    expect(neutralityVerdictSv({ neutral: null, tolerance: null })).toBe("Ingen tolerans är satt (bladet Utgåva), så neutraliteten bedöms inte.");
+    expect(neutralityVerdictSv({ neutral: true, tolerance: 100_000 })).toMatch(/^Kostnadsneutral inom toleransen 100\s000 kr\.$/);
+    expect(neutralityVerdictSv({ neutral: false, tolerance: 100_000 })).toMatch(/^Inte kostnadsneutral: mer än toleransen 100\s000 kr\. Kräver huvudmännens beslut \(§6\.3\)\.$/);
+    expect(shiftKronorSv(-1234.5)).toMatch(/^[-−]1\s234,5 kr$/);
+    expect(shiftKronorSv(0.125)).toBe("0,13 kr");
+  });
+});
+
+describe("cost shift over every kind of change", () => {
+  // SÄBO only; each line has both parties' costs, so a sum, a difference or the wrong side shows.
+  const before = readWorkbook(
+    workbook({
+      b1: [listRow("12 22", "Rullstolar", all("Region")), listRow("12 23", "El", all("Kommun")), listRow("04 48", "Träning", all("Egenansvar")), listRow("04 49", "Övning", all("Egenansvar")), listRow("04 33", "Madrasser", all("Region")), listRow("18 09", "Stolar", all("Kommun"))],
+      b2: [listRow("09 30", "Absorberande", all("Region"))],
+      principer: [],
+    }),
+  );
+  const after = readWorkbook(
+    workbook({
+      b1: [listRow("12 22", "Rullstolar", all("Kommun")), listRow("12 23", "El", all("Egenansvar")), listRow("04 48", "Träning", all("Kommun")), listRow("04 49", "Övning", all("Region")), listRow("04 33", "Madrasser", all("Egenansvar")), listRow("18 09", "Stolar", all("Kommun"))],
+      b2: [listRow("09 30", "Absorberande", all("Kommun"))],
+      principer: [],
+      kostnader: [
+        { "ISO-kod": "12 22", Boendeform: "SÄBO", Kommun: 1000, Region: 50_000 },
+        { "ISO-kod": "12 23", Boendeform: "SÄBO", Kommun: 30_000, Region: 2000 },
+        { "ISO-kod": "04 48", Boendeform: "SÄBO", Kommun: 100, Region: 7000 },
+        { "ISO-kod": "04 49", Boendeform: "SÄBO", Kommun: 300, Region: 40 },
+        { "ISO-kod": "04 33", Boendeform: "SÄBO", Kommun: 11, Region: 9000 },
+        { "ISO-kod": "09 30", Boendeform: "SÄBO", Kommun: 0, Region: 500 },
+        // Unchanged, and answered by no list in either edition: neither moves nor is listed.
+        { "ISO-kod": "18 09", Boendeform: "SÄBO", Kommun: 800, Region: 0 },
+        { "ISO-kod": "15 09", Boendeform: "SÄBO", Kommun: 60, Region: 0 },
+      ],
+    }),
+  );
+
+  it("puts Kommun ↔ Region in the net with its bilaga, and each change to or from Egenansvar apart with what the individual takes over", () => {
+    const shift = costShift(before, after);
+    expect(shift.changes.map((c) => [c.bilaga, c.iso, c.from, c.to, c.amount])).toEqual([
+      [1, "12 22", "Region", "Kommun", 50_000],
+      [2, "09 30", "Region", "Kommun", 500],
+    ]);
+    expect(shift.egenansvar.map((c) => [c.iso, c.from, c.to, c.amount])).toEqual([
+      ["12 23", "Kommun", "Egenansvar", -30_000],
+      ["04 48", "Egenansvar", "Kommun", 7100],
+      ["04 49", "Egenansvar", "Region", -340],
+      ["04 33", "Region", "Egenansvar", 9000],
+    ]);
+    expect(shift.unattributed).toEqual([]);
+    expect([shift.netToKommun, shift.netToRegion, shift.totalCost]).toEqual([50_500, -50_500, 100_811]);
+  });
+
+  it("lists a line that had a payer and has none now, and gives a zero net as 0 to both sides", () => {
+    const gone = readWorkbook(workbook({ b1: [listRow("18 09", "Stolar", all("Kommun"))], principer: [], kostnader: [{ "ISO-kod": "18 09", Boendeform: "SÄBO", Kommun: 800 }, { "ISO-kod": "12 22", Boendeform: "SÄBO", Region: 5 }] }));
+    const shift = costShift(before, gone);
+    expect(shift.unattributed.map((u) => [u.line.iso, u.before, u.after])).toEqual([["12 22", "Region", "UNLISTED"]]);
+    expect(Object.is(shift.netToKommun, 0) && Object.is(shift.netToRegion, 0)).toBe(true);
+  });
+
+  it("reads the Kostnader sheet's lines: an empty amount is 0, an unreadable one or an unknown form leaves the line out", () => {
+    const model = readWorkbook(
+      workbook({
+        kostnader: [
+          { "ISO-kod": "12 22", Boendeform: "SÄBO", Kommun: 10, Region: null },
+          { "ISO-kod": "12 23", Boendeform: "SÄBO", Kommun: null, Region: 20 },
+          { "ISO-kod": "12 24", Boendeform: "SÄBO", Kommun: "mycket", Region: 1 },
+          { "ISO-kod": "12 25", Boendeform: "SÄBO", Kommun: 1, Region: "okänt" },
+          { "ISO-kod": "12 26", Boendeform: null, Kommun: 1, Region: 1 },
+          { "ISO-kod": "12 27", Boendeform: "sjukhus", Kommun: 1, Region: 1 },
+        ],
+      }),
+    );
+    expect(costLines(model).map((l) => [l.row, l.iso, l.boendeform, l.kommun, l.region])).toEqual([
+      [2, "12 22", "SABO", 10, 0],
+      [3, "12 23", "SABO", 0, 20],
+    ]);
   });
 });
