@@ -58,8 +58,8 @@ export async function publishCommand(argv: readonly string[], io: Io): Promise<n
 
   const info = readEditionInfo(model);
   // Missing dates block in the core's publish check (exit 1), as in the pane.
-  const decided = dateFlag(flag(args, "beslutad"), "beslutad") ?? info.beslutad ?? "";
-  const effective = dateFlag(flag(args, "giltig-fran"), "giltig-fran") ?? info.giltigFran ?? "";
+  const decided = dateFlag(flag(args, "beslutad"), "beslutad") ?? info.written.beslutad ?? "";
+  const effective = dateFlag(flag(args, "giltig-fran"), "giltig-fran") ?? info.written.giltigFran ?? "";
 
   const findings = validateWorkbook(model, { previous: previous && previousModel ? { name: previous.name, model: previousModel } : null });
   const summary = summarize(findings);

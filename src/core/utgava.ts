@@ -10,6 +10,8 @@ export interface EditionInfo {
   readonly name: string | null;
   readonly beslutad: string | null;
   readonly giltigFran: string | null;
+  /** Beslutad and Giltig från as written: the date when it reads, else the cell's text (for a publish request to judge). */
+  readonly written: { readonly beslutad: string | null; readonly giltigFran: string | null };
   readonly isoUtgava: string | null;
   readonly foregaende: string | null;
   readonly tolerance: Tolerance | null;
@@ -69,10 +71,13 @@ export function readEditionInfo(model: WorkbookModel): EditionInfo {
   if (toleranceRow && tolerance === null && !isEmptyCell(toleranceRow.value) && !isCellError(toleranceRow.value)) {
     invalid.push({ row: toleranceRow.row, field: FIELDS.tolerance, raw: toleranceRow.value, expected: "ett belopp i kronor eller en procentsats, t.ex. 500 000 eller 1 %" });
   }
+  const beslutad = date(FIELDS.beslutad);
+  const giltigFran = date(FIELDS.giltigFran);
   return {
     name: text(FIELDS.name),
-    beslutad: date(FIELDS.beslutad),
-    giltigFran: date(FIELDS.giltigFran),
+    beslutad,
+    giltigFran,
+    written: { beslutad: beslutad ?? text(FIELDS.beslutad), giltigFran: giltigFran ?? text(FIELDS.giltigFran) },
     isoUtgava: text(FIELDS.isoUtgava),
     foregaende: text(FIELDS.foregaende),
     tolerance,

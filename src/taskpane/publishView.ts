@@ -52,8 +52,9 @@ function prefill(): void {
     if (!input.value && value) input.value = value;
   };
   fill("publish-name", info.name);
-  fill("publish-decided", info.beslutad);
-  fill("publish-effective", info.giltigFran);
+  // As written, so that a Beslutad that is no date is said to be one, not to be missing.
+  fill("publish-decided", info.written.beslutad);
+  fill("publish-effective", info.written.giltigFran);
 }
 
 async function loadPreviousFromFile(file: File): Promise<void> {

@@ -154,6 +154,14 @@ describe("kostnadsansvar publish", () => {
     expect([dated.code, dated.err]).toEqual([0, ""]);
   });
 
+  it("says a Beslutad in the Utgåva sheet that is no date once, as that date, not as missing nor as a second error", async () => {
+    const wrong = await xlsx("wrongdate.xlsx", { ...V1, utgava: [{ Fält: "Utgåva", Värde: "2026:7" }, { Fält: "Beslutad", Värde: "20 nov" }, { Fält: "Giltig från", Värde: "2026-03-01" }] });
+    const r = await cli("publish", wrong, "--edition", "2026:7", "--out", file("pub7"));
+    expect(r.code).toBe(1);
+    expect(r.err.split("\n").filter((l) => l.startsWith("- "))).toEqual(["- Beslutad ”20 nov” är inget datum. Ange ÅÅÅÅ-MM-DD."]);
+    expect(() => readdirSync(file("pub7"))).toThrow();
+  });
+
   it("refuses the issue's bad draft against the previous edition", async () => {
     const r = await cli("publish", file("bad.xlsx"), "--edition", "2026:3", "--out", file("pub3"), "--previous", file("pub/2026-1.json"));
     expect(r.code).toBe(1);

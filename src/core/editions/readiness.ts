@@ -134,8 +134,11 @@ export function publishReadiness(model: WorkbookModel, findings: readonly Findin
   const nameIssue = editionNameIssue(request.name);
   if (nameIssue) blockers.push(blocker("NAME_INVALID", nameIssue));
   else if (request.published?.includes(request.name.trim())) blockers.push(blocker("NAME_TAKEN", { name: request.name.trim() }));
-  // The Utgåva sheet's own too-early date is judged below on the request's dates instead.
-  const counted = findings.filter((f) => !(f.code === "EFFECTIVE_TOO_EARLY" && f.sheet === model.utgava?.name));
+  // The Utgåva sheet's own dates (too early, or not dates) are judged below on the request's dates instead.
+  const info = readEditionInfo(model);
+  const dateRows = new Set(info.invalid.filter((i) => i.field === "Beslutad" || i.field === "Giltig från").map((i) => i.row));
+  const ownDate = (f: Finding) => f.sheet === model.utgava?.name && (f.code === "EFFECTIVE_TOO_EARLY" || (f.code === "VALUE_INVALID" && f.row !== null && dateRows.has(f.row)));
+  const counted = findings.filter((f) => !ownDate(f));
   const all = summarize(counted);
   // Problems in the summary's unit: errors to fix are those that are not questions for the huvudmän.
   const toFix = summarize(counted.filter((f) => !f.needsDecision)).errors;
@@ -152,7 +155,7 @@ export function publishReadiness(model: WorkbookModel, findings: readonly Findin
     const earliest = addMonths(decided, 3);
     if (effective < earliest) blockers.push(blocker("EFFECTIVE_TOO_EARLY", { decided, effective, earliest }));
   }
-  const sheetName = readEditionInfo(model).name;
+  const sheetName = info.name;
   if (!nameIssue && sheetName !== null && sheetName !== request.name) {
     if (request.force) warnings.push(`Utgåvans namn ${request.name} skiljer sig från bladet Utgåva, där det står ${sheetName}. Publicerar ändå som ${request.name}.`);
     else blockers.push(blocker("NAME_MISMATCH", { name: request.name, sheetName }));

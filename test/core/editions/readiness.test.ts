@@ -46,7 +46,10 @@ describe("publishReadiness", () => {
     ["no name: only that is said (no mismatch besides)", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "  " }, ["NAME_INVALID"], [0]],
     ["a name already published", workbook({ b1: CLEAN, utgava: UTGAVA }), { published: ["2026:1", "2026:2"] }, ["NAME_TAKEN"], [0]],
     ["a name already published, written with spaces around it", workbook({ b1: CLEAN }), { name: " 2026:2 ", published: ["2026:2"] }, ["NAME_TAKEN"], [0]],
-    ["an error in the Utgåva sheet itself (only its too-early date is judged on the request)", workbook({ b1: CLEAN, utgava: [UTGAVA[0]!, { Fält: "Beslutad", Värde: "fel" }, UTGAVA[2]!] }), {}, ["ERRORS"], [0]],
+    ["an error in the Utgåva sheet itself", workbook({ b1: CLEAN, utgava: [...UTGAVA, { Fält: "Tolerans kostnadsneutralitet", Värde: "mycket" }] }), {}, ["ERRORS"], [0]],
+    // The sheet's own dates are what the request judges: a Beslutad there that is no date is said once, as the request's.
+    ["a Beslutad in the Utgåva sheet that is no date, given as written", workbook({ b1: CLEAN, utgava: [UTGAVA[0]!, { Fält: "Beslutad", Värde: "fel" }, UTGAVA[2]!] }), { decided: "fel" }, ["DATE_INVALID"], [0]],
+    ["the same, overridden by a date in the request", workbook({ b1: CLEAN, utgava: [UTGAVA[0]!, { Fält: "Beslutad", Värde: "fel" }, UTGAVA[2]!] }), {}, [], []],
     ["without an Utgåva sheet any valid name goes", workbook({ b1: CLEAN }), { name: "Vår 2026" }, [], []],
     ["no decision date: said, and the three-month rule is not judged", workbook({ b1: CLEAN }), { decided: "" }, ["DATE_MISSING"], [0]],
     ["neither date", workbook({ b1: CLEAN }), { decided: " ", effective: "" }, ["DATE_MISSING", "DATE_MISSING"], [0, 0]],
