@@ -158,6 +158,8 @@ describe("the shift rule, one per change of payer", () => {
 
   it("words the verdict once, for the command line and the pane", () => {
     expect(neutralityVerdictSv({ neutral: null, tolerance: null })).toBe("Ingen tolerans är satt (bladet Utgåva), så neutraliteten bedöms inte.");
+    // A tolerance that could not be judged by (isNeutral gave no verdict) gives no verdict either.
+    expect(neutralityVerdictSv({ neutral: null, tolerance: 5 })).toBe(neutralityVerdictSv({ neutral: null, tolerance: null }));
     expect(neutralityVerdictSv({ neutral: true, tolerance: 100_000 })).toMatch(/^Kostnadsneutral inom toleransen 100\s000 kr\.$/);
     expect(neutralityVerdictSv({ neutral: false, tolerance: 100_000 })).toMatch(/^Inte kostnadsneutral: mer än toleransen 100\s000 kr\. Kräver huvudmännens beslut \(§6\.3\)\.$/);
     expect(shiftKronorSv(-1234.5)).toMatch(/^[-−]1\s234,5 kr$/);
