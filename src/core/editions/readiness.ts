@@ -7,10 +7,10 @@ import { addMonths, notADateSv, parseIsoDate } from "../values";
 /** What is wrong with an edition name (the words: NAME_PROBLEM_SV). */
 export type EditionNameIssue = { readonly kind: "empty" } | { readonly kind: "tooLong"; readonly length: number } | { readonly kind: "control" } | { readonly kind: "noLetter" };
 
-/** The data behind each blocker's words; the words are rendered from it in BLOCKER_SV, one place. */
 /** A publish request's date fields, named as on the Utgåva sheet. */
 export type PublishDateField = "Beslutad" | "Giltig från";
 
+/** The data behind each blocker's words; the words are rendered from it in BLOCKER_SV, one place. */
 export type BlockerParams = {
   readonly DATE_MISSING: { readonly field: PublishDateField };
   readonly DATE_INVALID: { readonly field: PublishDateField; readonly text: string };
@@ -122,11 +122,12 @@ function requestDate(text: string, field: PublishDateField, blockers: PublishBlo
 }
 
 /**
- * Whether an edition may be published, one reason per blocker: dates missing or not dates, errors not answered by a decision,
- * anything that needs the huvudmän's decision without one recorded in the Beslut sheet (§6.3),
- * Giltig från less than three months after the decision, and a name other than the Utgåva sheet's
- * (a warning instead when forced). Each message says only what is true of this workbook. The
- * Utgåva sheet's own too-early date is judged on the request's dates, which may override it.
+ * Whether an edition may be published, one reason per blocker: dates missing or not dates, errors
+ * not answered by a decision, anything that needs the huvudmän's decision without one recorded in
+ * the Beslut sheet (§6.3), Giltig från less than three months after the decision, and a name other
+ * than the Utgåva sheet's (a warning instead when forced). Each message says only what is true of
+ * this workbook. The Utgåva sheet's own dates (too early, or not dates) are judged as the request's
+ * dates, which may override them.
  */
 export function publishReadiness(model: WorkbookModel, findings: readonly Finding[], request: PublishRequest): PublishReadiness {
   const blockers: PublishBlocker[] = [];
