@@ -12,5 +12,8 @@ const base = require("./jest.config.js");
 module.exports = {
   ...base,
   reporters: ["default"],
-  roots: ["<rootDir>/test/core", "<rootDir>/test/functions", "<rootDir>/test/excel", "<rootDir>/test/cli", "<rootDir>/test/crossSurface"],
+  // src is a root too (it holds no tests): Stryker finds a mutant's tests with jest's
+  // findRelatedTests, which follows imports only through files jest has mapped. Without it, a rule
+  // reached through the catalogue (test → validateWorkbook → catalogue → rule) had no tests at all.
+  roots: ["<rootDir>/src", "<rootDir>/test/core", "<rootDir>/test/functions", "<rootDir>/test/excel", "<rootDir>/test/cli", "<rootDir>/test/crossSurface"],
 };

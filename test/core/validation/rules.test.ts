@@ -155,6 +155,11 @@ describe("the agreement's principles", () => {
     });
     expect(at(findings, "REGION_AREA")).toEqual(["Bilaga 1!D2", "Bilaga 1!F2", "Bilaga 4!C2"]);
     expect(findings.filter((f) => f.code === "REGION_AREA").every((f) => f.needsDecision && f.severity === "error")).toBe(true);
+    // Each names the Principer row it goes against (REGION_HORSEL 22 06 is row 2, REGION_ORTOPEDTEKNIK 06 row 4).
+    expect(findings.filter((f) => f.code === "REGION_AREA").map((f) => f.related.map((r) => `${r.sheet}!${r.row}`))).toEqual([["Principer!2"], ["Principer!2"], ["Principer!4"]]);
+    // With the built-in principles there is no row to name.
+    const builtIn = run({ b1: [listRow("22 06 15", "Hörapparat", [K, R, R, R])], principer: null }).filter((f) => f.code === "REGION_AREA");
+    expect(builtIn.map((f) => [f.cell, f.related])).toEqual([["C2", []]]);
   });
 
   it("SOCPSYK_EXCEPTION: lifts must be Kommun in bilaga 4; other Kommun rows must be grundutrustning", () => {

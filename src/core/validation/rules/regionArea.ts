@@ -22,7 +22,6 @@ export const REGION_AREA: Rule = {
           const payer = valueOf(row.payers[form]!);
           return payer === "Kommun" || payer === "Egenansvar";
         });
-        if (wrong.length === 0) continue;
         // One message for the row, naming every housing form: the same cause is read once.
         const byPayer = new Map<string, string[]>();
         for (const form of wrong) {
