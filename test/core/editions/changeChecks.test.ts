@@ -54,6 +54,20 @@ describe("change checks against the previous edition (§6.3)", () => {
     expect(added({ Status: "Förslag" })).toEqual([]);
   });
 
+  it("CHANGE_UNDOCUMENTED on a moved Giltig från, and in the bilaga where the change is; another status is no such change", () => {
+    const moved = (extra: Record<string, string>) => at(check({ ...PREVIOUS, b1: [PREVIOUS.b1![0]!, listRow("12 23", "Elrullstolar", ALL_K, extra), PREVIOUS.b1![2]!] }), "CHANGE_UNDOCUMENTED");
+    expect(moved({ "Giltig från": "2026-09-01" })).toEqual(["Bilaga 1!L3"]);
+    expect(moved({ "Giltig från": "2026-09-01", ...DOCS })).toEqual([]);
+    expect(moved({ Status: "Beslutad" })).toEqual([]);
+    // Bilaga 2: a payer change and a removed row are reported on Bilaga 2, not on the first bilaga.
+    const prev2 = editionFromModel(readWorkbook(workbook({ ...PREVIOUS, b2: [listRow("09 30", "Absorberande", ALL_K), listRow("09 31", "Kateter", ALL_K)] })), { name: "2025:2", decided: "2024-11-01", effective: "2025-03-01" });
+    const in2 = validateWorkbook(workbook({ ...PREVIOUS, b2: [listRow("09 30", "Absorberande", [R, K, K, K])] }), { previous: { name: prev2.name, model: editionModel(prev2) } });
+    expect(in2.filter((f) => f.code === "CHANGE_UNDOCUMENTED").map((f) => [f.sheet, f.row, f.variant])).toEqual([
+      ["Bilaga 2", null, "removed"],
+      ["Bilaga 2", 2, "payer"],
+    ]);
+  });
+
   it("NEW_GROUP is raised even when the group has marked the row Beslutad: new groups are the huvudmän's", () => {
     const findings = check({ ...PREVIOUS, b1: [...PREVIOUS.b1!, listRow("12 24 09", "Drivaggregat", ALL_K, { Status: "Beslutad", Beslutsdatum: "2025-09-01" })] });
     expect(at(findings, "NEW_GROUP")).toEqual(["Bilaga 1!A5"]);

@@ -34,7 +34,8 @@ export const CHANGE_UNDOCUMENTED: Rule = {
     const previous = ctx.previous.name;
     for (const c of ctx.changes) {
       // A row taken out of force changes who pays as much as a new payer does.
-      if (c.kind === "status" && c.to === "Utgår" && c.from !== "Utgår") {
+      // (A status change has from ≠ to, so a row set to Utgår was not Utgår before.)
+      if (c.kind === "status" && c.to === "Utgår") {
         const row = c.after.row;
         const missing = missingDocs(row);
         if (missing.length === 0) continue;
