@@ -3,25 +3,26 @@ import { diffModels } from "../core/editions/diff";
 import { editionFromModel, editionModel, parseEdition, serializeEdition } from "../core/editions/edition";
 import { editionFileStem } from "../core/editions/publication";
 import { readEditionInfo } from "../core/utgava";
-import { publishReadiness } from "../core/editions/readiness";
-import { parseIsoDate } from "../core/values";
+import { publishReadiness, type PublishReadiness } from "../core/editions/readiness";
 import { publishInWorkbook } from "../excel/adapter";
 import { invalidateBasis } from "../excel/modelSource";
 import { byId, el } from "./dom";
 import { exclusive, onValidated, previousEdition, state } from "./state";
 import { runValidation } from "./validateView";
 
-/** Why publishing is not possible now, in Swedish; empty when it is. The rules are the core's (publishReadiness). */
-export function publishBlockers(): Array<{ text: string; items: readonly string[] }> {
-  if (!state.model) return [{ text: "Granska bilagorna först.", items: [] }];
-  const blockers: Array<{ text: string; items: readonly string[] }> = [];
+/** The core's publish check on the form as filled in (every rule, as the CLI's publicera applies it). */
+function readiness(): PublishReadiness | null {
+  if (!state.model) return null;
   const name = byId<HTMLInputElement>("publish-name").value.trim();
   const decided = byId<HTMLInputElement>("publish-decided").value;
   const effective = byId<HTMLInputElement>("publish-effective").value;
-  // Every rule (name, dates, errors, decisions) is the core's, as the CLI's publicera applies it.
-  const readiness = publishReadiness(state.model, state.findings, { name, decided, effective, published: state.storedEditions.map((e) => e.name) });
-  for (const b of readiness.blockers) blockers.push({ text: b.code === "ERRORS" ? `${b.message} Se fliken Granska.` : b.message, items: b.items });
-  return blockers;
+  return publishReadiness(state.model, state.findings, { name, decided, effective, published: state.storedEditions.map((e) => e.name) });
+}
+
+/** Why publishing is not possible now, in Swedish; empty when it is. */
+export function publishBlockers(r: PublishReadiness | null = readiness()): Array<{ text: string; items: readonly string[] }> {
+  if (!r) return [{ text: "Granska bilagorna först.", items: [] }];
+  return r.blockers.map((b) => ({ text: b.code === "ERRORS" ? `${b.message} Se fliken Granska.` : b.message, items: b.items }));
 }
 
 function render(): void {
@@ -73,14 +74,16 @@ async function loadPreviousFromFile(file: File): Promise<void> {
 async function publish(): Promise<void> {
   const status = byId("publish-status");
   await runValidation();
-  if (publishBlockers().length > 0 || !state.model) {
+  const checked = readiness();
+  if (!checked || !state.model || publishBlockers(checked).length > 0) {
     render();
     status.textContent = "Publiceringen avbröts; se punkterna ovan.";
     return;
   }
   const name = byId<HTMLInputElement>("publish-name").value.trim();
-  const decided = parseIsoDate(byId<HTMLInputElement>("publish-decided").value.trim())!;
-  const effective = parseIsoDate(byId<HTMLInputElement>("publish-effective").value.trim())!;
+  // The dates as the check read them: no blocker means both are dates.
+  const decided = checked.dates.decided!;
+  const effective = checked.dates.effective!;
   const previous = previousEdition();
   const edition = editionFromModel(state.model, { name, decided, effective }, state.raw);
   const json = serializeEdition(edition);

@@ -37,6 +37,8 @@ export interface PublishReadiness {
   readonly blockers: readonly PublishBlocker[];
   /** Said but not blocking (a name differing from the Utgåva sheet when forced). */
   readonly warnings: readonly string[];
+  /** The request's dates as read here (null: missing or not a date, and said in a blocker). */
+  readonly dates: { readonly decided: string | null; readonly effective: string | null };
 }
 
 export interface PublishRequest {
@@ -161,5 +163,5 @@ export function publishReadiness(model: WorkbookModel, findings: readonly Findin
     if (request.force) warnings.push(`Utgåvans namn ${request.name} skiljer sig från bladet Utgåva, där det står ${sheetName}. Publicerar ändå som ${request.name}.`);
     else blockers.push(blocker("NAME_MISMATCH", { name: request.name, sheetName }));
   }
-  return { blockers, warnings };
+  return { blockers, warnings, dates: { decided, effective } };
 }

@@ -30,6 +30,14 @@ function ready(raw: RawWorkbook, request: Partial<PublishRequest> = {}) {
   return { codes: r.blockers.map((b) => b.code), items: r.blockers.map((b) => b.items.length), warnings: r.warnings.length };
 }
 
+describe("publishReadiness's dates", () => {
+  it("gives the request's dates as it read them, for the pane to publish with; null where a blocker says why", () => {
+    const check = (decided: string, effective: string) => publishReadiness(readWorkbook(workbook({ b1: CLEAN })), [], { name: "2026:2", decided, effective }).dates;
+    expect(check(" 2026-01-15 ", "2026-04-15")).toEqual({ decided: "2026-01-15", effective: "2026-04-15" });
+    expect(check("", "2026-02-30")).toEqual({ decided: null, effective: null });
+  });
+});
+
 describe("publishReadiness", () => {
   it.each<[string, RawWorkbook, Partial<PublishRequest>, string[], number[]]>([
     ["a clean workbook", workbook({ b1: CLEAN, utgava: UTGAVA }), {}, [], []],
