@@ -19,7 +19,11 @@ export interface BoendeformInfo {
   readonly shortSv: string;
   /** The everyday name to type, as messages and help suggest it ("SÄBO", "LSS bostad"); it is read like any alias. */
   readonly typedSv: string;
-  readonly law: string;
+  /**
+   * Whom or what the form covers, naming its law, as running text after "hjälpmedel" (the guide's
+   * page for the form opens with it).
+   */
+  readonly scopeSv: string;
   readonly aliases: readonly string[];
 }
 
@@ -29,7 +33,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     nameSv: "Särskilt boende för äldre enligt SoL",
     shortSv: "Särskilt boende för äldre (SoL)",
     typedSv: "SÄBO",
-    law: "SoL 5 kap 5 § st 2",
+    scopeSv: "för personer som bor i särskilt boende för äldre enligt SoL",
     aliases: [
       "Särskilt boende för äldre","SÄBO", "särskilt boende", "särskilt boende för äldre enligt SoL", "SABO_SOL", "SÄBO SoL",
       // The everyday names in Stockholm's kommuner (docs/regler.md).
@@ -40,7 +44,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     nameSv: "Dagverksamhet enligt SoL (inkl. sysselsättning)",
     shortSv: "Dagverksamhet (SoL)",
     typedSv: "dagverksamhet (SoL)",
-    law: "SoL",
+    scopeSv: "i dagverksamhet enligt SoL, inklusive sysselsättning enligt 3 kap. 6 § SoL",
     aliases: [
       "Dagverksamhet enligt SoL, inkl. sysselsättning enligt 3 kap. 6 § SoL (socialpsykiatri)",
       "dagverksamhet",
@@ -57,7 +61,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     nameSv: "Bostad med särskild service för vuxna enligt LSS",
     shortSv: "Bostad med särskild service (LSS)",
     typedSv: "LSS bostad",
-    law: "LSS 9 § 8 och 9 § 9, 18 år och äldre",
+    scopeSv: "för personer som bor i bostad med särskild service enligt 9 § 8 och 9 § 9 LSS och är 18 år eller äldre",
     aliases: [
       "Bostad med särskild service för vuxna",
       "LSS bostad",
@@ -82,7 +86,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     nameSv: "Daglig verksamhet enligt LSS",
     shortSv: "Daglig verksamhet (LSS)",
     typedSv: "daglig verksamhet (LSS)",
-    law: "LSS 9 § 10",
+    scopeSv: "i daglig verksamhet enligt 9 § 10 LSS",
     aliases: [
       "Daglig verksamhet","daglig verksamhet", "DV", "LSS daglig verksamhet", "daglig verksamhet LSS", "LSS_DAGLIG"],
   },
@@ -91,7 +95,7 @@ export const BOENDEFORM_INFO: Record<Boendeform, BoendeformInfo> = {
     nameSv: "Bostad med särskild service enligt SoL (socialpsykiatri)",
     shortSv: "Socialpsykiatri, bostad (SoL)",
     typedSv: "socialpsykiatri (SoL)",
-    law: "SoL 5 kap 7 § st 3",
+    scopeSv: "för personer som bor i bostad med särskild service enligt SoL (socialpsykiatri)",
     aliases: [
       "socialpsykiatri",
       "socialpsykiatriskt boende",

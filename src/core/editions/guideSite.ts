@@ -178,14 +178,16 @@ ${outOptions}
 
 // ------------------------------------------------------------------ housing-form pages
 
-const PAGE_INTRO: Record<Boendeform, string> = {
-  SABO: "Kostnadsansvar för förskrivna hjälpmedel för personer som bor i särskilt boende för äldre enligt SoL.",
-  LSS_BOSTAD: "Kostnadsansvar för förskrivna hjälpmedel för personer som bor i bostad med särskild service enligt 9 § 8 och 9 § 9 LSS och är 18 år eller äldre.",
-  LSS_DV: "Kostnadsansvar för förskrivna hjälpmedel i daglig verksamhet enligt 9 § 10 LSS.",
-  SOL_DAGV: "Kostnadsansvar för förskrivna hjälpmedel i dagverksamhet enligt SoL, inklusive sysselsättning enligt 3 kap. 6 § SoL.",
-  SOL_SOCPSYK:
-    "I bostad med särskild service enligt SoL (socialpsykiatri) bekostar Region Stockholm hjälpmedlen, utom lyftar, duschvagn/duschsäng och vårdaraggregat till rullstol samt det som står i bilaga 4. Bilaga 1–3 tillämpas inte (§5.2).",
-};
+/**
+ * The page's opening line: whom the form covers, from the register. Socialpsykiatri adds its rule
+ * (§5.2) without naming the kommun's exceptions, which the page lists from the edition's principles.
+ */
+function pageIntro(form: Boendeform, kommunPrinciples: boolean): string {
+  const lead = `Kostnadsansvar för förskrivna hjälpmedel ${BOENDEFORM_INFO[form].scopeSv}.`;
+  if (form !== "SOL_SOCPSYK") return lead;
+  const except = kommunPrinciples ? "det som kommunen bekostar enligt principerna nedan och det som står i bilaga 4" : "det som står i bilaga 4";
+  return `${lead} Där bekostar Region Stockholm hjälpmedlen, utom ${except}. Bilaga 1–3 tillämpas inte (§5.2).`;
+}
 
 const PAYER_ORDER = ["Kommun", "Region", "Egenansvar", ""] as const;
 const PAYER_FILTER_LABEL: Record<(typeof PAYER_ORDER)[number], string> = {
@@ -268,7 +270,7 @@ ${present
     .join("\n");
   const info = BOENDEFORM_INFO[form];
   const html = `<h1>${escapeHtml(info.nameSv)}</h1>
-<p class="lead">${escapeHtml(PAGE_INTRO[form])}</p>
+<p class="lead">${escapeHtml(pageIntro(form, principles.some((p) => p.principle === "SOCPSYK_KOMMUN")))}</p>
 <p>Region Stockholm bekostar alltid specialanpassade hjälpmedel och förskrivna hjälpmedel till barn och unga under 18 år (§2.2). <a href="${START_PAGE}?boendeform=${form}">Fråga om en kod för ${escapeHtml(lowerFirst(FORM_SHORT[form]))}</a>.</p>
 ${form === "SOL_SOCPSYK" ? "" : `<p>Står koden varken här eller under en princip nedan, gissa inte: fråga din hjälpmedelssamordnare eller samverkansgruppen${ctx.edition.contact ? ` (${escapeHtml(ctx.edition.contact)})` : ""}. Frågan avgörs av huvudmännen (§6.3).</p>`}
 ${principleItems ? `<h2>Enligt överenskommelsens principer</h2>\n<ul class="principles">\n${principleItems}\n</ul>` : ""}
