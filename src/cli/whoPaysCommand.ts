@@ -1,6 +1,6 @@
 import { toCsvLine, detectDelimiter } from "../core/csv";
 import { INPUT_ERROR_SV, RULE_SV } from "../core/editions/guideText";
-import { foldHeader } from "../core/text";
+import { COLUMN_HEADERS, duplicateColumnsSv, matchHeader } from "../core/columnHeaders";
 import { whoPaysOnDate } from "../core/editions/inForce";
 import { notADateSv, parseIsoDate } from "../core/values";
 import type { WhoPaysQuery, WhoPaysResult } from "../core/whoPays";
@@ -70,15 +70,15 @@ async function batch(file: string, ask: (q: Omit<WhoPaysQuery, "date">) => WhoPa
   const text = await readTextFile(file);
   const delimiter = detectDelimiter(text);
   const rows = csvRowsOf(text, file, delimiter);
-  const header = (rows[0] ?? []).map((h) => foldHeader(h));
-  const width = header.length;
-  // English keys as in the contract, or the Swedish headers people write (ålder).
-  const names: Record<(typeof COLUMNS)[number], readonly string[]> = { iso: ["iso", "iso-kod"], boendeform: ["boendeform"], age: ["age", "alder"], specialanpassad: ["specialanpassad"] };
-  const at = Object.fromEntries(COLUMNS.map((c) => [c, header.findIndex((h) => names[c].includes(h))])) as Record<(typeof COLUMNS)[number], number>;
+  const width = (rows[0] ?? []).length;
+  // The same headers as a cost file's (core/columnHeaders.ts): iso or ISO-kod, ålder or age.
+  const { at, duplicates } = matchHeader(rows[0] ?? [], COLUMNS);
+  const twice = duplicates[0];
+  if (twice) throw new InputError(duplicateColumnsSv(file, twice.field, twice.columns));
   const missing = COLUMNS.slice(0, 3).filter((c) => at[c] < 0);
   if (missing.length > 0) {
-    const names_ = missing.map((m) => (m === "age" ? "ålder (age)" : m));
-    const list = names_.length === 1 ? `kolumnen ${names_[0]}` : `kolumnerna ${names_.slice(0, -1).join(", ")} och ${names_[names_.length - 1]}`;
+    const names = missing.map((m) => (m === "age" ? `${COLUMN_HEADERS.age.labelSv} (age)` : COLUMN_HEADERS[m].labelSv));
+    const list = names.length === 1 ? `kolumnen ${names[0]}` : `kolumnerna ${names.slice(0, -1).join(", ")} och ${names[names.length - 1]}`;
     throw new InputError(`${file} saknar ${list} i rubrikraden. Första raden ska vara: iso,boendeform,ålder[,specialanpassad]`);
   }
   const answers: Array<{ cells: string[]; result: WhoPaysResult | RowWidthError }> = [];

@@ -21,6 +21,9 @@ beforeAll(async () => {
   );
   writeFileSync(file("semikolon.csv"), "\ufeffiso;boendeform;ålder\n\"12 22 03\";SÄBO;80\n");
   writeFileSync(file("utan-rubrik.csv"), "12 22 03,SÄBO,80\n");
+  // Headers as a kommun's cost file has them (core/columnHeaders.ts), and one with two code columns.
+  writeFileSync(file("kostnadsrubriker.csv"), "ISO-kod:,Housing form,Ålder\n12 22 03,SÄBO,80\n");
+  writeFileSync(file("tva-koder.csv"), "iso,boendeform,ålder,ISO kod\n12 22 03,SÄBO,80,22 06 15\n");
 });
 
 describe("kostnadsansvar who-pays", () => {
@@ -97,6 +100,16 @@ describe("kostnadsansvar who-pays", () => {
     const noHeader = await cli("who-pays", "--csv", file("utan-rubrik.csv"));
     expect(noHeader.code).toBe(2);
     expect(noHeader.err).toMatch(/saknar kolumnerna iso, boendeform och ålder \(age\)/);
+  });
+
+  it("reads a question file's headers as a cost file's, and refuses two columns for one thing", async () => {
+    const read = await cli("who-pays", "--csv", file("kostnadsrubriker.csv"), "--json");
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.out)).toMatchObject([{ iso: "12 22 03", payer: "Kommun", rule: "LIST" }]);
+    const twice = await cli("who-pays", "--csv", file("tva-koder.csv"));
+    expect(twice.code).toBe(2);
+    expect(twice.err).toMatch(/2 kolumner för iso \(kolumn 1 och 4\)/);
+    expect(twice.out).toBe("");
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CellValue } from "../cells";
 import { inForce, type DatedLists } from "../editions/inForce";
 import type { Payer } from "../payer";
-import { foldHeader } from "../text";
+import { COLUMN_HEADERS, duplicateColumnsSv, matchHeader } from "../columnHeaders";
 import { MAX_AMOUNT_SEK, readAmount, readDate } from "../values";
 import { parseAge, whoPays, type WhoPaysResult } from "../whoPays";
 import { matchKommun, STOCKHOLM_KOMMUNER } from "./kommuner";
@@ -151,15 +151,9 @@ export interface FollowUp {
 
 const zero = (): PartyTotals => ({ kommun: 0, region: 0, egenansvar: 0, unassigned: 0 });
 
-const HEADERS: Record<string, readonly string[]> = {
-  kommun: ["kommun", "kommunnamn", "municipality"],
-  quarter: ["kvartal", "kv", "quarter"],
-  iso: ["iso", "iso-kod", "isokod", "iso kod", "iso code"],
-  boendeform: ["boendeform", "housing", "housing form"],
-  age: ["alder", "age"],
-  amount: ["belopp", "amount", "kostnad", "cost", "belopp kr", "belopp (kr)"],
-  date: ["datum", "date"],
-};
+
+/** The columns a cost file reads, in the order a duplicate is reported. */
+const COST_FIELDS = ["kommun", "quarter", "iso", "boendeform", "age", "amount", "date"] as const;
 
 /** The columns a cost file needs, by their Swedish header as people write it. */
 export const REQUIRED_COLUMNS_SV = "kommun, kvartal (eller datum), iso, boendeform, belopp (ålder och datum valfria)";
@@ -350,24 +344,17 @@ export class CostSource {
 
   /** Reads the header row; returns the missing columns (then the file is reported and nothing else is read). */
   header(cells: ReadonlyArray<CellValue>): string[] {
-    const header = cells.map((h) => foldHeader(text(h)));
-    const at = (field: string) => header.findIndex((h) => HEADERS[field]!.includes(h));
+    const { at, duplicates } = matchHeader(cells.map(text), COST_FIELDS);
     // Two columns for one thing (two belopp, two kommun): which one is meant cannot be known.
-    for (const [field, label] of [["kommun", "kommun"], ["quarter", "kvartal"], ["iso", "iso"], ["boendeform", "boendeform"], ["age", "ålder"], ["amount", "belopp"], ["date", "datum"]] as const) {
-      const columns = header.flatMap((h, i) => (HEADERS[field]!.includes(h) ? [i + 1] : []));
-      if (columns.length > 1) {
-        this.fail("COLUMNS_DUPLICATE", `${this.info.file} har ${columns.length} kolumner för ${label} (kolumn ${columns.join(" och ")}); ta bort eller byt namn på den som inte gäller.`);
-        return [label];
-      }
+    const twice = duplicates[0];
+    if (twice) {
+      this.fail("COLUMNS_DUPLICATE", duplicateColumnsSv(this.info.file, twice.field, twice.columns));
+      return [COLUMN_HEADERS[twice.field].labelSv];
     }
-    const c: Columns = { kommun: at("kommun"), quarter: at("quarter"), iso: at("iso"), boendeform: at("boendeform"), age: at("age"), amount: at("amount"), date: at("date") };
-    const missing = [
-      ...(c.kommun < 0 ? ["kommun"] : []),
-      ...(c.quarter < 0 && c.date < 0 ? ["kvartal"] : []),
-      ...(c.iso < 0 ? ["iso"] : []),
-      ...(c.boendeform < 0 ? ["boendeform"] : []),
-      ...(c.amount < 0 ? ["belopp"] : []),
-    ];
+    const c: Columns = at;
+    // A quarter is read from the kvartal column, or else from the date.
+    const required: ReadonlyArray<readonly (typeof COST_FIELDS)[number][]> = [["kommun"], ["quarter", "date"], ["iso"], ["boendeform"], ["amount"]];
+    const missing = required.filter((alternatives) => alternatives.every((f) => c[f] < 0)).map((alternatives) => COLUMN_HEADERS[alternatives[0]!].labelSv);
     if (missing.length > 0) {
       this.fail("COLUMNS_MISSING", `${this.info.file} saknar kolumnerna ${missing.join(", ")} i rubrikraden (behövs: ${REQUIRED_COLUMNS_SV}).`);
       return missing;
