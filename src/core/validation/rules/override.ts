@@ -6,11 +6,14 @@ import { cellRef, type Rule } from "../rule";
 import { says } from "../messages";
 
 export const OVERRIDE: Rule = {
+  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
+  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
   code: "OVERRIDE",
   section: "§2.5",
   severity: "info",
   needsDecision: false,
   descriptionSv: "En finare kod har en annan betalare än sin överordnade kod.",
+  // Stryker restore all
   check(ctx, report) {
     for (const table of ctx.bilagor) {
       if (table.key === "B3") continue;
