@@ -117,6 +117,17 @@ describe("rows and payers", () => {
     expect([f.severity, f.related[0]!.row]).toEqual(["info", 2]);
   });
 
+  it("OVERRIDE: only where both rows name a payer, once for a code written twice, against the nearest coarser row", () => {
+    // An empty cell on either side is no override (it is PAYER_MISSING's); the second 12 22 18 is DUPLICATE's.
+    const findings = run({ b1: [listRow("12 22", "x", [K, null, K, K]), listRow("12 22 18", "y", [K, R, null, K]), listRow("12 22 18", "y", [R, R, K, K])] });
+    expect(at(findings, "OVERRIDE")).toEqual([]);
+    expect(at(findings, "DUPLICATE")).toEqual(["Bilaga 1!A4"]);
+    // No row for 12 22: the class row 12 is the parent; the finding sits on the first differing form.
+    const walked = run({ b1: [listRow("12", "x", ALL_K), listRow("12 22 18", "y", [K, K, R, R])] });
+    expect(at(walked, "OVERRIDE")).toEqual(["Bilaga 1!E3"]);
+    expect(walked.find((x) => x.code === "OVERRIDE")!.related).toEqual([{ sheet: "Bilaga 1", row: 2, column: "LSS daglig verksamhet", cell: "E2" }]);
+  });
+
   it("PAYER_MISSING: each empty required payer cell; rows marked Utgår are exempt", () => {
     const findings = run({
       b1: [listRow("12 22", "x", [K, null, K, null]), listRow("12 23", "y", [null, null, null, null], { Status: "Utgår" })],

@@ -20,7 +20,8 @@ export const OVERRIDE: Rule = {
       const byCode = ctx.firstRowByCode(table);
       for (const row of table.rows) {
         const iso = valueOf(row.iso);
-        if (!iso || iso.level === "class" || byCode.get(iso.code) !== row) continue;
+        // A class has no coarser code, so the walk below finds no parent for it.
+        if (!iso || byCode.get(iso.code) !== row) continue;
         // The nearest coarser code with a row, walked up without building the chain.
         let parent: BilagaRow | undefined;
         for (let c = isoParent(iso.code); c !== null && parent === undefined; c = isoParent(c)) parent = byCode.get(c);
