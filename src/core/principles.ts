@@ -15,7 +15,10 @@ export type RegionPrincipleKey = Extract<PrincipleKey, `REGION_${string}`>;
 export interface PrincipleInfo {
   readonly key: PrincipleKey;
   readonly section: string;
-  /** What the principle covers, in Swedish, for explanations. */
+  /**
+   * What the principle covers, in Swedish, as running text: the one wording of it that answers,
+   * rule texts, findings and the guide use.
+   */
   readonly areaSv: string;
 }
 
@@ -32,7 +35,8 @@ export const PRINCIPLE_INFO: Record<PrincipleKey, PrincipleInfo> = {
   SOCPSYK_KOMMUN: {
     key: "SOCPSYK_KOMMUN",
     section: "§5.2",
-    areaSv: "lyftar, duschvagnar/duschsängar och vårdaraggregat i socialpsykiatriskt boende",
+    // §5.2 in the agreement's words.
+    areaSv: "alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat till rullstol",
   },
   FORTROENDE_BILAGA2: {
     key: "FORTROENDE_BILAGA2",

@@ -20,6 +20,11 @@ export function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** Upper-cases only the first letter, for a name that opens a sentence. */
+export function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /**
  * Text from data made safe for a terminal: C0 controls (except tab and newline), DEL, C1 controls,
  * ESC and BEL, and the bidirectional overrides are shown as `\u001b` etc. instead of acting (an

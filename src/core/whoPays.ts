@@ -730,7 +730,7 @@ const EXPLAIN = {
   },
   specialAdapted: () => "Region Stockholm betalar: hjälpmedlet är specialanpassat för den enskilde, och sådana bekostar Region Stockholm (§2.2).",
   socpsykKommun: (code: string, principle: PrincipleEntry, where: string) =>
-    `Kommunen betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen alla typer av lyftar, duschvagn/duschsäng och vårdaraggregat; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
+    `Kommunen betalar: i bostad med särskild service enligt SoL (socialpsykiatri) bekostar kommunen ${PRINCIPLE_INFO.SOCPSYK_KOMMUN.areaSv}; ${code} ligger under ${principle.code} (§5.2). Källa: ${where}.`,
   bilaga4: (payer: Payer, sheet: string, row: BilagaRow) => `${payerPhrase(payer)} enligt ${describeRow(sheet, row)}, kolumn Kostnadsansvar (§5.2).`,
   socpsykAmbiguous: (code: string, votes: readonly Vote[]) =>
     `Tvetydigt: i socialpsykiatriskt boende är huvudregeln att Region Stockholm betalar, men under ${code} betalar någon annan för ${votes.map((v) => `${v.label}: ${v.payer}`).join(", ")}. Ange hela ISO-koden (§2.5, §5.2).`,

@@ -1,5 +1,7 @@
 import { BOENDEFORM_INFO, BOENDEFORMER, type Boendeform } from "../boendeform";
 import type { Payer } from "../payer";
+import { PRINCIPLE_INFO, type RegionPrincipleKey } from "../principles";
+import { upperFirst } from "../text";
 import type { WhoPaysAnswer, WhoPaysInputError, WhoPaysRule } from "../whoPays";
 
 /*
@@ -40,17 +42,21 @@ export function payerHeadline(payer: Payer | null, rule: WhoPaysRule): string {
   return "Bilagorna anger ingen betalare";
 }
 
-/** Each answer rule in plain Swedish. */
+function regionPrincipleSv(key: RegionPrincipleKey): string {
+  return `${upperFirst(PRINCIPLE_INFO[key].areaSv)} bekostar Region Stockholm i alla åldrar och boendeformer.`;
+}
+
+/** Each answer rule in plain Swedish; a principle's rule in the principle register's words. */
 export const RULE_SV: Record<WhoPaysRule, string> = {
   AGE_UNDER_18: "Personen är under 18 år. Region Stockholm bekostar förskrivna hjälpmedel till barn och unga.",
   DECIDED_EXCEPTION: "Huvudmännen har beslutat om ett undantag från överenskommelsens huvudregel för den här koden och boendeformen.",
-  REGION_HORSEL: "Hörselhjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
-  REGION_SYN: "Synhjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
-  REGION_ORTOPEDTEKNIK: "Ortopedtekniska hjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
-  REGION_KOSMETISK: "Kosmetiska hjälpmedel bekostar Region Stockholm i alla åldrar och boendeformer.",
-  REGION_DIABETES_TEST: "Testmaterial för självtest vid diabetes bekostar Region Stockholm i alla åldrar och boendeformer.",
+  REGION_HORSEL: regionPrincipleSv("REGION_HORSEL"),
+  REGION_SYN: regionPrincipleSv("REGION_SYN"),
+  REGION_ORTOPEDTEKNIK: regionPrincipleSv("REGION_ORTOPEDTEKNIK"),
+  REGION_KOSMETISK: regionPrincipleSv("REGION_KOSMETISK"),
+  REGION_DIABETES_TEST: regionPrincipleSv("REGION_DIABETES_TEST"),
   SPECIALANPASSAD: "Specialanpassade hjälpmedel bekostar alltid Region Stockholm.",
-  SOCPSYK_KOMMUN: "I socialpsykiatriskt boende bekostar kommunen lyftar, duschvagnar/duschsängar och vårdaraggregat.",
+  SOCPSYK_KOMMUN: `I socialpsykiatriskt boende bekostar kommunen ${PRINCIPLE_INFO.SOCPSYK_KOMMUN.areaSv}.`,
   BILAGA4: "I socialpsykiatriskt boende gäller bilaga 4 för den här koden.",
   SOCPSYK_DEFAULT: "I socialpsykiatriskt boende bekostar Region Stockholm hjälpmedlen, utom kommunens undantag och bilaga 4.",
   LIST: "Bilagans rad för koden anger betalaren för boendeformen.",

@@ -211,9 +211,9 @@ export const FINDING_MESSAGES = {
   },
   SOCPSYK_EXCEPTION: {
     notKommun: (p: { iso: string; exceptionCode: string; payer: string }) =>
-      `${p.iso === p.exceptionCode ? `${p.iso} är en av koderna` : `${p.iso} ligger under ${p.exceptionCode}`} (lyftar, duschvagn/duschsäng eller vårdaraggregat), som kommunen bekostar i socialpsykiatriskt boende (§5.2), men står här på ${p.payer}.`,
+      `${p.iso === p.exceptionCode ? `${p.iso} är en av koderna` : `${p.iso} ligger under ${p.exceptionCode}`} (${PRINCIPLE_INFO.SOCPSYK_KOMMUN.areaSv}), som kommunen bekostar i socialpsykiatriskt boende (§5.2), men står här på ${p.payer}.`,
     kommunNotBasic: (p: { iso: string }) =>
-      `${p.iso} står på Kommun men är varken grundutrustning eller lyft/duschvagn/vårdaraggregat. I socialpsykiatriskt boende är kostnadsansvaret annars regionens (§5.2); markera Grundutrustning = Ja om det är grundutrustning.`,
+      `${p.iso} står på Kommun men är varken grundutrustning eller något av det kommunen bekostar enligt SOCPSYK_KOMMUN (${PRINCIPLE_INFO.SOCPSYK_KOMMUN.areaSv}). I socialpsykiatriskt boende är kostnadsansvaret annars regionens (§5.2); markera Grundutrustning = Ja om det är grundutrustning.`,
   },
   VALUE_INVALID: {
     cell: (p: { text: string; expected: string }) => `${quoted(p.text)} kan inte läsas. Skriv ${p.expected}.`,
