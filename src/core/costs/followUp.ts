@@ -156,7 +156,8 @@ const zero = (): PartyTotals => ({ kommun: 0, region: 0, egenansvar: 0, unassign
 const COST_FIELDS = ["kommun", "quarter", "iso", "boendeform", "age", "amount", "date"] as const;
 
 /** The columns a cost file needs, by their Swedish header as people write it. */
-export const REQUIRED_COLUMNS_SV = "kommun, kvartal (eller datum), iso, boendeform, belopp (ålder och datum valfria)";
+const label = (field: (typeof COST_FIELDS)[number]): string => COLUMN_HEADERS[field].labelSv;
+export const REQUIRED_COLUMNS_SV = `${label("kommun")}, ${label("quarter")} (eller ${label("date")}), ${label("iso")}, ${label("boendeform")}, ${label("amount")} (${label("age")} och ${label("date")} valfria)`;
 
 const text = (v: CellValue): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim());
 const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -354,7 +355,7 @@ export class CostSource {
     const c: Columns = at;
     // A quarter is read from the kvartal column, or else from the date.
     const required: ReadonlyArray<readonly (typeof COST_FIELDS)[number][]> = [["kommun"], ["quarter", "date"], ["iso"], ["boendeform"], ["amount"]];
-    const missing = required.filter((alternatives) => alternatives.every((f) => c[f] < 0)).map((alternatives) => COLUMN_HEADERS[alternatives[0]!].labelSv);
+    const missing = required.filter((alternatives) => alternatives.every((f) => c[f] < 0)).map((alternatives) => label(alternatives[0]!));
     if (missing.length > 0) {
       this.fail("COLUMNS_MISSING", `${this.info.file} saknar kolumnerna ${missing.join(", ")} i rubrikraden (behövs: ${REQUIRED_COLUMNS_SV}).`);
       return missing;
