@@ -96,6 +96,11 @@ describe("hidden sheets and copies of sheets", () => {
       ["SHEET_HIDDEN", "Bilaga 1", "warning"],
       ["SHEET_COPY", "Bilaga 1 (2)", "error"],
     ]);
+    // What the copy's finding says about the two sheets, as data: which is read, and which is hidden.
+    const copyParams = (model: ReturnType<typeof readWorkbook>) => validateWorkbook(model).find((f) => f.code === "SHEET_COPY")!.params;
+    expect(copyParams(model)).toEqual({ sheet: "Bilaga 1 (2)", hidden: false, of: "Bilaga 1", ofHidden: false });
+    expect(copyParams(readWorkbook(raw(true, true)))).toEqual({ sheet: "Bilaga 1 (2)", hidden: true, of: "Bilaga 1", ofHidden: true });
+    expect(copyParams(readWorkbook(raw(false, true)))).toEqual({ sheet: "Bilaga 1 (2)", hidden: true, of: "Bilaga 1", ofHidden: false });
   });
 
   it("does not answer from a hidden bilaga while its copy is in view", () => {

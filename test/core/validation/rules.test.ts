@@ -128,6 +128,21 @@ describe("rows and payers", () => {
     expect(walked.find((x) => x.code === "OVERRIDE")!.related).toEqual([{ sheet: "Bilaga 1", row: 2, column: "LSS daglig verksamhet", cell: "E2" }]);
   });
 
+  it("ROW_LATER_THAN_EDITION: a row's own Giltig från after the edition's, in any bilaga, related to the Utgåva cell", () => {
+    const utgava = [{ Fält: "Utgåva", Värde: "2026:2" }, { Fält: "Beslutad", Värde: "2026-03-01" }, { Fält: "Giltig från", Värde: "2026-06-01" }];
+    const rows = {
+      b1: [listRow("12 22", "x", ALL_K), listRow("12 22 03", "y", [R, K, K, K], { "Giltig från": "2026-10-01" }), listRow("12 23", "z", ALL_K, { "Giltig från": "2026-06-01" }), listRow("12 24", "w", ALL_K, { "Giltig från": "2026-01-01" })],
+      b2: [listRow("18 12", "s", ALL_K, { "Giltig från": "2026-06-02" })],
+    };
+    const findings = run({ ...rows, utgava });
+    expect(at(findings, "ROW_LATER_THAN_EDITION")).toEqual(["Bilaga 1!L3", "Bilaga 2!L2"]);
+    const first = findings.find((f) => f.code === "ROW_LATER_THAN_EDITION")!;
+    expect([first.sheet, first.row, first.column, first.severity]).toEqual(["Bilaga 1", 3, "Giltig från", "warning"]);
+    expect(first.related).toEqual([{ sheet: "Utgåva", row: 4, column: "Värde", cell: "B4" }]);
+    // Without an edition date there is nothing to be later than.
+    expect(at(run(rows), "ROW_LATER_THAN_EDITION")).toEqual([]);
+  });
+
   it("PAYER_MISSING: each empty required payer cell; rows marked Utgår are exempt", () => {
     const findings = run({
       b1: [listRow("12 22", "x", [K, null, K, null]), listRow("12 23", "y", [null, null, null, null], { Status: "Utgår" })],
