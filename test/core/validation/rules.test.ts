@@ -224,6 +224,20 @@ describe("the agreement's principles", () => {
     expect(findings.find((f) => f.code === "ACCESSORY_PAYER")!.related[0]).toMatchObject({ row: 2, column: "LSS bostad" });
   });
 
+  it("ACCESSORY_PAYER: a main aid in no list names the bilagor looked in, and the accessory by code or product, as data", () => {
+    const findings = run({
+      b1: [listRow("04 33 03", "Dyna", ALL_K, { Huvudhjälpmedel: "12 23 06" })],
+      b2: [listRow("04 33 06", "Dyna 2", ALL_K, { Huvudhjälpmedel: "12 23 06" })],
+      b3: [{ "Produkt/behandling": "Sårvårdsmaterial", "ISO-kod": null, Huvudhjälpmedel: "12 23 06", SÄBO: K, "LSS bostad": K, "LSS daglig verksamhet": K, "SoL dagverksamhet": K }],
+    });
+    const missing = findings.filter((f) => f.code === "ACCESSORY_PAYER").map((f) => [f.sheet, f.variant, f.params.alsoBilaga1, f.params.what]);
+    expect(missing).toEqual([
+      ["Bilaga 1", "mainMissing", false, { code: "04 33 03", product: null, row: 2 }],
+      ["Bilaga 2", "mainMissing", true, { code: "04 33 06", product: null, row: 2 }],
+      ["Bilaga 3", "mainMissing", true, { code: null, product: "Sårvårdsmaterial", row: 2 }],
+    ]);
+  });
+
   it("ACCESSORY_PAYER compares with the main aid's own code before a coarser row", () => {
     const findings = run({
       b1: [listRow("12 22 03", "Tvåhjulsdrivna", [R, R, R, R])],
