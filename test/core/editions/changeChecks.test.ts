@@ -124,6 +124,18 @@ describe("change checks against the previous edition (§6.3)", () => {
     expect(noTolerance.find((f) => f.code === "CHANGE_NOT_NEUTRAL")!.message).toMatch(/ingen tolerans/);
   });
 
+  it("CHANGE_NOT_NEUTRAL on an estimate in bilaga 2: the finding, its related cells and its signed net are the bilaga 2 row's", () => {
+    const before = editionFromModel(readWorkbook(workbook({ ...PREVIOUS, b2: [listRow("18 12", "Sängar", ALL_K)] })), { name: "2025:1", decided: "2024-11-01", effective: "2025-03-01" });
+    const findings = validateWorkbook(workbook({ ...PREVIOUS, b2: [listRow("18 12", "Sängar", [R, K, K, K], { ...DOCS, "Ekonomisk beräkning": "-300 000" })] }), {
+      previous: { name: before.name, model: editionModel(before) },
+    }).filter((f) => f.code === "CHANGE_NOT_NEUTRAL");
+    expect(findings.map((f) => [`${f.sheet}!${f.cell}`, f.variant, f.params.net, f.related.map((r) => `${r.sheet}!${r.cell}`)])).toEqual([["Bilaga 2!N2", "estimateNoTolerance", -300000, ["Bilaga 2!N2"]]]);
+    const noAmount = validateWorkbook(workbook({ ...PREVIOUS, b2: [listRow("18 12", "Sängar", [R, K, K, K], { ...DOCS, "Ekonomisk beräkning": "se bilaga" })] }), {
+      previous: { name: before.name, model: editionModel(before) },
+    }).filter((f) => f.code === "CHANGE_NOT_NEUTRAL");
+    expect(noAmount.map((f) => [`${f.sheet}!${f.cell}`, f.variant])).toEqual([["Bilaga 2!N2", "noAmount"]]);
+  });
+
   it("runs none of the change checks without a previous edition", () => {
     const findings = validateWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", [R, K, K, K])] }));
     expect(findings.filter((f) => ["NEW_GROUP", "CHANGE_UNDOCUMENTED", "CHANGE_NOT_NEUTRAL", "PRINCIPLE_CHANGE"].includes(f.code))).toEqual([]);
