@@ -70,6 +70,16 @@ describe("ISO codes", () => {
     expect(at(findings, "ISO_FORMAT")).toEqual(["Bilaga 1!A2", "Bilaga 1!A3", "Bilaga 4!F2"]);
   });
 
+  it("ISO_FORMAT in the Principer sheet: a code that cannot be read is named at its cell", () => {
+    const findings = run({ b1: [listRow("12 22", "x", ALL_K)], principer: [{ Princip: "REGION_HORSEL", "ISO-kod": "22 06" }, { Princip: "REGION_SYN", "ISO-kod": "22 0" }] });
+    expect(at(findings, "ISO_FORMAT")).toEqual(["Principer!B3"]);
+  });
+
+  it("CROSS_BILAGA: an empty payer cell on either side is no disagreement", () => {
+    const findings = run({ b1: [listRow("09 30", "x", [K, null, K, K])], b2: [listRow("09 30", "x", [K, R, null, K])] });
+    expect(at(findings, "CROSS_BILAGA")).toEqual([]);
+  });
+
   it("ISO_LEADING_ZERO: a code stored as a number lost its zero, reported with the fix", () => {
     const findings = run({ b1: [listRow(93312, "x", ALL_K), listRow(122203, "jämnt antal siffror: ingen nolla förlorad", ALL_K)] });
     expect(at(findings, "ISO_LEADING_ZERO")).toEqual(["Bilaga 1!A2"]);
@@ -259,6 +269,11 @@ describe("the agreement's principles", () => {
       ],
     });
     expect(at(findings, "EFFECTIVE_TOO_EARLY")).toEqual(["Bilaga 1!L2", "Bilaga 1!L4", "Utgåva!B3"]);
+    // A row's finding points at its own Beslutsdatum.
+    expect(findings.find((f) => f.code === "EFFECTIVE_TOO_EARLY")!.related).toEqual([{ sheet: "Bilaga 1", row: 2, column: "Beslutsdatum", cell: "K2" }]);
+    // The edition exactly three months after its decision is in time.
+    const onTime = run({ b1: [listRow("12 22", "x", ALL_K)], utgava: [{ Fält: "Beslutad", Värde: "2026-10-01" }, { Fält: "Giltig från", Värde: "2027-01-01" }] });
+    expect(at(onTime, "EFFECTIVE_TOO_EARLY")).toEqual([]);
   });
 });
 
