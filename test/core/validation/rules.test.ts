@@ -1,7 +1,7 @@
 import type { RawWorkbook } from "../../../src/core/cells";
 import { validateWorkbook } from "../../../src/core/validation/validateWorkbook";
 import type { Finding } from "../../../src/core/validation/finding";
-import { LIST_HEADERS, listRow, sheet, workbook, type WorkbookSpec } from "../../helpers/workbooks";
+import { DEFAULT_PRINCIPLES, LIST_HEADERS, listRow, sheet, workbook, type WorkbookSpec } from "../../helpers/workbooks";
 
 const K = "Kommun";
 const R = "Region";
@@ -159,6 +159,15 @@ describe("rows and payers", () => {
       b4: [{ "ISO-kod": "18 12 10", Benämning: "Säng", Kostnadsansvar: null }],
     });
     expect(at(findings, "PAYER_MISSING")).toEqual(["Bilaga 1!D2", "Bilaga 1!F2", "Bilaga 4!C2"]);
+    // Only Utgår is exempt: a proposal without payers is flagged, and a bilaga 3 row is named by its product.
+    const proposal = run({
+      b1: [listRow("12 22", "x", [null, K, K, K], { Status: "Förslag" })],
+      b3: [{ "Produkt/behandling": "Sårvård", SÄBO: null, "LSS bostad": K, "LSS daglig verksamhet": K, "SoL dagverksamhet": K }],
+    }).filter((f) => f.code === "PAYER_MISSING");
+    expect(proposal.map((f) => [`${f.sheet}!${f.cell}`, (f.params.what as { product: string | null }).product])).toEqual([
+      ["Bilaga 1!C2", null],
+      ["Bilaga 3!C2", "Sårvård"],
+    ]);
   });
 
   it("PAYER_INVALID: not Kommun / Region / Egenansvar (or K/R/E)", () => {
@@ -209,6 +218,13 @@ describe("the agreement's principles", () => {
       ],
     });
     expect(at(findings, "SOCPSYK_EXCEPTION")).toEqual(["Bilaga 4!C2", "Bilaga 4!C5"]);
+    // The lift's finding points at the principle row that makes it the kommun's; a code under a
+    // Region principle (22 06, hörsel) on Kommun is not a kommunal exception but plain Kommun.
+    const lift = findings.find((f) => f.code === "SOCPSYK_EXCEPTION")!;
+    const principleRow = DEFAULT_PRINCIPLES.findIndex((p) => p.Princip === "SOCPSYK_KOMMUN" && p["ISO-kod"] === "12 36") + 2;
+    expect([lift.variant, lift.related]).toEqual(["notKommun", [{ sheet: "Principer", row: principleRow, column: null, cell: null }]]);
+    const hearing = run({ b4: [{ "ISO-kod": "22 06 15", Benämning: "Hörapparat", Kostnadsansvar: K }] }).filter((f) => f.code === "SOCPSYK_EXCEPTION");
+    expect(hearing.map((f) => [f.cell, f.variant])).toEqual([["C2", "kommunNotBasic"]]);
   });
 
   it("FORTROENDE: förtroendeförskrivning only for FORTROENDE_BILAGA2 codes in bilaga 2, never in bilaga 3 or 4", () => {
