@@ -235,6 +235,10 @@ describe("the agreement's principles", () => {
       b4: [{ "ISO-kod": "18 12 10", Benämning: "Säng", Kostnadsansvar: K, Grundutrustning: "Ja", Förtroendeförskrivning: "Nej" }],
     });
     expect(at(findings, "FORTROENDE")).toEqual(["Bilaga 2!I3", "Bilaga 3!I2"]);
+    expect(findings.filter((f) => f.code === "FORTROENDE").map((f) => f.variant)).toEqual(["bilaga2", "notAllowed"]);
+    // Another principle covering the code (hörsel) does not allow it.
+    const hearing = run({ b2: [listRow("22 06 15", "Hörapparat", [R, R, R, R], { Förtroendeförskrivning: "Ja" })] });
+    expect(at(hearing, "FORTROENDE")).toEqual(["Bilaga 2!I2"]);
   });
 
   it("ACCESSORY_PAYER: an accessory follows its main aid's payer (§2.4)", () => {
