@@ -73,6 +73,14 @@ describe("change checks against the previous edition (§6.3)", () => {
     expect(at(findings, "NEW_GROUP")).toEqual(["Bilaga 1!A5"]);
   });
 
+  it("NEW_GROUP names the nearest code the previous edition had above the new one, as data", () => {
+    const findings = check({ ...PREVIOUS, b1: [...PREVIOUS.b1!, listRow("12 22 18", "Vårdarmanövrerade", ALL_K, DOCS), listRow("12 24 09", "Drivaggregat", ALL_K, DOCS)] });
+    expect(findings.filter((f) => f.code === "NEW_GROUP").map((f) => [f.cell, f.params.parent])).toEqual([
+      ["A5", "12 22"],
+      ["A6", null],
+    ]);
+  });
+
   it("CHANGE_UNDOCUMENTED: a row taken out of force (Utgår) or removed is a change that needs its documentation", () => {
     const outOfForce = check({ ...PREVIOUS, b1: [PREVIOUS.b1![0]!, listRow("12 23", "Elrullstolar", ALL_K, { Status: "Utgår" }), PREVIOUS.b1![2]!] });
     expect(at(outOfForce, "CHANGE_UNDOCUMENTED")).toEqual(["Bilaga 1!J3"]);
