@@ -1,7 +1,7 @@
 import type { CellValue } from "../cells";
 import { inForce, type DatedLists } from "../editions/inForce";
 import type { Payer } from "../payer";
-import { COLUMN_HEADERS, duplicateColumnsSv, matchHeader } from "../columnHeaders";
+import { COLUMN_HEADERS, duplicateColumnsSv, matchHeader, type HeaderMatch } from "../columnHeaders";
 import { MAX_AMOUNT_SEK, readAmount, readDate } from "../values";
 import { parseAge, whoPays, type WhoPaysResult } from "../whoPays";
 import { matchKommun, STOCKHOLM_KOMMUNER } from "./kommuner";
@@ -151,12 +151,12 @@ export interface FollowUp {
 
 const zero = (): PartyTotals => ({ kommun: 0, region: 0, egenansvar: 0, unassigned: 0 });
 
-
 /** The columns a cost file reads, in the order a duplicate is reported. */
 const COST_FIELDS = ["kommun", "quarter", "iso", "boendeform", "age", "amount", "date"] as const;
+type CostField = (typeof COST_FIELDS)[number];
+const label = (field: CostField): string => COLUMN_HEADERS[field].labelSv;
 
 /** The columns a cost file needs, by their Swedish header as people write it. */
-const label = (field: (typeof COST_FIELDS)[number]): string => COLUMN_HEADERS[field].labelSv;
 export const REQUIRED_COLUMNS_SV = `${label("kommun")}, ${label("quarter")} (eller ${label("date")}), ${label("iso")}, ${label("boendeform")}, ${label("amount")} (${label("age")} och ${label("date")} valfria)`;
 
 const text = (v: CellValue): string => (v === null || v === undefined ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim());
@@ -321,15 +321,8 @@ export class LeftOutLines implements LeftOutList {
 }
 
 /** The columns of one source, once its header is read. */
-interface Columns {
-  readonly kommun: number;
-  readonly quarter: number;
-  readonly iso: number;
-  readonly boendeform: number;
-  readonly age: number;
-  readonly amount: number;
-  readonly date: number;
-}
+/** Each cost column's place in the header row (0-based; -1 when absent), from matchHeader. */
+type Columns = HeaderMatch<CostField>["at"];
 
 /**
  * One file or sheet of cost lines inside a follow-up run: give it the header, then each line as
@@ -352,9 +345,9 @@ export class CostSource {
       this.fail("COLUMNS_DUPLICATE", duplicateColumnsSv(this.info.file, twice.field, twice.columns));
       return [COLUMN_HEADERS[twice.field].labelSv];
     }
-    const c: Columns = at;
+    const c = at;
     // A quarter is read from the kvartal column, or else from the date.
-    const required: ReadonlyArray<readonly (typeof COST_FIELDS)[number][]> = [["kommun"], ["quarter", "date"], ["iso"], ["boendeform"], ["amount"]];
+    const required: ReadonlyArray<readonly CostField[]> = [["kommun"], ["quarter", "date"], ["iso"], ["boendeform"], ["amount"]];
     const missing = required.filter((alternatives) => alternatives.every((f) => c[f] < 0)).map((alternatives) => label(alternatives[0]!));
     if (missing.length > 0) {
       this.fail("COLUMNS_MISSING", `${this.info.file} saknar kolumnerna ${missing.join(", ")} i rubrikraden (behövs: ${REQUIRED_COLUMNS_SV}).`);

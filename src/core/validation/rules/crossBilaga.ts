@@ -4,8 +4,7 @@ import { cellRef, type Rule } from "../rule";
 import { says } from "../messages";
 
 export const CROSS_BILAGA: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "CROSS_BILAGA",
   section: "§1.2",
   severity: "error",

@@ -4,8 +4,7 @@ import type { Rule } from "../rule";
 import { says } from "../messages";
 
 export const ISO_TITLE_MISMATCH: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "ISO_TITLE_MISMATCH",
   // The agreement has no § for this (docs/rules.md: "—"): a finding about the sheet, not the rules.
   section: "—",

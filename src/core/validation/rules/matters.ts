@@ -16,8 +16,7 @@ const ref = (m: Matter) => ({ id: m.id, row: m.row });
 
 /** A field of a matter that cannot be read, or a missing or repeated Ärende id. */
 export const MATTER_INVALID: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "MATTER_INVALID",
   section: "§6.3",
   severity: "error",
@@ -47,8 +46,7 @@ export const MATTER_INVALID: Rule = {
 
 /** The matter's own fields contradict its status: it goes back, or skips a step. */
 export const MATTER_STATUS_ORDER: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "MATTER_STATUS_ORDER",
   section: "§6.3",
   severity: "warning",
@@ -76,8 +74,7 @@ export const MATTER_STATUS_ORDER: Rule = {
 
 /** Beslutad av huvudmännen without a matching row in the Beslut sheet. */
 export const MATTER_DECISION_MISSING: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "MATTER_DECISION_MISSING",
   section: "§6.3",
   severity: "error",
@@ -103,8 +100,7 @@ export const MATTER_DECISION_MISSING: Rule = {
 
 /** A draft change (against the previous edition) that no matter names. */
 export const MATTER_CHANGE_UNREGISTERED: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "MATTER_CHANGE_UNREGISTERED",
   section: "§6.3",
   severity: "info",
@@ -133,8 +129,7 @@ export const MATTER_CHANGE_UNREGISTERED: Rule = {
 
 /** An open matter older than MATTER_OPEN_DAYS. */
 export const MATTER_OPEN_LONG: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "MATTER_OPEN_LONG",
   section: "§6.3",
   severity: "info",
@@ -155,8 +150,7 @@ export const MATTER_OPEN_LONG: Rule = {
 
 /** Codes and housing forms in a matter that the lists do not know. */
 export const MATTER_UNKNOWN: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "MATTER_UNKNOWN",
   section: "§6.3",
   severity: "warning",

@@ -9,8 +9,7 @@ import { says } from "../messages";
  * maintainer who meant to change one form from a later date is told so before publishing.
  */
 export const ROW_LATER_THAN_EDITION: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "ROW_LATER_THAN_EDITION",
   section: "§6.3",
   severity: "warning",

@@ -3,8 +3,7 @@ import { says } from "../messages";
 
 /** A known sheet that is hidden is still read: said, so that what is answered from is never out of sight. */
 export const SHEET_HIDDEN: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "SHEET_HIDDEN",
   section: "—",
   severity: "warning",
@@ -20,8 +19,7 @@ export const SHEET_HIDDEN: Rule = {
 
 /** A sheet named as a copy of a known sheet is never read; which one is meant cannot be known. */
 export const SHEET_COPY: Rule = {
-  // Stryker disable all: the rule's table, read once at load. test/core/validation/catalogue.test.ts holds it to
-  // docs/rules.md, but Stryker cannot switch on a load-time mutant under jest and counts it as survived.
+  // Stryker disable all: the rule's table, read at load; catalogue.test.ts kills these (docs/utveckling.md).
   code: "SHEET_COPY",
   section: "—",
   severity: "error",
