@@ -106,3 +106,86 @@ describe("the register of matters", () => {
     expect(MATTER_NEXT["Lyft till huvudmännen"]).toEqual(["Beslutad av huvudmännen"]);
   });
 });
+
+/** `Ärenden!B9 noInkom`: the cell and the variant of each finding of a code (the variant is data, not a sentence). */
+const variants = (code: string, list: readonly Finding[]) => list.filter((f) => f.code === code).map((f) => `${f.sheet}!${f.cell ?? f.row} ${f.variant}`);
+
+describe("the register of matters, each check's edges", () => {
+  it("MATTER_INVALID: a missing field is reported beside another field that cannot be read; an unreadable Avslutad; Avslutad before Inkom, not on the same day", () => {
+    const list = validateWorkbook(
+      withMatters([
+        // Row 2: no Inkom and no Status, an unreadable Typ and Avslutad.
+        { Ärende: "2026-06", Typ: "Klagomål", Avslutad: "snart" },
+        // Row 3: no Typ, an unreadable Inkom.
+        { Ärende: "2026-07", Inkom: "förra året", Status: "Bereds" },
+        // Row 4: closed a month before it came in.
+        { Ärende: "2026-08", Inkom: "2026-03-01", Typ: "Avvikelse", Status: "Avslutad", Avslutad: "2026-02-01" },
+        // Row 5: closed the day it came in, which is fine.
+        { Ärende: "2026-09", Inkom: "2026-03-01", Typ: "Avvikelse", Status: "Avslutad", Avslutad: "2026-03-01" },
+      ]),
+    );
+    expect(variants("MATTER_INVALID", list).sort()).toEqual(
+      ["Ärenden!B2 noInkom", "Ärenden!D2 unknownType", "Ärenden!K2 notADate", "Ärenden!H2 noStatus", "Ärenden!B3 notADate", "Ärenden!D3 noType", "Ärenden!K4 closedBeforeInkom"].sort(),
+    );
+  });
+
+  it("MATTER_STATUS_ORDER: each contradiction has its own variant", () => {
+    const list = validateWorkbook(
+      withMatters([
+        { Ärende: "1", Inkom: "2026-01-05", Typ: "Avvikelse", Status: "Bereds", Avslutad: "2026-02-01" },
+        { Ärende: "2", Inkom: "2026-01-05", Typ: "Avvikelse", Status: "Avslutad" },
+        { Ärende: "3", Inkom: "2026-01-05", Typ: "Avvikelse", Status: "Bereds", Beslut: "HSN 2026/4" },
+        { Ärende: "4", Inkom: "2026-01-05", Typ: "Avvikelse", Status: "Inkommen", Utgåva: "2026:2" },
+        { Ärende: "5", Inkom: "2026-01-05", Typ: "Avvikelse", Status: "Bereds" },
+      ]),
+    );
+    expect(variants("MATTER_STATUS_ORDER", list)).toEqual(["Ärenden!H2 closedButOpen", "Ärenden!H3 closedNoDate", "Ärenden!H4 decidedButOpen", "Ärenden!H5 editionSkipped"]);
+  });
+
+  it("MATTER_DECISION_MISSING: no reference, or one the Beslut sheet lacks; a recorded one is fine", () => {
+    const decided = { Inkom: "2026-01-05", Typ: "Ändringsförslag", Status: "Beslutad av huvudmännen" };
+    const list = validateWorkbook(withMatters([{ Ärende: "1", ...decided }, { Ärende: "2", ...decided, Beslut: "HSN 2026/99" }, { Ärende: "3", ...decided, Beslut: "hsn 2026/4" }]));
+    expect(variants("MATTER_DECISION_MISSING", list)).toEqual(["Ärenden!I2 noReference", "Ärenden!I3 notInBeslut"]);
+  });
+
+  it("MATTER_OPEN_LONG: 90 days open is not yet long, 91 is", () => {
+    const open = { Typ: "Avvikelse", Status: "Bereds" };
+    const list = validateWorkbook(withMatters([{ Ärende: "1", Inkom: daysAgo(90), ...open }, { Ärende: "2", Inkom: daysAgo(91), ...open }]));
+    expect(variants("MATTER_OPEN_LONG", list)).toEqual(["Ärenden!B3 open"]);
+  });
+
+  it("MATTER_UNKNOWN: a code in the lists but not in the ISO sheet is known", () => {
+    const list = validateWorkbook(withMatters([{ Ärende: "1", Inkom: "2026-01-05", Typ: "Avvikelse", "ISO-kod": "12 23; 12 24", Status: "Bereds" }]));
+    expect(variants("MATTER_UNKNOWN", list)).toEqual(["Ärenden!E2 unknownCode"]);
+    expect(list.find((f) => f.code === "MATTER_UNKNOWN")!.params).toMatchObject({ iso: "12 24" });
+  });
+
+  it("MATTER_CHANGE_UNREGISTERED: once per code and bilaga, in the bilaga the change is in; a removed code points at the register", () => {
+    const previous = {
+      name: "2026:1",
+      model: readWorkbook(
+        workbook({
+          b1: [listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K]), listRow("12 23", "Eldrivna rullstolar", [K, K, K, K]), listRow("12 24", "Tillbehör till rullstolar", [K, K, K, K])],
+          b2: [listRow("09 12", "Toaletthjälpmedel", [K, K, K, K])],
+        }),
+      ),
+    };
+    const R = "Region";
+    const current = workbook({
+      // 12 22 changes payer in two forms (two changes, one finding); 12 24 is removed.
+      b1: [listRow("12 22", "Manuellt drivna rullstolar", [R, R, K, K]), listRow("12 23", "Eldrivna rullstolar", [K, K, K, K])],
+      b2: [listRow("09 12", "Toaletthjälpmedel", [R, K, K, K])],
+    });
+    const raw = { sheets: [...current.sheets, sheet("Ärenden", HEADERS, [{ Ärende: "1", Inkom: "2026-01-05", Typ: "Avvikelse", "ISO-kod": "12 23", Status: "Bereds" }])] };
+    expect(variants("MATTER_CHANGE_UNREGISTERED", validateWorkbook(raw, { previous })).sort()).toEqual(["Bilaga 1!A2 noMatter", "Bilaga 2!A2 noMatter", "Ärenden!null noMatter"].sort());
+  });
+
+  it("no register, no findings, even with changes against a previous edition", () => {
+    const previous = { name: "2026:1", model: readWorkbook(workbook({ b1: [listRow("12 22", "Manuellt drivna rullstolar", [K, K, K, K])] })) };
+    const list = validateWorkbook(workbook({ b1: [listRow("12 22", "Manuellt drivna rullstolar", ["Region", K, K, K])] }), { previous });
+    // The change checks ran (the payer change is seen), the register's did not.
+    expect(list.map((f) => f.code)).toContain("CHANGE_UNDOCUMENTED");
+    expect(list.filter((f) => f.code.startsWith("MATTER_"))).toEqual([]);
+  });
+});
+
