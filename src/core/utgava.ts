@@ -17,6 +17,8 @@ export interface EditionInfo {
   readonly tolerance: Tolerance | null;
   /** The tolerance as written, e.g. `1 %`. */
   readonly toleranceText: string | null;
+  /** The Utgåva sheet's row the tolerance is read from (a finding about it points there), null without one. */
+  readonly toleranceRow: number | null;
   /** Optional, for published pages: who publishes, a contact line, a link to the agreement's text. */
   readonly utgivare: string | null;
   readonly kontakt: string | null;
@@ -24,7 +26,8 @@ export interface EditionInfo {
   readonly invalid: ReadonlyArray<{ readonly row: number; readonly field: string; readonly raw: CellValue; readonly expected: string }>;
 }
 
-const FIELDS = {
+/** The Utgåva sheet's field labels (column Fält; docs/arbetsbok.md): read here, written by the example and the edition files. */
+export const UTGAVA_FIELDS = {
   name: "Utgåva",
   beslutad: "Beslutad",
   giltigFran: "Giltig från",
@@ -66,25 +69,26 @@ export function readEditionInfo(model: WorkbookModel): EditionInfo {
     if (value === null) invalid.push({ row: row.row, field: label, raw: row.value, expected: "ett datum ÅÅÅÅ-MM-DD" });
     return value;
   };
-  const toleranceRow = get(FIELDS.tolerance);
+  const toleranceRow = get(UTGAVA_FIELDS.tolerance);
   const tolerance = toleranceRow ? parseTolerance(toleranceRow.value) : null;
   if (toleranceRow && tolerance === null && !isEmptyCell(toleranceRow.value) && !isCellError(toleranceRow.value)) {
-    invalid.push({ row: toleranceRow.row, field: FIELDS.tolerance, raw: toleranceRow.value, expected: "ett belopp i kronor eller en procentsats, t.ex. 500 000 eller 1 %" });
+    invalid.push({ row: toleranceRow.row, field: UTGAVA_FIELDS.tolerance, raw: toleranceRow.value, expected: "ett belopp i kronor eller en procentsats, t.ex. 500 000 eller 1 %" });
   }
-  const beslutad = date(FIELDS.beslutad);
-  const giltigFran = date(FIELDS.giltigFran);
+  const beslutad = date(UTGAVA_FIELDS.beslutad);
+  const giltigFran = date(UTGAVA_FIELDS.giltigFran);
   return {
-    name: text(FIELDS.name),
+    name: text(UTGAVA_FIELDS.name),
     beslutad,
     giltigFran,
-    written: { beslutad: beslutad ?? text(FIELDS.beslutad), giltigFran: giltigFran ?? text(FIELDS.giltigFran) },
-    isoUtgava: text(FIELDS.isoUtgava),
-    foregaende: text(FIELDS.foregaende),
+    written: { beslutad: beslutad ?? text(UTGAVA_FIELDS.beslutad), giltigFran: giltigFran ?? text(UTGAVA_FIELDS.giltigFran) },
+    isoUtgava: text(UTGAVA_FIELDS.isoUtgava),
+    foregaende: text(UTGAVA_FIELDS.foregaende),
     tolerance,
-    toleranceText: text(FIELDS.tolerance),
-    utgivare: text(FIELDS.utgivare),
-    kontakt: text(FIELDS.kontakt),
-    overenskommelse: text(FIELDS.overenskommelse),
+    toleranceText: text(UTGAVA_FIELDS.tolerance),
+    toleranceRow: toleranceRow?.row ?? null,
+    utgivare: text(UTGAVA_FIELDS.utgivare),
+    kontakt: text(UTGAVA_FIELDS.kontakt),
+    overenskommelse: text(UTGAVA_FIELDS.overenskommelse),
     invalid,
   };
 }

@@ -2,6 +2,7 @@ import type { ListBoendeform } from "../boendeform";
 import type { CellValue, RawSheet, RawWorkbook } from "../cells";
 import { FIELD_BY_NAME, type BilagaFieldKind, type BilagaFieldSpec } from "../bilagaFields";
 import { BILAGA_KEYS, SHEET_SPECS } from "../sheets";
+import { UTGAVA_FIELDS } from "../utgava";
 import type { Edition, EditionRow } from "./edition";
 
 /*
@@ -92,16 +93,16 @@ export function editionToRawWorkbook(edition: Edition): RawWorkbook {
   sheets.push({
     name: SHEET_SPECS.UTGAVA.name,
     rows: [
-      ["Fält", "Värde"],
-      field("Utgåva", edition.name),
-      field("Beslutad", edition.decided),
-      field("Giltig från", edition.effective),
-      field("ISO-utgåva", edition.isoEdition),
-      field("Föregående utgåva", edition.previous),
-      field("Tolerans kostnadsneutralitet", edition.tolerance),
-      ...(edition.publisher !== undefined ? [field("Utgivare", edition.publisher)] : []),
-      ...(edition.contact !== undefined ? [field("Kontakt", edition.contact)] : []),
-      ...(edition.agreement !== undefined ? [field("Överenskommelse", edition.agreement)] : []),
+      SHEET_SPECS.UTGAVA.columns.map((c) => c.header),
+      field(UTGAVA_FIELDS.name, edition.name),
+      field(UTGAVA_FIELDS.beslutad, edition.decided),
+      field(UTGAVA_FIELDS.giltigFran, edition.effective),
+      field(UTGAVA_FIELDS.isoUtgava, edition.isoEdition),
+      field(UTGAVA_FIELDS.foregaende, edition.previous),
+      field(UTGAVA_FIELDS.tolerance, edition.tolerance),
+      ...(edition.publisher !== undefined ? [field(UTGAVA_FIELDS.utgivare, edition.publisher)] : []),
+      ...(edition.contact !== undefined ? [field(UTGAVA_FIELDS.kontakt, edition.contact)] : []),
+      ...(edition.agreement !== undefined ? [field(UTGAVA_FIELDS.overenskommelse, edition.agreement)] : []),
     ],
   });
   return { sheets };

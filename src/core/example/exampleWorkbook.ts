@@ -1,5 +1,6 @@
 import { BILAGA_SHEET_COLUMNS, fieldDef, type BilagaFieldName, type BilagaHeader } from "../bilagaFields";
 import { SHEET_SPECS, type BilagaKey } from "../sheets";
+import { UTGAVA_FIELDS } from "../utgava";
 import type { RawWorkbook, RawSheet, CellValue } from "../cells";
 import type { Payer } from "../payer";
 import { ISO_LIST, ISO_LIST_EDITION } from "./isoList";
@@ -280,15 +281,15 @@ export function exampleWorkbook(): RawWorkbook {
       {
         name: "Utgåva",
         rows: [
-          ["Fält", "Värde"],
-          ["Utgåva", EXAMPLE_EDITION_NAME],
+          SHEET_SPECS.UTGAVA.columns.map((c) => c.header),
+          [UTGAVA_FIELDS.name, EXAMPLE_EDITION_NAME],
           // No real decision and no start date: this is an example, not a decided edition.
-          ["Beslutad", null],
-          ["Giltig från", null],
-          ["ISO-utgåva", ISO_LIST_EDITION],
-          ["Föregående utgåva", null],
+          [UTGAVA_FIELDS.beslutad, null],
+          [UTGAVA_FIELDS.giltigFran, null],
+          [UTGAVA_FIELDS.isoUtgava, ISO_LIST_EDITION],
+          [UTGAVA_FIELDS.foregaende, null],
           // An example setting, not a figure the samverkansgrupp has decided.
-          ["Tolerans kostnadsneutralitet", "1 %"],
+          [UTGAVA_FIELDS.tolerance, "1 %"],
         ],
       },
       // Empty, with their headers: the group enters last year's costs and the huvudmän's decisions here.

@@ -41,7 +41,7 @@ export const CHANGE_NOT_NEUTRAL: Rule = {
     if (estimated.length === 0 || net === 0) return;
     const info = readEditionInfo(ctx.model);
     const utgava = ctx.model.utgava;
-    const toleranceRow = utgava?.rows.find((r) => r.field !== null && /^tolerans/i.test(r.field.trim()))?.row ?? null;
+    const toleranceRow = info.toleranceRow;
     const at = utgava && toleranceRow !== null ? { table: utgava, row: toleranceRow, column: "value" } : (() => {
       const [row, changes] = estimated[0]!;
       return { table: ctx.bilagor.find((t) => t.name === changes[0]!.after.sheet)!, row: row.row, column: "ekonomisk" };
@@ -80,7 +80,8 @@ function checkWithCosts(rule: Rule, ctx: ValidationContext, report: Reporter, li
   }
   if (shift.changes.length === 0 || shift.netToKommun === 0) return;
   const utgava = ctx.model.utgava;
-  const toleranceRow = utgava?.rows.find((r) => r.field !== null && /^tolerans/i.test(r.field.trim()))?.row ?? null;
+  // The row readEditionInfo (and so costShift) reads the tolerance from.
+  const toleranceRow = readEditionInfo(ctx.model).toleranceRow;
   const related = shift.changes.flatMap((c) => c.lines.map((l) => cellRef({ table: kostnader, row: l.row, column: null })));
   const at = utgava && toleranceRow !== null ? { table: utgava, row: toleranceRow, column: "value", related } : { table: kostnader, row: shift.changes[0]!.lines[0]!.row, column: "iso", related };
   const net = shift.netToKommun;
