@@ -1,7 +1,7 @@
 import { costLines, costShift, isNeutral, neutralityVerdictSv, payerShift, shiftKronorSv } from "../../../src/core/costs/costShift";
 import { readWorkbook } from "../../../src/core/model";
 import { validateWorkbook } from "../../../src/core/validation/validateWorkbook";
-import { listRow, workbook, type Rec } from "../../helpers/workbooks";
+import { listRow, workbook, type Rec, type WorkbookSpec } from "../../helpers/workbooks";
 
 /**
  * Region Gävleborg's analysis (shared/seeds/003, table "Hjälpmedelskostnader som bör växlas",
@@ -235,5 +235,70 @@ describe("cost shift over every kind of change", () => {
       [2, "12 22", "SABO", 10, 0],
       [3, "12 23", "SABO", 0, 20],
     ]);
+  });
+});
+
+describe("CHANGE_NOT_NEUTRAL from last year's costs (§6.3): where it points and which variant", () => {
+  /** `Utgåva!B3 costsOverTolerance`: the cell and the variant of each CHANGE_NOT_NEUTRAL finding. */
+  const variants = (list: ReturnType<typeof validateWorkbook>) =>
+    list.filter((f) => f.code === "CHANGE_NOT_NEUTRAL").map((f) => `${f.sheet}!${f.cell ?? f.row} ${f.variant}`);
+  const before = readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", all("Region")), listRow("12 23", "El", all("Kommun"))] }));
+  const previous = { name: "2025:1", model: before };
+  // 12 22 moves to the kommun in SÄBO; the row's own estimate is 0, so only the costs can judge it.
+  const moved = listRow("12 22", "Rullstolar", ["Kommun", "Region", "Region", "Region"], { "Ekonomisk beräkning": "0" });
+  const costs = [
+    { "ISO-kod": "12 22", Boendeform: "SÄBO", Kommun: 0, Region: 100_000 },
+    { "ISO-kod": "12 23", Boendeform: "SÄBO", Kommun: 300_000, Region: 0 },
+  ];
+  const check = (spec: Partial<WorkbookSpec>, withPrevious = true) =>
+    validateWorkbook(workbook({ b1: [moved, listRow("12 23", "El", all("Kommun"))], kostnader: costs, ...spec }), withPrevious ? { previous } : {});
+  const tolerance = (value: string, label = "Tolerans kostnadsneutralitet") => ({ utgava: [{ Fält: "Utgåva", Värde: "2026:1" }, { Fält: label, Värde: value }] });
+
+  it("over a tolerance in kronor: the Utgåva tolerance cell, the cost lines as related cells, no percent", () => {
+    const list = check(tolerance("50 000"));
+    expect(variants(list)).toEqual(["Utgåva!B3 costsOverTolerance"]);
+    const finding = list.find((f) => f.code === "CHANGE_NOT_NEUTRAL")!;
+    expect(finding.related.map((r) => `${r.sheet}!${r.row}`)).toEqual(["Kostnader!2"]);
+    expect(finding.params).toMatchObject({ net: 100_000, tolerance: 50_000, percentText: null, totalCost: 400_000 });
+  });
+
+  it("over a percent tolerance: the percent as written, of the total cost", () => {
+    const list = check(tolerance("1 %"));
+    expect(variants(list)).toEqual(["Utgåva!B3 costsOverTolerance"]);
+    expect(list.find((f) => f.code === "CHANGE_NOT_NEUTRAL")!.params).toMatchObject({ tolerance: 4_000, percentText: "1 %" });
+  });
+
+  it("within the tolerance: no finding", () => {
+    expect(variants(check(tolerance("100 000")))).toEqual([]);
+    expect(variants(check(tolerance("30 %")))).toEqual([]);
+  });
+
+  it("no tolerance: the first changed cost line, whether the Utgåva sheet is missing or has no tolerance row", () => {
+    expect(variants(check({}))).toEqual(["Kostnader!A2 costsNoTolerance"]);
+    expect(variants(check({ utgava: [{ Fält: "Utgåva", Värde: "2026:1" }] }))).toEqual(["Kostnader!A2 costsNoTolerance"]);
+  });
+
+  it("a label the edition reader does not read is no tolerance, and the finding does not point at it", () => {
+    expect(variants(check(tolerance("50 000", "Tolerans")))).toEqual(["Kostnader!A2 costsNoTolerance"]);
+  });
+
+  it("changes that net to zero, or no change at all: no finding, even without a tolerance", () => {
+    const back = listRow("12 23", "El", ["Region", "Kommun", "Kommun", "Kommun"], { "Ekonomisk beräkning": "0" });
+    const even = [costs[0]!, { ...costs[1]!, Kommun: 100_000 }];
+    expect(variants(check({ b1: [moved, back], kostnader: even }))).toEqual([]);
+    expect(variants(check({ b1: [listRow("12 22", "Rullstolar", all("Region")), listRow("12 23", "El", all("Kommun"))] }))).toEqual([]);
+  });
+
+  it("a cost line it cannot attribute gets its own finding at the line, with or without a net shift", () => {
+    const split = [listRow("12 22 03", "Tvåhjul", all("Kommun")), listRow("12 22 18", "Vårdare", all("Region")), listRow("12 23", "El", all("Kommun"))];
+    const list = check({ b1: split, ...tolerance("50 000") });
+    expect(variants(list)).toEqual(["Kostnader!A2 costUnattributed"]);
+    expect(list.find((f) => f.code === "CHANGE_NOT_NEUTRAL")!.params).toMatchObject({ iso: "12 22", before: "Region" });
+  });
+
+  it("without a previous edition there is nothing to compare: no finding, though the costs are there", () => {
+    const list = check(tolerance("50 000"), false);
+    expect(variants(list)).toEqual([]);
+    expect(list.filter((f) => f.severity === "error").map((f) => f.code)).toEqual([]);
   });
 });
