@@ -268,6 +268,26 @@ describe("the agreement's principles", () => {
     ]);
   });
 
+  it("ACCESSORY_PAYER: an empty payer on either side is no difference; the main aid's row is named as data", () => {
+    const findings = run({
+      b1: [
+        listRow("12 22", "Rullstolar", [K, null, R, K]),
+        listRow("12 24 30", "Bälten", [null, R, K, K], { Huvudhjälpmedel: "12 22" }),
+      ],
+      b2: [listRow("12 24 09", "Drivaggregat", [K, K, R, R], { Huvudhjälpmedel: "12 22" })],
+    });
+    const differs = findings.filter((f) => f.code === "ACCESSORY_PAYER").map((f) => `${f.sheet}!${f.cell} ${f.params.mainSheet}:${f.params.mainRow} ${f.params.mine}/${f.params.theirs}`);
+    expect(differs).toEqual(["Bilaga 1!E3 Bilaga 1:2 Kommun/Region", "Bilaga 2!F2 Bilaga 1:2 Region/Kommun"]);
+  });
+
+  it("ACCESSORY_PAYER without a Bilaga 1 sheet looks in the accessory's own bilaga only", () => {
+    const findings = run({ omit: ["B1"], b2: [listRow("12 22", "Rullstolar", ALL_K), listRow("12 24 30", "Bälten", [R, K, K, K], { Huvudhjälpmedel: "12 22" }), listRow("12 24 09", "Drivaggregat", ALL_K, { Huvudhjälpmedel: "12 23" })] });
+    expect(findings.filter((f) => f.code === "ACCESSORY_PAYER").map((f) => `${f.sheet}!${f.cell} ${f.variant} ${f.params.alsoBilaga1 ?? ""}`)).toEqual([
+      "Bilaga 2!C3 differs ",
+      "Bilaga 2!H4 mainMissing false",
+    ]);
+  });
+
   it("ACCESSORY_PAYER compares with the main aid's own code before a coarser row", () => {
     const findings = run({
       b1: [listRow("12 22 03", "Tvåhjulsdrivna", [R, R, R, R])],
