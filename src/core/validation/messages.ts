@@ -220,6 +220,7 @@ export const FINDING_MESSAGES = {
     principle: (p: { text: string; known: readonly string[] }) => `${quoted(p.text)} är ingen känd princip. Giltiga: ${p.known.join(", ")}.`,
     utgava: (p: { field: string; text: string; expected: string }) => `${p.field}: ${quoted(p.text)} kan inte läsas. Skriv ${p.expected}.`,
     boendeform: (p: { text: string; known: string }) => `${quoted(p.text)} är ingen boendeform i överenskommelsen. Skriv ${p.known}.`,
+    boendeformMissing: (p: { known: string }) => `Boendeform saknas, så kostnaden räknas inte i kostnadsförskjutningen. Skriv ${p.known}.`,
     amount: (p: { text: string }) => `${quoted(p.text)} är inget belopp. Skriv kronor som tal, t.ex. 125000.`,
   },
 } as const;

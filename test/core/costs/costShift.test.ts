@@ -131,9 +131,22 @@ describe("cost shift (§6.3)", () => {
     expect(costShift(before, after).netToKommun).toBe(1000);
   });
 
-  it("reports an unknown housing form in Kostnader as VALUE_INVALID", () => {
-    const findings = validateWorkbook(workbook({ kostnader: [{ "ISO-kod": "12 22", Boendeform: "sjukhus", Kommun: 1, Region: 2 }] }));
-    expect(findings.filter((f) => f.code === "VALUE_INVALID").map((f) => `${f.sheet}!${f.cell}`)).toEqual(["Kostnader!B2"]);
+  it("reports an unknown or missing housing form and an unreadable amount in Kostnader as VALUE_INVALID: no cost line is left out in silence", () => {
+    const findings = validateWorkbook(
+      workbook({
+        kostnader: [
+          { "ISO-kod": "12 22", Boendeform: "sjukhus", Kommun: 1, Region: 2 },
+          { "ISO-kod": "12 22", Boendeform: null, Kommun: 5_000, Region: 0 },
+          { "ISO-kod": "12 22", Boendeform: "SÄBO", Kommun: "femtio", Region: "2 kr?" },
+        ],
+      }),
+    );
+    expect(findings.filter((f) => f.code === "VALUE_INVALID").map((f) => `${f.sheet}!${f.cell} ${f.variant} ${f.params.text ?? ""}`)).toEqual([
+      "Kostnader!B2 boendeform sjukhus",
+      "Kostnader!B3 boendeformMissing ",
+      "Kostnader!C4 amount femtio",
+      "Kostnader!D4 amount 2 kr?",
+    ]);
   });
 });
 

@@ -189,6 +189,17 @@ describe("rows and payers", () => {
       ],
     });
     expect(at(findings, "VALUE_INVALID")).toEqual(["Bilaga 1!I2", "Bilaga 1!J2", "Bilaga 1!K2", "Bilaga 1!L2", "Principer!A2", "Utgåva!B3", "Utgåva!B4"]);
+    // What was written and what to write, as data, for each kind of cell.
+    const params = findings.filter((f) => f.code === "VALUE_INVALID").map((f) => [f.cell, f.variant, f.params.text, f.params.field ?? null, typeof f.params.expected === "string" && f.params.expected.length > 0]);
+    expect(params).toEqual([
+      ["I2", "cell", "kanske", null, true],
+      ["J2", "cell", "Preliminär", null, true],
+      ["K2", "cell", "2026-02-30", null, true],
+      ["L2", "cell", "1 mars", null, true],
+      ["A2", "principle", "REGION_TANDVARD", null, false],
+      ["B3", "utgava", "igår", "Beslutad", true],
+      ["B4", "utgava", "lagom", "Tolerans kostnadsneutralitet", true],
+    ]);
   });
 });
 

@@ -20,7 +20,7 @@ export const VALUE_INVALID: Rule = {
   section: "—",
   severity: "error",
   needsDecision: false,
-  descriptionSv: "En ja/nej-, datum- eller statuscell kan inte läsas.",
+  descriptionSv: "En ja/nej-, datum- eller statuscell, en princip, ett värde i Utgåva eller en kostnadsrads boendeform eller belopp kan inte läsas.",
   // Stryker restore all
   check(ctx, report) {
     for (const table of ctx.bilagor) {
@@ -45,7 +45,10 @@ export const VALUE_INVALID: Rule = {
     }
     const kostnader = ctx.model.kostnader;
     for (const row of kostnader?.rows ?? []) {
-      if (row.boendeform !== null && parseBoendeform(row.boendeform).kind !== "inScope") {
+      // An empty form is reported too: costLines leaves such a line out, and its cost must not vanish in silence.
+      if (row.boendeform === null) {
+        report(this, { table: kostnader!, row: row.row, column: "boendeform" }, says("VALUE_INVALID", "boendeformMissing", { known: BOENDEFORM_KEYS_TEXT }));
+      } else if (parseBoendeform(row.boendeform).kind !== "inScope") {
         report(this, { table: kostnader!, row: row.row, column: "boendeform" }, says("VALUE_INVALID", "boendeform", { text: row.boendeform, known: BOENDEFORM_KEYS_TEXT }));
       }
       for (const field of ["kommun", "region"] as const) {
