@@ -49,6 +49,8 @@ describe("the precedence of docs/rules.md", () => {
   it("is implemented by the steps row by row, in the document's order", () => {
     expect(table.length).toBeGreaterThanOrEqual(10);
     expect(WHO_PAYS_STEPS.flatMap(([, , implementsRules]) => implementsRules)).toEqual(table.flatMap((r) => r.codes));
+    // Each step is named as its function, so a failure here and in the branch test names the step.
+    expect(WHO_PAYS_STEPS.map(([name, step]) => [name, step.name])).toEqual(WHO_PAYS_STEPS.map(([, step]) => [step.name, step.name]));
   });
 
   it("lists every code a step can answer with: the table's, and each branch under the table", () => {

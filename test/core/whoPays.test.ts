@@ -301,6 +301,13 @@ describe("rule 2a's edges and the list steps' two unanswered kinds", () => {
     expect(answer(below, "SÄBO")).not.toMatch(/DECIDED_EXCEPTION/);
   });
 
+  it("the decided answer names the decision's reference, date and row, the principle it departs from and the column", () => {
+    const raw = withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R])] }, [HMS]);
+    const a = whoPays({ iso: "22 06 21", boendeform: "LSS bostad", age: 80, date: "2026-05-01" }, buildWhoPaysIndex(readWorkbook(raw)));
+    const text = a.ok ? a.explanation : "";
+    expect(["HMS 2026/4", "2026-03-12", "Beslut rad 2", "22 06", "§2.2", "kolumn LSS bostad", "Bilaga 1 rad 2", "§6.3"].filter((d) => !text.includes(d))).toEqual([]);
+  });
+
   it("the decided row's Villkor goes with the answer", () => {
     const raw = withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R], { Villkor: "Efter utprovning" })] }, [HMS]);
     const a = whoPays({ iso: "22 06 21", boendeform: "SÄBO", age: 80, date: "2026-05-01" }, buildWhoPaysIndex(readWorkbook(raw)));
@@ -321,5 +328,62 @@ describe("rule 2a's edges and the list steps' two unanswered kinds", () => {
   it("a list answer cites §3.3 in the LSS forms (bostad and daglig verksamhet) and §4.3 under SoL", () => {
     const raw = workbook({ b1: [listRow("12 22", "Rullstolar", [K, K, K, K])] });
     expect(["SÄBO", "LSS bostad", "LSS daglig verksamhet", "SoL dagverksamhet"].map((f) => answer(raw, f, "12 22").split(" ")[2])).toEqual(["§4.3", "§3.3", "§3.3", "§4.3"]);
+  });
+});
+
+describe("every answer and every input error is explained", () => {
+  // One question per rule and branch over SPEC; the rule is asserted, and the explanation is never
+  // empty and names the data it rests on.
+  const QUESTIONS: ReadonlyArray<readonly [Partial<WhoPaysQuery> & Pick<WhoPaysQuery, "iso">, string, readonly string[]]> = [
+    [{ iso: "12 22 03", age: 12 }, "AGE_UNDER_18", ["12 år"]],
+    [{ iso: "22 06 15" }, "REGION_HORSEL", ["22 06 15", "under 22 06", "Principer rad 2"]],
+    [{ iso: "12 22 03", specialanpassad: true }, "SPECIALANPASSAD", []],
+    [{ iso: "12 36 03", boendeform: "socialpsykiatri" }, "SOCPSYK_KOMMUN", ["12 36 03", "under 12 36", "Principer rad 6"]],
+    [{ iso: "18 12 10", boendeform: "socialpsykiatri" }, "BILAGA4", ["Bilaga 4 rad 2", "18 12 10", "kolumn Kostnadsansvar"]],
+    [{ iso: "09 30", boendeform: "socialpsykiatri" }, "SOCPSYK_DEFAULT", ["09 30"]],
+    [{ iso: "12", boendeform: "socialpsykiatri" }, "AMBIGUOUS", ["under 12 ", "12 36", "Kommun"]],
+    [{ iso: "12 22 03" }, "LIST", ["Bilaga 1 rad 2", "underklass", "kolumn SÄBO", "Transportrullstol"]],
+    [{ iso: "12 22 18" }, "LIST", ["Bilaga 1 rad 3", "kolumn SÄBO"]],
+    [{ iso: "09 12" }, "AMBIGUOUS", ["09 12 03 (Bilaga 1 rad 5): Kommun", "09 12 09 (Bilaga 1 rad 6): Region"]],
+    [{ iso: "18 09" }, "AMBIGUOUS", ["18 09 03 (Bilaga 1 rad 7): Kommun", "18 09 21 (Bilaga 2 rad 3): Region"]],
+    [{ iso: "18 09 21" }, "AMBIGUOUS", ["18 09 21", "kolumn SÄBO", "Bilaga 1 rad 8", "Bilaga 2 rad 3"]],
+    [{ iso: "12 06", boendeform: "LSS bostad" }, "UNLISTED", ["Bilaga 1 rad 4", "kolumn LSS bostad"]],
+    [{ iso: "24 09" }, "UNLISTED", ["24 09", "särskilt boende för äldre"]],
+    [{ iso: "12 22", boendeform: "korttidsvistelse LSS" }, "NOT_IN_SCOPE", ["12 22", "korttidsvistelse enligt LSS", "§3.2"]],
+  ];
+  it.each(QUESTIONS)("%j answers %s with an explanation that names its data", (q, rule, data) => {
+    const a = answer(q);
+    expect(a.rule).toBe(rule);
+    expect(a.explanation.length).toBeGreaterThan(30);
+    expect(a.reason.length).toBeGreaterThan(5);
+    // The data the answer rests on (age, codes, rows, column, the § of the answer), not the sentence.
+    const wanted = [...data, ...a.section.split(/,\s*/)];
+    expect([rule, wanted.filter((d) => !a.explanation.includes(d))]).toEqual([rule, []]);
+  });
+
+  it("an unreadable row's answer names the row, and for an unreadable code what the cell holds", () => {
+    const explain = (b1: Rec[], iso: string) => {
+      const r = whoPays({ iso, boendeform: "SÄBO", age: 80 }, buildWhoPaysIndex(readWorkbook(workbook({ b1 }))));
+      return r.ok ? r.explanation : r.code;
+    };
+    const statusText = explain([listRow("12 22", "a", [K, K, K, K]), listRow("12 22 03", "b", [R, R, R, R], { Status: "kanske" })], "12 22 03");
+    const isoText = explain([listRow("12 22 03", "a", [R, R, R, R]), listRow("tolv tjugotvå" as never, "b", [K, null, null, null])], "12 22 03");
+    expect([["Bilaga 1 rad 3", "12 22 03"].filter((d) => !statusText.includes(d)), ["Bilaga 1 rad 3", "(b)", "tolv tjugotvå", "kolumn SÄBO"].filter((d) => !isoText.includes(d))]).toEqual([[], []]);
+  });
+
+  it("an input error echoes what was written", () => {
+    const errors = [ask({ iso: "1222x" }), ask({ iso: "12 22", boendeform: "sjukhuset" }), ask({ iso: "12 22", age: "gammal" }), ask({ iso: "12 22", specialanpassad: "kanske" as unknown as boolean }), ask({ iso: "12 22" }, "igår")];
+    expect(errors.map((e) => (e.ok ? "answered" : [e.code, ["1222x", "sjukhuset", "gammal", "kanske", "igår"].some((t) => e.message.includes(t))]))).toEqual([
+      ["ISO_FORMAT", true],
+      ["BOENDEFORM_UNKNOWN", true],
+      ["AGE_INVALID", true],
+      ["SPECIALANPASSAD_INVALID", true],
+      ["DATE_INVALID", true],
+    ]);
+    // An empty cell is said to be missing, not echoed as ””; a name that could mean two forms lists both.
+    const empty = [ask({ iso: "" }), ask({ iso: "12 22", boendeform: "" }), ask({ iso: "12 22", age: "" })];
+    expect(empty.map((e) => (e.ok ? "answered" : e.message.length > 10 && !e.message.includes("””")))).toEqual([true, true, true]);
+    const two = ask({ iso: "12 22", boendeform: "daglig sysselsättning" });
+    expect(two.ok ? "answered" : [two.code, ["LSS_DV", "SOL_DAGV", "daglig sysselsättning"].filter((d) => !two.message.includes(d))]).toEqual(["BOENDEFORM_UNKNOWN", []]);
   });
 });
