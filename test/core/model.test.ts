@@ -103,6 +103,15 @@ describe("hidden sheets and copies of sheets", () => {
     expect(copyParams(readWorkbook(raw(false, true)))).toEqual({ sheet: "Bilaga 1 (2)", hidden: true, of: "Bilaga 1", ofHidden: false });
   });
 
+  it("a copy's finding says its sheet is hidden only when that very sheet is, and names no sheet when there is none", () => {
+    const copyParams = (sheets: ReturnType<typeof workbook>["sheets"]) => validateWorkbook(readWorkbook({ sheets })).find((f) => f.code === "SHEET_COPY")!.params;
+    const base = raw(false).sheets;
+    // Another sheet hidden (Bilaga 2): Bilaga 1 itself is in view.
+    expect(copyParams(base.map((s) => (s.name === "Bilaga 2" ? { ...s, hidden: true } : s)))).toEqual({ sheet: "Bilaga 1 (2)", hidden: false, of: "Bilaga 1", ofHidden: false });
+    // Only the copy: there is no Bilaga 1 for it to be a copy of, hidden or not.
+    expect(copyParams(base.filter((s) => s.name !== "Bilaga 1").map((s) => (s.name === "Bilaga 2" ? { ...s, hidden: true } : s)))).toEqual({ sheet: "Bilaga 1 (2)", hidden: false, of: null, ofHidden: false });
+  });
+
   it("does not answer from a hidden bilaga while its copy is in view", () => {
     const model = readWorkbook(raw(true));
     expect(unreadableBilagor(model)).toEqual([{ key: "B1", name: "Bilaga 1", reason: "hiddenCopyVisible", detail: "Bilaga 1 (2)" }]);

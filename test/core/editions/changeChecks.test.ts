@@ -68,6 +68,18 @@ describe("change checks against the previous edition (§6.3)", () => {
     ]);
   });
 
+  it("CHANGE_UNDOCUMENTED of every kind lands in Bilaga 2 when the change is there, the payer change pointing at its previous row", () => {
+    const prev2 = editionFromModel(readWorkbook(workbook({ ...PREVIOUS, b2: [listRow("09 30", "Absorberande", ALL_K), listRow("09 31", "Kateter", ALL_K), listRow("09 32", "Uridom", ALL_K)] })), { name: "2025:2", decided: "2024-11-01", effective: "2025-03-01" });
+    const draft = workbook({ ...PREVIOUS, b2: [listRow("09 30", "Absorberande", ALL_K, { Status: "Utgår" }), listRow("09 31", "Kateter", ALL_K, { "Giltig från": "2026-09-01" }), listRow("09 32", "Uridom", [R, K, K, K]), listRow("09 24", "Tappning", ALL_K)] });
+    const found = validateWorkbook(draft, { previous: { name: prev2.name, model: editionModel(prev2) } }).filter((f) => f.code === "CHANGE_UNDOCUMENTED");
+    expect(found.map((f) => [f.variant, `${f.sheet}!${f.cell ?? f.row}`, f.related.map((r) => `${r.sheet}!${r.row}`)])).toEqual([
+      ["statusUtgar", "Bilaga 2!J2", []],
+      ["dateMoved", "Bilaga 2!L3", []],
+      ["payer", "Bilaga 2!C4", ["Bilaga 2!4"]],
+      ["added", "Bilaga 2!M5", []],
+    ]);
+  });
+
   it("NEW_GROUP is raised even when the group has marked the row Beslutad: new groups are the huvudmän's", () => {
     const findings = check({ ...PREVIOUS, b1: [...PREVIOUS.b1!, listRow("12 24 09", "Drivaggregat", ALL_K, { Status: "Beslutad", Beslutsdatum: "2025-09-01" })] });
     expect(at(findings, "NEW_GROUP")).toEqual(["Bilaga 1!A5"]);

@@ -86,6 +86,21 @@ describe("ISO codes", () => {
     expect(findings.find((f) => f.code === "ISO_LEADING_ZERO")!.message).toContain("09 33 12");
   });
 
+  it("ISO_LEADING_ZERO in every column that holds a code: Huvudhjälpmedel, Principer, ISO 9999 and Kostnader", () => {
+    const findings = run({
+      b1: [listRow("12 22 03", "x", ALL_K, { Huvudhjälpmedel: 93312 })],
+      principer: [...DEFAULT_PRINCIPLES, { Princip: "SOCPSYK_KOMMUN", "ISO-kod": 93303 }],
+      iso: [{ "ISO-kod": 93306, Benämning: "y" }],
+      kostnader: [{ "ISO-kod": 93309, Boendeform: "SÄBO", Kommun: 100, Region: 0, År: 2025 }],
+    });
+    expect(findings.filter((f) => f.code === "ISO_LEADING_ZERO").map((f) => [`${f.sheet}!${f.cell ?? ""}`, f.params])).toEqual([
+      ["Bilaga 1!H2", { iso: "09 33 12" }],
+      ["Principer!B9", { iso: "09 33 03" }],
+      ["ISO 9999!A2", { iso: "09 33 06" }],
+      ["Kostnader!A2", { iso: "09 33 09" }],
+    ]);
+  });
+
   it("ISO_UNKNOWN: not in the workbook's ISO 9999 sheet; local …90 codes under a known parent are fine", () => {
     const findings = run({ b1: [listRow("12 22 03", "Manuella tvåhjulsdrivna rullstolar", ALL_K), listRow("12 99", "x", ALL_K), listRow("22 21 90", "lokal", ALL_K)], iso: ISO_SHEET });
     expect(at(findings, "ISO_UNKNOWN")).toEqual(["Bilaga 1!A3"]);
@@ -236,6 +251,9 @@ describe("the agreement's principles", () => {
     expect([lift.variant, lift.related]).toEqual(["notKommun", [{ sheet: "Principer", row: principleRow, column: null, cell: null }]]);
     const hearing = run({ b4: [{ "ISO-kod": "22 06 15", Benämning: "Hörapparat", Kostnadsansvar: K }] }).filter((f) => f.code === "SOCPSYK_EXCEPTION");
     expect(hearing.map((f) => [f.cell, f.variant])).toEqual([["C2", "kommunNotBasic"]]);
+    // Without a Principer sheet the agreement's own principles apply, and there is no row to point at.
+    const builtIn = run({ principer: null, b4: [{ "ISO-kod": "12 36 03", Benämning: "Lyft", Kostnadsansvar: R }] }).filter((f) => f.code === "SOCPSYK_EXCEPTION");
+    expect(builtIn.map((f) => [f.cell, f.variant, f.related])).toEqual([["C2", "notKommun", []]]);
   });
 
   it("FORTROENDE: förtroendeförskrivning only for FORTROENDE_BILAGA2 codes in bilaga 2, never in bilaga 3 or 4", () => {
