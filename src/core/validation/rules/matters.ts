@@ -177,4 +177,5 @@ export const MATTER_UNKNOWN: Rule = {
 };
 
 /** The register's checks, in the catalogue's order. */
+// Stryker disable next-line all: a table read at load; catalogue.test.ts kills it (docs/utveckling.md).
 export const MATTER_RULES: readonly Rule[] = [MATTER_INVALID, MATTER_STATUS_ORDER, MATTER_DECISION_MISSING, MATTER_CHANGE_UNREGISTERED, MATTER_OPEN_LONG, MATTER_UNKNOWN];
