@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { readWorkbook } from "../../src/core/model";
-import { buildWhoPaysIndex, whoPays, type WhoPaysQuery, type WhoPaysResult } from "../../src/core/whoPays";
+import { buildWhoPaysIndex, whoPays, type WhoPaysIndex, type WhoPaysQuery, type WhoPaysResult } from "../../src/core/whoPays";
 import { listRow, withDecisions, workbook, type Rec, type WorkbookSpec } from "../helpers/workbooks";
 import { exampleWorkbook } from "../../src/core/example/exampleWorkbook";
+import { LEVEL_NAMES_SV } from "../../src/core/iso";
 
 const K = "Kommun";
 const R = "Region";
@@ -35,9 +36,17 @@ const SPEC: WorkbookSpec = {
   ],
 };
 
-const index = buildWhoPaysIndex(readWorkbook(workbook(SPEC)));
+// A fresh index for each test, built inside the test on first use: whoPays memoises its answers
+// per index, so with one index for the file a step run in one test would only be read (its
+// explanation written) in a later one; and code run in a beforeEach hook is credited to no test.
+// Either way mutation testing (per-test coverage) would not run the test against those mutants.
+let built: WhoPaysIndex | null = null;
+beforeEach(() => {
+  built = null;
+});
+const specIndex = (): WhoPaysIndex => (built ??= buildWhoPaysIndex(readWorkbook(workbook(SPEC))));
 const ask = (q: Partial<WhoPaysQuery> & Pick<WhoPaysQuery, "iso">, date = "2026-11-23"): WhoPaysResult =>
-  whoPays({ boendeform: "SABO", age: 80, date, ...q }, index);
+  whoPays({ boendeform: "SABO", age: 80, date, ...q }, specIndex());
 const answer = (q: Partial<WhoPaysQuery> & Pick<WhoPaysQuery, "iso">, date?: string) => {
   const r = ask(q, date);
   if (!r.ok) throw new Error(`expected an answer, got ${r.code}`);
@@ -210,14 +219,14 @@ describe("input errors", () => {
   });
 
   it("rejects a malformed date", () => {
-    expect(whoPays({ iso: "12 22", boendeform: "SABO", age: 80, date: "2026-02-30" }, index)).toMatchObject({ ok: false, code: "DATE_INVALID" });
+    expect(whoPays({ iso: "12 22", boendeform: "SABO", age: 80, date: "2026-02-30" }, specIndex())).toMatchObject({ ok: false, code: "DATE_INVALID" });
   });
 
   it("never throws, and every answer has a rule and a section", () => {
     const cell = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant({ error: "#N/A" }));
     fc.assert(
       fc.property(cell, fc.oneof(cell, fc.constantFrom("SÄBO", "LSS bostad", "socialpsykiatri")), cell, cell, (iso, form, age, special) => {
-        const r = whoPays({ iso: iso as never, boendeform: form as never, age: age as never, specialanpassad: special as never }, index);
+        const r = whoPays({ iso: iso as never, boendeform: form as never, age: age as never, specialanpassad: special as never }, specIndex());
         if (r.ok) {
           expect(r.rule).toMatch(/^[A-Z_0-9]+$/);
           expect(r.section).toMatch(/^§/);
@@ -345,6 +354,7 @@ describe("every answer and every input error is explained", () => {
     [{ iso: "12 22 03" }, "LIST", ["Bilaga 1 rad 2", "underklass", "kolumn SÄBO", "Transportrullstol"]],
     [{ iso: "12 22 18" }, "LIST", ["Bilaga 1 rad 3", "kolumn SÄBO"]],
     [{ iso: "09 12" }, "AMBIGUOUS", ["09 12 03 (Bilaga 1 rad 5): Kommun", "09 12 09 (Bilaga 1 rad 6): Region"]],
+    [{ iso: "09 12", boendeform: "LSS bostad" }, "LIST", ["under 09 12", "Kommun", "kolumn LSS bostad", "Bilaga 1 rad 5"]],
     [{ iso: "18 09" }, "AMBIGUOUS", ["18 09 03 (Bilaga 1 rad 7): Kommun", "18 09 21 (Bilaga 2 rad 3): Region"]],
     [{ iso: "18 09 21" }, "AMBIGUOUS", ["18 09 21", "kolumn SÄBO", "Bilaga 1 rad 8", "Bilaga 2 rad 3"]],
     [{ iso: "12 06", boendeform: "LSS bostad" }, "UNLISTED", ["Bilaga 1 rad 4", "kolumn LSS bostad"]],
@@ -385,5 +395,165 @@ describe("every answer and every input error is explained", () => {
     expect(empty.map((e) => (e.ok ? "answered" : e.message.length > 10 && !e.message.includes("””")))).toEqual([true, true, true]);
     const two = ask({ iso: "12 22", boendeform: "daglig sysselsättning" });
     expect(two.ok ? "answered" : [two.code, ["LSS_DV", "SOL_DAGV", "daglig sysselsättning"].filter((d) => !two.message.includes(d))]).toEqual(["BOENDEFORM_UNKNOWN", []]);
+  });
+});
+
+describe("single-line changes to the precedence that the first mutation run let through", () => {
+  // Each case pins one decision of whoPays.ts that a one-line change would flip: a row that does
+  // not count must not vote, a broken cell must block, a shortcut must not change the answer.
+  const HMS: Rec = { Datum: "2026-03-12", Beslutsreferens: "HMS 2026/4", "ISO-kod": "22 06 21", Bilaga: "Bilaga 1", Beslut: "Kommunen bekostar", "Beslutat av": "Huvudmännen" };
+  const said = (raw: ReturnType<typeof workbook>, boendeform: string, iso: string, extra: Partial<WhoPaysQuery> = {}) => {
+    const a = whoPays({ iso, boendeform, age: 80, date: "2026-05-01", ...extra }, buildWhoPaysIndex(readWorkbook(raw)));
+    return a.ok ? `${a.payer} ${a.rule} ${a.section}${a.source ? ` rad ${a.source.row}` : ""}` : `error ${a.code}`;
+  };
+  const explained = (raw: ReturnType<typeof workbook>, boendeform: string, iso: string) => {
+    const a = whoPays({ iso, boendeform, age: 80, date: "2026-05-01" }, buildWhoPaysIndex(readWorkbook(raw)));
+    return a.ok ? a.explanation : a.message;
+  };
+
+  it("reads an age written as digits, with at most one decimal part, and nothing else", () => {
+    const code = (age: string) => {
+      const r = ask({ iso: "12 22 03", age });
+      return r.ok ? r.rule : r.code;
+    };
+    expect(["1e2", "0x50", "80 år", "-80", "80,55", " 80 ", "80.5"].map(code)).toEqual(["AGE_INVALID", "AGE_INVALID", "AGE_INVALID", "AGE_INVALID", "LIST", "LIST", "LIST"]);
+  });
+
+  it("a Status or Giltig från that holds an error value blocks the answer like unreadable text", () => {
+    const raw = (extra: Rec) => workbook({ b1: [listRow("12 22", "Rullstolar", [K, K, K, K]), listRow("12 22 03", "Manuella", [R, R, R, R], extra)] });
+    expect([said(raw({ Status: { error: "#N/A" } }), "SÄBO", "12 22 03"), said(raw({ "Giltig från": { error: "#REF!" } }), "SÄBO", "12 22 03")]).toEqual(["null UNLISTED §6.3 rad 3", "null UNLISTED §6.3 rad 3"]);
+  });
+
+  it("with proposals included a Förslag row answers, an Utgår row still does not", () => {
+    const raw = workbook({ b1: [listRow("12 22", "Rullstolar", [K, K, K, K]), listRow("12 22 03", "Utgången", [R, R, R, R], { Status: "Utgår" }), listRow("12 22 06", "Föreslagen", [R, R, R, R], { Status: "Förslag" })] });
+    expect([said(raw, "SÄBO", "12 22 03", { includeProposals: true }), said(raw, "SÄBO", "12 22 06", { includeProposals: true }), said(raw, "SÄBO", "12 22 06")]).toEqual([
+      "Kommun LIST §4.3 rad 2",
+      "Region LIST §4.3 rad 4",
+      "Kommun LIST §4.3 rad 2",
+    ]);
+  });
+
+  it("a boendeform, an age or a code that is an error value or blanks is said to be missing, as an empty cell is", () => {
+    const message = (q: Partial<WhoPaysQuery>) => {
+      const r = ask({ iso: "12 22", ...q });
+      return r.ok ? "answered" : r.message;
+    };
+    expect([message({ boendeform: { error: "#N/A" } }), message({ boendeform: "   " })]).toEqual([message({ boendeform: "" }), message({ boendeform: "" })]);
+    expect(message({ age: "   " })).toBe(message({ age: "" }));
+  });
+
+  it("an input error shows at most the start of a long text, and names what it is about", () => {
+    const message = (q: Partial<WhoPaysQuery>) => {
+      const r = ask({ iso: "12 22", ...q });
+      return r.ok ? "answered" : r.message;
+    };
+    const shown = (text: string, max: number) => [text.includes("x".repeat(max)), text.includes("x".repeat(max + 1))];
+    expect([
+      shown(message({ iso: "x".repeat(100) }), 60),
+      shown(message({ age: "x".repeat(100) }), 30),
+      shown(message({ specialanpassad: "x".repeat(100) }), 30),
+      shown(message({ boendeform: "x".repeat(10) }), 10),
+    ]).toEqual([
+      [true, false],
+      [true, false],
+      [true, false],
+      [true, false],
+    ]);
+    const date = ask({ iso: "12 22" }, "igår");
+    expect(date.ok ? "answered" : [date.code, date.message.includes("Datumet")]).toEqual(["DATE_INVALID", true]);
+  });
+
+  it("a decided exception waits for an unreadable code in the bilaga, a broken twin row or no counting row at the level", () => {
+    const brokenCode = withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R]), listRow({ error: "#N/A" }, "Trasig", [R, null, null, null])] }, [HMS]);
+    const brokenTwin = withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R]), listRow("22 06 21", "Tvilling", [K, K, R, R], { Status: "kanske" })] }, [HMS]);
+    // The code's own row is only a proposal: the decided coarser row answers.
+    const proposalBelow = withDecisions({ b1: [listRow("22 06", "Hörhjälpmedel", [K, K, R, R]), listRow("22 06 21", "Benförankrade", [R, R, R, R], { Status: "Förslag" })] }, [{ ...HMS, "ISO-kod": "22 06" }]);
+    expect([said(brokenCode, "SÄBO", "22 06 21"), said(brokenTwin, "SÄBO", "22 06 21"), said(proposalBelow, "SÄBO", "22 06 21")]).toEqual([
+      "Region REGION_HORSEL §2.2 rad 2",
+      "Region REGION_HORSEL §2.2 rad 2",
+      "Kommun DECIDED_EXCEPTION §6.3 rad 2",
+    ]);
+  });
+
+  it("the decided answer says when the decision has only a date, or no reference at all", () => {
+    const onlyDate = explained(withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R])] }, [{ ...HMS, Beslutsreferens: null }]), "SÄBO", "22 06 21");
+    const none = explained(withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R])] }, [{ ...HMS, Beslutsreferens: null, Datum: null }]), "SÄBO", "22 06 21");
+    const both = explained(withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R])] }, [HMS]), "SÄBO", "22 06 21");
+    expect([both.includes("beslut HMS 2026/4, 2026-03-12, Beslut rad 2"), onlyDate.includes("beslut 2026-03-12, Beslut rad 2"), none.includes("utan referens, Beslut rad 2")]).toEqual([true, true, true]);
+  });
+
+  it("socialpsykiatri: an Utgår bilaga 4 row lets the coarser row answer; Region rows and principles below a broad code do not make it ambiguous", () => {
+    const gone = workbook({ b4: [{ "ISO-kod": "18 12", Benämning: "Sängar", Kostnadsansvar: K }, { "ISO-kod": "18 12 10", Benämning: "Elsängar", Kostnadsansvar: R, Status: "Utgår" }] });
+    const regionBelow = workbook({ b4: [{ "ISO-kod": "18 12 10", Benämning: "Elsängar", Kostnadsansvar: R }] });
+    const kommunBelow = workbook({ b4: [{ "ISO-kod": "18 12 10", Benämning: "Elsängar", Kostnadsansvar: K }] });
+    expect([said(gone, "socialpsykiatri", "18 12 10"), said(regionBelow, "socialpsykiatri", "18 12"), said(workbook({}), "socialpsykiatri", "22"), said(kommunBelow, "socialpsykiatri", "18 12")]).toEqual([
+      "Kommun BILAGA4 §5.2 rad 2",
+      "Region SOCPSYK_DEFAULT §5.2",
+      "Region SOCPSYK_DEFAULT §5.2",
+      "null AMBIGUOUS §2.5",
+    ]);
+    expect(explained(kommunBelow, "socialpsykiatri", "18 12")).toContain("18 12 10 (Bilaga 4 rad 2): Kommun");
+  });
+
+  it("only a SOCPSYK_KOMMUN principle is a kommun exception in socialpsykiatri, and the first row of a principle code decides", () => {
+    const principer: Rec[] = [
+      { Princip: "REGION_HORSEL", "ISO-kod": "22 06" },
+      { Princip: "REGION_SYN", "ISO-kod": "22 06" },
+      { Princip: "SOCPSYK_KOMMUN", "ISO-kod": "12 36" },
+      { Princip: "SOCPSYK_KOMMUN", "ISO-kod": "12 36" },
+      { Princip: "FORTROENDE_BILAGA2", "ISO-kod": "09 12" },
+    ];
+    const raw = workbook({ principer });
+    expect([said(raw, "SÄBO", "22 06 15"), said(raw, "socialpsykiatri", "12 36 03"), said(raw, "socialpsykiatri", "09 12 03")]).toEqual([
+      "Region REGION_HORSEL §2.2 rad 2",
+      "Kommun SOCPSYK_KOMMUN §5.2 rad 4",
+      "Region SOCPSYK_DEFAULT §5.2",
+    ]);
+  });
+
+  it("outside socialpsykiatri the lifts below a broad code do not vote; finer rows that do not count do not either", () => {
+    const raw = workbook({ b1: [listRow("12 22", "Rullstolar", [R, R, R, R])] });
+    expect(said(raw, "SÄBO", "12")).toBe("Region LIST §4.3 rad 2");
+    // SPEC's rows under 12 31 are a proposal, an Utgår row and one in force from 2027.
+    expect(answer({ iso: "12 31" })).toMatchObject({ payer: null, rule: "UNLISTED" });
+  });
+
+  it("an explanation names the payer and, only for a coarser row, the level it answered from", () => {
+    const levels = Object.values(LEVEL_NAMES_SV);
+    const exact = answer({ iso: "12 22 18" }).explanation;
+    const coarser = answer({ iso: "12 22 03" }).explanation;
+    expect([levels.filter((l) => exact.includes(l)), exact.includes("(12 22 18 Vårdarmanövrerade rullstolar), kolumn SÄBO"), levels.some((l) => coarser.includes(l))]).toEqual([[], true, true]);
+    const [egen, region, kommun] = [answer({ iso: "04 27 18" }), answer({ iso: "12 22 18", boendeform: "LSS bostad" }), answer({ iso: "12 22 18" })];
+    expect([egen.payer, egen.explanation.includes("Egenansvar"), region.payer, region.explanation.includes("Region Stockholm"), kommun.payer, kommun.explanation.includes("Kommunen"), kommun.explanation.includes("Region")]).toEqual([
+      E,
+      true,
+      R,
+      true,
+      K,
+      true,
+      false,
+    ]);
+  });
+
+  it("an unreadable bilaga 4 code names the column Kostnadsansvar and what the cell holds, cut to 30 characters", () => {
+    const empty = workbook({ b4: [{ "ISO-kod": null, Benämning: "Okänd", Kostnadsansvar: K }] });
+    const long = workbook({ b4: [{ "ISO-kod": "x".repeat(40), Benämning: "Okänd", Kostnadsansvar: K }] });
+    const untitled = explained(workbook({ b4: [{ "ISO-kod": "#", Benämning: null, Kostnadsansvar: K }] }), "socialpsykiatri", "18 12 10");
+    expect(untitled).toContain("Bilaga 4 rad 2 har en ISO-kod");
+    const [a, b] = [explained(empty, "socialpsykiatri", "18 12 10"), explained(long, "socialpsykiatri", "18 12 10")];
+    expect([a.includes("kolumn Kostnadsansvar"), a.includes("(tom)"), b.includes("x".repeat(30)), b.includes("x".repeat(31))]).toEqual([true, true, true, false]);
+  });
+
+  it("the ambiguous answers list each row and vote apart", () => {
+    expect(answer({ iso: "18 09 21" }).explanation).toContain("), Bilaga 2 rad 3");
+    expect(answer({ iso: "09 12" }).explanation).toContain("Kommun, 09 12 09");
+    const lifts = workbook({ b4: [{ "ISO-kod": "12 31", Benämning: "Förflyttning", Kostnadsansvar: K }] });
+    expect(explained(lifts, "socialpsykiatri", "12")).toContain(": Kommun, 12 31 (Bilaga 4 rad 2): Kommun");
+  });
+
+  it("a housing form outside the agreement other than LSS short stays is not told about short stays", () => {
+    const home = answer({ iso: "12 22", boendeform: "hemtjänst" });
+    const shortStay = answer({ iso: "12 22", boendeform: "korttidsvistelse" });
+    expect([home.rule, home.section, home.explanation.includes("§3.2"), home.explanation.includes("Region Stockholm"), shortStay.explanation.includes("§3.2")]).toEqual(["NOT_IN_SCOPE", "§1.1", false, true, true]);
   });
 });
