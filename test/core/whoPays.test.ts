@@ -53,6 +53,14 @@ const answer = (q: Partial<WhoPaysQuery> & Pick<WhoPaysQuery, "iso">, date?: str
   return r;
 };
 
+/** A decision of the huvudmän on 22 06 21 in Bilaga 1 (rule 2a's tests). */
+const HMS: Rec = { Datum: "2026-03-12", Beslutsreferens: "HMS 2026/4", "ISO-kod": "22 06 21", Bilaga: "Bilaga 1", Beslut: "Kommunen bekostar", "Beslutat av": "Huvudmännen" };
+/** The answer over its own workbook in one line: payer, rule, § and the source row, or the input error's code. */
+const said = (raw: ReturnType<typeof workbook>, boendeform: string, iso = "22 06 21", extra: Partial<WhoPaysQuery> = {}) => {
+  const a = whoPays({ iso, boendeform, age: 80, date: "2026-05-01", ...extra }, buildWhoPaysIndex(readWorkbook(raw)));
+  return a.ok ? `${a.payer} ${a.rule} ${a.section}${a.source ? ` rad ${a.source.row}` : ""}` : `error ${a.code}`;
+};
+
 describe("whoPays precedence (rules.md)", () => {
   it("1. returns Region when the person is under 18, whatever the list says", () => {
     const r = answer({ iso: "12 22 03", age: 17.9 });
@@ -279,15 +287,9 @@ describe("the explanation names its source", () => {
 });
 
 describe("rule 2a's edges and the list steps' two unanswered kinds", () => {
-  const HMS: Rec = { Datum: "2026-03-12", Beslutsreferens: "HMS 2026/4", "ISO-kod": "22 06 21", Bilaga: "Bilaga 1", Beslut: "Kommunen bekostar", "Beslutat av": "Huvudmännen" };
-  const answer = (raw: ReturnType<typeof workbook>, boendeform: string, iso = "22 06 21") => {
-    const a = whoPays({ iso, boendeform, age: 80, date: "2026-05-01" }, buildWhoPaysIndex(readWorkbook(raw)));
-    return a.ok ? `${a.payer} ${a.rule} ${a.section}${a.source ? ` rad ${a.source.row}` : ""}` : `error ${a.code}`;
-  };
-
   it("a decided Egenansvar deviation answers as decided, like a Kommun one", () => {
     const raw = withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [E, K, R, R])] }, [HMS]);
-    expect([answer(raw, "SÄBO"), answer(raw, "LSS bostad"), answer(raw, "LSS daglig verksamhet")]).toEqual([
+    expect([said(raw, "SÄBO"), said(raw, "LSS bostad"), said(raw, "LSS daglig verksamhet")]).toEqual([
       "Egenansvar DECIDED_EXCEPTION §6.3 rad 2",
       "Kommun DECIDED_EXCEPTION §6.3 rad 2",
       "Region REGION_HORSEL §2.2 rad 2",
@@ -296,18 +298,18 @@ describe("rule 2a's edges and the list steps' two unanswered kinds", () => {
 
   it("a decision for one housing form decides that form only", () => {
     const raw = withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R])] }, [{ ...HMS, Boendeform: "SÄBO" }]);
-    expect([answer(raw, "SÄBO"), answer(raw, "LSS bostad")]).toEqual(["Kommun DECIDED_EXCEPTION §6.3 rad 2", "Region REGION_HORSEL §2.2 rad 2"]);
+    expect([said(raw, "SÄBO"), said(raw, "LSS bostad")]).toEqual(["Kommun DECIDED_EXCEPTION §6.3 rad 2", "Region REGION_HORSEL §2.2 rad 2"]);
   });
 
   it("a decided row that does not count, or cannot be read, never answers as decided", () => {
     const gone = withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R], { Status: "Utgår" })] }, [HMS]);
-    expect(answer(gone, "SÄBO")).toBe("Region REGION_HORSEL §2.2 rad 2");
+    expect(said(gone, "SÄBO")).toBe("Region REGION_HORSEL §2.2 rad 2");
     const unreadable = withDecisions({ b1: [listRow("22 06 21", "Benförankrade", [K, K, R, R], { Status: "kanske" })] }, [HMS]);
-    expect(answer(unreadable, "SÄBO")).not.toMatch(/DECIDED_EXCEPTION/);
+    expect(said(unreadable, "SÄBO")).not.toMatch(/DECIDED_EXCEPTION/);
     // Nor does a decided coarser row when the code's own row cannot be read.
     const below = withDecisions({ b1: [listRow("22 06", "Hörhjälpmedel", [K, K, R, R]), listRow("22 06 21", "Benförankrade", [K, K, R, R], { Status: "kanske" })] }, [{ ...HMS, "ISO-kod": "22 06" }]);
-    expect(answer(below, "SÄBO", "22 06")).toBe("Kommun DECIDED_EXCEPTION §6.3 rad 2");
-    expect(answer(below, "SÄBO")).not.toMatch(/DECIDED_EXCEPTION/);
+    expect(said(below, "SÄBO", "22 06")).toBe("Kommun DECIDED_EXCEPTION §6.3 rad 2");
+    expect(said(below, "SÄBO")).not.toMatch(/DECIDED_EXCEPTION/);
   });
 
   it("the decided answer names the decision's reference, date and row, the principle it departs from and the column", () => {
@@ -325,18 +327,18 @@ describe("rule 2a's edges and the list steps' two unanswered kinds", () => {
 
   it("two counting rows for one code that disagree are AMBIGUOUS; one without a payer in the form is UNLISTED (bilaga 1 and 4)", () => {
     const list = workbook({ b1: [listRow("12 22", "Rullstolar", [K, K, K, K]), listRow("12 22", "Rullstolar igen", [R, K, K, K]), listRow("12 23", "El", [null, K, K, K])] });
-    expect([answer(list, "SÄBO", "12 22"), answer(list, "LSS bostad", "12 22"), answer(list, "SÄBO", "12 23")]).toEqual([
+    expect([said(list, "SÄBO", "12 22"), said(list, "LSS bostad", "12 22"), said(list, "SÄBO", "12 23")]).toEqual([
       "null AMBIGUOUS §2.5 rad 2",
       "Kommun LIST §3.3 rad 2",
       "null UNLISTED §6.3 rad 4",
     ]);
     const b4 = workbook({ b4: [{ "ISO-kod": "12 31", Benämning: "Lyft", Kostnadsansvar: K }, { "ISO-kod": "12 31", Benämning: "Lyft igen", Kostnadsansvar: R }, { "ISO-kod": "18 12", Benämning: "Sängar", Kostnadsansvar: null }] });
-    expect([answer(b4, "socialpsykiatri", "12 31"), answer(b4, "socialpsykiatri", "18 12")]).toEqual(["null AMBIGUOUS §2.5 rad 2", "null UNLISTED §6.3 rad 4"]);
+    expect([said(b4, "socialpsykiatri", "12 31"), said(b4, "socialpsykiatri", "18 12")]).toEqual(["null AMBIGUOUS §2.5 rad 2", "null UNLISTED §6.3 rad 4"]);
   });
 
   it("a list answer cites §3.3 in the LSS forms (bostad and daglig verksamhet) and §4.3 under SoL", () => {
     const raw = workbook({ b1: [listRow("12 22", "Rullstolar", [K, K, K, K])] });
-    expect(["SÄBO", "LSS bostad", "LSS daglig verksamhet", "SoL dagverksamhet"].map((f) => answer(raw, f, "12 22").split(" ")[2])).toEqual(["§4.3", "§3.3", "§3.3", "§4.3"]);
+    expect(["SÄBO", "LSS bostad", "LSS daglig verksamhet", "SoL dagverksamhet"].map((f) => said(raw, f, "12 22").split(" ")[2])).toEqual(["§4.3", "§3.3", "§3.3", "§4.3"]);
   });
 });
 
@@ -401,11 +403,6 @@ describe("every answer and every input error is explained", () => {
 describe("single-line changes to the precedence that the first mutation run let through", () => {
   // Each case pins one decision of whoPays.ts that a one-line change would flip: a row that does
   // not count must not vote, a broken cell must block, a shortcut must not change the answer.
-  const HMS: Rec = { Datum: "2026-03-12", Beslutsreferens: "HMS 2026/4", "ISO-kod": "22 06 21", Bilaga: "Bilaga 1", Beslut: "Kommunen bekostar", "Beslutat av": "Huvudmännen" };
-  const said = (raw: ReturnType<typeof workbook>, boendeform: string, iso: string, extra: Partial<WhoPaysQuery> = {}) => {
-    const a = whoPays({ iso, boendeform, age: 80, date: "2026-05-01", ...extra }, buildWhoPaysIndex(readWorkbook(raw)));
-    return a.ok ? `${a.payer} ${a.rule} ${a.section}${a.source ? ` rad ${a.source.row}` : ""}` : `error ${a.code}`;
-  };
   const explained = (raw: ReturnType<typeof workbook>, boendeform: string, iso: string) => {
     const a = whoPays({ iso, boendeform, age: 80, date: "2026-05-01" }, buildWhoPaysIndex(readWorkbook(raw)));
     return a.ok ? a.explanation : a.message;
@@ -433,7 +430,7 @@ describe("single-line changes to the precedence that the first mutation run let 
     ]);
   });
 
-  it("a boendeform, an age or a code that is an error value or blanks is said to be missing, as an empty cell is", () => {
+  it("a boendeform or an age that is an error value or blanks is said to be missing, as an empty cell is", () => {
     const message = (q: Partial<WhoPaysQuery>) => {
       const r = ask({ iso: "12 22", ...q });
       return r.ok ? "answered" : r.message;
