@@ -1,0 +1,160 @@
+import type { CellValue } from "../../../src/core/cells";
+import { FollowUpRun, followUpRows, LEFT_OUT_REASONS_SV, type FollowUp } from "../../../src/core/costs/followUp";
+import { change, comparedText, followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, missingGrid, pctText, quarterColumns, quarterRows } from "../../../src/core/costs/followUpLayout";
+import { STOCKHOLM_KOMMUNER } from "../../../src/core/costs/kommuner";
+import { datedLists, workbookLists, type DatedLists } from "../../../src/core/editions/inForce";
+import { readWorkbook } from "../../../src/core/model";
+import { listRow, workbook } from "../../helpers/workbooks";
+
+// The follow-up's one layout (the CLI's text and report and the pane's sheet all use it), in the
+// same process: which columns, which figures in which cell, and when a note is there.
+
+const model = (payer: string) => readWorkbook(workbook({ b1: [listRow("12 22", "Manuella rullstolar", [payer, payer, payer, payer]), listRow("04 48 18", "Viktmanschetter", ["Egenansvar", "Egenansvar", "Egenansvar", "Egenansvar"])] }));
+const OLD = datedLists(model("Kommun"), "2025:1", "2025-01-01");
+const NEXT = datedLists(model("Region"), "2026:1", "2026-01-01");
+
+const HEADER = ["kommun", "kvartal", "iso", "boendeform", "ålder", "belopp"];
+const line = (kommun: string, quarter: string, iso: string, kr: number): CellValue[] => [kommun, quarter, iso, "SÄBO", 70, kr];
+
+function report(lists: readonly DatedLists[], lines: CellValue[][], baselineYear: number | null = null): FollowUp {
+  const r = new FollowUpRun(lists, { baselineYear });
+  followUpRows(r, "k.csv", [HEADER, ...lines]);
+  return r.finish();
+}
+
+describe("change and its text", () => {
+  it.each([
+    [100, 110, 0.1],
+    [100, 90, -0.1],
+    [-100, -50, 0.5],
+    [0, 5, null],
+  ])("from %d to %d is %p", (then, now, expected) => {
+    if (expected === null) expect(change(now, then)).toBeNull();
+    else expect(change(now, then)).toBeCloseTo(expected, 12);
+  });
+
+  it("signs a fraction with a plus or a true minus, one decimal, comma", () => {
+    expect([pctText(0.031), pctText(-0.205), pctText(0), pctText(1)]).toEqual(["+3,1 %", "−20,5 %", "+0,0 %", "+100,0 %"]);
+  });
+
+  it("writes kronor with two decimals and the Swedish group separator", () => {
+    expect(krText(123_456_789).replace(/\s/g, " ")).toBe("1 234 567,89 kr");
+    expect(krText(-50)).toMatch(/^[−-]0,50 kr$/);
+  });
+});
+
+describe("the quarter table", () => {
+  const lines = [line("Solna", "2025Q1", "12 22", 100), line("Nacka", "2025Q1", "12 22", 40), line("Solna", "2026Q1", "12 22", 150), line("Solna", "2026Q1", "04 48 18", 7), line("Solna", "2026Q1", "15 09", 3), line("Tyresö", "2026Q1", "12 22", 9)];
+
+  it("has a column per figure, the baseline year in its headers, and a row per quarter in that order", () => {
+    const f = report([OLD, NEXT], lines);
+    const columns = quarterColumns(f);
+    expect(columns.map((c) => c.kind)).toEqual(["text", "kr", "kr", "kr", "kr", "kr", "kr", "pct", "pct", "text"]);
+    expect(columns[3]!.header).toContain("2025");
+    expect(columns[4]!.header).toContain("2025");
+    const rows = quarterRows(f);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toHaveLength(columns.length);
+    expect(rows[0]!.slice(0, 9)).toEqual(["2025Q1", 140, 0, null, null, 0, 0, null, null]);
+    expect(rows[0]![9]).toBe("");
+    // 2026Q1 against 2025Q1 over Solna only: kommun 100 → 0 (−100 %), region 0 → 150 (no change stated).
+    expect(rows[1]!.slice(0, 9)).toEqual(["2026Q1", 0, 159, 140, 0, 7, 3, -1, null]);
+    expect(rows[1]![9]).toContain(`1 av ${STOCKHOLM_KOMMUNER.length}`);
+    expect(rows[1]![9]).toContain("Tyresö");
+    expect(rows[1]![9]).toContain("Nacka");
+  });
+
+  it("leaves the year out of the headers when there is no baseline year", () => {
+    const f = report([OLD], []);
+    expect(f.baselineYear).toBeNull();
+    expect(quarterColumns(f)[3]!.header).not.toMatch(/\d/);
+  });
+
+  it("names at most four kommuner left out of a comparison, and counts the rest", () => {
+    const now = STOCKHOLM_KOMMUNER.slice(0, 7).map((k) => line(k, "2026Q1", "12 22", 1));
+    const f = report([OLD, NEXT], [line("Solna", "2025Q1", "12 22", 1), line("Solna", "2026Q1", "12 22", 1), ...now]);
+    const q = f.quarters[1]!;
+    const onlyNow = q.comparison!.onlyNow;
+    expect(onlyNow.length).toBeGreaterThan(4);
+    const text = comparedText(q);
+    for (const k of onlyNow.slice(0, 4)) expect(text).toContain(k);
+    for (const k of onlyNow.slice(4)) expect(text).not.toContain(k);
+    expect(text).toContain(`${onlyNow.length - 4} till`);
+    expect(text).not.toContain("saknas nu");
+    expect(comparedText(f.quarters[0]!)).toBe("");
+  });
+});
+
+describe("the notes beside the numbers", () => {
+  it("has none when every line is from a kommun of the county, every edition was given and every kommun compared", () => {
+    const all = STOCKHOLM_KOMMUNER.flatMap((k) => [line(k, "2025Q1", "12 22", 1), line(k, "2026Q1", "12 22", 1)]);
+    expect(followUpNotesSv(report([OLD, NEXT], all))).toEqual([]);
+  });
+
+  it("says how much comes from unknown kommun names, naming five and counting the rest", () => {
+    const names = ["Gnesta", "Knivsta", "Bålsta", "Enköping", "Heby", "Tierp", ""];
+    const f = report([NEXT], names.map((n) => line(n, "2026Q1", "12 22", 10)));
+    const notes = followUpNotesSv(f);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(krText(7_000));
+    const shown = f.unknownKommuner.slice(0, 5).map((u) => u.name || "(tomt)");
+    for (const n of shown) expect(notes[0]).toContain(`”${n}”`);
+    expect(notes[0]).toContain(" och 2 till");
+    expect(notes[0]).toContain(`(1 rad, ${krText(1_000)})`);
+  });
+
+  it("says how many lines lie before the first edition, and when the baseline year is among them", () => {
+    const f = report([NEXT], [line("Solna", "2025Q1", "12 22", 5), line("Solna", "2025Q2", "12 22", 5), line("Solna", "2026Q1", "12 22", 5)]);
+    const notes = followUpNotesSv(f);
+    const note = notes.find((n) => n.includes("2026-01-01"))!;
+    expect(note).toMatch(/^2 rader/);
+    expect(note).toContain(krText(1_000));
+    expect(note).toContain("baslinjeåret 2025");
+    const later = report([NEXT], [line("Solna", "2025Q1", "12 22", 5), line("Solna", "2026Q1", "12 22", 5)], 2026);
+    expect(followUpNotesSv(later).find((n) => n.includes("2026-01-01"))).not.toContain("baslinjeåret");
+  });
+
+  it("says how many lines a working workbook answered before its own Giltig från", () => {
+    const working = workbookLists(model("Kommun"), { name: null, giltigFran: "2026-07-01" }, false);
+    const f = report([working], [line("Solna", "2025Q1", "12 22", 5), line("Solna", "2026Q1", "12 22", 5), line("Solna", "2026Q3", "12 22", 5)]);
+    const notes = followUpNotesSv(f);
+    const note = notes.find((n) => n.includes("2026-07-01"))!;
+    expect(note).toMatch(/^2 rader/);
+    expect(note).toContain(krText(1_000));
+    expect(note).toContain("baslinjeåret 2025");
+    const baseAfter = report([working], [line("Solna", "2026Q1", "12 22", 5), line("Solna", "2027Q1", "12 22", 5)], 2027);
+    expect(followUpNotesSv(baseAfter).find((n) => n.includes("2026-07-01"))).not.toContain("baslinjeåret");
+  });
+
+  it("names each quarter whose change is computed over fewer kommuner than the county has", () => {
+    const f = report([OLD, NEXT], [line("Solna", "2025Q1", "12 22", 1), line("Solna", "2026Q1", "12 22", 1), line("Solna", "2025Q2", "12 22", 1), line("Solna", "2026Q2", "12 22", 1)]);
+    const notes = followUpNotesSv(f);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(`2026Q1 1 av ${STOCKHOLM_KOMMUNER.length}, 2026Q2 1 av ${STOCKHOLM_KOMMUNER.length}`);
+    expect(notes[0]).toContain("2025");
+  });
+});
+
+describe("the missing kommuner grid", () => {
+  it("has a row per kommun missing in some quarter, 'saknas' where it is, and how many quarters", () => {
+    const present = STOCKHOLM_KOMMUNER.filter((k) => k !== "Solna" && k !== "Nacka");
+    const f = report([NEXT], [...present.map((k) => line(k, "2026Q1", "12 22", 1)), ...present.map((k) => line(k, "2026Q2", "12 22", 1)), line("Nacka", "2026Q2", "12 22", 1)]);
+    const grid = missingGrid(f);
+    expect(grid.headers).toEqual(["Kommun", "2026Q1", "2026Q2", "Kvartal utan rader"]);
+    expect(grid.rows).toEqual(STOCKHOLM_KOMMUNER.filter((k) => k === "Solna" || k === "Nacka").map((k) => (k === "Solna" ? [k, "saknas", "saknas", "2"] : [k, "saknas", "", "1"])));
+  });
+});
+
+describe("the reasons for left-out lines", () => {
+  it("gives each code its reason, NO_EDITION's without its advice when a note gives it, and an unknown code as itself", () => {
+    const f = report([NEXT], [line("Solna", "2025Q1", "12 22", 1)]);
+    expect(leftOutReasonSv(f, "NO_EDITION")).not.toBe(LEFT_OUT_REASONS_SV.NO_EDITION);
+    expect(leftOutReasonSv(report([NEXT], []), "NO_EDITION")).toBe(LEFT_OUT_REASONS_SV.NO_EDITION);
+    expect(leftOutReasonSv(f, "UNLISTED")).toBe(LEFT_OUT_REASONS_SV.UNLISTED);
+    expect(leftOutReasonSv(f, "SOMETHING_NEW")).toBe("SOMETHING_NEW");
+    expect(leftOutLineReasonSv({ code: "UNLISTED", message: "egen" })).toBe("egen");
+    expect(leftOutLineReasonSv({ code: "UNLISTED", message: null })).toBe(LEFT_OUT_REASONS_SV.UNLISTED);
+    expect(leftOutLineReasonSv({ code: "X", message: null })).toBe("X");
+    expect(Object.keys(KIND_SV).sort()).toEqual(["unassigned", "uncounted", "unreadable"]);
+  });
+});
