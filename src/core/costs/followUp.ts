@@ -402,7 +402,9 @@ export class CostSource {
     const dateCell = c.date >= 0 ? (cells[c.date] ?? null) : null;
     const date = isBlank(dateCell) ? null : readDate(dateCell as Exclude<CellValue, null | undefined>);
     if (!isBlank(dateCell) && (date === null || Number(date.slice(0, 4)) < 1900)) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_INVALID", "unreadable");
-    const q = c.quarter >= 0 ? this.run.quarterOf(cells[c.quarter] ?? null) : date ? { quarter: quarterOfDate(date), date } : null;
+    // A quarter from its column; a line whose kvartal cell is blank takes its date's quarter.
+    const quarterCell = c.quarter >= 0 ? (cells[c.quarter] ?? null) : null;
+    const q = !isBlank(quarterCell) ? this.run.quarterOf(quarterCell) : date ? { quarter: quarterOfDate(date), date } : null;
     if (!q) return this.leave(line, kommun.name, iso, boendeform, null, ore, "QUARTER_INVALID", "unreadable");
     if (date && quarterOfDate(date) !== q.quarter) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_OUTSIDE_QUARTER", "unreadable");
     const on = date ?? q.date ?? quarterStart(q.quarter);

@@ -84,9 +84,15 @@ describe("FollowUpRun: who pays each line", () => {
     ]);
   });
 
-  it("reads the quarter from the date when the file has no kvartal column", () => {
+  it("reads the quarter from the date when the file has no kvartal column, or the line's kvartal cell is blank", () => {
     const f = run([NEXT], [["Solna", "12 22", "SÄBO", "5", "2026-08-15"]], {}, ["kommun", "iso", "boendeform", "belopp", "datum"]);
     expect(f.quarters.map((q) => [q.quarter, q.totals.region])).toEqual([["2026Q3", 500]]);
+    const blank = run([OLD, NEXT], [line("Solna", null, "12 22", 8, "2025-11-30"), line("Solna", " ", "12 22", 16, "2026-05-02")]);
+    expect(blank.quarters.map((q) => [q.quarter, q.totals.kommun, q.totals.region])).toEqual([
+      ["2025Q4", 800, 0],
+      ["2026Q2", 0, 1_600],
+    ]);
+    expect(blank.leftOut.length).toBe(0);
   });
 
   it("keeps one answer per age group: a child, an adult and an unreadable age are asked apart", () => {
