@@ -5,7 +5,7 @@
  */
 import { BOENDEFORM_INFO } from "../../../src/core/boendeform";
 import { CHANGE_LOG_HEADERS, changeLogRows, changeSummarySv, describeChangeSv } from "../../../src/core/editions/changeLog";
-import { countChanges, diffModels, rowLabel, type Change } from "../../../src/core/editions/diff";
+import { codesIn, countChanges, diffModels, rowLabel, type Change } from "../../../src/core/editions/diff";
 import { readWorkbook } from "../../../src/core/model";
 import { listRow, workbook, type Rec } from "../../helpers/workbooks";
 
@@ -106,3 +106,61 @@ describe("describeChangeSv", () => {
     expect(line("villkor", "SABO")).toContain(BOENDEFORM_INFO.SABO.nameSv.toLowerCase().slice(0, 10));
   });
 });
+
+describe("the change list's edges", () => {
+  // Bilaga 3 rows are known by their product; a payer added where the cell was empty; a removed
+  // row keeps no motivering; one change of a kind is counted in the singular.
+  const b3 = (payer: string | null, extra: Rec = {}) => [{ "Produkt/behandling": "Sårvårdsmaterial", SÄBO: payer, ...extra }];
+  const b3Model = (b1: Rec[], rows: Rec[]) => readWorkbook(workbook({ b1, b3: rows }));
+
+  it("names a bilaga 3 row by its product, with no code, in the log and the description", () => {
+    const changes = diffModels(b3Model([], b3(null)), b3Model([], b3(K)));
+    expect(changes.map((c) => [c.kind, "from" in c ? c.from : null, "to" in c ? c.to : null])).toEqual([["payer", null, K]]);
+    expect(changeLogRows("2026:2", changes)).toEqual([["2026:2", "3", "", "Sårvårdsmaterial", SABO, "", K, "", "", ""]]);
+    expect(describeChangeSv(changes[0]!)).toBe(`Bilaga 3: Sårvårdsmaterial – ${BOENDEFORM_INFO.SABO.nameSv}: tom → ${K}`);
+    expect(rowLabel(changes[0]!.kind === "removed" ? changes[0]!.before.row : changes[0]!.after.row)).toBe("Sårvårdsmaterial");
+  });
+
+  it("says 'tom' for a payer, date or decision date taken away, and writes it empty in the log", () => {
+    // A date changed beside a payer is part of that change: the dates are taken away on their own row.
+    const before = [listRow("12 22", "Rullstolar", [K, K, K, K]), listRow("12 23", "Elrullstolar", [K, K, K, K], { Beslutsdatum: "2026-01-10", "Giltig från": "2026-04-01" })];
+    const after = [listRow("12 22", "Rullstolar", [null, K, K, K]), listRow("12 23", "Elrullstolar", [K, K, K, K])];
+    const changes = diffModels(readWorkbook(workbook({ b1: before })), readWorkbook(workbook({ b1: after })));
+    expect(changes.map((c) => c.kind)).toEqual(["payer", "giltigFran", "beslutsdatum"]);
+    expect(changes.map(describeChangeSv).map((l) => l.slice(l.indexOf("–")))).toEqual([`– ${BOENDEFORM_INFO.SABO.nameSv}: ${K} → tom`, "– Giltig från 2026-04-01 → tom", "– Beslutsdatum 2026-01-10 → tom"]);
+    expect(changeLogRows("2026:2", changes).map((r) => [r[4], r[5], r[6]])).toEqual([
+      [SABO, K, ""],
+      ["(Giltig från)", "2026-04-01", ""],
+      ["(Beslutsdatum)", "2026-01-10", ""],
+    ]);
+  });
+
+  it("writes a title given where there was none, and a removed row without its motivering", () => {
+    const changes = diffModels(b3Model([listRow("12 22", "", [K, K, K, K]), listRow("12 23", "Elrullstolar", [K, K, K, K], { Motivering: "Gammal" })], []), b3Model([listRow("12 22", "Rullstolar", [K, K, K, K])], []));
+    expect(changes.map((c) => c.kind)).toEqual(["title", "removed"]);
+    expect(describeChangeSv(changes[0]!)).toBe("Bilaga 1: 12 22 Rullstolar – Benämning ändrad från ””");
+    expect(changeLogRows("2026:2", changes).map((r) => [r[3], r[4], r[5], r[6], r[9]])).toEqual([
+      ["Rullstolar", "(Benämning)", "", "Rullstolar", ""],
+      ["Elrullstolar", "", "Fanns", "Borttagen", ""],
+    ]);
+  });
+
+  it("names a row without a title by its code alone", () => {
+    const changes = diffModels(b3Model([listRow("12 23", null as unknown as string, [K, K, K, K])], []), b3Model([], []));
+    expect(changes.map(describeChangeSv)).toEqual(["Bilaga 1: 12 23 – borttagen"]);
+  });
+
+  it("gathers the codes of every bilaga a model has, whichever are missing", () => {
+    const m = readWorkbook(workbook({ b1: [listRow("12 22", "Rullstolar", [K, K, K, K])], b4: [{ "ISO-kod": "12 36", Benämning: "Lyftar", Kostnadsansvar: R }], omit: ["B2", "B3"] }));
+    expect([...codesIn(m)].sort()).toEqual(["12 22", "12 36"]);
+  });
+
+  it("counts one change of each kind in the singular", () => {
+    const changes = changesOf().filter((c, i, all) => all.findIndex((d) => countKey(d) === countKey(c)) === i);
+    expect(countChanges(changes)).toEqual({ payer: 1, added: 1, removed: 1, status: 1, dates: 1, texts: 1 });
+    expect(changeSummarySv(changes)).toBe("1 ändrad betalare, 1 ny rad, 1 borttagen, 1 ändrad status, 1 flyttat datum, 1 ändrad text");
+  });
+});
+
+/** The count a change falls under (countChanges' groups). */
+const countKey = (c: Change) => (c.kind === "giltigFran" || c.kind === "beslutsdatum" ? "dates" : c.kind === "villkor" || c.kind === "title" ? "texts" : c.kind);

@@ -5,7 +5,7 @@
  * survivors of a mutation run (npm run mutation), each assertion for one of them.
  */
 import { readWorkbook } from "../../../src/core/model";
-import { inForce, listsOnDate, type DatedLists } from "../../../src/core/editions/inForce";
+import { inForce, listsOnDate, workbookLists, type DatedLists } from "../../../src/core/editions/inForce";
 import { buildWhoPaysIndex } from "../../../src/core/whoPays";
 import { workbook } from "../../helpers/workbooks";
 import { notADateSv } from "../../../src/core/values";
@@ -53,5 +53,18 @@ describe("listsOnDate", () => {
     const r = listsOnDate([lists("2026:2", "2026-07-01"), lists("2026:1", "2026-01-01")], "2025-05-01");
     expect(r).toEqual({ ok: false, code: "NO_EDITION", message: "Ingen utgåva av bilagorna gällde 2025-05-01; den tidigaste gäller från 2026-01-01." });
     expect(listsOnDate([], "2025-05-01")).toEqual({ ok: false, code: "NO_EDITION", message: "Ingen utgåva av bilagorna gällde 2025-05-01." });
+  });
+});
+
+describe("workbookLists", () => {
+  const model = readWorkbook(workbook());
+  it("places the working workbook beside editions from its own Giltig från, and alone (or undated) on any date with its Giltig från kept", () => {
+    const beside = workbookLists(model, { name: "2027:1", giltigFran: "2027-01-01" }, true);
+    expect([beside.name, beside.effective, beside.statedEffective]).toEqual(["2027:1", "2027-01-01", undefined]);
+    const alone = workbookLists(model, { name: "2027:1", giltigFran: "2027-01-01" }, false);
+    expect([alone.name, alone.effective, alone.statedEffective]).toEqual([null, null, "2027-01-01"]);
+    const undated = workbookLists(model, { name: "2027:1", giltigFran: null }, true);
+    expect([undated.name, undated.effective, undated.statedEffective]).toEqual([null, null, null]);
+    expect(workbookLists(model, { name: null, giltigFran: null }, false, index).index).toBe(index);
   });
 });
