@@ -7,14 +7,14 @@ import type { RawWorkbook } from "../../../src/core/cells";
 import { parseCsv } from "../../../src/core/csv";
 import { CHANGE_LOG_HEADERS, changeLogRows } from "../../../src/core/editions/changeLog";
 import { diffModels } from "../../../src/core/editions/diff";
-import { editionFromModel, editionModel, serializeEdition } from "../../../src/core/editions/edition";
+import { editionFromModel, editionModel, serializeEdition, type EditionMeta } from "../../../src/core/editions/edition";
 import { bilagaCsv, changeLogCsv, editionFileStem, publicationFiles } from "../../../src/core/editions/publication";
 import { readWorkbook } from "../../../src/core/model";
 import { B4_HEADERS, LIST_HEADERS, listRow, sheet, workbook } from "../../helpers/workbooks";
 
 const K = "Kommun";
 const R = "Region";
-const META = { name: "2026:2", decided: "2026-01-15", effective: "2026-05-01" };
+const META: EditionMeta = { name: "2026:2", decided: "2026-01-15", effective: "2026-05-01" };
 
 const raw = (payer: string): RawWorkbook =>
   workbook({
