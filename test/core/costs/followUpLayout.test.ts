@@ -103,27 +103,19 @@ describe("the notes beside the numbers", () => {
     expect(notes[0]).toContain(`(1 rad, ${krText(1_000)})`);
   });
 
-  it("says how many lines lie before the first edition, and when the baseline year is among them", () => {
-    const f = report([NEXT], [line("Solna", "2025Q1", "12 22", 5), line("Solna", "2025Q2", "12 22", 5), line("Solna", "2026Q1", "12 22", 5)]);
-    const notes = followUpNotesSv(f);
-    const note = notes.find((n) => n.includes("2026-01-01"))!;
+  // The two notes on lines the given lists do not answer as they stood then: before the first
+  // edition (NO_EDITION) and before a working workbook's own Giltig från (its later rules).
+  const working = () => workbookLists(model("Kommun"), { name: null, giltigFran: "2026-07-01" }, false);
+  it.each([
+    ["before the first edition", () => [NEXT], "2026-01-01", ["2025Q1", "2025Q2", "2026Q1"], ["2025Q1", "2026Q1"], 2026],
+    ["answered by a working workbook before its own Giltig från", () => [working()], "2026-07-01", ["2025Q1", "2026Q1", "2026Q3"], ["2026Q1", "2027Q1"], 2027],
+  ])("says how many lines lie %s, and when the baseline year is among them", (_what, lists, date, quarters, laterQuarters, laterBase) => {
+    const note = followUpNotesSv(report(lists(), quarters.map((q) => line("Solna", q, "12 22", 5)))).find((n) => n.includes(date))!;
     expect(note).toMatch(/^2 rader/);
     expect(note).toContain(krText(1_000));
     expect(note).toContain("baslinjeåret 2025");
-    const later = report([NEXT], [line("Solna", "2025Q1", "12 22", 5), line("Solna", "2026Q1", "12 22", 5)], 2026);
-    expect(followUpNotesSv(later).find((n) => n.includes("2026-01-01"))).not.toContain("baslinjeåret");
-  });
-
-  it("says how many lines a working workbook answered before its own Giltig från", () => {
-    const working = workbookLists(model("Kommun"), { name: null, giltigFran: "2026-07-01" }, false);
-    const f = report([working], [line("Solna", "2025Q1", "12 22", 5), line("Solna", "2026Q1", "12 22", 5), line("Solna", "2026Q3", "12 22", 5)]);
-    const notes = followUpNotesSv(f);
-    const note = notes.find((n) => n.includes("2026-07-01"))!;
-    expect(note).toMatch(/^2 rader/);
-    expect(note).toContain(krText(1_000));
-    expect(note).toContain("baslinjeåret 2025");
-    const baseAfter = report([working], [line("Solna", "2026Q1", "12 22", 5), line("Solna", "2027Q1", "12 22", 5)], 2027);
-    expect(followUpNotesSv(baseAfter).find((n) => n.includes("2026-07-01"))).not.toContain("baslinjeåret");
+    const later = report(lists(), laterQuarters.map((q) => line("Solna", q, "12 22", 5)), laterBase);
+    expect(followUpNotesSv(later).find((n) => n.includes(date))).not.toContain("baslinjeåret");
   });
 
   it("names each quarter whose change is computed over fewer kommuner than the county has", () => {
