@@ -148,6 +148,7 @@ describe("the change list's edges", () => {
   it("names a row without a title by its code alone", () => {
     const changes = diffModels(b3Model([listRow("12 23", null as unknown as string, [K, K, K, K])], []), b3Model([], []));
     expect(changes.map(describeChangeSv)).toEqual(["Bilaga 1: 12 23 – borttagen"]);
+    expect(changeLogRows("2026:2", changes).map((r) => [r[2], r[3]])).toEqual([["12 23", ""]]);
   });
 
   it("gathers the codes of every bilaga a model has, whichever are missing", () => {

@@ -10,7 +10,7 @@ import { diffModels } from "../../../src/core/editions/diff";
 import { editionFromModel, editionModel, serializeEdition, type EditionMeta } from "../../../src/core/editions/edition";
 import { bilagaCsv, changeLogCsv, editionFileStem, publicationFiles } from "../../../src/core/editions/publication";
 import { readWorkbook } from "../../../src/core/model";
-import { B4_HEADERS, LIST_HEADERS, listRow, sheet, workbook } from "../../helpers/workbooks";
+import { B4_HEADERS, LIST_HEADERS, LIST_HEADERS_FORM_VILLKOR, listRow, sheet, workbook } from "../../helpers/workbooks";
 
 const K = "Kommun";
 const R = "Region";
@@ -63,14 +63,17 @@ describe("bilagaCsv", () => {
     expect(b4[1]![B4_HEADERS.indexOf("Kostnadsansvar")]).toBe(R);
   });
 
-  it("keeps a column of the group's own beside the contract's, and a per-form Villkor", () => {
-    const base = workbook({ b1: [listRow("12 22", "Rullstolar", [K, K, K, K], { "Villkor SÄBO": "Bara i SÄBO." })], formVillkor: true });
-    const b1 = base.sheets[0]!;
-    const withOwn: RawWorkbook = { sheets: [sheet("Bilaga 1", [...(b1.rows[0] as string[]), "Egen kolumn"], [{ ...Object.fromEntries((b1.rows[0] as string[]).map((h, i) => [h, b1.rows[1]![i] ?? null])), "Egen kolumn": "egen text" }]), ...base.sheets.slice(1)] };
-    const rows = rowsOf(bilagaCsv(publish(withOwn).bilagor.B1!));
-    expect(rows[0]!.at(-1)).toBe("Egen kolumn");
-    expect(rows[1]!.at(-1)).toBe("egen text");
-    expect(rows[1]![rows[0]!.indexOf("Villkor SÄBO")]).toBe("Bara i SÄBO.");
+  it("keeps a column of the group's own beside the contract's (empty where a row has none), and a per-form Villkor", () => {
+    const headers = [...LIST_HEADERS_FORM_VILLKOR, "Egen kolumn"];
+    const rows = [listRow("12 22", "Rullstolar", [K, K, K, K], { "Villkor SÄBO": "Bara i SÄBO.", "Egen kolumn": "egen text" }), listRow("12 23", "Elrullstolar", [K, K, K, K])];
+    const base = workbook({ formVillkor: true });
+    const withOwn: RawWorkbook = { sheets: [sheet("Bilaga 1", headers, rows), ...base.sheets.slice(1)] };
+    const csv = rowsOf(bilagaCsv(publish(withOwn).bilagor.B1!));
+    expect(csv[0]).toEqual(headers);
+    expect(csv.slice(1).map((r) => [r[0], r.at(-1), r[headers.indexOf("Villkor SÄBO")]])).toEqual([
+      ["12 22", "egen text", "Bara i SÄBO."],
+      ["12 23", "", ""],
+    ]);
   });
 });
 
