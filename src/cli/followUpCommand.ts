@@ -251,10 +251,10 @@ export async function followUpCommand(argv: readonly string[], io: Io): Promise<
           missingKommuner: Object.fromEntries(report.missingKommuner.map((m) => [m.quarter, m.kommuner])),
           unknownKommuner: report.unknownKommuner.map((u) => ({ name: u.name, lines: u.lines, amount: kronor(u.ore) })),
           leftOut: Object.fromEntries(report.leftOutByCode.map((c) => [c.code, { lines: c.lines, amount: kronor(c.ore) }])),
-          answeredByLaterRules: report.answeredByLaterRules ? { lines: report.answeredByLaterRules.lines, amount: kronor(report.answeredByLaterRules.ore), statedEffective: report.answeredByLaterRules.statedEffective } : null,
+          answeredByLaterRules: report.answeredByLaterRules ? { lines: report.answeredByLaterRules.lines, amount: kronor(report.answeredByLaterRules.ore), baselineLines: report.answeredByLaterRules.baselineLines, statedEffective: report.answeredByLaterRules.statedEffective } : null,
           notes: followUpNotesSv(report),
           beforeFirstEdition: report.beforeFirstEdition
-            ? { lines: report.beforeFirstEdition.lines, amount: kronor(report.beforeFirstEdition.ore), firstEffective: report.beforeFirstEdition.firstEffective }
+            ? { lines: report.beforeFirstEdition.lines, amount: kronor(report.beforeFirstEdition.ore), baselineLines: report.beforeFirstEdition.baselineLines, firstEffective: report.beforeFirstEdition.firstEffective }
             : null,
           totals: {
             input: kronor(report.inputOre),

@@ -229,11 +229,11 @@ describe("follow-up over several files", () => {
     );
     const r = await cli("follow-up", file("tidig.csv"), "--edition", file("2026-1.json"));
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^2 rader \(1\s234,56 kr\) ligger före den första utgåvan som gavs \(2026-01-01\), bland dem baslinjeåret 2025, och fördelas inte\. Lägg till den utgåva som gällde då med --utgåva\.$/m);
+    expect(r.out).toMatch(/^2 rader \(1\s234,56 kr\) ligger före den första utgåvan som gavs \(2026-01-01\), bland dem 2 rader i baslinjeåret 2025, och fördelas inte\. Lägg till den utgåva som gällde då med --utgåva\.$/m);
     expect(r.out.match(/--utgåva/g)).toHaveLength(1);
     expect(r.out.split("\n").filter((l) => l.includes("NO_EDITION"))).toHaveLength(1);
     const json = JSON.parse((await cli("follow-up", file("tidig.csv"), "--edition", file("2026-1.json"), "--json")).out);
-    expect(json.beforeFirstEdition).toEqual({ lines: 2, amount: 1234.56, firstEffective: "2026-01-01" });
+    expect(json.beforeFirstEdition).toEqual({ lines: 2, amount: 1234.56, baselineLines: 2, firstEffective: "2026-01-01" });
     expect(json.editions).toEqual([{ name: "2026:1", decided: "2025-10-01", effective: "2026-01-01", hash: edition.hash }]);
   });
 });

@@ -55,8 +55,8 @@ describe("a follow-up report one can forward", () => {
     const workbook = await rawXlsxFile(withDate, dir, "arbetsbok.xlsx");
     const alone = await cli("uppföljning", file("kostnader.csv"), "--arbetsbok", workbook, "--json");
     const json = JSON.parse(alone.out) as { answeredByLaterRules: unknown; notes: string[] };
-    expect(json.answeredByLaterRules).toEqual({ lines: 2, amount: 2000, statedEffective: "2026-01-01" });
-    expect(json.notes.join("\n")).toMatch(/2 rader \(2\s000,00 kr\) ligger före arbetsbokens Giltig från \(2026-01-01\) och har besvarats med dess regler, inte med den utgåva som gällde då \(bland dem baslinjeåret 2025\)\. Lägg till den utgåvan med --utgåva/);
+    expect(json.answeredByLaterRules).toEqual({ lines: 2, amount: 2000, baselineLines: 2, statedEffective: "2026-01-01" });
+    expect(json.notes.join("\n")).toMatch(/2 rader \(2\s000,00 kr\) ligger före arbetsbokens Giltig från \(2026-01-01\) och har besvarats med dess regler, inte med den utgåva som gällde då \(bland dem 2 rader i baslinjeåret 2025\)\. Lägg till den utgåvan med --utgåva/);
     // With the edition in force in 2025 given, the baseline is answered by it and nothing is said.
     writeFileSync(file("2025-1.json"), serializeEdition(editionFromModel(readWorkbook(exampleWorkbook()), { name: "2025:1", decided: "2024-09-01", effective: "2025-01-01" })));
     const both = JSON.parse((await cli("uppföljning", file("kostnader.csv"), "--arbetsbok", workbook, "--utgåva", file("2025-1.json"), "--json")).out) as { answeredByLaterRules: unknown; notes: string[] };

@@ -126,13 +126,14 @@ export interface FollowUp {
   readonly leftOut: LeftOutList;
   readonly leftOutNotListed: number;
   readonly leftOutByCode: ReadonlyArray<{ readonly code: string; readonly kind: LeftOutKind; readonly lines: number; readonly ore: number; readonly examples: readonly LeftOutLine[] }>;
-  /** Lines dated before the first edition's Giltig från. */
-  readonly beforeFirstEdition: { readonly lines: number; readonly ore: number; readonly firstEffective: string } | null;
+  /** Lines dated before the first edition's Giltig från; `baselineLines` of them in the baseline year. */
+  readonly beforeFirstEdition: { readonly lines: number; readonly ore: number; readonly baselineLines: number; readonly firstEffective: string } | null;
   /**
    * Lines dated before the Giltig från of a working workbook that answered them alone (no edition
-   * in force then was given): answered by rules stated to apply later.
+   * in force then was given): answered by rules stated to apply later. `baselineLines` of them lie
+   * in the baseline year.
    */
-  readonly answeredByLaterRules: { readonly lines: number; readonly ore: number; readonly statedEffective: string } | null;
+  readonly answeredByLaterRules: { readonly lines: number; readonly ore: number; readonly baselineLines: number; readonly statedEffective: string } | null;
   /** Lines answered as for an adult because their age was missing (only with ageMissing: adult). */
   readonly assumedAdult: { readonly lines: number; readonly ore: number };
   readonly sources: readonly FollowUpSource[];
@@ -150,6 +151,15 @@ export interface FollowUp {
 }
 
 const zero = (): PartyTotals => ({ kommun: 0, region: 0, egenansvar: 0, unassigned: 0 });
+
+/** Counts a line's year (its date `YYYY-MM-DD`). */
+const countYear = (years: Map<number, number>, date: string) => {
+  const y = Number(date.slice(0, 4));
+  years.set(y, (years.get(y) ?? 0) + 1);
+};
+
+/** Lines outside the lists' time, and how many of them lie in the baseline year. */
+const outside = (c: { lines: number; ore: number; years: ReadonlyMap<number, number> }, base: number | null) => ({ lines: c.lines, ore: c.ore, baselineLines: base === null ? 0 : (c.years.get(base) ?? 0) });
 
 /** The columns a cost file reads, in the order a duplicate is reported. */
 const COST_FIELDS = ["kommun", "quarter", "iso", "boendeform", "age", "amount", "date"] as const;
@@ -443,8 +453,8 @@ export class FollowUpRun {
   /** A working workbook answering any date, and the Giltig från it states; earlier lines are counted. */
   private readonly statedEffective: string | null;
   private readonly firstDated: string | null;
-  private before = { lines: 0, ore: 0 };
-  private later = { lines: 0, ore: 0 };
+  private before = { lines: 0, ore: 0, years: new Map<number, number>() };
+  private later = { lines: 0, ore: 0, years: new Map<number, number>() };
   private adult = { lines: 0, ore: 0 };
   private lineCount = 0;
   private inputOre = 0;
@@ -585,10 +595,12 @@ export class FollowUpRun {
     if (this.statedEffective !== null && date < this.statedEffective && (this.firstDated === null || date < this.firstDated) && answer.code !== "NO_EDITION") {
       this.later.lines++;
       this.later.ore += ore;
+      countYear(this.later.years, date);
     }
     if (answer.code === "NO_EDITION" && this.firstEffective !== null && date < this.firstEffective) {
       this.before.lines++;
       this.before.ore += ore;
+      countYear(this.before.years, date);
     }
   }
 
@@ -682,8 +694,8 @@ export class FollowUpRun {
       leftOut: this.leftOut,
       leftOutNotListed: this.leftOutNotListed,
       leftOutByCode: [...this.byCode.entries()].sort(([, a], [, b]) => b.lines - a.lines).map(([code, c]) => ({ code, ...c })),
-      beforeFirstEdition: this.before.lines > 0 && this.firstEffective ? { ...this.before, firstEffective: this.firstEffective } : null,
-      answeredByLaterRules: this.later.lines > 0 && this.statedEffective ? { ...this.later, statedEffective: this.statedEffective } : null,
+      beforeFirstEdition: this.before.lines > 0 && this.firstEffective ? { ...outside(this.before, base), firstEffective: this.firstEffective } : null,
+      answeredByLaterRules: this.later.lines > 0 && this.statedEffective ? { ...outside(this.later, base), statedEffective: this.statedEffective } : null,
       assumedAdult: this.adult,
       sources: this.sources,
       editionsUsed: this.lists.filter((_, i) => this.used.has(i)),

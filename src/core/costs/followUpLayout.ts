@@ -58,6 +58,8 @@ export function comparedText(q: FollowUpQuarter): string {
   return parts.join("; ");
 }
 
+const inBaseline = (lines: number, base: number | null) => `${lines.toLocaleString("sv-SE")} ${lines === 1 ? "rad" : "rader"} i baslinjeåret ${base}`;
+
 const listed = (names: readonly string[]) => (names.length <= 4 ? names.join(", ") : `${names.slice(0, 4).join(", ")} och ${names.length - 4} till`);
 
 /** One row per quarter, in quarterColumns' order. */
@@ -100,12 +102,11 @@ export function followUpNotesSv(report: FollowUp): string[] {
   }
   const b = report.beforeFirstEdition;
   if (b) {
-    const baseBefore = base !== null && `${base}-12-31` < b.firstEffective;
-    notes.push(`${b.lines.toLocaleString("sv-SE")} rader (${krText(b.ore)}) ligger före den första utgåvan som gavs (${b.firstEffective})${baseBefore ? `, bland dem baslinjeåret ${base}` : ""}, och fördelas inte. Lägg till den utgåva som gällde då med --utgåva.`);
+    notes.push(`${b.lines.toLocaleString("sv-SE")} rader (${krText(b.ore)}) ligger före den första utgåvan som gavs (${b.firstEffective})${b.baselineLines > 0 ? `, bland dem ${inBaseline(b.baselineLines, base)}` : ""}, och fördelas inte. Lägg till den utgåva som gällde då med --utgåva.`);
   }
   const later = report.answeredByLaterRules;
   if (later) {
-    notes.push(`${later.lines.toLocaleString("sv-SE")} rader (${krText(later.ore)}) ligger före arbetsbokens Giltig från (${later.statedEffective}) och har besvarats med dess regler, inte med den utgåva som gällde då${base !== null && `${base}-12-31` < later.statedEffective ? ` (bland dem baslinjeåret ${base})` : ""}. Lägg till den utgåvan med --utgåva för rätt jämförelse.`);
+    notes.push(`${later.lines.toLocaleString("sv-SE")} rader (${krText(later.ore)}) ligger före arbetsbokens Giltig från (${later.statedEffective}) och har besvarats med dess regler, inte med den utgåva som gällde då${later.baselineLines > 0 ? ` (bland dem ${inBaseline(later.baselineLines, base)})` : ""}. Lägg till den utgåvan med --utgåva för rätt jämförelse.`);
   }
   const partial = report.quarters.filter((q) => q.comparison && q.comparison.kommuner < STOCKHOLM_KOMMUNER.length);
   if (partial.length > 0) {

@@ -107,15 +107,25 @@ describe("the notes beside the numbers", () => {
   // edition (NO_EDITION) and before a working workbook's own Giltig från (its later rules).
   const working = () => workbookLists(model("Kommun"), { name: null, giltigFran: "2026-07-01" }, false);
   it.each([
-    ["before the first edition", () => [NEXT], "2026-01-01", ["2025Q1", "2025Q2", "2026Q1"], ["2025Q1", "2026Q1"], 2026],
-    ["answered by a working workbook before its own Giltig från", () => [working()], "2026-07-01", ["2025Q1", "2026Q1", "2026Q3"], ["2026Q1", "2027Q1"], 2027],
-  ])("says how many lines lie %s, and when the baseline year is among them", (_what, lists, date, quarters, laterQuarters, laterBase) => {
+    ["before the first edition", () => [NEXT], "2026-01-01", ["2025Q1", "2025Q2", "2026Q1"], "2 rader", ["2025Q1", "2026Q1"], 2026],
+    ["answered by a working workbook before its own Giltig från", () => [working()], "2026-07-01", ["2025Q1", "2026Q1", "2026Q3"], "1 rad", ["2026Q1", "2027Q1"], 2027],
+  ])("says how many lines lie %s, and when the baseline year is among them", (_what, lists, date, quarters, inBase, laterQuarters, laterBase) => {
     const note = followUpNotesSv(report(lists(), quarters.map((q) => line("Solna", q, "12 22", 5)))).find((n) => n.includes(date))!;
     expect(note).toMatch(/^2 rader/);
     expect(note).toContain(krText(1_000));
-    expect(note).toContain("baslinjeåret 2025");
+    expect(note).toContain(`bland dem ${inBase} i baslinjeåret 2025`);
     const later = report(lists(), laterQuarters.map((q) => line("Solna", q, "12 22", 5)), laterBase);
     expect(followUpNotesSv(later).find((n) => n.includes(date))).not.toContain("baslinjeåret");
+  });
+
+  it("counts the baseline year's lines before a first edition in force from mid-year", () => {
+    const midYear = datedLists(model("Region"), "2025:2", "2025-07-01");
+    const inBase = report([midYear], [line("Solna", "2025Q1", "12 22", 5), line("Solna", "2024Q3", "12 22", 5), line("Solna", "2026Q1", "12 22", 5)], 2025);
+    expect(inBase.beforeFirstEdition).toEqual({ lines: 2, ore: 1_000, baselineLines: 1, firstEffective: "2025-07-01" });
+    expect(followUpNotesSv(inBase).find((n) => n.includes("2025-07-01"))).toContain("bland dem 1 rad i baslinjeåret 2025");
+    const outsideBase = report([midYear], [line("Solna", "2024Q3", "12 22", 5), line("Solna", "2026Q1", "12 22", 5)], 2025);
+    expect(outsideBase.beforeFirstEdition?.baselineLines).toBe(0);
+    expect(followUpNotesSv(outsideBase).find((n) => n.includes("2025-07-01"))).not.toContain("baslinjeåret");
   });
 
   it("names each quarter whose change is computed over fewer kommuner than the county has", () => {

@@ -113,18 +113,18 @@ describe("FollowUpRun: who pays each line", () => {
   it("counts an undated working workbook's answers for lines before the Giltig från it states, and only those", () => {
     const working = workbookLists(listsOf(K), { name: "2027:1", giltigFran: "2027-01-01" }, false);
     const alone = run([working], [line("Solna", "2026Q4", "12 22", 100), line("Solna", "2027Q1", "12 22", 200), line("Solna", "2026Q4", "15 09", 400)]);
-    expect(alone.answeredByLaterRules).toEqual({ lines: 2, ore: 50_000, statedEffective: "2027-01-01" });
+    expect(alone.answeredByLaterRules).toEqual({ lines: 2, ore: 50_000, baselineLines: 2, statedEffective: "2027-01-01" });
     expect(alone.beforeFirstEdition).toBeNull();
     // Beside a dated edition, only lines before that edition too were answered by the later rules.
     const beside = run([OLD, working], [line("Solna", "2024Q4", "12 22", 1), line("Solna", "2025Q3", "12 22", 2), line("Solna", "2024Q3", "12 22", 4)]);
-    expect(beside.answeredByLaterRules).toEqual({ lines: 2, ore: 500, statedEffective: "2027-01-01" });
+    expect(beside.answeredByLaterRules).toEqual({ lines: 2, ore: 500, baselineLines: 2, statedEffective: "2027-01-01" });
     expect(run([working], [line("Solna", "2027Q2", "12 22", 1)]).answeredByLaterRules).toBeNull();
   });
 
   it("leaves out a line before the first edition as NO_EDITION and says which edition came first", () => {
     const f = run([NEXT, OLD], [line("Solna", "2024Q4", "12 22", 100), line("Solna", "2025Q1", "12 22", 200)]);
     expect(codes(f)).toEqual([[2, "NO_EDITION", "unassigned", 10_000]]);
-    expect(f.beforeFirstEdition).toEqual({ lines: 1, ore: 10_000, firstEffective: "2025-01-01" });
+    expect(f.beforeFirstEdition).toEqual({ lines: 1, ore: 10_000, baselineLines: 1, firstEffective: "2025-01-01" });
     expect(f.editionsUsed.map((l) => l.name)).toEqual(["2025:1"]);
     expect(f.quarters.map((q) => q.totals.unassigned)).toEqual([10_000, 0]);
     expect(run([OLD], [line("Solna", "2025Q1", "12 22", 1)]).beforeFirstEdition).toBeNull();
