@@ -26,7 +26,7 @@ export function readQuarter(raw: CellValue): { quarter: Quarter; date: string | 
   if (q) return yearOk(q[1]!) ? { quarter: `${q[1]}Q${q[2]}`, date: null } : null;
   const r = /^(?:[QK]|kv\.?|kvartal)\s*([1-4])\s*[-:/ ]?\s*(\d{4})$/i.exec(text);
   if (r) return yearOk(r[2]!) ? { quarter: `${r[2]}Q${r[1]}`, date: null } : null;
-  const date = readDate(text.slice(0, 10) === text ? text : text.replace(/[T ].*$/, ""));
+  const date = readDate(text.replace(/[T ].*$/, ""));
   return date && yearOk(date.slice(0, 4)) ? { quarter: quarterOfDate(date), date } : null;
 }
 

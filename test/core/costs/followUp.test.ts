@@ -1,7 +1,7 @@
 import * as fc from "fast-check";
 import { FollowUpRun, followUpRows, LEFT_OUT_TEXT_CHARS, LeftOutLines, readOre, type LeftOutLine } from "../../../src/core/costs/followUp";
 import { matchKommun, STOCKHOLM_KOMMUNER } from "../../../src/core/costs/kommuner";
-import { readQuarter } from "../../../src/core/costs/quarter";
+import { quarterStart, readQuarter } from "../../../src/core/costs/quarter";
 import { datedLists } from "../../../src/core/editions/inForce";
 import { exampleWorkbook } from "../../../src/core/example/exampleWorkbook";
 import { readWorkbook } from "../../../src/core/model";
@@ -57,7 +57,18 @@ describe("readQuarter", () => {
     ["2026 kv 3", "2026Q3", null],
     ["2026-07-15", "2026Q3", "2026-07-15"],
     ["2026-12-31", "2026Q4", "2026-12-31"],
-  ])("reads %s", (text, quarter, date) => {
+    [" 2026Q3 ", "2026Q3", null],
+    ["2026 - Q3", "2026Q3", null],
+    ["Q3 - 2026", "2026Q3", null],
+    ["Q3-2026", "2026Q3", null],
+    ["2026-K3", "2026Q3", null],
+    ["2026 kv. 3", "2026Q3", null],
+    ["kv. 3 2026", "2026Q3", null],
+    ["1900Q1", "1900Q1", null],
+    ["9999Q4", "9999Q4", null],
+    ["2026-07-15T10:00", "2026Q3", "2026-07-15"],
+    ["2026-07-15 10:00", "2026Q3", "2026-07-15"],
+  ])("reads %j", (text, quarter, date) => {
     expect(readQuarter(text)).toEqual({ quarter, date });
   });
 
@@ -66,8 +77,22 @@ describe("readQuarter", () => {
     expect(readQuarter(46218)).toEqual({ quarter: "2026Q3", date: "2026-07-15" });
   });
 
-  it.each(["0000Q1", "0226Q1", "2026Q5", "2026Q0", "Kv 5 2026", "2026-02-30", "0000-01-01", "", "Q1", "2026"])("refuses %j", (text) => {
+  it.each(["0000Q1", "0226Q1", "1899Q4", "Q4 1899", "2026Q5", "2026Q0", "Kv 5 2026", "2026-02-30", "0000-01-01", "", "Q1", "2026", "x2026Q3", "2026Q3x", "xQ3 2026", "Q3 2026x", "2026-07-15x10:00"])("refuses %j", (text) => {
     expect(readQuarter(text)).toBeNull();
+  });
+
+  it("refuses a cell that is neither text, number nor date", () => {
+    expect([readQuarter(null), readQuarter(undefined), readQuarter(true), readQuarter({ error: "#N/A" })]).toEqual([null, null, null, null]);
+    expect(readQuarter(new Date(Date.UTC(1899, 11, 31)))).toBeNull();
+  });
+
+  it.each([
+    ["2026Q1", "2026-01-01"],
+    ["2026Q2", "2026-04-01"],
+    ["2026Q3", "2026-07-01"],
+    ["2026Q4", "2026-10-01"],
+  ])("starts %s on %s", (q, start) => {
+    expect(quarterStart(q)).toBe(start);
   });
 
   it("never throws, whatever the text", () => {
@@ -98,7 +123,7 @@ describe("matchKommun", () => {
     expect(matchKommun(raw)).toBe(kommun);
   });
 
-  it.each(["Gnesta", "Uppsala kommun", "", "kommun", "Solnaa"])("refuses %j", (raw) => {
+  it.each(["Gnesta", "Uppsala kommun", "", "kommun", "Solnaa", "Solnax kommun", "Danderyds", "kommun Solna"])("refuses %j", (raw) => {
     expect(matchKommun(raw)).toBeNull();
   });
 });
