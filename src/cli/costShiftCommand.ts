@@ -1,5 +1,6 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { costLines, costShift, neutralityVerdictSv, shiftKronorSv as kr, type ShiftChange } from "../core/costs/costShift";
+import { linesSv } from "../core/costs/followUpLayout";
 import { editionModel } from "../core/editions/edition";
 import { flag, has, UsageError } from "./args";
 import { parseCommandArgs, usage } from "./commands";
@@ -46,7 +47,7 @@ export async function costShiftCommand(argv: readonly string[], io: Io): Promise
     const verdict = neutralityVerdictSv(shift);
     io.out(
       [
-        `Kostnadsförskjutning från utgåva ${previous.name}, på föregående års kostnader (${lines.length} rader, totalt ${kr(shift.totalCost)}):`,
+        `Kostnadsförskjutning från utgåva ${previous.name}, på föregående års kostnader (${linesSv(lines.length)}, totalt ${kr(shift.totalCost)}):`,
         ...shift.changes.map((c) => `  ${changeLine(c)}`),
         ...(shift.egenansvar.length > 0 ? ["Till eller från egenansvar (ingår inte i nettot mellan parterna):", ...shift.egenansvar.map((c) => `  ${changeLine(c)}`)] : []),
         ...(shift.unattributed.length > 0

@@ -7,7 +7,7 @@ import { flag, has, svFlag, UsageError, type Args } from "./args";
 import { parseCommandArgs, usage } from "./commands";
 import { answeringEditions } from "./editions";
 import { expandInputs, isOtherSpreadsheet, notReadReason, readCsvCosts, readXlsxCosts, sha256File } from "./followUpInput";
-import { comparedText, followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
+import { comparedText, followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, linesSv, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { fsErrorSv, InputError, type Io } from "./io";
 
 
@@ -68,7 +68,7 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
   }
   const balanced = report.balanced ? "stämmer till öret" : "STÄMMER INTE";
   lines.push(`Summa indata ${krText(report.inputOre)} = fördelat ${krText(report.assignedOre)} + ej fördelat ${krText(report.unassignedOre)} + oläsbart ${krText(report.unreadableOre)}: ${balanced}.`);
-  if (ageMissing === "adult") lines.push(`--ålder-saknas vuxen: ${report.assumedAdult.lines} rader (${krText(report.assumedAdult.ore)}) utan ålder besvarades som för en vuxen.`);
+  if (ageMissing === "adult") lines.push(`--ålder-saknas vuxen: ${linesSv(report.assumedAdult.lines)} (${krText(report.assumedAdult.ore)}) utan ålder besvarades som för en vuxen.`);
   if (report.leftOutByCode.length > 0) {
     lines.push("Utelämnade rader per orsak (alla finns i rapportens blad Ej fördelade):");
     for (const c of report.leftOutByCode) {

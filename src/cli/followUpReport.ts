@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import JSZip from "jszip";
 import { addColumnChartToZip } from "../node/chartXlsx";
 import { cellText, safeWorkbookText } from "../node/xlsxText";
-import { followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
+import { followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, linesSv, missingGrid, quarterColumns, quarterRows } from "../core/costs/followUpLayout";
 import type { ListsInfo } from "./editions";
 
 /** What the report says about the run beside the numbers. */
@@ -88,7 +88,7 @@ export async function followUpReport(report: FollowUp, meta: ReportMeta): Promis
     ["Alternativ", text(meta.options.length > 0 ? meta.options.join(" ") : "inga")],
     ["Rader i indata", report.lines, COUNT],
   ];
-  if (report.assumedAdult.lines > 0) metaRows.push(["Besvarade som vuxen (ålder saknas)", `${report.assumedAdult.lines} rader, ${krText(report.assumedAdult.ore)}`]);
+  if (report.assumedAdult.lines > 0) metaRows.push(["Besvarade som vuxen (ålder saknas)", `${linesSv(report.assumedAdult.lines)}, ${krText(report.assumedAdult.ore)}`]);
   metaRows.forEach(([label, value, fmt], i) => {
     ws.getCell(2 + i, 1).value = label;
     ws.getCell(2 + i, 1).font = BOLD;

@@ -1,7 +1,7 @@
 import { BOENDEFORM_INFO } from "../core/boendeform";
 import { costLines, costShift, neutralityVerdictSv, shiftKronorSv as kr } from "../core/costs/costShift";
 import { followUpRows, FollowUpRun, hasCostHeader, kronor, REQUIRED_COLUMNS_SV, type FollowUp } from "../core/costs/followUp";
-import { followUpNotesSv, leftOutReasonSv, missingGrid, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
+import { followUpNotesSv, leftOutReasonSv, linesSv, missingGrid, pctText, quarterColumns, quarterRows, type ColumnKind, type LayoutValue } from "../core/costs/followUpLayout";
 import { editionModel } from "../core/editions/edition";
 import { sheetKeyOf } from "../core/model";
 import { addReportSheet, sheetNames } from "../excel/adapter";
@@ -82,7 +82,7 @@ function reportRows(report: FollowUp, sheets: readonly string[], ageMissing: boo
     ["Blad", sheets.join(", ")],
     ["Baslinjeår", base === null ? "–" : String(base)],
     ["Utgåvor som använts", report.editionsUsed.map((l) => l.name ?? "arbetsbokens listor").join(", ") || "ingen"],
-    ["Alternativ", ageMissing ? `ålder saknas: vuxen (${report.assumedAdult.lines} rader)` : "inga"],
+    ["Alternativ", ageMissing ? `ålder saknas: vuxen (${linesSv(report.assumedAdult.lines)})` : "inga"],
     ["Rader", String(report.lines)],
     [],
     ["Avstämning (till öret)", "Belopp"],

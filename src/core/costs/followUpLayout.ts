@@ -58,7 +58,10 @@ export function comparedText(q: FollowUpQuarter): string {
   return parts.join("; ");
 }
 
-const inBaseline = (lines: number, base: number | null) => `${lines.toLocaleString("sv-SE")} ${lines === 1 ? "rad" : "rader"} i baslinjeåret ${base}`;
+/** A count of lines in words, the one wording for every surface: "1 rad", "2 rader", "1 234 rader". */
+export const linesSv = (n: number) => `${n.toLocaleString("sv-SE")} ${n === 1 ? "rad" : "rader"}`;
+
+const inBaseline = (lines: number, base: number | null) => `${linesSv(lines)} i baslinjeåret ${base}`;
 
 const listed = (names: readonly string[]) => (names.length <= 4 ? names.join(", ") : `${names.slice(0, 4).join(", ")} och ${names.length - 4} till`);
 
@@ -96,17 +99,17 @@ export function followUpNotesSv(report: FollowUp): string[] {
   const base = report.baselineYear;
   if (report.unknownKommuner.length > 0) {
     const ore = report.unknownKommuner.reduce((s, u) => s + u.ore, 0);
-    const names = report.unknownKommuner.slice(0, 5).map((u) => `”${u.name || "(tomt)"}” (${u.lines} ${u.lines === 1 ? "rad" : "rader"}, ${krText(u.ore)})`);
+    const names = report.unknownKommuner.slice(0, 5).map((u) => `”${u.name || "(tomt)"}” (${linesSv(u.lines)}, ${krText(u.ore)})`);
     const more = report.unknownKommuner.length > 5 ? ` och ${report.unknownKommuner.length - 5} till` : "";
     notes.push(`${krText(ore)} kommer från kommunnamn som inte är någon av länets ${STOCKHOLM_KOMMUNER.length} kommuner (${names.join(", ")}${more}). Beloppen ingår i parternas summor, men inte i jämförelsen mot baslinjen. Rätta namnen i kostnadsfilerna.`);
   }
   const b = report.beforeFirstEdition;
   if (b) {
-    notes.push(`${b.lines.toLocaleString("sv-SE")} rader (${krText(b.ore)}) ligger före den första utgåvan som gavs (${b.firstEffective})${b.baselineLines > 0 ? `, bland dem ${inBaseline(b.baselineLines, base)}` : ""}, och fördelas inte. Lägg till den utgåva som gällde då med --utgåva.`);
+    notes.push(`${linesSv(b.lines)} (${krText(b.ore)}) ligger före den första utgåvan som gavs (${b.firstEffective})${b.baselineLines > 0 ? `, bland dem ${inBaseline(b.baselineLines, base)}` : ""}, och fördelas inte. Lägg till den utgåva som gällde då med --utgåva.`);
   }
   const later = report.answeredByLaterRules;
   if (later) {
-    notes.push(`${later.lines.toLocaleString("sv-SE")} rader (${krText(later.ore)}) ligger före arbetsbokens Giltig från (${later.statedEffective}) och har besvarats med dess regler, inte med den utgåva som gällde då${later.baselineLines > 0 ? ` (bland dem ${inBaseline(later.baselineLines, base)})` : ""}. Lägg till den utgåvan med --utgåva för rätt jämförelse.`);
+    notes.push(`${linesSv(later.lines)} (${krText(later.ore)}) ligger före arbetsbokens Giltig från (${later.statedEffective}) och har besvarats med dess regler, inte med den utgåva som gällde då${later.baselineLines > 0 ? ` (bland dem ${inBaseline(later.baselineLines, base)})` : ""}. Lägg till den utgåvan med --utgåva för rätt jämförelse.`);
   }
   const partial = report.quarters.filter((q) => q.comparison && q.comparison.kommuner < STOCKHOLM_KOMMUNER.length);
   if (partial.length > 0) {

@@ -1,6 +1,6 @@
 import type { CellValue } from "../../../src/core/cells";
 import { FollowUpRun, followUpRows, LEFT_OUT_REASONS_SV, type FollowUp } from "../../../src/core/costs/followUp";
-import { change, comparedText, followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, missingGrid, pctText, quarterColumns, quarterRows } from "../../../src/core/costs/followUpLayout";
+import { change, comparedText, followUpNotesSv, KIND_SV, krText, leftOutLineReasonSv, leftOutReasonSv, linesSv, missingGrid, pctText, quarterColumns, quarterRows } from "../../../src/core/costs/followUpLayout";
 import { STOCKHOLM_KOMMUNER } from "../../../src/core/costs/kommuner";
 import { datedLists, workbookLists, type DatedLists } from "../../../src/core/editions/inForce";
 import { readWorkbook } from "../../../src/core/model";
@@ -68,6 +68,10 @@ describe("the quarter table", () => {
     const f = report([OLD], []);
     expect(f.baselineYear).toBeNull();
     expect(quarterColumns(f)[3]!.header).not.toMatch(/\d/);
+    // The same headers as with a baseline year, the year taken out and nothing put in its place.
+    const based = report([OLD, NEXT], [line("Solna", "2026Q1", "12 22", 1)]);
+    expect(based.baselineYear).not.toBeNull();
+    expect(quarterColumns(f).map((c) => c.header)).toEqual(quarterColumns(based).map((c) => c.header.replace(` ${based.baselineYear}`, "")));
   });
 
   it("names at most four kommuner left out of a comparison, and counts the rest", () => {
@@ -82,6 +86,18 @@ describe("the quarter table", () => {
     expect(text).toContain(`${onlyNow.length - 4} till`);
     expect(text).not.toContain("saknas nu");
     expect(comparedText(f.quarters[0]!)).toBe("");
+  });
+
+  it("lists four kommuner left out in full, and says only the side that misses some", () => {
+    const then = ["Solna", ...STOCKHOLM_KOMMUNER.filter((k) => k !== "Solna").slice(0, 4)].map((k) => line(k, "2025Q1", "12 22", 1));
+    const q = report([OLD, NEXT], [...then, line("Solna", "2026Q1", "12 22", 1)]).quarters[1]!;
+    expect(q.comparison!.onlyNow).toEqual([]);
+    expect(q.comparison!.onlyBaseline).toHaveLength(4);
+    const parts = comparedText(q).split("; ");
+    expect(parts).toHaveLength(2);
+    expect(parts[1]!.split(", ")).toHaveLength(4);
+    for (const k of q.comparison!.onlyBaseline) expect(parts[1]).toContain(k);
+    expect(parts[1]).not.toContain("till");
   });
 });
 
@@ -100,7 +116,18 @@ describe("the notes beside the numbers", () => {
     const shown = f.unknownKommuner.slice(0, 5).map((u) => u.name || "(tomt)");
     for (const n of shown) expect(notes[0]).toContain(`”${n}”`);
     expect(notes[0]).toContain(" och 2 till");
+    for (const u of f.unknownKommuner.slice(5)) expect(notes[0]).not.toContain(`”${u.name || "(tomt)"}”`);
     expect(notes[0]).toContain(`(1 rad, ${krText(1_000)})`);
+    const five = followUpNotesSv(report([NEXT], names.slice(0, 5).map((n) => line(n, "2026Q1", "12 22", 10))));
+    expect(five[0]).not.toContain("till");
+  });
+
+  it("words a count of one line in the singular in every note", () => {
+    const one = report([NEXT], [line("Solna", "2025Q1", "12 22", 5), line("Solna", "2026Q1", "12 22", 5)]);
+    const note = followUpNotesSv(one).find((n) => n.includes("2026-01-01"))!;
+    expect(note).toMatch(/^1 rad \(/);
+    expect(note).toContain("bland dem 1 rad i baslinjeåret 2025");
+    expect([linesSv(1), linesSv(2), linesSv(0)]).toEqual(["1 rad", "2 rader", "0 rader"]);
   });
 
   // The two notes on lines the given lists do not answer as they stood then: before the first
