@@ -206,8 +206,9 @@ export function readOre(raw: CellValue): number | null {
     const fast = plainOre(raw);
     if (fast !== null && fast <= MAX_AMOUNT_SEK * 100) return fast;
   }
-  if (isBlank(raw) || typeof raw === "boolean" || raw instanceof Date || (typeof raw === "object" && raw !== null)) return null;
-  const amount = readAmount(raw as string | number);
+  // readAmount reads a number or a text and nothing else (a flag, a date, an error, blank text).
+  if (raw === null || raw === undefined) return null;
+  const amount = readAmount(raw);
   if (amount === null) return null;
   // Kronor and öre: a third decimal ("1,234", 12.505) is refused, never rounded away. Text is
   // judged by its digits; a number cell by its value (relative to its size: 9 999 009 990,20 kr

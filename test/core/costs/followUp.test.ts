@@ -41,7 +41,10 @@ describe("LeftOutLines", () => {
     const back = list.at(0);
     expect([back.kommun.length, back.iso.length, back.boendeform.length, back.file.length, back.message?.length]).toEqual([LEFT_OUT_TEXT_CHARS + 1, LEFT_OUT_TEXT_CHARS + 1, LEFT_OUT_TEXT_CHARS + 1, long.length, long.length]);
     expect(back.iso.endsWith("…")).toBe(true);
-    expect(() => list.at(1)).toThrow(RangeError);
+    const exact = "y".repeat(LEFT_OUT_TEXT_CHARS);
+    list.push({ file: "f", line: 3, kommun: exact, quarter: null, iso: "", boendeform: "", ore: null, code: "UNLISTED", kind: "unassigned", message: null });
+    expect(list.at(1).kommun).toBe(exact);
+    for (const i of [2, -1, 0.5, NaN]) expect(() => list.at(i)).toThrow(RangeError);
   });
 });
 
@@ -144,6 +147,18 @@ describe("readOre", () => {
 
   it.each(["1e400", "9".repeat(400), "Infinity", "NaN", "12 34", "1 2345,00", "abc", ""])("refuses %j", (text) => {
     expect(readOre(text)).toBeNull();
+  });
+
+  it("reads up to the largest amount and refuses one öre more, as text and as a number", () => {
+    expect([readOre("1000000000000"), readOre("9999999999999"), readOre("1 000 000 000 000,01"), readOre(1e12)]).toEqual([1e14, null, null, 1e14]);
+  });
+
+  it("reads a large number cell exact to the öre despite floating point, and refuses a true third decimal", () => {
+    expect([readOre(9_999_009_990.2), readOre(0.1 + 0.2), readOre(1_000_000.005)]).toEqual([999_900_999_020, 30, null]);
+  });
+
+  it("refuses a cell that is neither a number nor a text", () => {
+    expect([readOre(null), readOre(undefined), readOre(true), readOre(new Date(Date.UTC(2026, 0, 1))), readOre({ error: "#VALUE!" }), readOre("   ")]).toEqual([null, null, null, null, null, null]);
   });
 
   it("refuses non-finite and out-of-range numbers", () => {

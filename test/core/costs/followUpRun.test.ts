@@ -1,5 +1,6 @@
 import type { CellValue } from "../../../src/core/cells";
-import { FollowUpRun, followUpRows, hasCostHeader, kronor, LEFT_OUT_REASONS_SV, MAX_KOMMUN_NAMES, type FollowUp } from "../../../src/core/costs/followUp";
+import { FollowUpRun, followUpRows, hasCostHeader, kronor, LEFT_OUT_REASONS_SV, MAX_KOMMUN_NAMES, REQUIRED_COLUMNS_SV, type FollowUp } from "../../../src/core/costs/followUp";
+import { COLUMN_HEADERS } from "../../../src/core/columnHeaders";
 import { STOCKHOLM_KOMMUNER } from "../../../src/core/costs/kommuner";
 import { datedLists, workbookLists, type DatedLists } from "../../../src/core/editions/inForce";
 import { exampleWorkbook } from "../../../src/core/example/exampleWorkbook";
@@ -319,5 +320,90 @@ describe("A cost source", () => {
     expect(hasCostHeader(["ISO-kod", "Benämning", "SÄBO"])).toBe(false);
     expect(hasCostHeader(["kommun", "kvartal", "iso", "boendeform", "belopp", "belopp"])).toBe(false);
     expect(kronor(12_345)).toBe(123.45);
+  });
+});
+
+describe("FollowUpRun: edges a mutation run found unasserted", () => {
+  it("reads the kvartal, datum and ålder columns wherever they stand, the first column too", () => {
+    const first = (field: string, value: CellValue) => {
+      const rest = HEADER.filter((h) => h !== field);
+      const cells = line("Solna", "2026Q1", "12 22", "10,00", "2026-02-01", "SÄBO", 70);
+      const at = HEADER.indexOf(field);
+      return run([OLD, NEXT], [[value, ...cells.filter((_, i) => i !== at)]], {}, [field, ...rest]);
+    };
+    // In force: NEXT (Region). A date outside its quarter, or a child's age, shows the column was read.
+    expect(first("datum", "2026-05-01").leftOut.at(0).code).toBe("DATE_OUTSIDE_QUARTER");
+    expect(first("kvartal", "2025Q1").leftOut.at(0).code).toBe("DATE_OUTSIDE_QUARTER");
+    const child = run([OLD], [["12 22", 5, "Solna", "2025Q1", "SÄBO", "1,00"]], {}, ["iso", "ålder", "kommun", "kvartal", "boendeform", "belopp"]);
+    expect(child.quarters[0]!.totals.region).toBe(100);
+    const ageFirst = run([OLD], [[5, "Solna", "2025Q1", "12 22", "SÄBO", "1,00"]], {}, ["ålder", "kommun", "kvartal", "iso", "boendeform", "belopp"]);
+    expect(ageFirst.quarters[0]!.totals.region).toBe(100);
+  });
+
+  it("accepts a date in 1900 (the first year a line can have) and refuses 1899", () => {
+    const f = run([OLD], [line("Solna", null, "12 22", 1, "1900-03-01"), line("Solna", null, "12 22", 1, "1899-12-31")]);
+    expect(codes(f)).toEqual([
+      [2, "NO_EDITION", "unassigned", 100],
+      [3, "DATE_INVALID", "unreadable", 100],
+    ]);
+    expect(f.assumedAdult).toEqual({ lines: 0, ore: 0 });
+  });
+
+  it("gives every left-out code a reason of its own, and names every needed column when one is missing", () => {
+    const reasons = Object.values(LEFT_OUT_REASONS_SV);
+    for (const r of reasons) expect(r.trim().length).toBeGreaterThan(10);
+    expect(new Set(reasons).size).toBe(reasons.length);
+    for (const field of ["kommun", "quarter", "date", "iso", "boendeform", "amount", "age"] as const) expect(REQUIRED_COLUMNS_SV).toContain(COLUMN_HEADERS[field].labelSv);
+    const f = run([OLD], [], {}, ["kommun", "kvartal", "iso", "belopp"]);
+    expect(f.sources[0]!.problem).toContain(REQUIRED_COLUMNS_SV);
+  });
+
+  it("answers an 18-year-old as an adult after a 17-year-old with the same code (one answer per age group, not one for both)", () => {
+    const f = run([OLD], [line("Solna", "2025Q1", "12 22", 1, null, "SÄBO", 17), line("Solna", "2025Q1", "12 22", 2, null, "SÄBO", 18), line("Solna", "2025Q1", "12 22", 4, null, "SÄBO", "17")]);
+    expect([f.quarters[0]!.totals.region, f.quarters[0]!.totals.kommun]).toEqual([500, 200]);
+  });
+
+  it("leaves a line without an age out as AGE_MISSING when a child and an adult have different payers, and does not count it as answered for an adult", () => {
+    const f = run([OLD], [line("Solna", "2025Q1", "12 22", 1, null, "SÄBO", null)]);
+    expect(codes(f)).toEqual([[2, "AGE_MISSING", "unassigned", 100]]);
+    expect(f.assumedAdult).toEqual({ lines: 0, ore: 0 });
+  });
+
+  it("does not count a line on the first dated edition's own Giltig från as answered by a working workbook's later rules", () => {
+    const working = workbookLists(listsOf(R), { name: "2027:1", giltigFran: "2027-01-01" }, false);
+    expect(run([OLD, working], [line("Solna", "2025Q1", "12 22", 1)]).answeredByLaterRules).toBeNull();
+    expect(run([OLD, working], [line("Solna", null, "12 22", 1, "2024-12-31")]).answeredByLaterRules).toEqual({ lines: 1, ore: 100, baselineLines: 1, statedEffective: "2027-01-01" });
+  });
+
+  it("sets no quarter of the baseline year against itself", () => {
+    const f = run([OLD, NEXT], [line("Solna", "2025Q1", "12 22", 1), line("Solna", "2026Q1", "12 22", 1)]);
+    expect(f.baselineYear).toBe(2025);
+    expect(f.quarters.map((q) => [q.quarter, q.baseline !== null, q.comparison !== null])).toEqual([
+      ["2025Q1", false, false],
+      ["2026Q1", true, true],
+    ]);
+  });
+
+  it("explains the first three examples of a code even when no line can be listed", () => {
+    const r = new FollowUpRun([OLD], {}, 0);
+    followUpRows(r, "k.csv", [HEADER, ...[1, 2, 3, 4].map((n) => line("Solna", "2025Q1", "15 09", n))]);
+    const f = r.finish();
+    expect(f.leftOut.length).toBe(0);
+    expect(f.leftOutNotListed).toBe(4);
+    const c = f.leftOutByCode.find((x) => x.kind === "unassigned")!;
+    expect(c.lines).toBe(4);
+    expect(c.examples).toHaveLength(3);
+    for (const e of c.examples) expect(e.message).toEqual(expect.any(String));
+  });
+});
+
+describe("FollowUpRun: a kommun cell that is not plain text", () => {
+  it("reports an unknown name trimmed, a date as its date and an error cell as blank", () => {
+    const f = run([OLD], [line(" Gnesta ", "2025Q1", "12 22", 1), [new Date(Date.UTC(2025, 0, 2)), "2025Q1", "12 22", "SÄBO", 70, 2, null], [{ error: "#N/A" }, "2025Q1", "12 22", "SÄBO", 70, 4, null]]);
+    expect(f.unknownKommuner.map((u) => [u.name, u.ore]).sort()).toEqual([
+      ["", 400],
+      ["2025-01-02", 200],
+      ["Gnesta", 100],
+    ]);
   });
 });
