@@ -155,6 +155,8 @@ describe("readOre", () => {
 
   it("reads a large number cell exact to the öre despite floating point, and refuses a true third decimal", () => {
     expect([readOre(9_999_009_990.2), readOre(0.1 + 0.2), readOre(1_000_000.005)]).toEqual([999_900_999_020, 30, null]);
+    // A text is judged by its digits: a third decimal a number cell's tolerance would let pass.
+    expect([readOre("999 999 999 999,999"), readOre("999999999999,999")]).toEqual([null, null]);
   });
 
   it("refuses a cell that is neither a number nor a text", () => {

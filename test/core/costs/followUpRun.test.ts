@@ -372,6 +372,8 @@ describe("FollowUpRun: edges a mutation run found unasserted", () => {
   it("does not count a line on the first dated edition's own Giltig från as answered by a working workbook's later rules", () => {
     const working = workbookLists(listsOf(R), { name: "2027:1", giltigFran: "2027-01-01" }, false);
     expect(run([OLD, working], [line("Solna", "2025Q1", "12 22", 1)]).answeredByLaterRules).toBeNull();
+    // The first dated edition is the earliest, whatever the order the editions are given in.
+    expect(run([NEXT, OLD, working], [line("Solna", "2025Q3", "12 22", 1)]).answeredByLaterRules).toBeNull();
     expect(run([OLD, working], [line("Solna", null, "12 22", 1, "2024-12-31")]).answeredByLaterRules).toEqual({ lines: 1, ore: 100, baselineLines: 1, statedEffective: "2027-01-01" });
   });
 
