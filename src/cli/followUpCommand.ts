@@ -74,9 +74,9 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
     for (const c of report.leftOutByCode) {
       const where = c.examples.map((e) => (e.line === null ? path.basename(e.file) : `${path.basename(e.file)} rad ${e.line}`));
       const files = c.code === "FILE_UNREADABLE" || c.code === "COLUMNS_MISSING";
-      const unit = files ? (c.lines === 1 ? "fil" : "filer") : c.lines === 1 ? "rad" : "rader";
+      const count = files ? `${c.lines.toLocaleString("sv-SE")} ${c.lines === 1 ? "fil" : "filer"}` : linesSv(c.lines);
       const reason = leftOutReasonSv(report, c.code);
-      lines.push(`  ${c.code}: ${c.lines.toLocaleString("sv-SE")} ${unit}, ${krText(c.ore)} (${KIND_SV[c.kind]}). ${reason} T.ex. ${where.join(", ")}${c.lines > c.examples.length ? " m.fl." : "."}`);
+      lines.push(`  ${c.code}: ${count}, ${krText(c.ore)} (${KIND_SV[c.kind]}). ${reason} T.ex. ${where.join(", ")}${c.lines > c.examples.length ? " m.fl." : "."}`);
     }
   }
   for (const note of followUpNotesSv(report)) lines.push(note);

@@ -152,10 +152,12 @@ export interface FollowUp {
 
 const zero = (): PartyTotals => ({ kommun: 0, region: 0, egenansvar: 0, unassigned: 0 });
 
-/** Counts a line's year (its date `YYYY-MM-DD`). */
-const countYear = (years: Map<number, number>, date: string) => {
+/** Counts a line outside the lists' time: its amount and its date's year (`YYYY-MM-DD`). */
+const tally = (c: { lines: number; ore: number; years: Map<number, number> }, ore: number, date: string) => {
+  c.lines++;
+  c.ore += ore;
   const y = Number(date.slice(0, 4));
-  years.set(y, (years.get(y) ?? 0) + 1);
+  c.years.set(y, (c.years.get(y) ?? 0) + 1);
 };
 
 /** Lines outside the lists' time, and how many of them lie in the baseline year. */
@@ -594,14 +596,10 @@ export class FollowUpRun {
       this.adult.ore += ore;
     }
     if (this.statedEffective !== null && date < this.statedEffective && (this.firstDated === null || date < this.firstDated) && answer.code !== "NO_EDITION") {
-      this.later.lines++;
-      this.later.ore += ore;
-      countYear(this.later.years, date);
+      tally(this.later, ore, date);
     }
     if (answer.code === "NO_EDITION" && this.firstEffective !== null && date < this.firstEffective) {
-      this.before.lines++;
-      this.before.ore += ore;
-      countYear(this.before.years, date);
+      tally(this.before, ore, date);
     }
   }
 
