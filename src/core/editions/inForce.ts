@@ -43,6 +43,11 @@ export function inForce(lists: readonly DatedLists[], date: string): DatedLists 
   return best;
 }
 
+/** The earliest effective date of the dated lists, or null when none is dated. */
+export function firstDated(lists: readonly DatedLists[]): string | null {
+  return lists.map((l) => l.effective).filter((e): e is string => e !== null).sort()[0] ?? null;
+}
+
 /** The edition in force on a date, checked and chosen once per date (a column shares one). */
 export type ListsOnDate = { readonly ok: true; readonly date: string; readonly lists: DatedLists } | Extract<WhoPaysResult, { ok: false }>;
 
@@ -51,7 +56,7 @@ export function listsOnDate(lists: readonly DatedLists[], date: string): ListsOn
   if (!parseIsoDate(date)) return { ok: false, code: "DATE_INVALID", message: notADateSv("Datumet", date) };
   const lists_ = inForce(lists, date);
   if (!lists_) {
-    const first = lists.map((l) => l.effective).filter((e): e is string => e !== null).sort()[0];
+    const first = firstDated(lists);
     return { ok: false, code: "NO_EDITION", message: `Ingen utgåva av bilagorna gällde ${date}${first ? `; den tidigaste gäller från ${first}` : ""}.` };
   }
   return { ok: true, date, lists: lists_ };
