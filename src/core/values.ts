@@ -150,14 +150,19 @@ export const MAX_AMOUNT_SEK = 1e12;
 export function readAmount(raw: Exclude<CellValue, null | undefined>): number | null {
   if (typeof raw === "number") return Number.isFinite(raw) && Math.abs(raw) <= MAX_AMOUNT_SEK ? raw : null;
   if (typeof raw !== "string") return null;
+  return readAmountText(raw)?.value ?? null;
+}
+
+/** readAmount of a text, with the digits written after its decimal sign ("" when it has none). */
+export function readAmountText(raw: string): { readonly value: number; readonly fraction: string } | null {
   // Grouped thousands take a decimal comma; a plain number also a decimal point (as a number cell's text).
   const m = /^([-−+]?)\s*(?:(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?:,(\d+))?|(\d+)(?:[.,](\d+))?)\s*(?:kr|sek)?$/i.exec(raw.trim());
   if (!m) return null;
   const whole = (m[2] ?? m[4]!).replace(/[ \u00a0\u202f\u2009]/g, "");
-  const fraction = m[3] ?? m[5];
+  const fraction = m[3] ?? m[5] ?? "";
   const value = Number(whole + (fraction ? "." + fraction : ""));
   if (!Number.isFinite(value) || value > MAX_AMOUNT_SEK) return null;
-  return m[1] === "-" || m[1] === "−" ? -value : value;
+  return { value: m[1] === "-" || m[1] === "−" ? -value : value, fraction };
 }
 
 /**

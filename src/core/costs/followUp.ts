@@ -2,7 +2,7 @@ import type { CellValue } from "../cells";
 import { firstDated, inForce, type DatedLists } from "../editions/inForce";
 import type { Payer } from "../payer";
 import { COLUMN_HEADERS, duplicateColumnsSv, matchHeader, type HeaderMatch } from "../columnHeaders";
-import { MAX_AMOUNT_SEK, readAmount, readDate } from "../values";
+import { MAX_AMOUNT_SEK, readAmount, readAmountText, readDate } from "../values";
 import { parseAge, whoPays, type WhoPaysResult } from "../whoPays";
 import { matchKommun, STOCKHOLM_KOMMUNER } from "./kommuner";
 import { quarterOfDate, quarterStart, readQuarter, type Quarter } from "./quarter";
@@ -214,19 +214,20 @@ export function readOre(raw: CellValue): number | null {
     if (fast !== null && fast <= MAX_AMOUNT_SEK * 100) return fast;
   }
   // Stryker restore all
-  // readAmount reads a number or a text and nothing else (a flag, a date, an error, blank text).
-  if (raw === null || raw === undefined) return null;
-  const amount = readAmount(raw);
-  if (amount === null) return null;
   // Kronor and öre: a third decimal ("1,234", 12.505) is refused, never rounded away. Text is
   // judged by its digits; a number cell by its value (relative to its size: 9 999 009 990,20 kr
   // is 999 900 999 019.9999 öre in floating point).
   if (typeof raw === "string") {
-    const fraction = /[.,](\d+)\s*(?:kr|sek)?\s*$/i.exec(raw.trim())?.[1] ?? "";
-    return fraction.replace(/0+$/, "").length > 2 ? null : Math.round(amount * 100);
+    const a = readAmountText(raw);
+    return a === null || a.fraction.replace(/0+$/, "").length > 2 ? null : Math.round(a.value * 100);
   }
+  // readAmount reads a number and nothing else here (a flag, a date, an error).
+  if (raw === null || raw === undefined) return null;
+  const amount = readAmount(raw);
+  if (amount === null) return null;
   const cents = amount * 100;
   const ore = Math.round(cents);
+  // Stryker disable next-line EqualityOperator: > and >= differ only when the error equals the tolerance to the last bit.
   return Math.abs(cents - ore) > 1e-9 + 2e-15 * Math.abs(cents) ? null : ore;
 }
 

@@ -216,6 +216,11 @@ describe("FollowUpRun: nothing lost", () => {
     expect([f.exact, f.balanced]).toEqual([false, false]);
     const under = run([NEXT], Array.from({ length: 90 }, () => line("Solna", "2026Q1", "12 22", big)));
     expect([under.exact, under.balanced, under.inputOre]).toEqual([true, true, 90 * 1e14]);
+    // 2^53 - 1 öre is the last exact sum; one öre more is not.
+    const last = run([NEXT], [...Array.from({ length: 90 }, () => line("Solna", "2026Q1", "12 22", big)), line("Solna", "2026Q1", "12 22", "71992547409,91")]);
+    expect([last.exact, last.inputOre]).toEqual([true, Number.MAX_SAFE_INTEGER]);
+    const past = run([NEXT], [...Array.from({ length: 90 }, () => line("Solna", "2026Q1", "12 22", big)), line("Solna", "2026Q1", "12 22", "71992547409,92")]);
+    expect([past.exact, past.balanced]).toEqual([false, false]);
   });
 });
 
@@ -407,5 +412,11 @@ describe("FollowUpRun: a kommun cell that is not plain text", () => {
       ["2025-01-02", 200],
       ["Gnesta", 100],
     ]);
+  });
+
+  it("reads a row that ends before the kommun column as a blank kommun, not as the word undefined", () => {
+    const header = ["kvartal", "iso", "boendeform", "ålder", "belopp", "kommun"];
+    const f = run([OLD], [["2025Q1", "12 22", "SÄBO", 70, 3]], {}, header);
+    expect(f.unknownKommuner.map((u) => [u.name, u.lines, u.ore])).toEqual([["", 1, 300]]);
   });
 });
