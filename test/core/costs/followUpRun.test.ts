@@ -304,6 +304,11 @@ describe("A cost source", () => {
       [null, "FILE_UNREADABLE", "uncounted", null],
     ]);
     expect(f.sources).toEqual([{ file: "a.csv", lines: 2, ore: 500, problem: "a.csv kan inte läsas." }]);
+    // A line or file that was never read has no kommun, code, form or quarter to show.
+    expect([...f.leftOut].map((l) => [l.file, l.kommun, l.iso, l.boendeform, l.quarter, l.message])).toEqual([
+      ["a.csv", "", "", "", null, null],
+      ["a.csv", "", "", "", null, "a.csv kan inte läsas."],
+    ]);
   });
 
   it("reports an empty sheet as missing its columns", () => {
