@@ -45,9 +45,3 @@ export function groupByCause(findings: readonly Finding[]): FindingGroup[] {
     decision: first.decision ?? null,
   }));
 }
-
-/** "Bilaga 1 D6, E6 och F6" → the cell addresses of a group, joined for reading. */
-export function cellsText(cells: readonly CellRef[]): string {
-  const addresses = cells.map((c) => c.cell ?? (c.row !== null ? `rad ${c.row}` : "")).filter((a) => a !== "");
-  return addresses.join(", ");
-}
