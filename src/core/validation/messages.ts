@@ -3,7 +3,7 @@ import { BOENDEFORM_INFO, type Boendeform } from "../boendeform";
 import { columnLetter } from "../cells";
 import { MATTER_STATUSES, MATTER_TYPES } from "../matters";
 import { PRINCIPLE_INFO } from "../principles";
-import { lowerFirst } from "../text";
+import { lowerFirst, upperFirst } from "../text";
 import { notADateSv } from "../values";
 
 /*
@@ -20,11 +20,13 @@ const kr = (n: number) => `${Math.round(n).toLocaleString("sv-SE")} kr`;
 const formName = (form: Boendeform) => lowerFirst(BOENDEFORM_INFO[form].nameSv);
 /** "a", "a och b", "a, b och c". */
 const listSv = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} och ${items.at(-1)}`);
-/** A cell's text as quoted in a message, cut at `max` characters. */
-const quoted = (text: string, max = 60) => `”${text.slice(0, max)}”`;
+/** A cell's text as quoted in a message, cut at `max` characters (an ellipsis says it was cut). */
+const quoted = (text: string, max = 60) => `”${text.length > max ? `${text.slice(0, max)}…` : text}”`;
 /** An Ärende as named in a message. */
 const matter = (p: { id: string | null; row: number }) => (p.id ? `Ärende ${p.id}` : `Ärendet på rad ${p.row}`);
 const toward = (net: number) => (net >= 0 ? "till kommunerna" : "till regionen");
+/** "125 000 kr per år till kommunerna", "80 000 kr per år till regionen": an amount and its direction. */
+const shift = (net: number) => `${kr(Math.abs(net))} per år ${toward(net)}`;
 
 type MatterRef = { id: string | null; row: number };
 /** A bilaga row as a finding names it, as data: its code, else its product, else its row number. */
@@ -37,7 +39,7 @@ type FormPayers = ReadonlyArray<{ form: Boendeform; mine: string; theirs: string
 export const DOC_FIELDS = ["motivering", "ekonomisk", "konsekvens"] as const satisfies readonly BilagaFieldName[];
 export type DocField = (typeof DOC_FIELDS)[number];
 /** The missing documentation by its headers: "Motivering, Konsekvensanalys". */
-const headersOf = (fields: readonly DocField[]) => fields.map((f) => fieldDef(f).header).join(", ");
+const headersOf = (fields: readonly DocField[]) => listSv(fields.map((f) => fieldDef(f).header));
 
 const ISO_HOW = "Skriv koden som NN, NN NN eller NN NN NN, t.ex. 12 22 03.";
 
@@ -47,7 +49,7 @@ export const FINDING_MESSAGES = {
     mainMissing: (p: { main: string; what: RowName; sheet: string; alsoBilaga1: boolean }) =>
       `Huvudhjälpmedlet ${p.main} för ${rowNamed(p.what)} finns inte i ${p.sheet}${p.alsoBilaga1 ? " eller bilaga 1" : ""}, så det går inte att se att tillbehöret följer dess betalare (§2.4).`,
     differs: (p: { what: RowName; main: string; mainSheet: string; mainRow: number; mine: string; theirs: string; form: Boendeform }) =>
-      `${rowNamed(p.what)} är tillbehör till ${p.main} (${p.mainSheet} rad ${p.mainRow}), men har betalaren ${p.mine} i stället för huvudhjälpmedlets ${p.theirs} i ${formName(p.form)}. Tillbehör och reservdelar följer huvudhjälpmedlet (§2.4).`,
+      `${upperFirst(rowNamed(p.what))} är tillbehör till ${p.main} (${p.mainSheet} rad ${p.mainRow}), men har betalaren ${p.mine} i stället för huvudhjälpmedlets ${p.theirs} i ${formName(p.form)}. Tillbehör och reservdelar följer huvudhjälpmedlet (§2.4).`,
   },
   CELL_ERROR: {
     error: (p: { error: string }) => `Cellen innehåller felvärdet ${p.error}. Rätta formeln eller skriv in värdet.`,
@@ -56,17 +58,17 @@ export const FINDING_MESSAGES = {
     noAmount: (p: { text: string | null }) =>
       `Betalaren är ändrad men Ekonomisk beräkning anger inget belopp${p.text !== null ? ` (${quoted(p.text)})` : ""}, så kostnadsneutraliteten kan inte bedömas. Ange den uppskattade årliga förskjutningen till kommunerna i kronor (negativ = till regionen), grundad på föregående års faktiska kostnader (§6.3).`,
     estimateNoTolerance: (p: { net: number }) =>
-      `Ändringarna flyttar uppskattningsvis ${kr(p.net)} per år till kommunerna, men ingen tolerans för kostnadsneutralitet är satt (bladet Utgåva, Tolerans kostnadsneutralitet). Ändringar ska vara kostnadsneutrala (§6.3).`,
+      `Ändringarna flyttar uppskattningsvis ${shift(p.net)}, men ingen tolerans för kostnadsneutralitet är satt (bladet Utgåva, Tolerans kostnadsneutralitet). Ändringar ska vara kostnadsneutrala (§6.3).`,
     estimatePercentNoTotal: (p: { net: number; percent: number }) =>
-      `Ändringarna flyttar uppskattningsvis ${kr(p.net)} per år till kommunerna. Toleransen ${p.percent} % kräver de totala kostnaderna, som inte finns i arbetsboken; bedöm neutraliteten manuellt eller ange toleransen i kronor (§6.3).`,
+      `Ändringarna flyttar uppskattningsvis ${shift(p.net)}. Toleransen ${p.percent.toLocaleString("sv-SE")} % kräver de totala kostnaderna, som inte finns i arbetsboken; bedöm neutraliteten manuellt eller ange toleransen i kronor (§6.3).`,
     estimateOverTolerance: (p: { net: number; tolerance: number }) =>
-      `Ändringarna flyttar uppskattningsvis ${kr(Math.abs(p.net))} per år ${p.net > 0 ? "till kommunerna" : "till regionen"}, mer än toleransen ${kr(p.tolerance)}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`,
+      `Ändringarna flyttar uppskattningsvis ${shift(p.net)}, mer än toleransen ${kr(p.tolerance)}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`,
     costUnattributed: (p: { iso: string; before: string; after: string }) =>
       `Kostnaden för ${p.iso} kan inte fördelas: betalaren är ${p.before} i föregående utgåva och ${p.after} nu. Kostnadsförskjutningen räknas utan raden; rätta listorna eller kostnadsraden.`,
     costsNoTolerance: (p: { net: number; costSheet: string }) =>
-      `Ändringarna flyttar ${kr(Math.abs(p.net))} per år ${toward(p.net)} (föregående års kostnader, bladet ${p.costSheet}), men ingen tolerans för kostnadsneutralitet är satt i bladet Utgåva (§6.3).`,
+      `Ändringarna flyttar ${shift(p.net)} (föregående års kostnader, bladet ${p.costSheet}), men ingen tolerans för kostnadsneutralitet är satt i bladet Utgåva (§6.3).`,
     costsOverTolerance: (p: { net: number; tolerance: number; percentText: string | null; totalCost: number }) =>
-      `Ändringarna flyttar ${kr(Math.abs(p.net))} per år ${toward(p.net)} enligt föregående års kostnader, mer än toleransen ${kr(p.tolerance)}${p.percentText !== null ? ` (${p.percentText} av ${kr(p.totalCost)})` : ""}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`,
+      `Ändringarna flyttar ${shift(p.net)} enligt föregående års kostnader, mer än toleransen ${kr(p.tolerance)}${p.percentText !== null ? ` (${p.percentText} av ${kr(p.totalCost)})` : ""}. Ändringar ska vara kostnadsneutrala (§6.3); annars krävs huvudmännens beslut.`,
   },
   CHANGE_UNDOCUMENTED: {
     statusUtgar: (p: { previous: string; missing: readonly DocField[] }) =>
@@ -188,7 +190,7 @@ export const FINDING_MESSAGES = {
       const under = p.iso === p.principleCode ? `${p.iso} är ett av regionens ansvarsområden` : `${p.iso} ligger under ${p.principleCode}`;
       const where = p.principleRow === null ? "inbyggda principer" : `${p.principleSheet} rad ${p.principleRow}`;
       const onWhat = p.payers.map((x) => `${x.payer} för ${listSv(x.headers)}`);
-      return `${under} (${PRINCIPLE_INFO[p.principle].areaSv}, ${where}), som Region Stockholm bekostar för alla åldrar (§2.2), men står här på ${listSv(onWhat)}. En sådan avvikelse från överenskommelsens princip kräver huvudmännens beslut.`;
+      return `${under} (${PRINCIPLE_INFO[p.principle].areaSv}, ${where}), som Region Stockholm bekostar för alla åldrar (§2.2), men står här på ${onWhat.join("; ")}. En sådan avvikelse från överenskommelsens princip kräver huvudmännens beslut.`;
     },
   },
   ROW_LATER_THAN_EDITION: {

@@ -52,10 +52,10 @@ describe("finding messages", () => {
         b4: [{ "ISO-kod": 93312, Benämning: "Duschvagnar", Kostnadsansvar: "Region" }],
       }),
     );
-    // A huge cell is kept to PARAM_TEXT_CHARS in the data; the message quotes 60 characters.
+    // A huge cell is kept to PARAM_TEXT_CHARS in the data; the message quotes 60 characters and says it cut.
     const invalid = only(findings, "PAYER_INVALID");
     expect(invalid.map(data)).toEqual([{ cell: "D2", variant: "invalid", params: { text: "x".repeat(PARAM_TEXT_CHARS) } }]);
-    expect(invalid[0]!.message).toContain(`”${"x".repeat(60)}”`);
+    expect(invalid[0]!.message).toContain(`”${"x".repeat(60)}…”`);
     expect(only(findings, "PAYER_MISSING").map(data)).toEqual([
       { cell: "E2", variant: "empty", params: { what: { code: "12 22", product: null, row: 2 }, headers: ["LSS daglig verksamhet", "SoL dagverksamhet"] } },
       { cell: "F2", variant: "empty", params: { what: { code: "12 22", product: null, row: 2 }, headers: ["LSS daglig verksamhet", "SoL dagverksamhet"] } },
