@@ -4,7 +4,7 @@
  * a percentage or a warning reads the same wherever it is shown. Only the formatting of a value
  * (a number format in a workbook, text on a screen) is the surface's own.
  */
-import { kronor, LEFT_OUT_REASONS_SV, type FollowUp, type FollowUpQuarter, type LeftOutKind, type LeftOutLine } from "./followUp";
+import { kronor, reasonOfCode, type FollowUp, type FollowUpQuarter, type LeftOutKind, type LeftOutLine } from "./followUp";
 import { STOCKHOLM_KOMMUNER } from "./kommuner";
 
 /** How a left-out line counts, as the console and the report's Räknas som column say it. */
@@ -138,10 +138,10 @@ export function missingGrid(report: FollowUp): { readonly headers: readonly stri
  */
 export function leftOutReasonSv(report: FollowUp, code: string): string {
   if (code === "NO_EDITION" && report.beforeFirstEdition) return "Ingen av de givna utgåvorna gällde radens datum (se noteringen om den första utgåvan).";
-  return LEFT_OUT_REASONS_SV[code] ?? code;
+  return reasonOfCode(code) ?? code;
 }
 
 /** The reason one left-out line gives, in Swedish: its own message, else its code's reason (the report's Ej fördelade sheet and `--json`). */
 export function leftOutLineReasonSv(line: Pick<LeftOutLine, "code" | "message">): string {
-  return line.message ?? LEFT_OUT_REASONS_SV[line.code] ?? line.code;
+  return line.message ?? reasonOfCode(line.code) ?? line.code;
 }

@@ -1,6 +1,7 @@
 import type { CellValue } from "../../../src/core/cells";
-import { FollowUpRun, followUpRows, hasCostHeader, kronor, LEFT_OUT_REASONS_SV, MAX_KOMMUN_NAMES, REQUIRED_COLUMNS_SV, type FollowUp } from "../../../src/core/costs/followUp";
+import { FollowUpRun, followUpRows, hasCostHeader, kronor, LEFT_OUT_REASONS_SV, MAX_KOMMUN_NAMES, reasonOfCode, REQUIRED_COLUMNS_SV, type FollowUp } from "../../../src/core/costs/followUp";
 import { COLUMN_HEADERS } from "../../../src/core/columnHeaders";
+import { leftOutReasonSv } from "../../../src/core/costs/followUpLayout";
 import { STOCKHOLM_KOMMUNER } from "../../../src/core/costs/kommuner";
 import { datedLists, workbookLists, type DatedLists } from "../../../src/core/editions/inForce";
 import { exampleWorkbook } from "../../../src/core/example/exampleWorkbook";
@@ -164,7 +165,7 @@ describe("FollowUpRun: nothing lost", () => {
       ["AMOUNT_INVALID", "uncounted", 1, 0, [2]],
       ["DATE_OUTSIDE_QUARTER", "unreadable", 1, 1_600, [6]],
     ]);
-    for (const c of f.leftOutByCode) expect(LEFT_OUT_REASONS_SV[c.code]).toBeDefined();
+    for (const c of f.leftOutByCode) expect(reasonOfCode(c.code)).toBeDefined();
   });
 
   it("keeps three examples per code and counts the rest", () => {
@@ -277,6 +278,8 @@ describe("A cost source", () => {
     expect([f.lines, f.inputOre]).toEqual([0, 0]);
     expect(codes(f)).toEqual([[null, "COLUMNS_DUPLICATE", "uncounted", null]]);
     expect(f.sources[0]!.problem).not.toBeNull();
+    // The report's table by code gives the code a reason in words, not the code itself.
+    expect(leftOutReasonSv(f, "COLUMNS_DUPLICATE")).not.toBe("COLUMNS_DUPLICATE");
   });
 
   it("names the missing columns, and accepts a date in place of the kvartal", () => {
