@@ -1,4 +1,4 @@
-import { codeWithSection, summarize, summarySv, type DecisionRef, type Finding } from "../../../src/core/validation/finding";
+import { codeWithSection, SEVERITY_SV, summarize, summarySv, type DecisionRef, type Finding } from "../../../src/core/validation/finding";
 import { groupByCause } from "../../../src/core/validation/group";
 
 // The one grouping and count behind every summary, tile and list (the CLI, the pane and the
@@ -115,5 +115,11 @@ describe("codeWithSection", () => {
   it("gives the code and its §, or the code alone for a check without one", () => {
     expect(codeWithSection({ code: "REGION_AREA", section: "§2.2" })).toBe("REGION_AREA §2.2");
     expect(codeWithSection({ code: "DUPLICATE", section: "—" })).toBe("DUPLICATE");
+  });
+});
+
+describe("SEVERITY_SV", () => {
+  it("names each severity in Swedish, as the CLI's report and the pane's filter show it", () => {
+    expect(SEVERITY_SV).toEqual({ error: "fel", warning: "varning", info: "info" });
   });
 });
