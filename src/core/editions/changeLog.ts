@@ -63,7 +63,7 @@ export function describeChangeSv(c: Change): string {
     case "status":
       return `${where} – Status ${c.from ?? "Gällande"} → ${c.to ?? "Gällande"}`;
     case "title":
-      return `${where} – Benämning ändrad från ”${c.from ?? ""}”`;
+      return `${where} – Benämning ändrad från ${c.from ? `”${c.from}”` : "tom"}`;
     case "giltigFran":
       return `${where} – Giltig från ${c.from ?? "tom"} → ${c.to ?? "tom"}`;
     case "beslutsdatum":

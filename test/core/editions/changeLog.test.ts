@@ -107,6 +107,28 @@ describe("describeChangeSv", () => {
   });
 });
 
+describe("a text or date written where the cell was empty", () => {
+  it("logs an empty before and describes it as tom", () => {
+    const before = model([listRow("15 09", "", ALL_K)], []);
+    const after = model([listRow("15 09", "Hjälpmedel för att äta", ALL_K, { Beslutsdatum: "2026-05-01", Villkor: "a", "Villkor SÄBO": "x" })], []);
+    const changes = diffModels(before, after);
+    expect(changes.map((c) => [c.kind, "boendeform" in c ? (c.boendeform ?? null) : null, "from" in c ? c.from : null])).toEqual([
+      ["beslutsdatum", null, null],
+      ["villkor", null, null],
+      ["villkor", "SABO", null],
+      ["title", null, null],
+    ]);
+    expect(changeLogRows("2026:2", changes).map((r) => [r[4], r[5], r[6]])).toEqual([
+      ["(Beslutsdatum)", "", "2026-05-01"],
+      ["(Villkor)", "", "a"],
+      [`(Villkor) ${SABO}`, "", "x"],
+      ["(Benämning)", "", "Hjälpmedel för att äta"],
+    ]);
+    expect(describeChangeSv(changes[0]!).endsWith("– Beslutsdatum tom → 2026-05-01")).toBe(true);
+    expect(describeChangeSv(changes[3]!).endsWith("– Benämning ändrad från tom")).toBe(true);
+  });
+});
+
 describe("the change list's edges", () => {
   // Bilaga 3 rows are known by their product; a payer added where the cell was empty; a removed
   // row keeps no motivering; one change of a kind is counted in the singular.
@@ -138,7 +160,7 @@ describe("the change list's edges", () => {
   it("writes a title given where there was none, and a removed row without its motivering", () => {
     const changes = diffModels(b3Model([listRow("12 22", "", [K, K, K, K]), listRow("12 23", "Elrullstolar", [K, K, K, K], { Motivering: "Gammal" })], []), b3Model([listRow("12 22", "Rullstolar", [K, K, K, K])], []));
     expect(changes.map((c) => c.kind)).toEqual(["title", "removed"]);
-    expect(describeChangeSv(changes[0]!)).toBe("Bilaga 1: 12 22 Rullstolar – Benämning ändrad från ””");
+    expect(describeChangeSv(changes[0]!)).toBe("Bilaga 1: 12 22 Rullstolar – Benämning ändrad från tom");
     expect(changeLogRows("2026:2", changes).map((r) => [r[3], r[4], r[5], r[6], r[9]])).toEqual([
       ["Rullstolar", "(Benämning)", "", "Rullstolar", ""],
       ["Elrullstolar", "", "Fanns", "Borttagen", ""],
