@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { FollowUpRun, kronor, type FollowUp, type FollowUpOptions, type PartyTotals } from "../core/costs/followUp";
+import { FollowUpRun, isFileCode, kronor, type FollowUp, type FollowUpOptions, type PartyTotals } from "../core/costs/followUp";
 import { foldText } from "../core/text";
 import { notAYearSv, readYearText } from "../core/values";
 import { flag, has, svFlag, UsageError, type Args } from "./args";
@@ -73,7 +73,7 @@ function consoleReport(report: FollowUp, out: string | undefined, ageMissing: "a
     lines.push("Utelämnade rader per orsak (alla finns i rapportens blad Ej fördelade):");
     for (const c of report.leftOutByCode) {
       const where = c.examples.map((e) => (e.line === null ? path.basename(e.file) : `${path.basename(e.file)} rad ${e.line}`));
-      const files = c.code === "FILE_UNREADABLE" || c.code === "COLUMNS_MISSING";
+      const files = isFileCode(c.code);
       const count = files ? `${c.lines.toLocaleString("sv-SE")} ${c.lines === 1 ? "fil" : "filer"}` : linesSv(c.lines);
       const reason = leftOutReasonSv(report, c.code);
       lines.push(`  ${c.code}: ${count}, ${krText(c.ore)} (${KIND_SV[c.kind]}). ${reason} T.ex. ${where.join(", ")}${c.lines > c.examples.length ? " m.fl." : "."}`);

@@ -84,6 +84,10 @@ describe("the follow-up loses nothing", () => {
     );
     // Only the amounts that could be read exactly: 100,00 and 12,50.
     expect(json.totals.input).toBe(112.5);
+    // The console counts a file refused for its columns in files, with its reason in words.
+    const text = (await cli("uppföljning", comma, two, decimals)).out;
+    expect(text).toMatch(/COLUMNS_DUPLICATE: 1 fil, /);
+    expect(text).not.toMatch(/COLUMNS_DUPLICATE: 1 rad/);
   });
 
   it("reconciles to the öre for generated files with every line end and malformed lines", async () => {

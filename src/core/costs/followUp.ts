@@ -28,6 +28,12 @@ export type LeftOutKind = "unassigned" | "unreadable" | "uncounted";
 /** Codes for lines and files left out for their input (whoPays' codes cover the rest). */
 export type FollowUpInputCode = "AMOUNT_INVALID" | "QUARTER_INVALID" | "DATE_INVALID" | "DATE_OUTSIDE_QUARTER" | "AGE_MISSING" | "CSV_QUOTE_UNCLOSED" | "CSV_ROW_WIDTH" | "LINE_TOO_LONG" | "KOMMUN_LIMIT" | "FILE_UNREADABLE" | "COLUMNS_MISSING" | "COLUMNS_DUPLICATE";
 
+/** The codes for a whole file left out (its line is null): what the console counts in files, not lines. */
+export const FILE_CODES = ["FILE_UNREADABLE", "COLUMNS_MISSING", "COLUMNS_DUPLICATE"] as const satisfies readonly FollowUpInputCode[];
+export type FileCode = (typeof FILE_CODES)[number];
+/** Whether a left-out code is a whole file's. */
+export const isFileCode = (code: string): code is FileCode => (FILE_CODES as readonly string[]).includes(code);
+
 /** Every code a line or file can be left out with: the follow-up's own, whoPays' input errors and its answers without a payer. */
 export type LeftOutCode = FollowUpInputCode | WhoPaysInputError | "UNLISTED" | "AMBIGUOUS" | "NOT_IN_SCOPE";
 
@@ -393,7 +399,7 @@ export class CostSource {
   }
 
   /** Marks the whole source as unreadable (its lines read so far still count). */
-  fail(code: "FILE_UNREADABLE" | "COLUMNS_MISSING" | "COLUMNS_DUPLICATE", message: string): void {
+  fail(code: FileCode, message: string): void {
     this.info.problem = message;
     this.columns = null;
     this.run.leftOutLine({ file: this.info.file, line: null, kommun: "", quarter: null, iso: "", boendeform: "", ore: null, code, kind: "uncounted", message });
