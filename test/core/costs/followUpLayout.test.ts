@@ -4,6 +4,7 @@ import { change, comparedText, followUpNotesSv, KIND_SV, krText, leftOutLineReas
 import { STOCKHOLM_KOMMUNER } from "../../../src/core/costs/kommuner";
 import { datedLists, workbookLists, type DatedLists } from "../../../src/core/editions/inForce";
 import { readWorkbook } from "../../../src/core/model";
+import { expectBaseline } from "../../helpers/baseline";
 import { listRow, workbook } from "../../helpers/workbooks";
 
 // The follow-up's one layout (the CLI's text and report and the pane's sheet all use it), in the
@@ -185,5 +186,43 @@ describe("the reasons for left-out lines", () => {
     expect(leftOutLineReasonSv({ code: "UNLISTED", message: null })).toBe(LEFT_OUT_REASONS_SV.UNLISTED);
     expect(leftOutLineReasonSv({ code: "X", message: null })).toBe("X");
     expect(Object.keys(KIND_SV).sort()).toEqual(["unassigned", "uncounted", "unreadable"]);
+  });
+});
+
+describe("the follow-up's words, against a golden file", () => {
+  // Every header, note, count word and reason the follow-up's surfaces show, in each variant, as
+  // one readable file (test/baselines/followup-texts.txt): a change of wording shows as a diff.
+  it("reads as the golden file says", () => {
+    const out: string[] = [];
+    const section = (title: string, lines: readonly string[]) => out.push(`## ${title}`, ...lines, "");
+    const working = workbookLists(model("Kommun"), { name: null, giltigFran: "2026-07-01" }, false);
+    const unknown = ["Gnesta", "Knivsta", "Bålsta", "Enköping", "Heby", "Tierp", ""];
+    const variants: Array<[string, FollowUp]> = [
+      ["no notes", report([OLD, NEXT], STOCKHOLM_KOMMUNER.flatMap((k) => [line(k, "2025Q1", "12 22", 1), line(k, "2026Q1", "12 22", 1)]))],
+      ["seven unknown kommun names", report([NEXT], unknown.map((n) => line(n, "2026Q1", "12 22", 10)))],
+      ["five unknown kommun names", report([NEXT], unknown.slice(0, 5).map((n) => line(n, "2026Q1", "12 22", 10)))],
+      ["before the first edition, baseline year among them", report([NEXT], ["2025Q1", "2025Q2", "2026Q1"].map((q) => line("Solna", q, "12 22", 5)))],
+      ["before the first edition, outside the baseline year", report([NEXT], ["2025Q1", "2026Q1"].map((q) => line("Solna", q, "12 22", 5)), 2026)],
+      ["answered by later rules, baseline year among them", report([working], ["2025Q1", "2026Q1", "2026Q3"].map((q) => line("Solna", q, "12 22", 5)))],
+      ["answered by later rules, outside the baseline year", report([working], ["2026Q1", "2027Q1"].map((q) => line("Solna", q, "12 22", 5)), 2027)],
+      ["compared over fewer kommuner", report([OLD, NEXT], [line("Solna", "2025Q1", "12 22", 1), line("Solna", "2026Q1", "12 22", 1), ...STOCKHOLM_KOMMUNER.slice(0, 7).map((k) => line(k, "2026Q1", "12 22", 1)), ...STOCKHOLM_KOMMUNER.filter((k) => k !== "Solna").slice(0, 2).map((k) => line(k, "2025Q1", "12 22", 1))])],
+    ];
+    section("quarter columns without a baseline year", quarterColumns(report([OLD], [])).map((c) => `${c.header} [${c.kind}]`));
+    section("quarter columns with a baseline year", quarterColumns(variants[0]![1]).map((c) => `${c.header} [${c.kind}]`));
+    for (const [title, f] of variants) {
+      section(`notes: ${title}`, followUpNotesSv(f));
+      section(`compared: ${title}`, f.quarters.map((q) => `${q.quarter}: ${comparedText(q)}`));
+    }
+    const missing = missingGrid(variants[3]![1]);
+    section("missing kommuner grid headers", [missing.headers.join(" | ")]);
+    section("how a left-out line counts", Object.entries(KIND_SV).map(([k, v]) => `${k}: ${v}`));
+    const withNote = variants[3]![1];
+    const withoutNote = report([NEXT], []);
+    section(
+      "reasons",
+      Object.keys(LEFT_OUT_REASONS_SV).flatMap((code) => [`${code}: ${leftOutReasonSv(withoutNote, code)}`, ...(leftOutReasonSv(withNote, code) === leftOutReasonSv(withoutNote, code) ? [] : [`${code} (with the note): ${leftOutReasonSv(withNote, code)}`])]),
+    );
+    section("counts and amounts", [linesSv(0), linesSv(1), linesSv(2), linesSv(1234), krText(123_456_789), krText(-50), pctText(0.031), pctText(-0.205)]);
+    expectBaseline("followup-texts", out.join("\n").replace(/[\u00a0\u202f]/g, " "));
   });
 });
