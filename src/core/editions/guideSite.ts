@@ -86,13 +86,18 @@ ${item(NEWS_PAGE, "Nytt i utgåvan")}
 function footer(ctx: PageContext): string {
   const agreement = safeHttpUrl(ctx.edition.agreement);
   const agreementText = ctx.edition.agreement && !agreement ? `<p>Överenskommelsen: ${escapeHtml(ctx.edition.agreement)}</p>` : "";
-  return `<footer class="site">
-${agreement ? `<p><a href="${escapeHtml(agreement)}" rel="noopener noreferrer">Överenskommelsens text</a></p>` : agreementText}
-<p>Bilagorna som filer (för kalkylprogram och andra system):</p>
+  // No heading over an empty list: a guide built without files (not one `publicera` writes) says nothing of them.
+  const downloads =
+    ctx.downloads.length === 0
+      ? ""
+      : `<p>Bilagorna som filer (för kalkylprogram och andra system):</p>
 <ul class="downloads">
 ${ctx.downloads.map((d) => `<li><a href="${escapeHtml(d.file)}">${escapeHtml(d.label)}</a></li>`).join("\n")}
 </ul>
-<p>${editionLine(ctx.edition)}.</p>
+`;
+  return `<footer class="site">
+${agreement ? `<p><a href="${escapeHtml(agreement)}" rel="noopener noreferrer">Överenskommelsens text</a></p>` : agreementText}
+${downloads}<p>${editionLine(ctx.edition)}.</p>
 </footer>`;
 }
 
@@ -357,12 +362,12 @@ function newsPage(ctx: PageContext, changes: readonly Change[], previousName: st
   const rows = items
     .map(
       (i) =>
-        `<tr><td class="iso" data-label="ISO-kod">${escapeHtml(i.iso) || "–"}</td><td data-label="Benämning">${escapeHtml(i.title)}</td><td data-label="Boendeform">${escapeHtml(i.form)}</td><td data-label="Ändring">${escapeHtml(i.what)}</td><td data-label="Giltig från" class="date">${escapeHtml(i.from)}</td></tr>`,
+        `<tr><td class="iso" data-label="ISO-kod">${escapeHtml(i.iso) || "–"}</td><td data-label="Benämning">${escapeHtml(i.title)}</td><td data-label="Boendeform">${escapeHtml(i.form)}</td><td data-label="Ändring">${escapeHtml(i.what)}</td><td data-label="Giltig från" class="date">${escapeHtml(i.from) || "–"}</td></tr>`,
     )
     .join("\n");
   const since = previousName ? `sedan utgåva ${escapeHtml(previousName)}` : "";
   const body = `<h1>Nytt i utgåvan</h1>
-<p class="lead">Beslutade ändringar i bilagorna${since ? ` ${since}` : ""}, som gäller från ${escapeHtml(ctx.edition.effective ?? "")} om inget annat anges.</p>
+<p class="lead">Beslutade ändringar i bilagorna${since ? ` ${since}` : ""}${ctx.edition.effective ? `, som gäller från ${escapeHtml(ctx.edition.effective)} om inget annat anges` : ""}.</p>
 ${
   previousName === null
     ? "<p>Den här utgåvan jämförs inte med någon tidigare utgåva, så inga ändringar listas här.</p>"

@@ -49,6 +49,7 @@ const varied = () =>
           listRow("22 36", "Inmatningsenheter", ["Kommun", "Kommun", "Kommun", "Kommun"], { Status: "Förslag", Konsekvensanalys: "Bara för gruppen" }),
           listRow("12 22 03", "Transportrullstolar", ["Region", "Region", "Region", "Region"], { Status: "Utgår", Beslutsdatum: "2025-12-01" }),
           listRow("12 22 18", "Vårdarmanövrerade", ["Kommun", "Kommun", "Kommun", "Region"]),
+          listRow("12 24", "Drivaggregat", ["Kommun", "Kommun", "Kommun", null]),
         ],
         b2: [listRow("18 12", "Sängar", ["Kommun", "Region", "Region", "Region"], { Förtroendeförskrivning: "Ja" })],
         b3: [{ "Produkt/behandling": "Kompressionsstrumpor", "ISO-kod": "04 27", SÄBO: "Region", "LSS bostad": "Region", "LSS daglig verksamhet": "Region", "SoL dagverksamhet": "Region" }],
@@ -98,5 +99,38 @@ describe("the guide's compact edition data", () => {
     expect(script).not.toContain("Bara för gruppen");
     expect(script).toContain("Bara i bostaden.");
     expect(script).toMatch(/^window\.HJALPMEDELSGUIDEN = JSON\.parse\(".*"\);\n$/s);
+  });
+  it("round-trips every row field by field, the documentation fields null, with no trailing nulls and no unmapped columns", () => {
+    const edition = varied();
+    const compact = compactEdition(edition);
+    const expanded = expandEdition(JSON.parse(JSON.stringify(compact)) as ReturnType<typeof compactEdition>);
+    const guideFields = ["row", "iso", "product", "title", "grundutrustning", "villkor", "huvudhjalpmedel", "fortroende", "status", "beslutsdatum", "giltigFran", "sokord"];
+    let trimmed = 0;
+    for (const [key, sheet] of Object.entries(edition.bilagor) as Array<[keyof Edition["bilagor"], NonNullable<Edition["bilagor"][keyof Edition["bilagor"]]>]>) {
+      const c = compact.bilagor[key]!;
+      expect(c.fields.slice(0, guideFields.length)).toEqual(guideFields);
+      // The nested fields after them, sorted, each one a payer or a per-form Villkor a row has.
+      const nested = c.fields.slice(guideFields.length);
+      expect(nested).toEqual([...nested].sort());
+      for (const f of nested) expect(sheet.rows.some((r) => (r as unknown as Record<string, Record<string, unknown> | undefined>)[f.split(".")[0]!]?.[f.split(".")[1]!] !== undefined)).toBe(true);
+      expect(c.columns).toEqual(sheet.columns.filter((col) => col.field !== null));
+      for (const values of c.rows) {
+        expect(values.length === 0 || values[values.length - 1] !== null).toBe(true);
+        if (values.length < c.fields.length) trimmed++;
+      }
+      // Strict: a field set to undefined (read past the end of a trimmed row) is not a null.
+      expect(expanded.bilagor[key]!.rows).toStrictEqual(
+        sheet.rows.map((r) => {
+          const o = r as unknown as Record<string, unknown>;
+          // A payer or per-form Villkor that is null is left out of the compact form, as absent.
+          const given = (v: unknown) => Object.fromEntries(Object.entries((v ?? {}) as Record<string, unknown>).filter(([, x]) => x !== null));
+          const want: Record<string, unknown> = { motivering: null, ekonomisk: null, konsekvens: null, payers: given(o.payers) };
+          for (const f of guideFields) want[f] = o[f] ?? null;
+          if (Object.keys(given(o.formVillkor)).length > 0) want.formVillkor = given(o.formVillkor);
+          return want;
+        }),
+      );
+    }
+    expect(trimmed).toBeGreaterThan(0);
   });
 });
