@@ -5,7 +5,7 @@ import { summarize, type Finding } from "../validation/finding";
 import { addMonths, notADateSv, parseIsoDate } from "../values";
 
 /** What is wrong with an edition name (the words: NAME_PROBLEM_SV). */
-export type EditionNameIssue = { readonly kind: "empty" } | { readonly kind: "tooLong"; readonly length: number } | { readonly kind: "control" } | { readonly kind: "noLetter" };
+export type EditionNameIssue = { readonly kind: "empty" } | { readonly kind: "tooLong"; readonly length: number; readonly bytes: number } | { readonly kind: "control" } | { readonly kind: "noLetter" };
 
 /** A publish request's date fields, named as on the Utgåva sheet. */
 export type PublishDateField = "Beslutad" | "Giltig från";
@@ -73,7 +73,8 @@ export const MAX_EDITION_NAME = 64;
 export function editionNameIssue(name: string): EditionNameIssue | null {
   const trimmed = name.trim();
   if (trimmed === "") return { kind: "empty" };
-  if (trimmed.length > MAX_EDITION_NAME || utf8Length(trimmed) > 2 * MAX_EDITION_NAME) return { kind: "tooLong", length: trimmed.length };
+  const bytes = utf8Length(trimmed);
+  if (trimmed.length > MAX_EDITION_NAME || bytes > 2 * MAX_EDITION_NAME) return { kind: "tooLong", length: trimmed.length, bytes };
   if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) return { kind: "control" };
   if (!/[\p{L}\p{N}]/u.test(trimmed)) return { kind: "noLetter" };
   return null;
@@ -81,7 +82,11 @@ export function editionNameIssue(name: string): EditionNameIssue | null {
 
 const NAME_PROBLEM_SV: { readonly [K in EditionNameIssue["kind"]]: (issue: Extract<EditionNameIssue, { kind: K }>) => string } = {
   empty: () => "Ange utgåvans namn, t.ex. 2026:1.",
-  tooLong: (i) => `Utgåvenamnet är ${i.length} tecken; högst ${MAX_EDITION_NAME} tecken går (det blir en del av filnamnen). Välj ett kortare namn, t.ex. 2026:2.`,
+  // Within the characters but over the bytes, the count of characters alone would contradict the limit.
+  tooLong: (i) =>
+    i.length > MAX_EDITION_NAME
+      ? `Utgåvenamnet är ${i.length} tecken; högst ${MAX_EDITION_NAME} tecken går (det blir en del av filnamnen). Välj ett kortare namn, t.ex. 2026:2.`
+      : `Utgåvenamnet är för långt för filnamnen: dess ${i.length} tecken tar ${i.bytes} byte, och högst ${2 * MAX_EDITION_NAME} byte går. Välj ett kortare namn med färre specialtecken, t.ex. 2026:2.`,
   control: () => "Utgåvenamnet innehåller styrtecken; ange ett namn som 2026:2.",
   noLetter: () => "Utgåvenamnet behöver minst en bokstav eller siffra, t.ex. 2026:2.",
 };
@@ -98,7 +103,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const BLOCKER_SV: { readonly [C in BlockerCode]: (p: BlockerParams[C]) => string } = {
   DATE_MISSING: (p) => `Ange ${p.field === "Beslutad" ? "beslutsdatum (Beslutad)" : "giltighetsdatum (Giltig från)"}, ÅÅÅÅ-MM-DD.`,
   DATE_INVALID: (p) => notADateSv(p.field, p.text),
-  ERRORS: (p) => `Granskningen har ${plural(p.toFix, "fel", "fel")} att rätta${p.errors > p.toFix ? ` av de ${p.errors} felen (de andra väntar på huvudmännens beslut)` : ""}. Rätta dem först.`,
+  ERRORS: (p) => `Granskningen har ${plural(p.toFix, "fel", "fel")} att rätta${p.errors > p.toFix ? ` av de ${p.errors} felen (de andra väntar på huvudmännens beslut)` : ""}. Rätta ${p.toFix === 1 ? "det" : "dem"} först.`,
   UNDECIDED: (p) =>
     `${[p.problems > 0 ? plural(p.problems, "problem", "problem") : null, p.flaggedRows > 0 ? plural(p.flaggedRows, "flaggad rad", "flaggade rader") : null].filter(Boolean).join(" och ")} väntar på huvudmännens beslut (§6.3). För in besluten i bladet Beslut (datum, beslutsreferens, ISO-kod, bilaga, boendeform, beslut) – eller ändra raderna – innan utgåvan publiceras:`,
   EFFECTIVE_TOO_EARLY: (p) => `Giltig från ${p.effective} ligger mindre än tre månader efter beslutet ${p.decided} (§6.3): tidigast ${p.earliest}.`,
@@ -107,8 +112,13 @@ const BLOCKER_SV: { readonly [C in BlockerCode]: (p: BlockerParams[C]) => string
   NAME_TAKEN: (p) => `Utgåva ${p.name} är redan publicerad; en publicerad utgåva ändras inte. Välj ett nytt namn.`,
 };
 
+/** A blocker's message from its code and data, the one wording (readiness-messages.txt holds every variant). */
+export function blockerMessageSv<C extends BlockerCode>(code: C, params: BlockerParams[C]): string {
+  return BLOCKER_SV[code](params);
+}
+
 function blocker<C extends BlockerCode>(code: C, params: BlockerParams[C], items: readonly string[] = []): PublishBlocker {
-  return { code, params, message: BLOCKER_SV[code](params), items } as unknown as PublishBlocker;
+  return { code, params, message: blockerMessageSv(code, params), items } as unknown as PublishBlocker;
 }
 
 /** A request's date, read once: the date, or null with its blocker (missing, or not a date). */

@@ -2,7 +2,8 @@
  * Whether an edition may be published (publishReadiness), case by case on real reviews: the
  * blockers' codes and items, the three-month rule at its boundary, the name rules at theirs.
  */
-import { editionNameProblem, MAX_EDITION_NAME, publishReadiness, type PublishRequest } from "../../../src/core/editions/readiness";
+import { blockerMessageSv, editionNameIssue, editionNameProblem, MAX_EDITION_NAME, publishReadiness, type BlockerCode, type BlockerParams, type PublishDateField, type PublishRequest } from "../../../src/core/editions/readiness";
+import { expectBaseline } from "../../helpers/baseline";
 import { readWorkbook } from "../../../src/core/model";
 import type { RawWorkbook } from "../../../src/core/cells";
 import { validateWorkbook } from "../../../src/core/validation/validateWorkbook";
@@ -90,7 +91,7 @@ describe("publishReadiness", () => {
     ["too early", workbook({ b1: CLEAN }), { effective: "2026-04-14" }, [{ code: "EFFECTIVE_TOO_EARLY", params: { decided: "2026-01-15", effective: "2026-04-14", earliest: "2026-04-15" } }]],
     ["another name", workbook({ b1: CLEAN, utgava: UTGAVA }), { name: "2026:3" }, [{ code: "NAME_MISMATCH", params: { name: "2026:3", sheetName: "2026:2" } }]],
     ["no name", workbook({ b1: CLEAN }), { name: "" }, [{ code: "NAME_INVALID", params: { kind: "empty" } }]],
-    ["a long name", workbook({ b1: CLEAN }), { name: "x".repeat(MAX_EDITION_NAME + 1) }, [{ code: "NAME_INVALID", params: { kind: "tooLong", length: MAX_EDITION_NAME + 1 } }]],
+    ["a long name", workbook({ b1: CLEAN }), { name: "x".repeat(MAX_EDITION_NAME + 1) }, [{ code: "NAME_INVALID", params: { kind: "tooLong", length: MAX_EDITION_NAME + 1, bytes: MAX_EDITION_NAME + 1 } }]],
     ["a name with a control character", workbook({ b1: CLEAN }), { name: "2026\u001b2" }, [{ code: "NAME_INVALID", params: { kind: "control" } }]],
     ["a name of dots", workbook({ b1: CLEAN }), { name: "..." }, [{ code: "NAME_INVALID", params: { kind: "noLetter" } }]],
     ["a taken name", workbook({ b1: CLEAN }), { name: " 2026:2 ", published: ["2026:2"] }, [{ code: "NAME_TAKEN", params: { name: "2026:2" } }]],
@@ -149,5 +150,32 @@ describe("editionNameProblem", () => {
     ["31 letters U+10000 and 2 three-byte letters (130 bytes)", "\u{10000}".repeat(31) + "中".repeat(2), false],
   ])("%s", (_, name, ok) => {
     expect(editionNameProblem(name) === null).toBe(ok);
+  });
+});
+
+describe("every blocker's message, against a golden file", () => {
+  // One sample or more per code and branch, typed by the blocker's data so a sample cannot drift
+  // from its code; test/baselines/readiness-messages.txt shows a change of wording as a diff.
+  const SAMPLES: { readonly [C in BlockerCode]: ReadonlyArray<BlockerParams[C]> } = {
+    DATE_MISSING: [{ field: "Beslutad" }, { field: "Giltig från" }],
+    DATE_INVALID: [{ field: "Beslutad" }, { field: "Giltig från" }].map((p) => ({ ...p, field: p.field as PublishDateField, text: "31/12/2026" })),
+    ERRORS: [{ toFix: 1, errors: 1 }, { toFix: 2, errors: 2 }, { toFix: 1, errors: 3 }],
+    UNDECIDED: [{ problems: 1, flaggedRows: 0 }, { problems: 2, flaggedRows: 1 }, { problems: 0, flaggedRows: 2 }],
+    EFFECTIVE_TOO_EARLY: [{ decided: "2026-03-15", effective: "2026-05-01", earliest: "2026-06-15" }],
+    NAME_MISMATCH: [{ name: "2026:2", sheetName: "2026:1" }],
+    NAME_INVALID: [{ kind: "empty" }, { kind: "tooLong", length: 70, bytes: 70 }, { kind: "tooLong", length: 43, bytes: 129 }, { kind: "control" }, { kind: "noLetter" }],
+    NAME_TAKEN: [{ name: "2026:1" }],
+  };
+  it("reads as the golden file says", () => {
+    const lines = (Object.keys(SAMPLES) as BlockerCode[]).flatMap((code) => (SAMPLES[code] as ReadonlyArray<BlockerParams[typeof code]>).map((p) => `${code} ${JSON.stringify(p)}\n  ${blockerMessageSv(code, p as never)}`));
+    expectBaseline("readiness-messages", lines.join("\n"));
+  });
+
+  it("names each edition-name problem as the blocker says it, and counts a name's length in UTF-8 too", () => {
+    for (const [name, kind] of [["", "empty"], ["  ", "empty"], ["x".repeat(65), "tooLong"], ["ö".repeat(64), null], ["ö".repeat(63) + "€", "tooLong"], ["\u0080".repeat(63) + "€", "tooLong"], ["ߊ".repeat(64), null], ["€".repeat(43), "tooLong"], ["𝐀".repeat(32), null], ["𝐀".repeat(33), "tooLong"], ["2026\u202e:1", "control"], ["--", "noLetter"], ["2026:2", null]] as const) {
+      const issue = editionNameIssue(name);
+      expect([name, issue?.kind ?? null]).toEqual([name, kind]);
+      expect(editionNameProblem(name)).toBe(issue === null ? null : blockerMessageSv("NAME_INVALID", issue));
+    }
   });
 });
