@@ -46,7 +46,7 @@ const PAYERS_SCHEMA = z.partialRecord(z.enum(BOENDEFORMER), z.nullable(z.enum(PA
 /** Bilaga 1–2: the forms' own Villkor (optional columns), only where given. */
 const FORM_VILLKOR_SCHEMA = z.optional(z.partialRecord(z.enum(LIST_BOENDEFORMER), z.string()));
 /** Columns the contract does not know, by column number (A = 1): kept as text so nothing is lost. */
-const EXTRA_SCHEMA = z.optional(z.record(z.string().check(z.regex(/^\d+$/)), z.string()));
+const EXTRA_SCHEMA = z.optional(z.record(z.string().check(z.regex(/^\d+$/)), z.string(), { message: "extra kolumner med kolumnens nummer (1, 2, …) som nyckel" }));
 
 type RowShape = { row: typeof rowNumber } & { [F in PlainFieldDef as F["field"]]: (typeof KIND_SCHEMA)[F["kind"]] } & {
   payers: typeof PAYERS_SCHEMA;
@@ -106,7 +106,7 @@ export const Edition = z.object({
   contact: z.optional(z.string()),
   agreement: z.optional(z.string()),
   /** SHA-256 of the edition's content (this object without `hash`, serialised). */
-  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/, { message: "kontrollsumma med 64 tecken 0–9 och a–f" })),
   bilagor: z.partialRecord(z.enum(BILAGA_KEYS as unknown as [BilagaKey, ...BilagaKey[]]), EditionSheet),
   principles: z.nullable(z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(PrincipleRow) })),
   iso: z.nullable(z.object({ name: z.string(), headerRow: rowNumber, columns: z.array(Column), rows: z.array(IsoRow) })),
@@ -256,7 +256,7 @@ export function editionFromModel(model: WorkbookModel, meta: EditionMeta, raw: R
 export type EditionParse = { readonly ok: true; readonly edition: Edition } | { readonly ok: false; readonly message: string };
 
 /** Reads edition JSON (any supported schema version); a bad file gives a Swedish message, never a throw. */
-export function parseEdition(json: string, label = "utgåvan"): EditionParse {
+export function parseEdition(json: string, label = "Utgåvan"): EditionParse {
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -269,8 +269,10 @@ export function parseEdition(json: string, label = "utgåvan"): EditionParse {
   }
   const parsed = Edition.safeParse(data);
   if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(roten)"}: ${i.message}`);
-    return { ok: false, message: `${label} följer inte utgåveformatet: ${first.join("; ")}.` };
+    const issues = parsed.error.issues;
+    const first = issues.slice(0, 3).map((i) => `${i.path.join(".") || "(roten)"}: ${i.message}`);
+    const more = issues.length > 3 ? ` (och ${issues.length - 3} fel till)` : "";
+    return { ok: false, message: `${label} följer inte utgåveformatet: ${first.join("; ")}${more}.` };
   }
   const { hash, ...content } = parsed.data;
   if (contentHash(content) !== hash) return { ok: false, message: `${label} har ändrats efter publiceringen (innehållet stämmer inte med dess kontrollsumma).` };

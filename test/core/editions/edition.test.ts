@@ -3,8 +3,9 @@ import { diffModels } from "../../../src/core/editions/diff";
 import { editionFromModel, editionModel, editionToRawWorkbook, parseEdition, serializeEdition, type Edition } from "../../../src/core/editions/edition";
 import { datedLists, inForce, whoPaysOnDate } from "../../../src/core/editions/inForce";
 import { readWorkbook } from "../../../src/core/model";
+import { expectBaseline } from "../../helpers/baseline";
 import { exampleWorkbook } from "../../../src/core/example/exampleWorkbook";
-import { listRow, sheet, workbook, LIST_HEADERS } from "../../helpers/workbooks";
+import { BESLUT_HEADERS, listRow, sheet, withDecisions, workbook, LIST_HEADERS } from "../../helpers/workbooks";
 
 const META = { name: "2026:1", decided: "2026-01-15", effective: "2026-05-01" };
 const K = "Kommun";
@@ -122,5 +123,76 @@ describe("sheets kept as they were", () => {
     const edition = publish(raw);
     expect(edition.bilagor.B1).toMatchObject({ headerRow: 3, rows: [{ row: 4 }, { row: 6 }] });
     expect(editionModel(edition).bilagor.B1!.rows.map((r) => r.row)).toEqual([4, 6]);
+  });
+});
+
+describe("the Beslut sheet in an edition", () => {
+  const DECISION = { Datum: "2026-02-01", Beslutsreferens: "HS 2026/12", "ISO-kod": "12 22", Bilaga: "Bilaga 1", Boendeform: "SÄBO", Beslut: "Kommun", "Beslutat av": "Huvudmännen" };
+  const b1 = [listRow("12 22", "Manuellt drivna rullstolar", [K, R, K, K])];
+
+  it("comes back with its rows at their numbers, its header just above the first, and answers the same", () => {
+    // A title and an empty row above the header: the decisions stand in rows 4 and 6 (5 is empty).
+    const base = withDecisions({ b1 }, []);
+    const beslut: RawWorkbook["sheets"][number] = {
+      name: "Beslut",
+      rows: [["Beslut om undantag"], [], BESLUT_HEADERS, BESLUT_HEADERS.map((h) => (DECISION as Record<string, string>)[h] ?? null), [], BESLUT_HEADERS.map((h) => ({ ...DECISION, "ISO-kod": "18 12", Beslutsreferens: "HS 2026/13" } as Record<string, string>)[h] ?? null)],
+    };
+    const raw: RawWorkbook = { sheets: [...base.sheets.filter((s) => s.name !== "Beslut"), beslut] };
+    const first = publish(raw);
+    expect(first.decisions!.rows.map((d) => [d.row, d.iso, d.referens])).toEqual([
+      [4, "12 22", "HS 2026/12"],
+      [6, "18 12", "HS 2026/13"],
+    ]);
+    const back = editionToRawWorkbook(first).sheets.find((s) => s.name === "Beslut")!;
+    expect(back.rows[2]).toEqual(BESLUT_HEADERS);
+    expect(back.rows[3]).toEqual(["2026-02-01", "HS 2026/12", "12 22", "Bilaga 1", first.decisions!.rows[0]!.boendeform, "Kommun", "Huvudmännen"]);
+    expect(back.rows[4] ?? null).toBeNull();
+    expect(back.rows[5]![2]).toBe("18 12");
+    const again = editionFromModel(editionModel(first), META, editionToRawWorkbook(first));
+    expect(again.decisions).toEqual(first.decisions);
+    expect(serializeEdition(again)).toBe(serializeEdition(first));
+  });
+
+  it("is left out when the sheet has no decisions", () => {
+    expect(publish(withDecisions({ b1 }, [])).decisions).toBeUndefined();
+    expect(publish(workbook({ b1 })).decisions).toBeUndefined();
+  });
+});
+
+describe("an edition file that does not follow the format", () => {
+  // Each breaks one rule of the format (test/baselines/edition-format-messages.txt holds what the
+  // reader is told: the path and the rule, at most three, and the file's name).
+  const edition = publish(workbook({ b1: [listRow("12 22", "Manuellt drivna rullstolar", [K, R, K, K], { "Giltig från": "2026-05-01" })] }));
+  const row0 = edition.bilagor.B1!.rows[0]!;
+  const withRow = (row: Record<string, unknown>) => ({ ...edition, bilagor: { ...edition.bilagor, B1: { ...edition.bilagor.B1!, rows: [row] } } });
+  const cases: Array<[string, unknown]> = [
+    ["an ISO code without spaces", withRow({ ...row0, iso: "1222" })],
+    ["an ISO code with four levels", withRow({ ...row0, iso: "12 22 03 01" })],
+    ["an ISO code with letters", withRow({ ...row0, iso: "ab 22" })],
+    ["a date that is not in the calendar", withRow({ ...row0, giltigFran: "2026-02-30" })],
+    ["an extra column keyed by a name", withRow({ ...row0, extra: { x1: "not" } })],
+    ["an extra column keyed by an empty name", withRow({ ...row0, extra: { "": "not" } })],
+    ["a hash in capitals", { ...edition, hash: edition.hash.toUpperCase() }],
+    ["a hash too short", { ...edition, hash: edition.hash.slice(1) }],
+    ["a hash with a letter beyond f", { ...edition, hash: `g${edition.hash.slice(1)}` }],
+    ["four faults at once", { ...withRow({ ...row0, iso: "1", giltigFran: "x", beslutsdatum: "y" }), hash: "z" }],
+    ["not an object", []],
+    ["null", null],
+  ];
+
+  it.each(cases)("is refused with the path and the rule: %s", (_what, data) => {
+    const r = parseEdition(JSON.stringify(data), "bilagor-2026-1.json");
+    expect(r.ok).toBe(false);
+  });
+
+  it("says what the golden file says, with the file's name or 'utgåvan'", () => {
+    const lines = cases.map(([what, data]) => `${what}\n  ${(parseEdition(JSON.stringify(data), "bilagor-2026-1.json") as { message: string }).message}`);
+    lines.push(`default name\n  ${(parseEdition("[]") as { message: string }).message}`);
+    expectBaseline("edition-format-messages", lines.join("\n"));
+  });
+
+  it("accepts the edition as published, and a valid row changed only in its hash", () => {
+    expect(parseEdition(JSON.stringify(edition))).toEqual({ ok: true, edition });
+    expect(parseEdition(JSON.stringify(withRow({ ...row0, extra: { "17": "not" } })))).toMatchObject({ ok: false, message: expect.stringContaining("kontrollsumma") });
   });
 });
