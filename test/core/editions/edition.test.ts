@@ -124,6 +124,35 @@ describe("sheets kept as they were", () => {
     expect(edition.bilagor.B1).toMatchObject({ headerRow: 3, rows: [{ row: 4 }, { row: 6 }] });
     expect(editionModel(edition).bilagor.B1!.rows.map((r) => r.row)).toEqual([4, 6]);
   });
+
+  it("keeps the columns in the sheet's order, an unknown one between known ones, and reads a sheet that starts in column C", () => {
+    // Bilaga 1 from column C (firstColumn 3): ISO-kod, Benämning, an own column, then the payers.
+    const headers = ["ISO-kod", "Benämning", "Egen kolumn", "SÄBO", "LSS bostad", "LSS daglig verksamhet", "SoL dagverksamhet"];
+    const raw: RawWorkbook = { sheets: [{ name: "Bilaga 1", firstColumn: 3, rows: [headers, ["12 22", "Rullstolar", "egen text", K, R, K, K]] }, sheet("Bilaga 2", LIST_HEADERS, [])] };
+    const edition = publish(raw);
+    const b1 = edition.bilagor.B1!;
+    expect(b1.columns.map((c) => [c.index, c.header, c.field])).toEqual([
+      [3, "ISO-kod", "iso"],
+      [4, "Benämning", "title"],
+      [5, "Egen kolumn", null],
+      [6, "SÄBO", "SABO"],
+      [7, "LSS bostad", "LSS_BOSTAD"],
+      [8, "LSS daglig verksamhet", "LSS_DV"],
+      [9, "SoL dagverksamhet", "SOL_DAGV"],
+    ]);
+    expect(b1.rows[0]).toMatchObject({ iso: "12 22", payers: { SABO: K, LSS_BOSTAD: R }, extra: { "5": "egen text" } });
+    // Written back cell for cell: the own column's text in its place.
+    const back = editionToRawWorkbook(edition).sheets.find((x) => x.name === "Bilaga 1")!;
+    expect(back.rows[0]!.slice(2)).toEqual(headers);
+    expect(back.rows[1]!.slice(2)).toEqual(["12 22", "Rullstolar", "egen text", K, R, K, K]);
+  });
+
+  it("keeps a row's per-form Villkor only when it has one", () => {
+    const edition = publish(workbook({ formVillkor: true, b1: [listRow("12 22", "Rullstolar", [K, K, K, K], { "Villkor SÄBO": "Bara i rummet" }), listRow("12 23", "Elrullstolar", [R, R, R, R])] }));
+    const [withOwn, without] = edition.bilagor.B1!.rows;
+    expect(withOwn!.formVillkor).toEqual({ SABO: "Bara i rummet" });
+    expect(without).not.toHaveProperty("formVillkor");
+  });
 });
 
 describe("the Beslut sheet in an edition", () => {
