@@ -59,6 +59,7 @@ describe("publishReadiness", () => {
     // The sheet's own dates are what the request judges: a Beslutad there that is no date is said once, as the request's.
     ["a Beslutad in the Utgåva sheet that is no date, given as written", workbook({ b1: CLEAN, utgava: [UTGAVA[0]!, { Fält: "Beslutad", Värde: "fel" }, UTGAVA[2]!] }), { decided: "fel" }, ["DATE_INVALID"], [0]],
     ["the same, overridden by a date in the request", workbook({ b1: CLEAN, utgava: [UTGAVA[0]!, { Fält: "Beslutad", Värde: "fel" }, UTGAVA[2]!] }), {}, [], []],
+    ["a Giltig från in the Utgåva sheet that is no date, overridden by a date in the request", workbook({ b1: CLEAN, utgava: [UTGAVA[0]!, UTGAVA[1]!, { Fält: "Giltig från", Värde: "snart" }] }), {}, [], []],
     ["without an Utgåva sheet any valid name goes", workbook({ b1: CLEAN }), { name: "Vår 2026" }, [], []],
     ["no decision date: said, and the three-month rule is not judged", workbook({ b1: CLEAN }), { decided: "" }, ["DATE_MISSING"], [0]],
     ["neither date", workbook({ b1: CLEAN }), { decided: " ", effective: "" }, ["DATE_MISSING", "DATE_MISSING"], [0, 0]],
