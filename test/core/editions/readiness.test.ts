@@ -164,7 +164,7 @@ describe("every blocker's message, against a golden file", () => {
     UNDECIDED: [{ problems: 1, flaggedRows: 0 }, { problems: 2, flaggedRows: 1 }, { problems: 0, flaggedRows: 2 }],
     EFFECTIVE_TOO_EARLY: [{ decided: "2026-03-15", effective: "2026-05-01", earliest: "2026-06-15" }],
     NAME_MISMATCH: [{ name: "2026:2", sheetName: "2026:1" }],
-    NAME_INVALID: [{ kind: "empty" }, { kind: "tooLong", length: 70, bytes: 70 }, { kind: "tooLong", length: 43, bytes: 129 }, { kind: "control" }, { kind: "noLetter" }],
+    NAME_INVALID: [{ kind: "empty" }, { kind: "tooLong", length: 70, bytes: 70 }, { kind: "tooLong", length: 43, bytes: 129 }, { kind: "tooLong", length: 64, bytes: 192 }, { kind: "control" }, { kind: "noLetter" }],
     NAME_TAKEN: [{ name: "2026:1" }],
   };
   it("reads as the golden file says", () => {
