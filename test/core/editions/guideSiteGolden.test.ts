@@ -30,6 +30,7 @@ const current: WorkbookSpec = {
     listRow("12 27", "Gåbord", ["Kommun", "Kommun", "Kommun", "Kommun"], { Status: "Utgår" }),
     listRow("18 12", "Sängar", ["Kommun", "Region", "Kommun", "Kommun"], { "Giltig från": "2026-09-01" }),
     listRow(null, "Särskild lösning & annat", ["Egenansvar", null, "Egenansvar", "Egenansvar"]),
+    listRow("12 06", "Rollatorer", ["Kommun", "Kommun", "Kommun", "Kommun"], { Status: "Beslutad" }),
   ],
   b2: [listRow("04 24 12", "Blodsockermätare", ["Region", "Region", "Region", "Region"], { Förtroendeförskrivning: "Ja" })],
   b3: [{ "Produkt/behandling": "Ortopediska skor", "ISO-kod": "06 33", SÄBO: "Region", "LSS bostad": "Region", "LSS daglig verksamhet": "Region", "SoL dagverksamhet": "Region" }],
@@ -40,7 +41,14 @@ const current: WorkbookSpec = {
 };
 
 const previous: WorkbookSpec = {
-  b1: [listRow("12 22", "Manuella rullstolar", ["Region", "Region", "Region", "Kommun"]), listRow("12 27", "Gåbord", ["Kommun", "Kommun", "Kommun", "Kommun"]), listRow("09 33", "Badkarsbrädor", ["Kommun", "Kommun", "Kommun", "Kommun"])],
+  // A new title, a later Giltig från and a proposal now decided: each its own line in the news.
+  b1: [
+    listRow("12 22", "Rullstolar, manuella", ["Region", "Region", "Region", "Kommun"]),
+    listRow("12 27", "Gåbord", ["Kommun", "Kommun", "Kommun", "Kommun"]),
+    listRow("09 33", "Badkarsbrädor", ["Kommun", "Kommun", "Kommun", "Kommun"]),
+    listRow("18 12", "Sängar", ["Kommun", "Region", "Kommun", "Kommun"], { "Giltig från": "2026-08-01" }),
+    listRow("12 06", "Rollatorer", ["Kommun", "Kommun", "Kommun", "Kommun"], { Status: "Förslag" }),
+  ],
   b4: [{ "ISO-kod": "12 36", Benämning: "Lyftar", Kostnadsansvar: "Kommun" }],
 };
 
