@@ -29,7 +29,15 @@ function loadView(tab: Tab): Promise<void> {
   let load = loading.get(tab);
   if (!load) {
     load = VIEWS[tab]().then(
-      (init) => init(),
+      (init) => {
+        init();
+        // Until its code has arrived and wired the controls, a view is inert (set in the HTML): a
+        // click on "Granska bilagor" the moment the pane opens would otherwise reach a button
+        // with no handler yet and be lost in silence.
+        const view = byId(`view-${tab}`);
+        view.inert = false;
+        view.removeAttribute("aria-busy");
+      },
       (e: unknown) => {
         loading.delete(tab);
         byId("status").textContent = `Vyn kunde inte laddas: ${(e as Error)?.message ?? String(e)}. Försök igen.`;

@@ -547,6 +547,17 @@ describe("the Publicera and Kostnader views", () => {
     expect(await pane.page.textContent("#publish-blockers")).toMatch(/fel/);
   });
 
+  it("runs a validation clicked before the Granska view's script has arrived (the view waits inert, the click is not lost)", async () => {
+    const pane = await e2e.openPane({ workbook: await publishableWorkbook(), slowScripts: { names: ["granska.js"], ms: 1500 } });
+    const { page } = pane;
+    expect(await page.evaluate(() => document.querySelector<HTMLElement>("#view-validate")!.inert)).toBe(true);
+    await validate(page);
+    expect(await page.evaluate(() => document.querySelector<HTMLElement>("#view-validate")!.inert)).toBe(false);
+    expect(await page.getAttribute("#view-validate", "aria-busy")).toBeNull();
+    expect(await page.textContent('#summary [data-count="errors"]')).toBe("0");
+    expectNoErrors(pane);
+  });
+
   it("lists the cost sheets also when the Kostnader view's script arrives after the tab was opened", async () => {
     const pane = await e2e.openPane({ workbook: await publishableWorkbook(), slowScripts: { names: ["kostnader.js"], ms: 1500 } });
     await pane.page.click("#tab-costs");
